@@ -1,0 +1,158 @@
+/*
+ * zuhyo.h: the whole public API of libzuhyo.
+ *
+ * zuhyo reads tables (and, later, Japanese news text), lays out charts with Pango-measured
+ * Japanese labels and renders them to PNG, SVG or PDF through Cairo. Objects are opaque
+ * handles with paired create/destroy functions; destroy accepts NULL. Functions return a
+ * zy_status; the detail (with file, line and column where the input has them) is kept by
+ * the context and read with zy_errmsg(). The library never prints and never exits.
+ */
+#ifndef ZUHYO_H
+#define ZUHYO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ZUHYO_VERSION_STRING "0.1.0"
+
+/* Status codes. Append only: scripts may compare the numbers. */
+typedef enum zy_status {
+    ZY_OK = 0,
+    ZY_ERR_NOMEM = 1,   /* out of memory, or a size cap was hit */
+    ZY_ERR_USAGE = 2,   /* an option or argument is invalid */
+    ZY_ERR_IO = 3,      /* a file could not be read or written */
+    ZY_ERR_PARSE = 4,   /* the input is malformed (CSV, UTF-8, JSON) */
+    ZY_ERR_DATA = 5,    /* the input is well-formed but cannot be charted */
+    ZY_ERR_FONT = 6,    /* fonts could not be configured, or a glyph is missing (strict) */
+    ZY_ERR_RENDER = 7,  /* Cairo or the PNG encoder failed */
+    ZY_ERR_LIMIT = 8,   /* the input is too large for the requested output */
+    ZY_ERR_DB = 9       /* the SQLite store failed or is not zuhyo's */
+} zy_status;
+
+/* A short English name for a status ("data error"); never NULL. */
+const char *zy_status_str(zy_status status);
+
+/* ---- Context: fonts and error messages ------------------------------------------------ */
+
+typedef struct zy_context zy_context;
+
+/* Called for each warning (e.g. characters no font can draw); msg is valid during the call. */
+typedef void (*zy_warn_fn)(void *user_data, const char *msg);
+
+typedef struct zy_context_options {
+    const char *font_dir;     /* extra folder of font files, or NULL */
+    const char *font_family;  /* face to use; NULL means "BIZ UDPGothic" */
+    bool strict_fonts;        /* a character no font can draw is an error, not a warning */
+    zy_warn_fn warn;          /* warning sink, or NULL to drop warnings */
+    void *warn_user_data;
+} zy_context_options;
+
+void zy_context_defaults(zy_context_options *options);
+
+/* Create a context. On failure returns non-OK and, when memory allowed, still stores a
+ * context in *out whose zy_errmsg() explains why; the caller destroys it either way. */
+zy_status zy_context_create(const zy_context_options *options, zy_context **out);
+void zy_context_destroy(zy_context *ctx);
+
+/* The message of the last failed call on ctx, "" when none. Owned by ctx. */
+const char *zy_errmsg(const zy_context *ctx);
+
+/* A human-readable report of the font configuration: each face and the files it resolves
+ * to, with versions. The returned string is malloc'd; the caller frees it. */
+zy_status zy_context_describe_fonts(zy_context *ctx, char **out_text);
+
+/* ---- Tables --------------------------------------------------------------------------- */
+
+typedef struct zy_table zy_table;
+
+/* Read a CSV or TSV file with a header row ("-" reads stdin). UTF-8, BOM tolerated, RFC 4180
+ * quoting. The separator is a tab for *.tsv or when the header line holds a tab. */
+zy_status zy_table_read_file(zy_context *ctx, const char *path, zy_table **out);
+
+/* The same from memory; name is used in messages. sep 0 means detect. */
+zy_status zy_table_parse(zy_context *ctx, const char *name, const char *bytes, size_t len,
+                         char sep, zy_table **out);
+void zy_table_destroy(zy_table *table);
+
+size_t zy_table_row_count(const zy_table *table);
+size_t zy_table_column_count(const zy_table *table);
+const char *zy_table_header(const zy_table *table, size_t column);
+/* The column whose header equals name, or -1. */
+long zy_table_find_column(const zy_table *table, const char *name);
+/* Cell text, "" for a missing trailing cell. */
+const char *zy_table_cell(const zy_table *table, size_t row, size_t column);
+/* 1-based line of the cell's start in the file, for messages. */
+size_t zy_table_cell_line(const zy_table *table, size_t row, size_t column);
+
+/* ---- Number formatting ---------------------------------------------------------------- */
+
+typedef enum zy_number_format {
+    ZY_NUMBER_JA = 0,  /* 33億ドル, 5,000億ドル, 14兆円, 2,174 */
+    ZY_NUMBER_EN,      /* 3.3B */
+    ZY_NUMBER_RAW      /* 3300000000 */
+} zy_number_format;
+
+/* Format value into out (NUL-terminated, truncated to cap). unit may be NULL.
+ * Returns the length the full text needs, like snprintf. */
+size_t zy_format_number(char *out, size_t cap, double value, zy_number_format format,
+                        const char *unit);
+
+/* ---- Bar charts ----------------------------------------------------------------------- */
+
+typedef enum zy_orientation { ZY_ORIENT_AUTO = 0, ZY_ORIENT_HORIZONTAL, ZY_ORIENT_VERTICAL } zy_orientation;
+typedef enum zy_sort { ZY_SORT_NONE = 0, ZY_SORT_DESC, ZY_SORT_ASC } zy_sort;
+typedef enum zy_theme { ZY_THEME_LIGHT = 0, ZY_THEME_DARK } zy_theme;
+typedef enum zy_format { ZY_FORMAT_PNG = 0, ZY_FORMAT_SVG, ZY_FORMAT_PDF } zy_format;
+
+typedef struct zy_bar_options {
+    const char *label_column;  /* category names (required) */
+    const char *value_column;  /* numbers (required) */
+    const char *color_column;  /* category → colour + legend, or NULL */
+    const char *group_column;  /* grouped bars (e.g. year), or NULL */
+    bool stack;                /* stack the groups instead of placing them side by side */
+    zy_orientation orientation;
+    zy_sort sort;              /* by value (by the total of a category's groups) */
+    size_t top;                /* keep the first N categories after sorting; 0 keeps all */
+    bool log_scale;
+    zy_number_format number_format;
+    const char *unit;          /* appended to value labels and the axis title, or NULL */
+    const char *title, *subtitle, *source;
+    zy_theme theme;
+    const char *palette;       /* "okabe-ito" (default), "tableau" or comma-separated #rrggbb */
+    int width, height;         /* canvas size in pixels (PDF: points) */
+    double scale;              /* PNG pixel scale for HiDPI; 1 by default */
+} zy_bar_options;
+
+void zy_bar_options_defaults(zy_bar_options *options);
+
+typedef struct zy_bar_chart zy_bar_chart;
+
+/* Bind a table to a chart: check columns and values, sort, cut to top. Messages name the
+ * file, line and column of a bad cell. */
+zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
+                              const zy_bar_options *options, zy_bar_chart **out);
+void zy_bar_chart_destroy(zy_bar_chart *chart);
+
+/* Render into memory. *out_bytes is malloc'd; the caller frees it. */
+zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format format,
+                              unsigned char **out_bytes, size_t *out_len);
+
+/* Render and write path atomically (temporary file beside it, then rename): on failure
+ * nothing is left at path. "-" writes to stdout. */
+zy_status zy_bar_chart_write(zy_context *ctx, zy_bar_chart *chart, zy_format format,
+                             const char *path);
+
+/* The format an output path asks for by its extension; false when unknown. */
+bool zy_format_from_path(const char *path, zy_format *out);
+
+/* Write bytes to path atomically (see zy_bar_chart_write). */
+zy_status zy_write_file_atomic(zy_context *ctx, const char *path, const void *bytes, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ZUHYO_H */

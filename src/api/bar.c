@@ -1,0 +1,223 @@
+/*
+ * bar.c: the public bar-chart API: bind a table, lay out, render, write (see zuhyo.h).
+ * Glue only: the work is in chart/bar_data.c, chart/bar_layout.c and render/output.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/context.h"
+#include "chart/bar_layout.h"
+#include "render/output.h"
+#include "util/file.h"
+
+struct zy_bar_chart {
+    zy_bar_data *data;
+    zy_bar_options options;  /* strings point into the caller's options: see create */
+    char *strings[6];        /* owned copies of title, subtitle, source, unit, palette */
+};
+
+void zy_bar_options_defaults(zy_bar_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->orientation = ZY_ORIENT_AUTO;
+    o->sort = ZY_SORT_NONE;
+    o->number_format = ZY_NUMBER_JA;
+    o->theme = ZY_THEME_LIGHT;
+    o->width = 1600;
+    o->height = 900;
+    o->scale = 1;
+}
+
+zy_status zy_table_read_file(zy_context *ctx, const char *path, zy_table **out)
+{
+    zy_diag_clear(&ctx->diag);
+    *out = NULL;
+    zy_buf bytes;
+    zy_buf_init(&bytes, (size_t)1 << 30);
+    zy_status st = zy_file_read(&ctx->diag, path, &bytes);
+    if (st == ZY_OK)
+        st = zy_csv_parse(&ctx->diag, strcmp(path, "-") == 0 ? "<stdin>" : path,
+                          bytes.data ? bytes.data : "", bytes.len, 0, out);
+    zy_buf_free(&bytes);
+    return st;
+}
+
+zy_status zy_table_parse(zy_context *ctx, const char *name, const char *bytes, size_t len,
+                         char sep, zy_table **out)
+{
+    zy_diag_clear(&ctx->diag);
+    return zy_csv_parse(&ctx->diag, name, bytes, len, sep, out);
+}
+
+static bool copy_string(const char **field, char **slot)
+{
+    if (!*field)
+        return true;
+    *slot = strdup(*field);
+    *field = *slot;
+    return *slot != NULL;
+}
+
+zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
+                              const zy_bar_options *options, zy_bar_chart **out)
+{
+    zy_diag_clear(&ctx->diag);
+    *out = NULL;
+    if (options->width < 100 || options->height < 100 || options->width > 20000 ||
+        options->height > 20000)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
+                            "--size %dx%d: width and height must be between 100 and 20000",
+                            options->width, options->height);
+    if (!(options->scale > 0 && options->scale <= 8))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--scale must be above 0 and at most 8");
+    zy_theme_colors colors;
+    if (zy_theme_colors_make(options->theme, options->palette, &colors) != ZY_OK)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
+                            "--palette \"%s\": expected okabe-ito, tableau or #rrggbb,#rrggbb,…",
+                            options->palette);
+    zy_bar_chart *chart = calloc(1, sizeof *chart);
+    if (!chart)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    chart->options = *options;
+    zy_bar_options *o = &chart->options;
+    /* column names are only needed now; keep copies of what rendering reads later */
+    o->label_column = o->value_column = o->color_column = o->group_column = NULL;
+    if (!copy_string(&o->title, &chart->strings[0]) || !copy_string(&o->subtitle, &chart->strings[1]) ||
+        !copy_string(&o->source, &chart->strings[2]) || !copy_string(&o->unit, &chart->strings[3]) ||
+        !copy_string(&o->palette, &chart->strings[4])) {
+        zy_bar_chart_destroy(chart);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    zy_status st = zy_bar_data_from_table(&ctx->diag, table, options, &chart->data);
+    if (st) {
+        zy_bar_chart_destroy(chart);
+        return st;
+    }
+    *out = chart;
+    return ZY_OK;
+}
+
+void zy_bar_chart_destroy(zy_bar_chart *chart)
+{
+    if (!chart)
+        return;
+    zy_bar_data_destroy(chart->data);
+    for (size_t i = 0; i < sizeof chart->strings / sizeof chart->strings[0]; i++)
+        free(chart->strings[i]);
+    free(chart);
+}
+
+/* The data as text for the SVG <desc>: one "label: value" line per bar, full labels. */
+static zy_status describe_data(const zy_bar_chart *chart, zy_buf *out)
+{
+    const zy_bar_data *d = chart->data;
+    zy_status st = ZY_OK;
+    for (size_t c = 0; c < d->ncat && st == ZY_OK; c++)
+        for (size_t g = 0; g < d->ngroup && st == ZY_OK; g++) {
+            if (!d->present[c * d->ngroup + g])
+                continue;
+            char value[128];
+            zy_format_number(value, sizeof value, d->values[c * d->ngroup + g], ZY_NUMBER_RAW,
+                             chart->options.unit);
+            if (d->has_groups)
+                st = zy_buf_printf(out, "%s (%s): %s\n", d->categories[c], d->groups[g], value);
+            else
+                st = zy_buf_printf(out, "%s: %s\n", d->categories[c], value);
+        }
+    return st;
+}
+
+/* Warn (or fail, with strict fonts) about characters no font can draw. */
+static zy_status check_glyphs(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout)
+{
+    for (size_t i = 0; i < layout->ntext; i++) {
+        zy_buf missing;
+        zy_buf_init(&missing, 4096);
+        size_t n = zy_fonts_missing(fonts, layout->texts[i].text, &missing);
+        if (n) {
+            zy_status st = ZY_OK;
+            if (ctx->options.strict_fonts)
+                st = zy_diag_fail(&ctx->diag, ZY_ERR_FONT,
+                                  "no configured font can draw %s in the label \"%.80s\"",
+                                  missing.data, layout->texts[i].text);
+            else
+                zy_diag_warn(&ctx->diag, "no configured font can draw %s in the label \"%.80s\"",
+                             missing.data, layout->texts[i].text);
+            zy_buf_free(&missing);
+            if (st)
+                return st;
+        }
+        zy_buf_free(&missing);
+    }
+    return ZY_OK;
+}
+
+zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format format,
+                              unsigned char **out_bytes, size_t *out_len)
+{
+    zy_diag_clear(&ctx->diag);
+    *out_bytes = NULL;
+    *out_len = 0;
+    zy_fonts *fonts;
+    zy_status st = zy_context_fonts(ctx, &fonts);
+    if (st)
+        return st;
+    zy_theme_colors colors;
+    zy_theme_colors_make(chart->options.theme, chart->options.palette, &colors);
+    zy_layout layout;
+    st = zy_bar_layout_build(&ctx->diag, fonts, chart->data, &chart->options, &colors, &layout);
+    if (st == ZY_OK)
+        st = check_glyphs(ctx, fonts, &layout);
+    zy_buf desc, bytes;
+    zy_buf_init(&desc, 0);
+    zy_buf_init(&bytes, 0);
+    if (st == ZY_OK && format == ZY_FORMAT_SVG && describe_data(chart, &desc) != ZY_OK)
+        st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    if (st == ZY_OK) {
+        zy_output_info info = {chart->options.title, desc.data, chart->options.scale};
+        st = zy_output_render(&ctx->diag, fonts, &layout, format, &info, &bytes);
+    }
+    zy_layout_free(&layout);
+    zy_buf_free(&desc);
+    if (st) {
+        zy_buf_free(&bytes);
+        return st;
+    }
+    *out_bytes = (unsigned char *)zy_buf_steal(&bytes, out_len);
+    return ZY_OK;
+}
+
+zy_status zy_bar_chart_write(zy_context *ctx, zy_bar_chart *chart, zy_format format,
+                             const char *path)
+{
+    unsigned char *bytes;
+    size_t len;
+    zy_status st = zy_bar_chart_render(ctx, chart, format, &bytes, &len);
+    if (st)
+        return st;
+    st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
+    free(bytes);
+    return st;
+}
+
+zy_status zy_write_file_atomic(zy_context *ctx, const char *path, const void *bytes, size_t len)
+{
+    zy_diag_clear(&ctx->diag);
+    return zy_file_write_atomic(&ctx->diag, path, bytes, len);
+}
+
+bool zy_format_from_path(const char *path, zy_format *out)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return false;
+    if (strcmp(dot, ".png") == 0 || strcmp(dot, ".PNG") == 0)
+        *out = ZY_FORMAT_PNG;
+    else if (strcmp(dot, ".svg") == 0 || strcmp(dot, ".SVG") == 0)
+        *out = ZY_FORMAT_SVG;
+    else if (strcmp(dot, ".pdf") == 0 || strcmp(dot, ".PDF") == 0)
+        *out = ZY_FORMAT_PDF;
+    else
+        return false;
+    return true;
+}

@@ -1,0 +1,96 @@
+/*
+ * context.c: public context, status and error-message functions (see zuhyo.h).
+ */
+#include "api/context.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *zy_status_str(zy_status status)
+{
+    switch (status) {
+    case ZY_OK: return "ok";
+    case ZY_ERR_NOMEM: return "out of memory";
+    case ZY_ERR_USAGE: return "usage error";
+    case ZY_ERR_IO: return "I/O error";
+    case ZY_ERR_PARSE: return "parse error";
+    case ZY_ERR_DATA: return "data error";
+    case ZY_ERR_FONT: return "font error";
+    case ZY_ERR_RENDER: return "render error";
+    case ZY_ERR_LIMIT: return "too large";
+    case ZY_ERR_DB: return "database error";
+    }
+    return "unknown error";
+}
+
+void zy_context_defaults(zy_context_options *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+zy_status zy_context_create(const zy_context_options *options, zy_context **out)
+{
+    zy_context *ctx = calloc(1, sizeof *ctx);
+    *out = ctx;
+    if (!ctx)
+        return ZY_ERR_NOMEM;
+    if (options)
+        ctx->options = *options;
+    else
+        zy_context_defaults(&ctx->options);
+    ctx->diag.warn = ctx->options.warn;
+    ctx->diag.warn_user_data = ctx->options.warn_user_data;
+    if (options && options->font_dir && !(ctx->font_dir = strdup(options->font_dir)))
+        return ZY_ERR_NOMEM;
+    if (options && options->font_family && !(ctx->font_family = strdup(options->font_family)))
+        return ZY_ERR_NOMEM;
+    ctx->options.font_dir = ctx->font_dir;
+    ctx->options.font_family = ctx->font_family;
+    return ZY_OK;
+}
+
+void zy_context_destroy(zy_context *ctx)
+{
+    if (!ctx)
+        return;
+    zy_fonts_destroy(ctx->fonts);
+    free(ctx->font_dir);
+    free(ctx->font_family);
+    free(ctx);
+}
+
+const char *zy_errmsg(const zy_context *ctx)
+{
+    return ctx ? ctx->diag.message : "out of memory";
+}
+
+zy_status zy_context_fonts(zy_context *ctx, zy_fonts **out)
+{
+    if (!ctx->fonts) {
+        zy_status st = zy_fonts_create(&ctx->diag, ctx->options.font_dir, ctx->options.font_family,
+                                       &ctx->fonts);
+        if (st)
+            return st;
+    }
+    *out = ctx->fonts;
+    return ZY_OK;
+}
+
+zy_status zy_context_describe_fonts(zy_context *ctx, char **out_text)
+{
+    zy_diag_clear(&ctx->diag);
+    *out_text = NULL;
+    zy_fonts *fonts;
+    zy_status st = zy_context_fonts(ctx, &fonts);
+    if (st)
+        return st;
+    zy_buf b;
+    zy_buf_init(&b, 0);
+    st = zy_fonts_describe(fonts, &b);
+    if (st) {
+        zy_buf_free(&b);
+        return zy_diag_fail(&ctx->diag, st, "out of memory");
+    }
+    *out_text = zy_buf_steal(&b, NULL);
+    return ZY_OK;
+}

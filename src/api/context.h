@@ -1,0 +1,22 @@
+/*
+ * context.h: the private layout of zy_context: the diagnostics holder and the fonts, built
+ * once and shared by every chart rendered with the context. May call: every lower layer.
+ */
+#ifndef ZY_CONTEXT_H
+#define ZY_CONTEXT_H
+
+#include "text/fonts.h"
+#include "util/diag.h"
+
+struct zy_context {
+    zy_diag diag;
+    zy_context_options options;
+    zy_fonts *fonts;       /* NULL until first needed: extraction never loads fonts */
+    char *font_dir;        /* copies of the option strings */
+    char *font_family;
+};
+
+/* The fonts, created on first use. */
+zy_status zy_context_fonts(zy_context *ctx, zy_fonts **out);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * bar_data.c: bind table columns to bar-chart data, validate numbers, sort and cut
+ * (see bar_data.h).
+ */
+#include "chart/bar_data.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool zy_parse_cell_number(const char *text, double *out, const char **why)
+{
+    char clean[128];
+    size_t n = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == ',' || *p == ' ' || *p == '\t' || *p == '_')
+            continue;
+        if (n + 1 >= sizeof clean) {
+            *why = "is too long to be a number";
+            return false;
+        }
+        clean[n++] = *p;
+    }
+    clean[n] = '\0';
+    if (n == 0) {
+        *why = "is empty";
+        return false;
+    }
+    char lower[128];
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)((clean[i] >= 'A' && clean[i] <= 'Z') ? clean[i] + 32 : clean[i]);
+    if (strstr(lower, "nan") || strstr(lower, "inf")) {
+        *why = "is not a finite number";
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("0123456789+-.eE", clean[i])) {
+            *why = "is not a number";
+            return false;
+        }
+    errno = 0;
+    char *end;
+    double v = strtod(clean, &end);
+    if (end == clean || *end) {
+        *why = "is not a number";
+        return false;
+    }
+    if (errno == ERANGE && fabs(v) > 1) {
+        *why = "is too large (beyond ±1.8e308)";
+        return false;
+    }
+    if (!isfinite(v)) {
+        *why = "is not a finite number";
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static long find_required(zy_diag *diag, const zy_table *t, const char *option,
+                          const char *name)
+{
+    if (!name)
+        return -1;
+    long c = zy_table_find_column(t, name);
+    if (c < 0) {
+        char have[512] = "";
+        for (size_t i = 0; i < t->ncols; i++) {
+            if (i)
+                strncat(have, ", ", sizeof have - strlen(have) - 1);
+            strncat(have, zy_table_header(t, i), sizeof have - strlen(have) - 1);
+        }
+        zy_diag_fail(diag, ZY_ERR_USAGE, "%s:1: %s: no column named \"%s\" (columns: %s)", t->name,
+                     option, name, have);
+    }
+    return c;
+}
+
+static size_t intern(char ***names, size_t *count, const char *name, bool *ok)
+{
+    for (size_t i = 0; i < *count; i++)
+        if (strcmp((*names)[i], name) == 0)
+            return i;
+    char **grown = realloc(*names, (*count + 1) * sizeof **names);
+    char *copy = strdup(name);
+    if (!grown || !copy) {
+        free(copy);
+        if (grown)
+            *names = grown;
+        *ok = false;
+        return 0;
+    }
+    *names = grown;
+    grown[*count] = copy;
+    return (*count)++;
+}
+
+double zy_bar_data_total(const zy_bar_data *d, size_t c)
+{
+    double sum = 0;
+    for (size_t g = 0; g < d->ngroup; g++)
+        if (d->present[c * d->ngroup + g])
+            sum += d->values[c * d->ngroup + g];
+    return sum;
+}
+
+typedef struct sort_key {
+    size_t index;
+    double total;
+} sort_key;
+
+static int by_total_desc(const void *a, const void *b)
+{
+    const sort_key *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total < y->total ? 1 : -1;
+    return x->index < y->index ? -1 : 1;
+}
+
+static int by_total_asc(const void *a, const void *b)
+{
+    const sort_key *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total > y->total ? 1 : -1;
+    return x->index < y->index ? -1 : 1;
+}
+
+/* Reorder categories by total and keep the first `top`. */
+static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
+{
+    size_t keep = top && top < d->ncat ? top : d->ncat;
+    sort_key *keys = malloc(d->ncat * sizeof *keys);
+    char **cats = malloc(d->ncat * sizeof *cats);
+    double *vals = malloc(d->ncat * d->ngroup * sizeof *vals);
+    bool *pres = malloc(d->ncat * d->ngroup * sizeof *pres);
+    size_t *colors = d->category_color ? malloc(d->ncat * sizeof *colors) : NULL;
+    if (!keys || !cats || !vals || !pres || (d->category_color && !colors)) {
+        free(keys), free(cats), free(vals), free(pres), free(colors);
+        return ZY_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < d->ncat; c++)
+        keys[c] = (sort_key){c, zy_bar_data_total(d, c)};
+    if (sort == ZY_SORT_DESC)
+        qsort(keys, d->ncat, sizeof *keys, by_total_desc);
+    else if (sort == ZY_SORT_ASC)
+        qsort(keys, d->ncat, sizeof *keys, by_total_asc);
+    for (size_t i = 0; i < d->ncat; i++) {
+        size_t from = keys[i].index;
+        cats[i] = d->categories[from];
+        memcpy(vals + i * d->ngroup, d->values + from * d->ngroup, d->ngroup * sizeof *vals);
+        memcpy(pres + i * d->ngroup, d->present + from * d->ngroup, d->ngroup * sizeof *pres);
+        if (colors)
+            colors[i] = d->category_color[from];
+    }
+    for (size_t i = keep; i < d->ncat; i++)
+        free(cats[i]);
+    free(d->categories), free(d->values), free(d->present), free(d->category_color);
+    d->categories = cats;
+    d->values = vals;
+    d->present = pres;
+    d->category_color = colors;
+    d->ncat = keep;
+    free(keys);
+    return ZY_OK;
+}
+
+zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_options *o,
+                                 zy_bar_data **out)
+{
+    *out = NULL;
+    if (!o->label_column || !o->value_column)
+        return zy_diag_fail(diag, ZY_ERR_USAGE, "--label and --value name the columns to chart");
+    if (o->color_column && o->group_column)
+        return zy_diag_fail(diag, ZY_ERR_USAGE,
+                            "--color and --group cannot be combined (groups already have colours)");
+    long label_col = find_required(diag, t, "--label", o->label_column);
+    long value_col = label_col < 0 ? -1 : find_required(diag, t, "--value", o->value_column);
+    long color_col = value_col < 0 ? -1 : find_required(diag, t, "--color", o->color_column);
+    long group_col = value_col < 0 ? -1 : find_required(diag, t, "--group", o->group_column);
+    if (label_col < 0 || value_col < 0 || (o->color_column && color_col < 0) ||
+        (o->group_column && group_col < 0))
+        return diag->status;
+
+    zy_bar_data *d = calloc(1, sizeof *d);
+    if (!d)
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    d->has_groups = group_col >= 0;
+    d->stack = o->stack && d->has_groups;
+    bool ok = true;
+    size_t rows = t->nrows;
+    /* groups first, so the value matrix has its final width */
+    if (d->has_groups) {
+        for (size_t r = 0; r < rows && ok; r++)
+            intern(&d->groups, &d->ngroup, zy_table_cell(t, r, (size_t)group_col), &ok);
+    } else {
+        intern(&d->groups, &d->ngroup, "", &ok);
+    }
+    size_t cap = rows;
+    d->categories = calloc(cap, sizeof *d->categories);
+    d->values = calloc(cap * d->ngroup, sizeof *d->values);
+    d->present = calloc(cap * d->ngroup, sizeof *d->present);
+    if (color_col >= 0)
+        d->category_color = calloc(cap, sizeof *d->category_color);
+    if (!ok || !d->categories || !d->values || !d->present ||
+        (color_col >= 0 && !d->category_color)) {
+        zy_bar_data_destroy(d);
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    zy_status st = ZY_OK;
+    for (size_t r = 0; r < rows && st == ZY_OK; r++) {
+        const char *label = zy_table_cell(t, r, (size_t)label_col);
+        const char *cell = zy_table_cell(t, r, (size_t)value_col);
+        size_t line = zy_table_cell_line(t, r, (size_t)value_col);
+        double v;
+        const char *why = NULL;
+        if (!zy_parse_cell_number(cell, &v, &why)) {
+            st = zy_diag_fail(diag, ZY_ERR_DATA, "%s:%zu:%ld: column \"%s\": \"%.60s\" %s", t->name,
+                              line, value_col + 1, o->value_column, cell, why);
+            break;
+        }
+        if (o->log_scale && v <= 0) {
+            st = zy_diag_fail(diag, ZY_ERR_DATA,
+                              "%s:%zu:%ld: column \"%s\": %s is not positive, and --log needs "
+                              "values above zero (row \"%s\")",
+                              t->name, line, value_col + 1, o->value_column, cell, label);
+            break;
+        }
+        /* a category per row, or per distinct label when grouping */
+        size_t c = d->ncat;
+        if (d->has_groups)
+            for (size_t i = 0; i < d->ncat; i++)
+                if (strcmp(d->categories[i], label) == 0)
+                    c = i;
+        if (c == d->ncat) {
+            d->categories[c] = strdup(label);
+            if (!d->categories[c]) {
+                st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+                break;
+            }
+            d->ncat++;
+            if (color_col >= 0)
+                d->category_color[c] = intern(&d->color_names, &d->ncolor,
+                                              zy_table_cell(t, r, (size_t)color_col), &ok);
+        }
+        size_t g = 0;
+        if (d->has_groups)
+            g = intern(&d->groups, &d->ngroup, zy_table_cell(t, r, (size_t)group_col), &ok);
+        if (d->present[c * d->ngroup + g]) {
+            st = zy_diag_fail(diag, ZY_ERR_DATA, "%s:%zu: \"%s\" has two values for group \"%s\"",
+                              t->name, line, label, d->groups[g]);
+            break;
+        }
+        d->values[c * d->ngroup + g] = v;
+        d->present[c * d->ngroup + g] = true;
+        if (!ok)
+            st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    if (st == ZY_OK) {
+        for (size_t c = 0; c < d->ncat && st == ZY_OK; c++)
+            if (!isfinite(zy_bar_data_total(d, c)))
+                st = zy_diag_fail(diag, ZY_ERR_DATA,
+                                  "%s: the values of \"%s\" add up beyond ±1.8e308", t->name,
+                                  d->categories[c]);
+    }
+    if (st == ZY_OK && sort_and_cut(d, o->sort, o->top) != ZY_OK)
+        st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    if (st) {
+        zy_bar_data_destroy(d);
+        return st;
+    }
+    *out = d;
+    return ZY_OK;
+}
+
+void zy_bar_data_destroy(zy_bar_data *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->ncat; i++)
+        free(d->categories[i]);
+    for (size_t i = 0; i < d->ngroup; i++)
+        free(d->groups[i]);
+    for (size_t i = 0; i < d->ncolor; i++)
+        free(d->color_names[i]);
+    free(d->categories), free(d->groups), free(d->color_names);
+    free(d->values), free(d->present), free(d->category_color);
+    free(d);
+}

@@ -1,0 +1,34 @@
+/*
+ * bar_data.h: the numbers of a bar chart, taken from a table by column names and checked:
+ * categories (one per row, or per distinct label with groups), groups, values, colour keys.
+ * Sorting and --top are applied here. May call: util, data.
+ */
+#ifndef ZY_BAR_DATA_H
+#define ZY_BAR_DATA_H
+
+#include "data/table.h"
+
+typedef struct zy_bar_data {
+    size_t ncat, ngroup;
+    char **categories;     /* ncat labels (owned) */
+    char **groups;         /* ngroup names; one "" group when there is no group column */
+    double *values;        /* ncat * ngroup, row-major by category */
+    bool *present;         /* ncat * ngroup: false where a category lacks a group */
+    char **color_names;    /* ncolor distinct values of the colour column, first-seen order */
+    size_t ncolor;
+    size_t *category_color;/* ncat indexes into color_names (NULL without --color) */
+    bool has_groups, stack;
+} zy_bar_data;
+
+/* Read the columns named in options from table. Errors name file:line and the column. */
+zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *table,
+                                 const zy_bar_options *options, zy_bar_data **out);
+void zy_bar_data_destroy(zy_bar_data *data);
+
+/* Parse a table cell as a finite number ("2,174", " 3.5 ", "-12"); false when it is not. */
+bool zy_parse_cell_number(const char *text, double *out, const char **why);
+
+/* Sum of a category's values (for sorting and stacks). */
+double zy_bar_data_total(const zy_bar_data *data, size_t category);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * layout.h: what a chart looks like, as plain data: text boxes, rectangles and lines on a
+ * canvas, in pixels. Layout code fills it (measuring text with Pango); render draws it and
+ * decides nothing. Tests read it to check that labels never overlap or leave the canvas.
+ * May call: util, text, chart/theme.
+ */
+#ifndef ZY_LAYOUT_H
+#define ZY_LAYOUT_H
+
+#include "chart/theme.h"
+#include "text/text.h"
+
+typedef struct zy_box {
+    double x, y, w, h;
+} zy_box;
+
+typedef enum zy_text_role {
+    ZY_ROLE_TITLE = 0, ZY_ROLE_SUBTITLE, ZY_ROLE_SOURCE, ZY_ROLE_CATEGORY, ZY_ROLE_VALUE,
+    ZY_ROLE_TICK, ZY_ROLE_AXIS_TITLE, ZY_ROLE_LEGEND
+} zy_text_role;
+
+typedef struct zy_text_item {
+    char *text;            /* owned */
+    zy_text_style style;
+    double origin_x, origin_y; /* where the PangoLayout's origin goes */
+    zy_box box;            /* the logical box the text occupies on the canvas */
+    zy_color color;
+    zy_text_role role;
+} zy_text_item;
+
+typedef struct zy_rect_item {
+    zy_box box;
+    zy_color color;
+} zy_rect_item;
+
+typedef struct zy_line_item {
+    double x0, y0, x1, y1, width;
+    zy_color color;
+} zy_line_item;
+
+typedef struct zy_layout {
+    double width, height;
+    zy_color background;
+    zy_text_item *texts;
+    size_t ntext, text_cap;
+    zy_rect_item *rects;
+    size_t nrect, rect_cap;
+    zy_line_item *lines;
+    size_t nline, line_cap;
+    zy_status status;      /* first allocation failure while building */
+} zy_layout;
+
+void zy_layout_init(zy_layout *l, double width, double height, zy_color background);
+void zy_layout_free(zy_layout *l);
+
+/* Add text whose logical box's top-left is at (x, y) (for right/centre alignment, x is the
+ * box's left edge too). Returns the box. */
+zy_box zy_layout_add_text(zy_layout *l, const zy_fonts *fonts, const char *text,
+                          const zy_text_style *style, zy_color color, zy_text_role role,
+                          double x, double y);
+void zy_layout_add_rect(zy_layout *l, zy_box box, zy_color color);
+void zy_layout_add_line(zy_layout *l, double x0, double y0, double x1, double y1, double width,
+                        zy_color color);
+
+/* Do two boxes share any area? (touching edges do not count) */
+bool zy_box_overlap(zy_box a, zy_box b);
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * scale.c: nice linear and log scales with round ticks (see scale.h).
+ */
+#include "chart/scale.h"
+
+#include <float.h>
+#include <math.h>
+
+static double nice_step(double raw)
+{
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    double mag = pow(10, floor(log10(raw)));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (steps[i] * mag >= raw * (1 - 1e-12))
+            return steps[i] * mag;
+    return 10 * mag;
+}
+
+static zy_status build_linear(double lo, double hi, int target, zy_scale *s)
+{
+    if (lo > 0)
+        lo = 0;
+    if (hi < 0)
+        hi = 0;
+    if (lo == hi)
+        hi = 1;
+    double span = hi / 2 - lo / 2; /* halves: no overflow near DBL_MAX */
+    double step = nice_step(span * 2 / target);
+    if (!isfinite(step) || step <= 0)
+        step = nice_step(span / target) * 2;
+    double nice_lo = floor(lo / step) * step;
+    double nice_hi = ceil(hi / step) * step;
+    if (!isfinite(nice_lo))
+        nice_lo = lo;
+    if (!isfinite(nice_hi))
+        nice_hi = hi;
+    s->lo = nice_lo;
+    s->hi = nice_hi;
+    s->log = false;
+    s->ntick = 0;
+    for (double k = ceil(nice_lo / step); s->ntick < ZY_SCALE_MAX_TICKS; k++) {
+        double t = k * step;
+        if (!isfinite(t) || t > nice_hi * (1 + 1e-12) + (nice_hi == 0 ? 1e-300 : 0))
+            break;
+        if (fabs(t) < step * 1e-9)
+            t = 0;
+        s->ticks[s->ntick++] = t;
+    }
+    return ZY_OK;
+}
+
+static zy_status build_log(double lo, double hi, zy_scale *s)
+{
+    double dlo = floor(log10(lo)), dhi = ceil(log10(hi));
+    if (dhi <= dlo)
+        dhi = dlo + 1;
+    if (dhi > 308)
+        dhi = 308;
+    s->lo = pow(10, dlo);
+    s->hi = pow(10, dhi);
+    s->log = true;
+    s->ntick = 0;
+    int decades = (int)(dhi - dlo);
+    int stride = decades > 12 ? (decades + 11) / 12 : 1;
+    for (double d = dlo; d <= dhi && s->ntick < ZY_SCALE_MAX_TICKS; d += stride) {
+        double base = pow(10, d);
+        s->ticks[s->ntick++] = base;
+        if (decades <= 2 && d < dhi) {
+            s->ticks[s->ntick++] = 2 * base;
+            if (s->ntick < ZY_SCALE_MAX_TICKS)
+                s->ticks[s->ntick++] = 5 * base;
+        }
+    }
+    return ZY_OK;
+}
+
+zy_status zy_scale_build(double data_lo, double data_hi, bool log, int target_ticks,
+                         zy_scale *out)
+{
+    if (!isfinite(data_lo) || !isfinite(data_hi) || data_lo > data_hi)
+        return ZY_ERR_DATA;
+    if (target_ticks < 2)
+        target_ticks = 2;
+    if (log) {
+        if (data_lo <= 0)
+            return ZY_ERR_DATA;
+        return build_log(data_lo, data_hi, out);
+    }
+    return build_linear(data_lo, data_hi, target_ticks, out);
+}
+
+double zy_scale_fraction(const zy_scale *s, double v)
+{
+    double f;
+    if (s->log) {
+        if (v <= 0)
+            return 0;
+        f = (log10(v) - log10(s->lo)) / (log10(s->hi) - log10(s->lo));
+    } else {
+        f = (v / 2 - s->lo / 2) / (s->hi / 2 - s->lo / 2);
+    }
+    if (!(f >= 0))
+        return 0;
+    return f > 1 ? 1 : f;
+}

@@ -1,0 +1,35 @@
+/*
+ * cli.h: shared pieces of the zuhyo command-line program: exit codes, messages, the
+ * options every drawing command takes. Only the CLI prints or exits.
+ */
+#ifndef ZY_CLI_H
+#define ZY_CLI_H
+
+#include <stdbool.h>
+#include "zuhyo/zuhyo.h"
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* Print "zuhyo: error: …" and return the exit code for status. */
+int cli_fail(zy_status status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Exit code for a library failure, printing zy_errmsg(ctx). */
+int cli_fail_ctx(zy_status status, const zy_context *ctx);
+/* A usage error with a pointer to --help. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Warning sink that prints "zuhyo: warning: …" to stderr. */
+void cli_print_warning(void *user_data, const char *msg);
+
+/* Parse "1600x900", "slide", "slide-4x3" or "a4". */
+bool cli_parse_size(const char *text, int *width, int *height);
+/* Parse a whole non-negative integer. */
+bool cli_parse_count(const char *text, size_t *out);
+
+int cmd_bar(int argc, char **argv);
+int cmd_doctor(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * cmd_bar.c: `zuhyo bar`: read a table, draw a bar chart, write it atomically.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char bar_help[] =
+    "usage: zuhyo bar --data FILE --label COL --value COL -o OUT.{png,svg,pdf} [options]\n"
+    "\n"
+    "Draw a bar chart from a CSV or TSV table with a header row (\"-\" reads stdin).\n"
+    "\n"
+    "data:\n"
+    "  --data FILE            the table (UTF-8; BOM and quoted fields are fine)\n"
+    "  --label COL            column of category names\n"
+    "  --value COL            column of numbers\n"
+    "  --color COL            colour bars by this column's values, with a legend\n"
+    "  --group COL            grouped bars, one per value of COL (e.g. a year)\n"
+    "  --stack                stack the groups instead of placing them side by side\n"
+    "  --sort desc|asc|none   order of the bars (default: as in the file)\n"
+    "  --top N                keep the first N bars after sorting\n"
+    "  --log                  log scale (values must be above zero)\n"
+    "look:\n"
+    "  --horizontal, --vertical   bar direction (default: horizontal when labels are long)\n"
+    "  --number-format ja|en|raw  33億ドル | 3.3B | 3300000000 (default ja)\n"
+    "  --unit TEXT            unit for value labels and the axis title (ドル, 円, 人, %%)\n"
+    "  --title TEXT, --subtitle TEXT, --source TEXT   texts above and below the chart\n"
+    "  --theme light|dark     colours (default light)\n"
+    "  --palette NAME|LIST    okabe-ito (default, colour-blind safe), tableau, or #rrggbb,…\n"
+    "  --size WxH|slide|slide-4x3|a4   canvas in pixels (default 1600x900)\n"
+    "  --scale K              pixel scale for HiDPI PNGs (default 1)\n"
+    "fonts:\n"
+    "  --font FAMILY          face to use (default BIZ UDPGothic, then Noto Sans CJK JP)\n"
+    "  --font-dir DIR         extra folder of font files\n"
+    "  --strict-fonts         a character no font can draw is an error, not a warning\n"
+    "output:\n"
+    "  -o, --output FILE      .png, .svg or .pdf; \"-\" writes stdout (needs --format)\n"
+    "  --format png|svg|pdf   format when the file name does not say\n"
+    "\n"
+    "example:\n"
+    "  zuhyo bar --data samples/authors.csv --label 機関 --value 著者数 --color 国 \\\n"
+    "            --sort desc --title 'AIトップ論文の著者数' -o out/authors.png\n";
+
+enum {
+    OPT_DATA = 256, OPT_LABEL, OPT_VALUE, OPT_COLOR, OPT_GROUP, OPT_STACK, OPT_HORIZONTAL,
+    OPT_VERTICAL, OPT_SORT, OPT_TOP, OPT_LOG, OPT_NUMBER_FORMAT, OPT_UNIT, OPT_TITLE,
+    OPT_SUBTITLE, OPT_SOURCE, OPT_THEME, OPT_PALETTE, OPT_SIZE, OPT_SCALE, OPT_FONT,
+    OPT_FONT_DIR, OPT_STRICT_FONTS, OPT_FORMAT, OPT_HELP
+};
+
+static const struct option bar_options[] = {
+    {"data", required_argument, NULL, OPT_DATA},
+    {"label", required_argument, NULL, OPT_LABEL},
+    {"value", required_argument, NULL, OPT_VALUE},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"stack", no_argument, NULL, OPT_STACK},
+    {"horizontal", no_argument, NULL, OPT_HORIZONTAL},
+    {"vertical", no_argument, NULL, OPT_VERTICAL},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"log", no_argument, NULL, OPT_LOG},
+    {"number-format", required_argument, NULL, OPT_NUMBER_FORMAT},
+    {"unit", required_argument, NULL, OPT_UNIT},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"subtitle", required_argument, NULL, OPT_SUBTITLE},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"palette", required_argument, NULL, OPT_PALETTE},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"scale", required_argument, NULL, OPT_SCALE},
+    {"font", required_argument, NULL, OPT_FONT},
+    {"font-dir", required_argument, NULL, OPT_FONT_DIR},
+    {"strict-fonts", no_argument, NULL, OPT_STRICT_FONTS},
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* Index of text in choices (NULL-terminated), or -1. */
+static int choose(const char *text, const char *const *choices)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(text, choices[i]) == 0)
+            return i;
+    return -1;
+}
+
+int cmd_bar(int argc, char **argv)
+{
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    zy_context_options co;
+    zy_context_defaults(&co);
+    co.warn = cli_print_warning;
+    const char *data = NULL, *output = NULL, *format_name = NULL;
+    static const char *const sorts[] = {"none", "desc", "asc", NULL};
+    static const char *const number_formats[] = {"ja", "en", "raw", NULL};
+    static const char *const themes[] = {"light", "dark", NULL};
+    static const char *const formats[] = {"png", "svg", "pdf", NULL};
+    int c, k;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:h", bar_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_DATA: data = optarg; break;
+        case OPT_LABEL: o.label_column = optarg; break;
+        case OPT_VALUE: o.value_column = optarg; break;
+        case OPT_COLOR: o.color_column = optarg; break;
+        case OPT_GROUP: o.group_column = optarg; break;
+        case OPT_STACK: o.stack = true; break;
+        case OPT_HORIZONTAL: o.orientation = ZY_ORIENT_HORIZONTAL; break;
+        case OPT_VERTICAL: o.orientation = ZY_ORIENT_VERTICAL; break;
+        case OPT_SORT:
+            if ((k = choose(optarg, sorts)) < 0)
+                return cli_usage("bar", "--sort %s: expected desc, asc or none", optarg);
+            o.sort = (zy_sort)k;
+            break;
+        case OPT_TOP:
+            if (!cli_parse_count(optarg, &o.top) || o.top == 0)
+                return cli_usage("bar", "--top %s: expected a whole number above 0", optarg);
+            break;
+        case OPT_LOG: o.log_scale = true; break;
+        case OPT_NUMBER_FORMAT:
+            if ((k = choose(optarg, number_formats)) < 0)
+                return cli_usage("bar", "--number-format %s: expected ja, en or raw", optarg);
+            o.number_format = (zy_number_format)k;
+            break;
+        case OPT_UNIT: o.unit = optarg; break;
+        case OPT_TITLE: o.title = optarg; break;
+        case OPT_SUBTITLE: o.subtitle = optarg; break;
+        case OPT_SOURCE: o.source = optarg; break;
+        case OPT_THEME:
+            if ((k = choose(optarg, themes)) < 0)
+                return cli_usage("bar", "--theme %s: expected light or dark", optarg);
+            o.theme = (zy_theme)k;
+            break;
+        case OPT_PALETTE: o.palette = optarg; break;
+        case OPT_SIZE:
+            if (!cli_parse_size(optarg, &o.width, &o.height))
+                return cli_usage("bar", "--size %s: expected WxH (1600x900), slide, slide-4x3 or a4",
+                                 optarg);
+            break;
+        case OPT_SCALE: {
+            char *end;
+            o.scale = strtod(optarg, &end);
+            if (*end || !(o.scale > 0 && o.scale <= 8))
+                return cli_usage("bar", "--scale %s: expected a number above 0, at most 8", optarg);
+            break;
+        }
+        case OPT_FONT: co.font_family = optarg; break;
+        case OPT_FONT_DIR: co.font_dir = optarg; break;
+        case OPT_STRICT_FONTS: co.strict_fonts = true; break;
+        case 'o': output = optarg; break;
+        case OPT_FORMAT:
+            if (choose(optarg, formats) < 0)
+                return cli_usage("bar", "--format %s: expected png, svg or pdf", optarg);
+            format_name = optarg;
+            break;
+        case OPT_HELP:
+        case 'h': fputs(bar_help, stdout); return EXIT_OK;
+        case ':': return cli_usage("bar", "%s needs a value", argv[optind - 1]);
+        default: return cli_usage("bar", "unknown option %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cli_usage("bar", "unexpected argument \"%s\"", argv[optind]);
+    if (!data)
+        return cli_usage("bar", "--data FILE is required");
+    if (!o.label_column || !o.value_column)
+        return cli_usage("bar", "--label COL and --value COL are required");
+    if (!output)
+        return cli_usage("bar", "-o FILE is required (.png, .svg or .pdf)");
+    zy_format format = ZY_FORMAT_PNG;
+    if (format_name)
+        format = (zy_format)choose(format_name, formats);
+    else if (strcmp(output, "-") == 0)
+        return cli_usage("bar", "-o - writes stdout and needs --format png|svg|pdf");
+    else if (!zy_format_from_path(output, &format))
+        return cli_usage("bar", "-o %s: the name must end in .png, .svg or .pdf (or give --format)",
+                         output);
+
+    zy_context *ctx;
+    zy_status st = zy_context_create(&co, &ctx);
+    if (st) {
+        int rc = cli_fail_ctx(st, ctx);
+        zy_context_destroy(ctx);
+        return rc;
+    }
+    zy_table *table = NULL;
+    zy_bar_chart *chart = NULL;
+    st = zy_table_read_file(ctx, data, &table);
+    if (st == ZY_OK)
+        st = zy_bar_chart_create(ctx, table, &o, &chart);
+    if (st == ZY_OK)
+        st = zy_bar_chart_write(ctx, chart, format, output);
+    int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
+    zy_bar_chart_destroy(chart);
+    zy_table_destroy(table);
+    zy_context_destroy(ctx);
+    return rc;
+}

@@ -1,0 +1,88 @@
+/*
+ * common.c: messages, exit codes and small option parsers shared by the commands.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int exit_code_for(zy_status status)
+{
+    return status == ZY_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
+}
+
+int cli_fail(zy_status status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("zuhyo: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return exit_code_for(status);
+}
+
+int cli_fail_ctx(zy_status status, const zy_context *ctx)
+{
+    const char *msg = zy_errmsg(ctx);
+    return cli_fail(status, "%s", *msg ? msg : zy_status_str(status));
+}
+
+int cli_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("zuhyo: usage error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fprintf(stderr, "Try 'zuhyo %s --help'.\n", command ? command : "");
+    return EXIT_USAGE;
+}
+
+void cli_print_warning(void *user_data, const char *msg)
+{
+    (void)user_data;
+    fprintf(stderr, "zuhyo: warning: %s\n", msg);
+}
+
+bool cli_parse_size(const char *text, int *width, int *height)
+{
+    static const struct { const char *name; int w, h; } presets[] = {
+        {"slide", 1920, 1080}, {"slide-4x3", 1440, 1080}, {"a4", 842, 595}, {"default", 1600, 900},
+    };
+    for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
+        if (strcmp(text, presets[i].name) == 0) {
+            *width = presets[i].w;
+            *height = presets[i].h;
+            return true;
+        }
+    char *end;
+    errno = 0;
+    long w = strtol(text, &end, 10);
+    if (end == text || (*end != 'x' && *end != 'X'))
+        return false;
+    const char *rest = end + 1;
+    long h = strtol(rest, &end, 10);
+    if (end == rest || *end || errno || w <= 0 || h <= 0 || w > 100000 || h > 100000)
+        return false;
+    *width = (int)w;
+    *height = (int)h;
+    return true;
+}
+
+bool cli_parse_count(const char *text, size_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!*text || *text == '-')
+        return false;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (*end || errno)
+        return false;
+    *out = (size_t)v;
+    return true;
+}

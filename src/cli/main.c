@@ -1,0 +1,45 @@
+/*
+ * main.c: the zuhyo program: dispatch to a command, --help and --version.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+    "zuhyo " ZUHYO_VERSION_STRING ": figures from Japanese news text, drawn as charts\n"
+    "\n"
+    "usage: zuhyo <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  bar       draw a bar chart from a CSV/TSV table (PNG, SVG or PDF)\n"
+    "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
+    "\n"
+    "  zuhyo <command> --help   options of one command\n"
+    "  zuhyo --version          version\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("zuhyo %s\n", ZUHYO_VERSION_STRING);
+        return EXIT_OK;
+    }
+    static const struct { const char *name; int (*run)(int, char **); } commands[] = {
+        {"bar", cmd_bar},
+        {"doctor", cmd_doctor},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "zuhyo: usage error: unknown command \"%s\"\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}
