@@ -152,6 +152,64 @@ bool zy_format_from_path(const char *path, zy_format *out);
 /* Write bytes to path atomically (see zy_bar_chart_write). */
 zy_status zy_write_file_atomic(zy_context *ctx, const char *path, const void *bytes, size_t len);
 
+
+/* ---- Figure extraction ---------------------------------------------------------------- */
+
+typedef enum zy_fact_kind {
+    ZY_KIND_MONEY = 0, ZY_KIND_COUNT, ZY_KIND_PERCENT, ZY_KIND_RATIO, ZY_KIND_RANK,
+    ZY_KIND_DATE, ZY_KIND_AGE, ZY_KIND_DURATION
+} zy_fact_kind;
+
+typedef enum zy_bound { ZY_BOUND_NONE = 0, ZY_BOUND_MIN, ZY_BOUND_MAX } zy_bound;
+
+/* One figure found in a document. Strings are owned by the document (NULL when absent). */
+typedef struct zy_fact {
+    size_t start, end;        /* byte offsets of the figure in the original file */
+    zy_fact_kind kind;
+    bool has_value, has_value_max;
+    double value, value_max;  /* base units: 33億ドル → 3300000000 */
+    const char *unit;         /* USD JPY CNY …, count, %, x, rank, years; NULL for dates */
+    const char *counter;      /* Japanese counter of a count (人, 機関) */
+    bool approx;              /* 約, およそ, 推定, ほど, 程度, 前後 */
+    zy_bound bound;           /* 以上/超 → min; 以下/未満/最大/弱 → max */
+    char time[16];            /* ISO 8601, partial allowed; "" when unknown */
+    char *text;               /* the figure as written */
+    char *subject;            /* canonical entity name */
+    char *subject_text;       /* the entity as written */
+    char *country;            /* subject's country when the source gives it (table rows) */
+    const char *measure;      /* valuation, funding, … or NULL */
+    const char *source;       /* "prose", "table" or "list" */
+    char *sentence;           /* the sentence (or table row) it came from */
+    long table_id, table_row, table_col;  /* -1 outside tables */
+} zy_fact;
+
+typedef struct zy_document {
+    char *path;               /* as given */
+    char *title;              /* first non-empty line */
+    char date[16];            /* the article's date when known (--date or a date line) */
+    char hash[17];            /* FNV-1a 64 of the content, hex */
+    zy_fact *facts;
+    size_t nfacts;
+    char **table_captions;    /* ntables captions ("" when a table has none) */
+    size_t ntables;
+} zy_document;
+
+typedef struct zy_scan_options {
+    const char *date;         /* article date YYYY-MM-DD for relative dates, or NULL */
+    const char *entities;     /* extra entities TSV file, or NULL */
+} zy_scan_options;
+
+/* Find the figures of one document (bytes need not be NUL-terminated). Invalid UTF-8 is
+ * skipped with a warning; offsets of the rest stay right. */
+zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,
+                  const zy_scan_options *options, zy_document **out);
+void zy_document_destroy(zy_document *doc);
+
+/* Append the document's facts as JSON Lines (the `scan` record) to a malloc'd string. */
+zy_status zy_document_jsonl(zy_context *ctx, const zy_document *doc, char **out, size_t *out_len);
+
+const char *zy_fact_kind_name(zy_fact_kind kind);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,7 +4,9 @@
 #include "api/context.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *zy_status_str(zy_status status)
 {
@@ -54,6 +56,10 @@ void zy_context_destroy(zy_context *ctx)
     if (!ctx)
         return;
     zy_fonts_destroy(ctx->fonts);
+    if (ctx->entities) {
+        zy_entities_free(ctx->entities);
+        free(ctx->entities);
+    }
     free(ctx->font_dir);
     free(ctx->font_family);
     free(ctx);
@@ -92,5 +98,38 @@ zy_status zy_context_describe_fonts(zy_context *ctx, char **out_text)
         return zy_diag_fail(&ctx->diag, st, "out of memory");
     }
     *out_text = zy_buf_steal(&b, NULL);
+    return ZY_OK;
+}
+
+static const char *default_entities_path(void)
+{
+    const char *env = getenv("ZUHYO_DATA_DIR");
+    static char path[4096];
+    if (env && *env) {
+        snprintf(path, sizeof path, "%s/entities.tsv", env);
+        return path;
+    }
+    if (access(ZUHYO_SOURCE_DATA_DIR "/entities.tsv", R_OK) == 0)
+        return ZUHYO_SOURCE_DATA_DIR "/entities.tsv";
+    return ZUHYO_INSTALL_DATA_DIR "/entities.tsv";
+}
+
+zy_status zy_context_entities(zy_context *ctx, const char *extra_file)
+{
+    if (ctx->entities)
+        return ZY_OK;
+    zy_entities *e = calloc(1, sizeof *e);
+    if (!e)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    zy_entities_init(e);
+    zy_status st = zy_entities_load(e, &ctx->diag, default_entities_path());
+    if (st == ZY_OK && extra_file)
+        st = zy_entities_load(e, &ctx->diag, extra_file);
+    if (st) {
+        zy_entities_free(e);
+        free(e);
+        return st;
+    }
+    ctx->entities = e;
     return ZY_OK;
 }

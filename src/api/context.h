@@ -5,6 +5,7 @@
 #ifndef ZY_CONTEXT_H
 #define ZY_CONTEXT_H
 
+#include "extract/entities.h"
 #include "text/fonts.h"
 #include "util/diag.h"
 
@@ -14,9 +15,13 @@ struct zy_context {
     zy_fonts *fonts;       /* NULL until first needed: extraction never loads fonts */
     char *font_dir;        /* copies of the option strings */
     char *font_family;
+    zy_entities *entities; /* NULL until the first scan */
 };
 
 /* The fonts, created on first use. */
 zy_status zy_context_fonts(zy_context *ctx, zy_fonts **out);
+
+/* The entity dictionary (data/entities.tsv, then extra_file), loaded on first use. */
+zy_status zy_context_entities(zy_context *ctx, const char *extra_file);
 
 #endif

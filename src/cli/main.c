@@ -14,6 +14,7 @@ static const char usage[] =
     "commands:\n"
     "  bar       draw a bar chart from a CSV/TSV table (PNG, SVG or PDF)\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
+    "  scan      print the figures found in articles as JSON Lines\n"
     "\n"
     "  zuhyo <command> --help   options of one command\n"
     "  zuhyo --version          version\n";
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
     static const struct { const char *name; int (*run)(int, char **); } commands[] = {
         {"bar", cmd_bar},
         {"doctor", cmd_doctor},
+        {"scan", cmd_scan},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -1,0 +1,323 @@
+/*
+ * entities.c: entity dictionary and name finding (see entities.h).
+ */
+#include "extract/entities.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/file.h"
+#include "util/utf8.h"
+
+void zy_entities_init(zy_entities *e) { memset(e, 0, sizeof *e); }
+
+void zy_entities_free(zy_entities *e)
+{
+    for (size_t i = 0; i < e->nentity; i++) {
+        free(e->entities[i].name);
+        free(e->entities[i].type);
+        free(e->entities[i].country);
+    }
+    for (size_t i = 0; i < e->nalias; i++)
+        free(e->aliases[i].text);
+    free(e->entities);
+    free(e->aliases);
+    memset(e, 0, sizeof *e);
+}
+
+static long find_entity(const zy_entities *e, const char *name)
+{
+    for (size_t i = 0; i < e->nentity; i++)
+        if (strcmp(e->entities[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
+{
+    size_t n = strlen(text);
+    if (n == 0)
+        return ZY_OK;
+    for (size_t i = 0; i < e->nalias; i++)
+        if (e->aliases[i].len == n && memcmp(e->aliases[i].text, text, n) == 0)
+            return ZY_OK;
+    if (e->nalias == e->alias_cap) {
+        size_t cap = e->alias_cap ? e->alias_cap * 2 : 128;
+        zy_alias *grown = realloc(e->aliases, cap * sizeof *grown);
+        if (!grown)
+            return ZY_ERR_NOMEM;
+        e->aliases = grown;
+        e->alias_cap = cap;
+    }
+    char *copy = strdup(text);
+    if (!copy)
+        return ZY_ERR_NOMEM;
+    e->aliases[e->nalias++] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1};
+    e->sorted = false;
+    return ZY_OK;
+}
+
+zy_status zy_entities_add(zy_entities *e, const char *name, const char *type,
+                          const char *country, const char *alias)
+{
+    long id = find_entity(e, name);
+    if (id < 0) {
+        if (e->nentity == e->entity_cap) {
+            size_t cap = e->entity_cap ? e->entity_cap * 2 : 64;
+            zy_entity *grown = realloc(e->entities, cap * sizeof *grown);
+            if (!grown)
+                return ZY_ERR_NOMEM;
+            e->entities = grown;
+            e->entity_cap = cap;
+        }
+        zy_entity *ent = &e->entities[e->nentity];
+        ent->name = strdup(name);
+        ent->type = strdup(type ? type : "");
+        ent->country = strdup(country ? country : "");
+        if (!ent->name || !ent->type || !ent->country) {
+            free(ent->name), free(ent->type), free(ent->country);
+            return ZY_ERR_NOMEM;
+        }
+        id = (long)e->nentity++;
+        zy_status st = push_alias(e, name, (size_t)id);
+        if (st)
+            return st;
+    }
+    return alias ? push_alias(e, alias, (size_t)id) : ZY_OK;
+}
+
+zy_status zy_entities_load(zy_entities *e, zy_diag *diag, const char *path)
+{
+    zy_buf b;
+    zy_buf_init(&b, (size_t)64 << 20);
+    zy_status st = zy_file_read(diag, path, &b);
+    if (st) {
+        zy_buf_free(&b);
+        return st;
+    }
+    char *line = b.data ? b.data : (char *)"";
+    size_t lineno = 0;
+    while (line && *line && st == ZY_OK) {
+        lineno++;
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        size_t n = strlen(line);
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        if (n == 0 || line[0] == '#') {
+            line = next;
+            continue;
+        }
+        char *fields[4] = {line, NULL, NULL, NULL};
+        for (int f = 1; f < 4; f++) {
+            char *tab = fields[f - 1] ? strchr(fields[f - 1], '\t') : NULL;
+            if (tab) {
+                *tab = '\0';
+                fields[f] = tab + 1;
+            }
+        }
+        if (!*fields[0] || !fields[1]) {
+            st = zy_diag_fail(diag, ZY_ERR_PARSE,
+                              "%s:%zu: expected name<TAB>type<TAB>country<TAB>alias|alias…", path,
+                              lineno);
+            break;
+        }
+        st = zy_entities_add(e, fields[0], fields[1], fields[2], NULL);
+        char *aliases = fields[3];
+        while (st == ZY_OK && aliases && *aliases) {
+            char *bar = strchr(aliases, '|');
+            if (bar)
+                *bar = '\0';
+            st = zy_entities_add(e, fields[0], fields[1], fields[2], aliases);
+            aliases = bar ? bar + 1 : NULL;
+        }
+        line = next;
+    }
+    zy_buf_free(&b);
+    if (st == ZY_ERR_NOMEM)
+        zy_diag_fail(diag, st, "%s: out of memory", path);
+    return st;
+}
+
+static int alias_cmp(const void *a, const void *b)
+{
+    const zy_alias *x = a, *y = b;
+    return strcmp(x->text, y->text);
+}
+
+static void ensure_sorted(zy_entities *e)
+{
+    if (!e->sorted) {
+        qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
+        e->sorted = true;
+    }
+}
+
+static bool is_latin_word_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t at,
+                          bool allow_short, zy_entity_match *out)
+{
+    ensure_sorted(e);
+    if (at >= len)
+        return false;
+    /* first character of the text at `at` */
+    int32_t cp;
+    size_t clen = zy_utf8_next(text + at, len - at, &cp);
+    /* binary search the first alias whose first character is >= ours */
+    size_t lo = 0, hi = e->nalias;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strncmp(e->aliases[mid].text, text + at, clen) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t best = 0;
+    long best_entity = -1;
+    for (size_t i = lo; i < e->nalias && strncmp(e->aliases[i].text, text + at, clen) == 0; i++) {
+        const zy_alias *a = &e->aliases[i];
+        if (a->len <= best || a->len > len - at || memcmp(a->text, text + at, a->len) != 0)
+            continue;
+        if (a->short_alias && !allow_short)
+            continue;
+        /* Latin aliases must end at a word boundary (MIT, not MITx) */
+        if (is_latin_word_char(a->text[a->len - 1]) && at + a->len < len &&
+            is_latin_word_char(text[at + a->len]))
+            continue;
+        if (is_latin_word_char(a->text[0]) && at > 0 && is_latin_word_char(text[at - 1]))
+            continue;
+        best = a->len;
+        best_entity = (long)a->entity;
+    }
+    if (best_entity < 0)
+        return false;
+    out->start = at;
+    out->end = at + best;
+    out->entity = best_entity;
+    return true;
+}
+
+long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow_short)
+{
+    zy_entity_match m;
+    if (zy_entities_match_at(e, name, len, 0, allow_short, &m) && m.end == len)
+        return m.entity;
+    return -1;
+}
+
+static bool is_kanji(int32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005; }
+static bool is_katakana(int32_t cp) { return cp >= 0x30A1 && cp <= 0x30FE; }
+
+/* Shape suffixes that end an organisation name. */
+static const char *const org_suffixes[] = {
+    "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
+    "銀行", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", NULL,
+};
+
+/* Latin words that are not organisation names on their own. */
+static const char *const latin_stop[] = {"AI", "CEO", "LLM", "IT", "GPT", "CUDA", "API", "GPU",
+                                         "CPU", "US", "UK", "EU", "The", "PC", "OS", "IoT", NULL};
+
+static bool latin_stopword(const char *s, size_t n)
+{
+    for (size_t i = 0; latin_stop[i]; i++)
+        if (strlen(latin_stop[i]) == n && memcmp(latin_stop[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
+                        zy_entity_match *out, size_t cap)
+{
+    size_t n = 0;
+    size_t i = from;
+    while (i < to && n < cap) {
+        zy_entity_match m;
+        if (zy_entities_match_at(e, text, to, i, false, &m)) {
+            /* a dictionary name followed by an org suffix is a longer name (中国科学院 …) */
+            out[n++] = m;
+            i = m.end;
+            continue;
+        }
+        unsigned char c = (unsigned char)text[i];
+        /* Latin name: a capitalised token, optionally followed by " AI" / " Labs" */
+        if (c >= 'A' && c <= 'Z' && (i == from || !is_latin_word_char(text[i - 1]))) {
+            size_t j = i;
+            bool has_digit = false;
+            while (j < to && (is_latin_word_char(text[j]) || text[j] == '-' || text[j] == '.')) {
+                has_digit |= text[j] >= '0' && text[j] <= '9';
+                j++;
+            }
+            while (j > i && (text[j - 1] == '.' || text[j - 1] == '-'))
+                j--;
+            size_t word = j - i;
+            bool lower_seen = false;
+            for (size_t k = i; k < j; k++)
+                lower_seen |= text[k] >= 'a' && text[k] <= 'z';
+            if (to - j >= 3 && text[j] == ' ' && (strncmp(text + j + 1, "AI", 2) == 0 ||
+                                                   strncmp(text + j + 1, "Labs", 4) == 0)) {
+                size_t k = j + 1;
+                while (k < to && is_latin_word_char(text[k]))
+                    k++;
+                if (k == to || !is_latin_word_char(text[k]))
+                    j = k;
+            }
+            bool next_is_latin_word = j + 1 < to && text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z';
+            if (!has_digit && word >= 3 && lower_seen && !latin_stopword(text + i, word) &&
+                !next_is_latin_word) {
+                out[n++] = (zy_entity_match){i, j, -1};
+                i = j;
+                continue;
+            }
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        /* shape suffix: extend back over kanji/katakana */
+        bool matched = false;
+        for (size_t s = 0; org_suffixes[s] && !matched; s++) {
+            size_t sl = strlen(org_suffixes[s]);
+            if (i + sl > to || memcmp(text + i, org_suffixes[s], sl) != 0)
+                continue;
+            /* walk back from i over name characters not already taken */
+            size_t start = i;
+            size_t floor = n ? out[n - 1].end : from;
+            size_t chars = 0;
+            while (start > floor && chars < 12) {
+                size_t p = start - 1;
+                while (p > floor && ((unsigned char)text[p] & 0xC0) == 0x80)
+                    p--;
+                int32_t cp;
+                zy_utf8_next(text + p, to - p, &cp);
+                if (!is_kanji(cp) && !is_katakana(cp))
+                    break;
+                start = p;
+                chars++;
+            }
+            if (chars == 0)
+                continue;
+            /* drop a one-kanji country prefix before katakana: 米カーネギーメロン大学 */
+            int32_t first, second;
+            size_t fl = zy_utf8_next(text + start, to - start, &first);
+            zy_utf8_next(text + start + fl, to - start - fl, &second);
+            if ((first == 0x7C73 || first == 0x4E2D || first == 0x65E5 ||
+                                  first == 0x82F1) && is_katakana(second))
+                start += fl;
+            out[n++] = (zy_entity_match){start, i + sl, -1};
+            i += sl;
+            matched = true;
+        }
+        if (matched)
+            continue;
+        size_t step = 1;
+        while (i + step < to && ((unsigned char)text[i + step] & 0xC0) == 0x80)
+            step++;
+        i += step;
+    }
+    return n;
+}

@@ -1,0 +1,57 @@
+/*
+ * entities.h: the dictionary of companies, institutions and countries (data/entities.tsv plus
+ * user files and aliases learnt on the fly), and finding entity names in normalised text:
+ * dictionary matches first, then names recognised by their shape (…大学, …研究所, … AI, …社,
+ * …グループ, capitalised Latin names). May call: util.
+ */
+#ifndef ZY_ENTITIES_H
+#define ZY_ENTITIES_H
+
+#include "util/buf.h"
+#include "util/diag.h"
+
+typedef struct zy_entity {
+    char *name;      /* canonical */
+    char *type;
+    char *country;   /* ISO 3166 alpha-2 or "" */
+} zy_entity;
+
+typedef struct zy_alias {
+    char *text;      /* normalised alias */
+    size_t len;
+    size_t entity;   /* index into entities */
+    bool short_alias;/* one character: tables and headings only */
+} zy_alias;
+
+typedef struct zy_entities {
+    zy_entity *entities;
+    size_t nentity, entity_cap;
+    zy_alias *aliases;      /* sorted by text for lookup */
+    size_t nalias, alias_cap;
+    bool sorted;
+} zy_entities;
+
+/* A name found in text. */
+typedef struct zy_entity_match {
+    size_t start, end;      /* byte range in the text searched */
+    long entity;            /* dictionary index, or -1 for a shape match */
+} zy_entity_match;
+
+void zy_entities_init(zy_entities *e);
+void zy_entities_free(zy_entities *e);
+/* Load a TSV file (name, type, country, aliases). Errors name file and line. */
+zy_status zy_entities_load(zy_entities *e, zy_diag *diag, const char *path);
+/* Add an entity (or an alias to an existing one when name is known). */
+zy_status zy_entities_add(zy_entities *e, const char *name, const char *type,
+                          const char *country, const char *alias);
+/* Longest dictionary alias starting at text[at]; allow_short admits one-character aliases. */
+bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t at,
+                          bool allow_short, zy_entity_match *out);
+/* Find the entity names in text[from..to): dictionary, then shape. Returns the count
+ * written to out (at most cap), in text order, not overlapping. */
+size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
+                        zy_entity_match *out, size_t cap);
+/* The dictionary entity whose alias equals name[0..len), or -1. */
+long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow_short);
+
+#endif

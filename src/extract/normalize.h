@@ -1,0 +1,25 @@
+/*
+ * normalize.h: NFKC normalisation of article text that keeps, for every normalised byte, the
+ * offset of the original byte it came from, so figures found in normalised text report
+ * offsets into the file as given. Full-width digits and signs become ASCII, the wave dashes
+ * (〜 ～) become '~', ideographic spaces become ' ', CRLF becomes LF. Invalid UTF-8 bytes are
+ * skipped with a warning naming their offset. May call: util, utf8proc.
+ */
+#ifndef ZY_NORMALIZE_H
+#define ZY_NORMALIZE_H
+
+#include "util/buf.h"
+#include "util/diag.h"
+
+typedef struct zy_norm_text {
+    char *text;        /* normalised UTF-8, NUL-terminated */
+    size_t len;
+    size_t *orig;      /* len + 1 entries: original byte offset of each normalised byte */
+    size_t invalid;    /* invalid bytes skipped */
+} zy_norm_text;
+
+zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_t len,
+                       zy_norm_text *out);
+void zy_norm_text_free(zy_norm_text *t);
+
+#endif

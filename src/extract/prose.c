@@ -1,0 +1,339 @@
+/*
+ * prose.c: figures in running text. Lines not taken by tables or lists are split into
+ * sentences; each figure gets a subject (whose figure it is), a measure and a time:
+ *   subject: X(N位) → X; "Xの N" → X; "N設立の「X」" → X; for founding/release dates, the
+ *   name between the date and the verb; else the nearest は/が topic phrase naming an entity
+ *   (backwards, then forwards); else the nearest entity before it that is not a source
+ *   ("…によると"); else the topic of earlier sentences (同社 and the like).
+ *   time: the nearest date before the figure in the same sentence.
+ */
+#include <string.h>
+
+#include "extract/scan.h"
+
+#define MAX_ENTITIES 64
+#define MAX_FIGURES 128
+
+static bool is_sentence_end(const char *t, size_t i)
+{
+    return zy_starts_with(t, i + 3, i, "。") || zy_starts_with(t, i + 3, i, "！") ||
+           zy_starts_with(t, i + 3, i, "？") || t[i] == '!' || t[i] == '?';
+}
+
+typedef struct measure_word {
+    const char *word;
+    const char *measure;
+} measure_word;
+
+static const measure_word measure_words[] = {
+    {"企業価値", "valuation"}, {"評価額", "valuation"}, {"時価総額", "market_cap"},
+    {"調達", "funding"},       {"出資", "investment"},  {"投資", "investment"},
+    {"資産", "assets"},        {"コスト", "cost"},      {"費用", "cost"},
+    {"トレーニング", "cost"},  {"開発費", "cost"},      {"規模", "market_size"},
+    {"市場", "market_size"},   {"年収", "salary"},      {"給与", "salary"},
+    {"売上高", "revenue"},     {"売上", "revenue"},     {"売り上げ", "revenue"},
+    {"営業利益", "profit"},    {"純利益", "profit"},    {"利益", "profit"},
+    {"著者数", "author_count"}, {"著者", "author_count"}, {"順位", "rank"},
+    {"ランキング", "rank"},    {"合計", "total"},       {"総数", "total"},
+    {"シェア", "share"},       {"占め", "share"},       {"依存度", "share"},
+    {"成長", "growth"},        {"格差", "gap"},         {"値下げ", "price_cut"},
+    {"引き下げ", "price_cut"}, {"設立", "founded"},     {"創業", "founded"},
+    {"立ち上げ", "founded"},   {"創立", "founded"},     {"スピンオフ", "founded"},
+    {"発表", "release"},       {"公開", "release"},     {"リリース", "release"},
+    {"発売", "release"},       {NULL, NULL},
+};
+
+const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start,
+                            size_t fig_end, size_t clause_end, zy_fact_kind kind)
+{
+    bool date = kind == ZY_KIND_DATE;
+    /* verbs right after the figure (10億ドルを調達) */
+    size_t after_end = fig_end + 24 < clause_end ? fig_end + 24 : clause_end;
+    if (date)
+        after_end = clause_end;
+    for (size_t i = fig_end; i < after_end; i++)
+        for (size_t w = 0; measure_words[w].word; w++) {
+            bool date_word = strcmp(measure_words[w].measure, "founded") == 0 ||
+                             strcmp(measure_words[w].measure, "release") == 0;
+            if (date != date_word)
+                continue;
+            if (zy_starts_with(t, after_end, i, measure_words[w].word))
+                return measure_words[w].measure;
+        }
+    if (date)
+        return NULL;
+    /* the nearest keyword before it in the clause */
+    for (size_t i = fig_start; i > clause_start; i--)
+        for (size_t w = 0; measure_words[w].word; w++) {
+            if (strcmp(measure_words[w].measure, "founded") == 0 ||
+                strcmp(measure_words[w].measure, "release") == 0)
+                continue;
+            if (zy_ends_with(t, i, measure_words[w].word) &&
+                !(strcmp(measure_words[w].word, "規模") == 0 && zy_ends_with(t, i - 6, "大")))
+                return measure_words[w].measure;
+        }
+    if (kind == ZY_KIND_RANK)
+        return "rank";
+    return NULL;
+}
+
+/* A topic marker at i: は or が after a noun (not inside a verb such as ながら), or では/には. */
+static bool topic_marker_at(const char *t, size_t i)
+{
+    if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が"))
+        return false;
+    if (i < 3)
+        return false;
+    /* previous character */
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+        p--;
+    unsigned char c0 = (unsigned char)t[p];
+    if (c0 < 0x80)
+        return true;
+    /* hiragana U+3041..U+309F is E3 81 81 .. E3 82 9F */
+    bool hiragana = c0 == 0xE3 && ((unsigned char)t[p + 1] == 0x81 ||
+                                   ((unsigned char)t[p + 1] == 0x82 && (unsigned char)t[p + 2] <= 0x9F));
+    if (!hiragana)
+        return true;
+    return zy_ends_with(t, i, "で") || zy_ends_with(t, i, "に") || zy_ends_with(t, i, "と");
+}
+
+static bool is_source_entity(const char *t, size_t len, const zy_entity_match *m)
+{
+    return zy_starts_with(t, len, m->end, "によると") || zy_starts_with(t, len, m->end, "によれば") ||
+           zy_starts_with(t, len, m->end, "の調査") || zy_starts_with(t, len, m->end, "の試算");
+}
+
+/* The entity a topic phrase [a, marker) is about: the name right before the marker (…出身校
+ * である浙江大学は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
+static int first_entity_in(const zy_entity_match *ents, size_t n, size_t a, size_t b)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].end == b && ents[k].start >= a)
+            return (int)k;
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].start >= a && ents[k].end <= b)
+            return (int)k;
+    return -1;
+}
+
+/* Does the phrase refer back to the previous topic (同社は, 同大学の…)? */
+static bool refers_back(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"同社", "同大学", "同大", "同研究所", "同国", "同グループ", NULL};
+    for (size_t i = a; i < b; i++)
+        for (size_t w = 0; words[w]; w++)
+            if (zy_starts_with(t, b, i, words[w]))
+                return true;
+    return false;
+}
+
+#define SUBJECT_PREVIOUS_TOPIC (-2)
+
+static size_t phrase_start(const char *t, size_t sentence_start, size_t marker)
+{
+    size_t i = marker;
+    while (i > sentence_start) {
+        if (zy_ends_with(t, i, "、") || zy_ends_with(t, i, ",")) 
+            return i;
+        i--;
+    }
+    return sentence_start;
+}
+
+/* Subject of the figure at [fs, fe) in the sentence [ss, se). */
+static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, size_t n,
+                          size_t ss, size_t se, size_t fs, size_t fe, const char *measure,
+                          bool *from_topic)
+{
+    const char *t = s->norm.text;
+    *from_topic = false;
+    /* X(N位): the figure in brackets right after a name */
+    if (fs > 0 && t[fs - 1] == '(')
+        for (size_t k = 0; k < n; k++)
+            if (ents[k].end == fs - 1)
+                return (int)k;
+    /* Xの N, X N */
+    for (size_t k = 0; k < n; k++)
+        if ((ents[k].end == fs || (ents[k].end + 3 == fs && zy_starts_with(t, se, ents[k].end, "の"))) &&
+            !is_source_entity(t, se, &ents[k]))
+            return (int)k;
+    /* N設立の「X」 */
+    size_t p = fe;
+    if (zy_starts_with(t, se, p, "設立") || zy_starts_with(t, se, p, "創業"))
+        p += 6;
+    if (zy_starts_with(t, se, p, "の")) {
+        p += 3;
+        if (zy_starts_with(t, se, p, "「"))
+            p += 3;
+        for (size_t k = 0; k < n; k++)
+            if (ents[k].start == p)
+                return (int)k;
+    }
+    /* founding and release dates: the name between the date and the verb */
+    if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
+        for (size_t k = 0; k < n; k++) {
+            if (ents[k].start < fe)
+                continue;
+            size_t verb = ents[k].end;
+            bool before_verb = false;
+            for (size_t i = verb; i < se && i < verb + 60; i++)
+                if (zy_starts_with(t, se, i, "設立") || zy_starts_with(t, se, i, "創業") ||
+                    zy_starts_with(t, se, i, "立ち上げ") || zy_starts_with(t, se, i, "公開") ||
+                    zy_starts_with(t, se, i, "発表") || zy_starts_with(t, se, i, "リリース") ||
+                    zy_starts_with(t, se, i, "スピンオフ") || zy_starts_with(t, se, i, "創立")) {
+                    before_verb = true;
+                    break;
+                }
+            if (before_verb)
+                return (int)k;
+            break;
+        }
+    }
+    /* a relative clause: "…N…を管理していた…ファンドであるX": the figure describes X */
+    for (size_t k = 0; k < n; k++) {
+        if (ents[k].start < fe)
+            continue;
+        bool clause_break = false;
+        for (size_t i = fe; i < ents[k].start; i++)
+            clause_break |= zy_starts_with(t, ents[k].start, i, "、") || zy_starts_with(t, ents[k].start, i, "。");
+        if (clause_break)
+            break;
+        if (zy_ends_with(t, ents[k].start, "である") || zy_ends_with(t, ents[k].start, "であった"))
+            return (int)k;
+    }
+    /* the nearest topic phrase before the figure that names an entity (or 同社: the last one) */
+    for (size_t i = fs; i-- > ss;) {
+        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i))
+            continue;
+        size_t a = phrase_start(t, ss, i);
+        int k = first_entity_in(ents, n, a, i);
+        if (k >= 0) {
+            *from_topic = true;
+            return k;
+        }
+        if (refers_back(t, a, i))
+            return SUBJECT_PREVIOUS_TOPIC;
+    }
+    /* a topic phrase after it, for sentences that open with the date */
+    for (size_t i = fe; i < se; i++) {
+        if (!topic_marker_at(t, i))
+            continue;
+        int k = first_entity_in(ents, n, phrase_start(t, fe, i), i);
+        if (k >= 0) {
+            *from_topic = true;
+            return k;
+        }
+        break;
+    }
+    /* the nearest name before it that is not a source */
+    for (size_t k = n; k-- > 0;)
+        if (ents[k].end <= fs && !is_source_entity(t, se, &ents[k]))
+            return (int)k;
+    return -1;
+}
+
+static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
+{
+    const char *t = s->norm.text;
+    zy_figure figs[MAX_FIGURES];
+    size_t nfig = 0;
+    for (size_t i = ss; i < se && nfig < MAX_FIGURES; i++) {
+        unsigned char c = (unsigned char)t[i];
+        bool digit = c >= '0' && c <= '9';
+        double v;
+        int mult;
+        bool kanji = c >= 0xE3 && zy_kanji_numeral(t + i, se - i, &v, &mult) == 0 && mult != 2;
+        if (!digit && !kanji)
+            continue;
+        if (kanji) {
+            /* a kanji numeral continuing a previous kanji numeral is not a new start */
+            double pv;
+            int pm;
+            if (i >= 3 && zy_kanji_numeral(t + i - 3, 3, &pv, &pm) == 0)
+                continue;
+        }
+        zy_figure f;
+        if (zy_figure_at(t, se, i, false, &f)) {
+            figs[nfig++] = f;
+            i = f.end - 1;
+        } else if (digit) {
+            while (i + 1 < se && ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == '.' || t[i + 1] == ','))
+                i++;
+        }
+    }
+    zy_entity_match ents[MAX_ENTITIES];
+    size_t nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
+    size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
+    long prev_topic_entity = s->topic_entity;
+    /* the sentence's topic, kept for later sentences */
+    for (size_t i = ss; i < se; i++) {
+        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i))
+            continue;
+        int k = first_entity_in(ents, nent, phrase_start(t, ss, i), i);
+        if (k >= 0) {
+            s->topic_start = ents[k].start;
+            s->topic_end = ents[k].end;
+            s->topic_entity = ents[k].entity;
+            break;
+        }
+    }
+    for (size_t j = 0; j < nfig; j++) {
+        zy_figure *f = &figs[j];
+        const char *measure = zy_measure_near(t, ss, f->start, f->end, se, f->kind);
+        bool from_topic;
+        int k = choose_subject(s, ents, nent, ss, se, f->start, f->end, measure, &from_topic);
+        zy_subject subject = {0, 0, -1, NULL};
+        if (k == SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
+            /* 同社 in a sentence whose own topic is named: that one */
+            k = -1;
+        }
+        if (k >= 0) {
+            subject.start = ents[k].start;
+            subject.end = ents[k].end;
+            subject.entity = ents[k].entity;
+        } else if (prev_topic_end) {
+            subject.start = prev_topic_start;
+            subject.end = prev_topic_end;
+            subject.entity = prev_topic_entity;
+        }
+        char time[16] = "";
+        for (size_t q = j; q-- > 0;)
+            if (figs[q].kind == ZY_KIND_DATE && (figs[q].year || s->doc_year)) {
+                zy_scan_date_iso(s, &figs[q], time);
+                break;
+            }
+        /* "2019年時点で": the reference time of another figure, not an event */
+        if (f->kind == ZY_KIND_DATE && zy_starts_with(t, se, f->end, "時点"))
+            continue;
+        zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
+    }
+}
+
+void zy_scan_prose(zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    size_t len = s->norm.len;
+    size_t line = 0, i = 0;
+    while (i < len && s->status == ZY_OK) {
+        size_t eol = i;
+        while (eol < len && t[eol] != '\n')
+            eol++;
+        if (!s->line_taken[line]) {
+            size_t ss = i;
+            for (size_t k = i; k < eol; k++) {
+                if (is_sentence_end(t, k)) {
+                    size_t end = k + (t[k] == '!' || t[k] == '?' ? 1 : 3);
+                    scan_sentence(s, ss, end);
+                    ss = end;
+                    k = end - 1;
+                }
+            }
+            if (ss < eol)
+                scan_sentence(s, ss, eol);
+        }
+        line++;
+        i = eol + 1;
+    }
+}

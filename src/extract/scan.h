@@ -1,0 +1,53 @@
+/*
+ * scan.h: private state shared by the extraction passes over one document: the normalised
+ * text, the entity dictionary, the facts found so far, and the discourse topic.
+ * May call: util, extract (normalize, figure, entities).
+ */
+#ifndef ZY_SCAN_H
+#define ZY_SCAN_H
+
+#include "extract/entities.h"
+#include "extract/figure.h"
+#include "extract/normalize.h"
+
+typedef struct zy_scan_state {
+    zy_diag *diag;
+    zy_entities *entities;
+    const char *bytes;        /* the original file */
+    size_t nbytes;
+    zy_norm_text norm;        /* normalised text with its offset map */
+    zy_document *doc;
+    size_t fact_cap;
+    int doc_year;             /* year for dates written without one (0: unknown) */
+    int doc_month;
+    bool *line_taken;         /* lines consumed by tables and lists */
+    size_t topic_start, topic_end; /* last entity that was a sentence topic (end 0: none) */
+    long topic_entity;
+    zy_status status;         /* first failure */
+} zy_scan_state;
+
+/* Where a subject was found: a range of the normalised text and its dictionary entity. */
+typedef struct zy_subject {
+    size_t start, end;        /* end == 0: no subject */
+    long entity;              /* -1: not in the dictionary */
+    const char *country;      /* table rows: the row's country name, or NULL */
+} zy_subject;
+
+/* Record a fact. sentence_* is a range of normalised text; time may be "". */
+void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
+                 const char *measure, const char *source, size_t sentence_start,
+                 size_t sentence_end, const char *time, long table_id, long row, long col);
+
+/* ISO time of a date figure ("2025-01-20", "2025-01", "2024", "--01-20"). */
+void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16]);
+
+/* The measure a figure's surroundings name (valuation, funding, …), or NULL. */
+const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_start,
+                            size_t fig_end, size_t clause_end, zy_fact_kind kind);
+
+/* Passes. */
+void zy_scan_tables(zy_scan_state *s);
+void zy_scan_lists(zy_scan_state *s);
+void zy_scan_prose(zy_scan_state *s);
+
+#endif

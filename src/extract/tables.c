@@ -1,0 +1,480 @@
+/*
+ * tables.c: figures in tables and lists.
+ *   Tables: a header line of space-separated column names over rows with the same number of
+ *   cells (a bracketed cell after a name is its alias unless the header has a bracketed column
+ *   there: "1 (1) グーグル (米) 2174" under "順位 (20年の順位) 機関名 (国名) 採択論文の著者数").
+ *   The line above the header, when short, is the caption; its year is the table's time.
+ *   Lists: "name: value" lines under a heading; "合計: N" is the heading's total.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/scan.h"
+
+#define MAX_CELLS 16
+
+typedef struct cell {
+    size_t start, end;       /* the cell text, brackets included */
+    size_t alias_start, alias_end; /* a bracketed alias merged into this cell (end 0: none) */
+    bool bracketed;
+} cell;
+
+typedef struct line_span {
+    size_t start, end;
+} line_span;
+
+static bool is_space(const char *t, size_t i, size_t end)
+{
+    return i < end && (t[i] == ' ' || t[i] == '\t');
+}
+
+/* Split a line into cells at runs of spaces; bracketed groups stay whole. */
+static size_t split_cells(const char *t, size_t a, size_t b, cell *cells)
+{
+    size_t n = 0, i = a;
+    while (i < b && n < MAX_CELLS) {
+        while (is_space(t, i, b))
+            i++;
+        if (i >= b)
+            break;
+        size_t start = i;
+        if (t[i] == '(') {
+            while (i < b && t[i] != ')')
+                i++;
+            if (i < b)
+                i++;
+        } else {
+            while (i < b && !is_space(t, i, b)) {
+                if (t[i] == '(' && i > start) /* "清華大学(中)" */
+                    break;
+                i++;
+            }
+        }
+        cells[n++] = (cell){start, i, 0, 0, t[start] == '('};
+    }
+    return i < b ? MAX_CELLS + 1 : n;
+}
+
+/* Align row cells to header cells: a bracketed row cell under a non-bracketed header column
+ * is the alias of the cell before it. Returns false when the shapes differ. */
+static bool align_row(const cell *head, size_t nh, const cell *row, size_t nr, cell *out)
+{
+    size_t r = 0;
+    for (size_t h = 0; h < nh; h++) {
+        if (r >= nr)
+            return false;
+        if (head[h].bracketed != row[r].bracketed)
+            return false;
+        out[h] = row[r++];
+        while (r < nr && row[r].bracketed && (h + 1 >= nh || !head[h + 1].bracketed)) {
+            out[h].alias_start = row[r].start + 1;
+            out[h].alias_end = row[r].end - (row[r].end > row[r].start + 1 ? 1 : 0);
+            r++;
+        }
+        /* the last column takes what is left (free text such as investor lists) */
+        if (h + 1 == nh)
+            r = nr;
+    }
+    return r == nr;
+}
+
+static bool cell_has_figure(const zy_scan_state *s, const cell *c)
+{
+    const char *t = s->norm.text;
+    zy_figure f;
+    for (size_t i = c->start; i < c->end; i++)
+        if ((t[i] >= '0' && t[i] <= '9') && zy_figure_at(t, c->end, i, true, &f))
+            return true;
+    return false;
+}
+
+static bool is_dots(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t[i] != '.' && t[i] != ' ' && !zy_starts_with(t, b, i, "…"))
+            return false;
+        else if (zy_starts_with(t, b, i, "…"))
+            i += 2;
+    return b > a;
+}
+
+static bool has_sentence_end(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++)
+        if (zy_starts_with(t, b, i, "。"))
+            return true;
+    return false;
+}
+
+/* Year in a text range (2024年 or 20年), or 0. */
+static int year_in(const zy_scan_state *s, size_t a, size_t b)
+{
+    const char *t = s->norm.text;
+    for (size_t i = a; i < b; i++) {
+        if (t[i] < '0' || t[i] > '9' || (i > a && t[i - 1] >= '0' && t[i - 1] <= '9'))
+            continue;
+        zy_figure f;
+        if (zy_figure_at(t, b, i, false, &f) && f.kind == ZY_KIND_DATE && f.year)
+            return f.year;
+        /* "(20年の順位)": a two-digit year in a header */
+        if (i + 2 < b && t[i + 1] >= '0' && t[i + 1] <= '9' && zy_starts_with(t, b, i + 2, "年") &&
+            (i == a || t[i - 1] < '0' || t[i - 1] > '9'))
+            return 2000 + (t[i] - '0') * 10 + (t[i + 1] - '0');
+    }
+    return 0;
+}
+
+static bool range_contains(const char *t, size_t a, size_t b, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = a; i + n <= b; i++)
+        if (memcmp(t + i, word, n) == 0)
+            return true;
+    return false;
+}
+
+static size_t collect_lines(const zy_scan_state *s, line_span **out)
+{
+    const char *t = s->norm.text;
+    size_t n = 0, cap = 256;
+    line_span *lines = malloc(cap * sizeof *lines);
+    size_t i = 0;
+    while (lines && i <= s->norm.len) {
+        size_t e = i;
+        while (e < s->norm.len && t[e] != '\n')
+            e++;
+        if (n == cap) {
+            line_span *grown = realloc(lines, cap * 2 * sizeof *lines);
+            if (!grown) {
+                free(lines);
+                lines = NULL;
+                break;
+            }
+            lines = grown;
+            cap *= 2;
+        }
+        lines[n++] = (line_span){i, e};
+        i = e + 1;
+    }
+    *out = lines;
+    return lines ? n : 0;
+}
+
+static bool blank(const char *t, line_span l)
+{
+    for (size_t i = l.start; i < l.end; i++)
+        if (t[i] != ' ' && t[i] != '\t')
+            return false;
+    return true;
+}
+
+static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
+{
+    zy_document *d = s->doc;
+    char **grown = realloc(d->table_captions, (d->ntables + 1) * sizeof *grown);
+    if (!grown)
+        return ZY_ERR_NOMEM;
+    d->table_captions = grown;
+    const size_t *orig = s->norm.orig;
+    size_t n = orig[b] - orig[a];
+    char *cap = malloc(n + 1);
+    if (!cap)
+        return ZY_ERR_NOMEM;
+    memcpy(cap, s->bytes + orig[a], n);
+    cap[n] = '\0';
+    d->table_captions[d->ntables++] = cap;
+    return ZY_OK;
+}
+
+/* The subject of a table row or list item: the dictionary entity of the name or its alias. */
+static zy_subject subject_of(zy_scan_state *s, size_t a, size_t b, size_t alias_a, size_t alias_b)
+{
+    const char *t = s->norm.text;
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    zy_subject sub = {a, b, -1, NULL};
+    sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
+    if (sub.entity < 0 && alias_b > alias_a)
+        sub.entity = zy_entities_lookup(s->entities, t + alias_a, alias_b - alias_a, true);
+    if (sub.entity < 0) {
+        /* a name with its alias in brackets teaches the alias on the fly */
+        if (alias_b > alias_a) {
+            char name[256];
+            size_t n = b - a < sizeof name - 1 ? b - a : sizeof name - 1;
+            memcpy(name, t + a, n);
+            name[n] = '\0';
+            char alias[256];
+            size_t m = alias_b - alias_a < sizeof alias - 1 ? alias_b - alias_a : sizeof alias - 1;
+            memcpy(alias, t + alias_a, m);
+            alias[m] = '\0';
+            if (zy_entities_add(s->entities, alias, "company", "", name) != ZY_OK)
+                s->status = ZY_ERR_NOMEM;
+            sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
+        }
+    }
+    if (alias_b > alias_a)
+        sub.end = alias_b + (alias_b < s->norm.len && t[alias_b] == ')' ? 1 : 0);
+    return sub;
+}
+
+static const char *country_name(zy_scan_state *s, const cell *c)
+{
+    const char *t = s->norm.text;
+    size_t a = c->start, b = c->end;
+    if (t[a] == '(')
+        a++;
+    if (b > a && t[b - 1] == ')')
+        b--;
+    long e = zy_entities_lookup(s->entities, t + a, b - a, true);
+    if (e >= 0 && strcmp(s->entities->entities[e].type, "country") == 0)
+        return s->entities->entities[e].name;
+    return NULL;
+}
+
+static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, size_t h,
+                       size_t *last)
+{
+    const char *t = s->norm.text;
+    cell head[MAX_CELLS], raw[MAX_CELLS], row[MAX_CELLS];
+    size_t nh = split_cells(t, lines[h].start, lines[h].end, head);
+    /* caption: a short line without 。 just above */
+    size_t cap_a = 0, cap_b = 0;
+    for (size_t k = h; k-- > 0 && h - k <= 2;) {
+        if (blank(t, lines[k]))
+            continue;
+        if (!has_sentence_end(t, lines[k].start, lines[k].end) &&
+            lines[k].end - lines[k].start <= 150 && !s->line_taken[k]) {
+            cap_a = lines[k].start;
+            cap_b = lines[k].end;
+        }
+        break;
+    }
+    int caption_year = cap_b ? year_in(s, cap_a, cap_b) : 0;
+    long table_id = (long)s->doc->ntables;
+    if (add_caption(s, cap_a, cap_b) != ZY_OK) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    /* column roles */
+    long subject_col = -1, country_col = -1;
+    const char *col_measure[MAX_CELLS] = {0};
+    bool col_rank[MAX_CELLS] = {0};
+    int col_year[MAX_CELLS] = {0};
+    for (size_t c = 0; c < nh; c++) {
+        size_t a = head[c].start, b = head[c].end;
+        col_rank[c] = range_contains(t, a, b, "順位") || range_contains(t, a, b, "ランク");
+        col_year[c] = year_in(s, a, b);
+        if (!col_year[c])
+            col_year[c] = caption_year;
+        if (range_contains(t, a, b, "国"))
+            country_col = country_col < 0 ? (long)c : country_col;
+        else if (subject_col < 0 && (range_contains(t, a, b, "名") || range_contains(t, a, b, "企業") ||
+                                     range_contains(t, a, b, "機関") || range_contains(t, a, b, "会社") ||
+                                     range_contains(t, a, b, "大学") || range_contains(t, a, b, "銘柄")) &&
+                 !range_contains(t, a, b, "数") && !range_contains(t, a, b, "価値") &&
+                 !range_contains(t, a, b, "額"))
+            subject_col = (long)c;
+        col_measure[c] = col_rank[c] ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    }
+    size_t r = h + 1, row_index = 0;
+    for (; r < nlines; r++) {
+        if (blank(t, lines[r]))
+            break;
+        if (is_dots(t, lines[r].start, lines[r].end)) {
+            s->line_taken[r] = true;
+            continue;
+        }
+        size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
+        if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
+            break;
+        bool any = false;
+        for (size_t c = 0; c < nh; c++)
+            any |= cell_has_figure(s, &row[c]);
+        if (!any)
+            break;
+        s->line_taken[r] = true;
+        /* the subject: the named column, else the first cell without a figure */
+        long sc = subject_col;
+        for (size_t c = 0; sc < 0 && c < nh; c++)
+            if (!cell_has_figure(s, &row[c]) && !row[c].bracketed)
+                sc = (long)c;
+        zy_subject sub = {0, 0, -1, NULL};
+        if (sc >= 0)
+            sub = subject_of(s, row[sc].start, row[sc].end, row[sc].alias_start, row[sc].alias_end);
+        if (country_col >= 0)
+            sub.country = country_name(s, &row[country_col]);
+        for (size_t c = 0; c < nh; c++) {
+            if ((long)c == sc || (long)c == country_col)
+                continue;
+            size_t a = row[c].start, b = row[c].end;
+            if (row[c].bracketed) {
+                a++;
+                if (b > a && t[b - 1] == ')')
+                    b--;
+            }
+            zy_figure f;
+            if (!zy_figure_at(t, b, a, true, &f) || f.end != b)
+                continue;
+            if (col_rank[c] && f.kind == ZY_KIND_COUNT) {
+                f.kind = ZY_KIND_RANK;
+                f.unit = "rank";
+                f.counter[0] = '\0';
+            } else if (f.bare) {
+                /* a bare number under a count heading (著者数) counts people, things */
+                f.unit = "count";
+            }
+            char time[16] = "";
+            if (col_year[c])
+                snprintf(time, sizeof time, "%04d", col_year[c]);
+            const char *measure = col_measure[c];
+            if (!measure && f.kind == ZY_KIND_MONEY)
+                measure = zy_measure_near(t, head[c].start, head[c].end, head[c].end, head[c].end, f.kind);
+            zy_scan_add(s, &f, sc >= 0 ? &sub : NULL, measure, "table", lines[r].start, lines[r].end,
+                        time, table_id, (long)row_index, (long)c);
+        }
+        row_index++;
+    }
+    s->line_taken[h] = true;
+    *last = r;
+}
+
+/* Is line l a header over at least two aligned rows? */
+static bool looks_like_header(const zy_scan_state *s, const line_span *lines, size_t nlines,
+                              size_t l)
+{
+    const char *t = s->norm.text;
+    if (has_sentence_end(t, lines[l].start, lines[l].end))
+        return false;
+    cell head[MAX_CELLS], raw[MAX_CELLS], row[MAX_CELLS];
+    size_t nh = split_cells(t, lines[l].start, lines[l].end, head);
+    if (nh < 2 || nh > MAX_CELLS)
+        return false;
+    for (size_t c = 0; c < nh; c++)
+        if (cell_has_figure(s, &head[c]) && !head[c].bracketed)
+            return false;
+    size_t good = 0;
+    for (size_t r = l + 1; r < nlines && r <= l + 3; r++) {
+        size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
+        if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
+            break;
+        bool any = false;
+        for (size_t c = 0; c < nh; c++)
+            any |= cell_has_figure(s, &row[c]);
+        if (!any)
+            break;
+        good++;
+    }
+    return good >= 2;
+}
+
+void zy_scan_tables(zy_scan_state *s)
+{
+    line_span *lines;
+    size_t n = collect_lines(s, &lines);
+    if (!lines) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
+        if (s->line_taken[l] || blank(s->norm.text, lines[l]))
+            continue;
+        if (looks_like_header(s, lines, n, l)) {
+            size_t last;
+            scan_table(s, lines, n, l, &last);
+            l = last - 1;
+        }
+    }
+    free(lines);
+}
+
+/* "name: value" at line l; fills the name range and the value start. */
+static bool list_item(const zy_scan_state *s, line_span l, size_t *name_end, size_t *value_at)
+{
+    const char *t = s->norm.text;
+    for (size_t i = l.start; i < l.end; i++) {
+        if (t[i] != ':')
+            continue;
+        if (i == l.start)
+            return false;
+        size_t v = i + 1;
+        while (v < l.end && t[v] == ' ')
+            v++;
+        zy_figure f;
+        if (v < l.end && t[v] >= '0' && t[v] <= '9' && zy_figure_at(t, l.end, v, true, &f) &&
+            f.end == l.end) {
+            *name_end = i;
+            *value_at = v;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+void zy_scan_lists(zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    line_span *lines;
+    size_t n = collect_lines(s, &lines);
+    if (!lines) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    long heading = -1; /* the line naming the current group */
+    long table_id = -1;
+    size_t row_index = 0;
+    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
+        size_t name_end, value_at;
+        if (s->line_taken[l] || !list_item(s, lines[l], &name_end, &value_at)) {
+            if (!s->line_taken[l] && !blank(t, lines[l])) {
+                /* a short line without 。 may head the next group */
+                bool short_line = lines[l].end - lines[l].start <= 90 &&
+                                  !has_sentence_end(t, lines[l].start, lines[l].end);
+                heading = short_line ? (long)l : -1;
+                if (!short_line)
+                    table_id = -1;
+            }
+            continue;
+        }
+        s->line_taken[l] = true;
+        if (table_id < 0) {
+            table_id = (long)s->doc->ntables;
+            /* the list's caption: the line above its first heading */
+            size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
+            while (cap > 0 && blank(t, lines[cap]))
+                cap--;
+            bool has_cap = heading > 0 && !has_sentence_end(t, lines[cap].start, lines[cap].end);
+            if (add_caption(s, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0) != ZY_OK) {
+                s->status = ZY_ERR_NOMEM;
+                break;
+            }
+            row_index = 0;
+        }
+        zy_figure f;
+        zy_figure_at(t, lines[l].end, value_at, true, &f);
+        size_t a = lines[l].start;
+        bool total = zy_starts_with(t, name_end, a, "合計") || zy_starts_with(t, name_end, a, "総計") ||
+                     zy_starts_with(t, name_end, a, "計");
+        zy_subject sub = {0, 0, -1, NULL};
+        if (total && heading >= 0) {
+            /* the heading "アメリカ(米)": its name, with the bracket as alias */
+            size_t ha = lines[heading].start, hb = lines[heading].end;
+            size_t open = hb;
+            for (size_t i = ha; i < hb; i++)
+                if (t[i] == '(') {
+                    open = i;
+                    break;
+                }
+            size_t close = open < hb ? hb - (t[hb - 1] == ')' ? 1 : 0) : 0;
+            sub = subject_of(s, ha, open, open < hb ? open + 1 : 0, close);
+        } else if (!total) {
+            sub = subject_of(s, a, name_end, 0, 0);
+        }
+        zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
+                    lines[l].end, "", table_id, (long)row_index++, 1);
+    }
+    free(lines);
+}
