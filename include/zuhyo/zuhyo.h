@@ -192,6 +192,7 @@ typedef struct zy_document {
     size_t nfacts;
     char **table_captions;    /* ntables captions ("" when a table has none) */
     size_t ntables;
+    size_t first_table;       /* id of table_captions[0] (batches of a long file continue ids) */
 } zy_document;
 
 typedef struct zy_scan_options {
@@ -203,6 +204,19 @@ typedef struct zy_scan_options {
  * skipped with a warning; offsets of the rest stay right. */
 zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,
                   const zy_scan_options *options, zy_document **out);
+
+/* Receives the facts of a file batch by batch (a batch is a block of about 1 MiB ending at a
+ * blank line or line end); the batch is valid during the call. A non-OK return stops the scan
+ * and is returned by zy_scan_file. */
+typedef zy_status (*zy_fact_sink)(void *user_data, const zy_document *batch);
+
+/* Scan a file ("-" is stdin) in memory independent of its size. The batches' documents carry
+ * the path, the title and the content hash of the first batch only when known: hash is "". */
+zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
+                       zy_fact_sink sink, void *user_data);
+
+/* FNV-1a 64 of a file's bytes as 16 hex digits ("-" cannot be hashed twice: use a file). */
+zy_status zy_file_hash(zy_context *ctx, const char *path, char out[17]);
 void zy_document_destroy(zy_document *doc);
 
 /* Append the document's facts as JSON Lines (the `scan` record) to a malloc'd string. */

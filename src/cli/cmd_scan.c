@@ -7,9 +7,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/buf.h"
-#include "util/diag.h"
-#include "util/file.h"
 
 static const char scan_help[] =
     "usage: zuhyo scan [--date YYYY-MM-DD] [--entities FILE] [FILE…|-]\n"
@@ -18,6 +15,21 @@ static const char scan_help[] =
     "No file, or \"-\", reads stdin.\n"
     "  --date YYYY-MM-DD   the article's date, for 1月29日, 今年 and the like\n"
     "  --entities FILE     extra companies/institutions (TSV: name, type, country, aliases)\n";
+
+/* Print one batch of facts as JSON Lines. */
+static zy_status print_batch(void *user, const zy_document *batch)
+{
+    zy_context *ctx = user;
+    char *json;
+    size_t len;
+    zy_status st = zy_document_jsonl(ctx, batch, &json, &len);
+    if (st)
+        return st;
+    if (fwrite(json, 1, len, stdout) != len)
+        st = ZY_ERR_IO;
+    free(json);
+    return st;
+}
 
 int cmd_scan(int argc, char **argv)
 {
@@ -55,32 +67,9 @@ int cmd_scan(int argc, char **argv)
     int nfiles = first < argc ? argc - first : 1;
     int rc = EXIT_OK;
     for (int i = 0; i < nfiles && rc == EXIT_OK; i++) {
-        zy_diag diag = {0};
-        zy_buf bytes;
-        zy_buf_init(&bytes, (size_t)1 << 31);
-        if (zy_file_read(&diag, files[i], &bytes) != ZY_OK) {
-            rc = cli_fail(diag.status, "%s", diag.message);
-            zy_buf_free(&bytes);
-            break;
-        }
-        zy_document *doc;
-        st = zy_scan(ctx, files[i], bytes.data ? bytes.data : "", bytes.len, &so, &doc);
-        zy_buf_free(&bytes);
-        if (st) {
+        st = zy_scan_file(ctx, files[i], &so, print_batch, ctx);
+        if (st)
             rc = cli_fail_ctx(st, ctx);
-            break;
-        }
-        char *json;
-        size_t len;
-        st = zy_document_jsonl(ctx, doc, &json, &len);
-        zy_document_destroy(doc);
-        if (st) {
-            rc = cli_fail_ctx(st, ctx);
-            break;
-        }
-        if (fwrite(json, 1, len, stdout) != len)
-            rc = cli_fail(ZY_ERR_IO, "stdout: write failed");
-        free(json);
     }
     zy_context_destroy(ctx);
     if (fflush(stdout) != 0 && rc == EXIT_OK)

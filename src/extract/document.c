@@ -2,7 +2,11 @@
  * document.c: the public extraction entry point: normalise, find the article's year, run the
  * table, list and prose passes, and keep the facts with their provenance (see zuhyo.h).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +65,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->fact_cap = cap;
     }
     const char *t = s->norm.text;
-    const size_t *orig = s->norm.orig;
+    const uint32_t *orig = s->norm.orig;
     zy_fact *x = &d->facts[d->nfacts];
     memset(x, 0, sizeof *x);
     x->start = orig[f->start];
@@ -124,8 +128,8 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
 
 /* The year that dates without one belong to: the article's date when given; else the year of
  * the latest full date (Y-M or Y-M-D) written in the text; else the latest year mentioned that
- * is not a target (…年までに). 0 when the text has no year. */
-static void resolve_doc_year(zy_scan_state *s, const char *date_option)
+ * is not a target (…年までに). Kept from earlier batches when a batch names no year. */
+static void resolve_doc_year(zy_scan_state *s, const char *date_option, int previous)
 {
     if (date_option && strlen(date_option) >= 4) {
         s->doc_year = atoi(date_option);
@@ -148,28 +152,32 @@ static void resolve_doc_year(zy_scan_state *s, const char *date_option)
             any = f.year;
         i = f.end - 1;
     }
-    s->doc_year = full ? full : any;
+    s->doc_year = full ? full : any ? any : previous;
 }
 
-zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,
-                  const zy_scan_options *options, zy_document **out)
+/* What carries from one batch of a file to the next. */
+typedef struct scan_session {
+    zy_context *ctx;
+    const char *path;
+    const zy_scan_options *options;
+    zy_fact_sink sink;
+    void *user_data;
+    char *title;          /* from the first batch */
+    int doc_year;
+    size_t tables;        /* tables seen so far */
+    size_t invalid;       /* invalid bytes so far */
+} scan_session;
+
+/* Scan one batch: bytes[0..len) start at byte `base` of the file. */
+static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, size_t base)
 {
-    zy_diag_clear(&ctx->diag);
-    *out = NULL;
-    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
-    if (st)
-        return st;
+    zy_context *ctx = ss->ctx;
     zy_document *doc = calloc(1, sizeof *doc);
-    if (!doc || !(doc->path = strdup(path))) {
+    if (!doc || !(doc->path = strdup(ss->path))) {
         free(doc);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }
-    /* FNV-1a 64 of the content: the same file is the same document */
-    unsigned long long h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)bytes[i]) * 1099511628211ULL;
-    snprintf(doc->hash, sizeof doc->hash, "%016llx", h);
-
+    doc->first_table = ss->tables;
     zy_scan_state s;
     memset(&s, 0, sizeof s);
     s.diag = &ctx->diag;
@@ -178,7 +186,7 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
     s.nbytes = len;
     s.doc = doc;
     s.topic_entity = -1;
-    st = zy_normalize(&ctx->diag, path, bytes, len, &s.norm);
+    zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &s.norm);
     if (st) {
         zy_document_destroy(doc);
         return st;
@@ -189,18 +197,24 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
     s.line_taken = calloc(nlines + 1, sizeof *s.line_taken);
     if (!s.line_taken)
         s.status = ZY_ERR_NOMEM;
-    /* title: the first non-empty line */
-    const char *t = s.norm.text;
-    size_t a = 0;
-    while (a < s.norm.len && (t[a] == '\n' || t[a] == ' '))
-        a++;
-    size_t b = a;
-    while (b < s.norm.len && t[b] != '\n')
-        b++;
-    doc->title = copy_range(bytes, s.norm.orig[a], s.norm.orig[b]);
-    if (options && options->date)
-        snprintf(doc->date, sizeof doc->date, "%s", options->date);
-    resolve_doc_year(&s, options ? options->date : NULL);
+    if (!ss->title) {
+        /* title: the first non-empty line */
+        const char *t = s.norm.text;
+        size_t a = 0;
+        while (a < s.norm.len && (t[a] == '\n' || t[a] == ' '))
+            a++;
+        size_t b = a;
+        while (b < s.norm.len && t[b] != '\n')
+            b++;
+        ss->title = copy_range(bytes, s.norm.orig[a], s.norm.orig[b]);
+        if (!ss->title)
+            s.status = ZY_ERR_NOMEM;
+    }
+    doc->title = ss->title ? strdup(ss->title) : NULL;
+    if (ss->options && ss->options->date)
+        snprintf(doc->date, sizeof doc->date, "%s", ss->options->date);
+    resolve_doc_year(&s, ss->options ? ss->options->date : NULL, ss->doc_year);
+    ss->doc_year = s.doc_year;
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);
         zy_scan_lists(&s);
@@ -209,11 +223,200 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
     st = s.status;
     free(s.line_taken);
     zy_norm_text_free(&s.norm);
-    if (st) {
-        zy_document_destroy(doc);
-        return zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", path);
+    /* offsets of this batch are relative to it: make them the file's */
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        doc->facts[i].start += base;
+        doc->facts[i].end += base;
     }
-    *out = doc;
+    ss->tables += doc->ntables;
+    if (st)
+        st = zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", ss->path);
+    else
+        st = ss->sink(ss->user_data, doc);
+    zy_document_destroy(doc);
+    return st;
+}
+
+#define BATCH_TARGET ((size_t)1 << 20)
+
+/* Where to end a batch inside buf[0..len): a blank line, else a line end, else 。, else a
+ * character boundary, searched backwards from the target size. */
+static size_t batch_cut(const char *buf, size_t len)
+{
+    if (len <= BATCH_TARGET)
+        return len;
+    size_t lo = BATCH_TARGET / 2, hi = BATCH_TARGET;
+    for (size_t i = hi; i > lo; i--)
+        if (buf[i - 1] == '\n' && buf[i - 2] == '\n')
+            return i;
+    for (size_t i = hi; i > lo; i--)
+        if (buf[i - 1] == '\n')
+            return i;
+    for (size_t i = hi; i > lo + 3; i--)
+        if (memcmp(buf + i - 3, "\xE3\x80\x82", 3) == 0)
+            return i;
+    size_t i = hi;
+    while (i > lo && ((unsigned char)buf[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static zy_status session_start(scan_session *ss, zy_context *ctx, const char *path,
+                               const zy_scan_options *options, zy_fact_sink sink, void *user)
+{
+    zy_diag_clear(&ctx->diag);
+    memset(ss, 0, sizeof *ss);
+    ss->ctx = ctx;
+    ss->path = path;
+    ss->options = options;
+    ss->sink = sink;
+    ss->user_data = user;
+    return zy_context_entities(ctx, options ? options->entities : NULL);
+}
+
+zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
+                       zy_fact_sink sink, void *user_data)
+{
+    scan_session ss;
+    zy_status st = session_start(&ss, ctx, path, options, sink, user_data);
+    if (st)
+        return st;
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
+    }
+    size_t cap = 2 * BATCH_TARGET, have = 0, base = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    bool eof = false;
+    while (st == ZY_OK && (!eof || have > 0)) {
+        while (!eof && have < cap) {
+            ssize_t n = read(fd, buf + have, cap - have);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                st = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+                break;
+            }
+            if (n == 0)
+                eof = true;
+            have += (size_t)n;
+        }
+        if (st)
+            break;
+        size_t cut = eof ? (have > BATCH_TARGET ? batch_cut(buf, have) : have) : batch_cut(buf, have);
+        if (cut == 0)
+            break;
+        st = scan_batch(&ss, buf, cut, base);
+        memmove(buf, buf + cut, have - cut);
+        have -= cut;
+        base += cut;
+    }
+    free(buf);
+    free(ss.title);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    return st;
+}
+
+/* Collects every batch into one document, for zy_scan. */
+typedef struct collector {
+    zy_document *doc;
+    size_t cap;
+} collector;
+
+static zy_status collect_batch(void *user, const zy_document *batch)
+{
+    collector *c = user;
+    zy_document *d = c->doc;
+    if (!d->title && batch->title && !(d->title = strdup(batch->title)))
+        return ZY_ERR_NOMEM;
+    memcpy(d->date, batch->date, sizeof d->date);
+    if (d->nfacts + batch->nfacts > c->cap) {
+        size_t cap = (d->nfacts + batch->nfacts) * 2;
+        zy_fact *grown = realloc(d->facts, cap * sizeof *grown);
+        if (!grown)
+            return ZY_ERR_NOMEM;
+        d->facts = grown;
+        c->cap = cap;
+    }
+    char **caps = realloc(d->table_captions, (d->ntables + batch->ntables + 1) * sizeof *caps);
+    if (!caps)
+        return ZY_ERR_NOMEM;
+    d->table_captions = caps;
+    for (size_t i = 0; i < batch->ntables; i++) {
+        if (!(caps[d->ntables] = strdup(batch->table_captions[i])))
+            return ZY_ERR_NOMEM;
+        d->ntables++;
+    }
+    /* take the strings over: the batch is destroyed after this call, so clear its pointers */
+    zy_document *b = (zy_document *)batch;
+    memcpy(d->facts + d->nfacts, b->facts, b->nfacts * sizeof *b->facts);
+    d->nfacts += b->nfacts;
+    b->nfacts = 0;
+    return ZY_OK;
+}
+
+zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,
+                  const zy_scan_options *options, zy_document **out)
+{
+    *out = NULL;
+    collector c = {calloc(1, sizeof(zy_document)), 0};
+    scan_session ss = {0};
+    zy_status st = c.doc ? session_start(&ss, ctx, path, options, collect_batch, &c) : ZY_ERR_NOMEM;
+    if (st == ZY_OK && !(c.doc->path = strdup(path)))
+        st = ZY_ERR_NOMEM;
+    size_t base = 0;
+    while (st == ZY_OK && base < len) {
+        size_t cut = batch_cut(bytes + base, len - base);
+        st = scan_batch(&ss, bytes + base, cut, base);
+        base += cut;
+    }
+    free(ss.title);
+    if (st == ZY_OK) {
+        unsigned long long h = 1469598103934665603ULL;
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)bytes[i]) * 1099511628211ULL;
+        snprintf(c.doc->hash, sizeof c.doc->hash, "%016llx", h);
+        *out = c.doc;
+        return ZY_OK;
+    }
+    zy_document_destroy(c.doc);
+    if (ctx->diag.status == ZY_OK)
+        zy_diag_fail(&ctx->diag, st, "%s: out of memory", path);
+    return st;
+}
+
+zy_status zy_file_hash(zy_context *ctx, const char *path, char out[17])
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    unsigned long long h = 1469598103934665603ULL;
+    enum { BLOCK = 1 << 16 };
+    unsigned char *block = malloc(BLOCK);
+    if (!block) {
+        close(fd);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    ssize_t n;
+    while ((n = read(fd, block, BLOCK)) > 0 || (n < 0 && errno == EINTR))
+        for (ssize_t i = 0; i < n; i++)
+            h = (h ^ block[i]) * 1099511628211ULL;
+    free(block);
+    close(fd);
+    if (n < 0)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+    snprintf(out, 17, "%016llx", h);
     return ZY_OK;
 }
 

@@ -23,6 +23,7 @@ void zy_entities_free(zy_entities *e)
         free(e->aliases[i].text);
     free(e->entities);
     free(e->aliases);
+    free(e->index_cp), free(e->index_lo), free(e->index_hi);
     memset(e, 0, sizeof *e);
 }
 
@@ -147,11 +148,46 @@ static int alias_cmp(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+static size_t slot_of(int32_t cp, size_t size)
+{
+    return ((uint32_t)cp * 2654435761u) & (size - 1);
+}
+
+/* Sort the aliases and index them by first code point; on allocation failure the index is
+ * left empty and lookups fall back to binary search. */
 static void ensure_sorted(zy_entities *e)
 {
-    if (!e->sorted) {
-        qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
-        e->sorted = true;
+    if (e->sorted)
+        return;
+    qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
+    e->sorted = true;
+    free(e->index_cp), free(e->index_lo), free(e->index_hi);
+    e->index_size = 16;
+    while (e->index_size < e->nalias * 2)
+        e->index_size *= 2;
+    e->index_cp = malloc(e->index_size * sizeof *e->index_cp);
+    e->index_lo = malloc(e->index_size * sizeof *e->index_lo);
+    e->index_hi = malloc(e->index_size * sizeof *e->index_hi);
+    if (!e->index_cp || !e->index_lo || !e->index_hi) {
+        free(e->index_cp), free(e->index_lo), free(e->index_hi);
+        e->index_cp = NULL;
+        e->index_lo = e->index_hi = NULL;
+        e->index_size = 0;
+        return;
+    }
+    for (size_t i = 0; i < e->index_size; i++)
+        e->index_cp[i] = -1;
+    for (size_t i = 0; i < e->nalias; i++) {
+        int32_t cp;
+        zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
+        size_t slot = slot_of(cp, e->index_size);
+        while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
+            slot = (slot + 1) & (e->index_size - 1);
+        if (e->index_cp[slot] == -1) {
+            e->index_cp[slot] = cp;
+            e->index_lo[slot] = i;
+        }
+        e->index_hi[slot] = i + 1;
     }
 }
 
@@ -169,8 +205,17 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
     /* first character of the text at `at` */
     int32_t cp;
     size_t clen = zy_utf8_next(text + at, len - at, &cp);
-    /* binary search the first alias whose first character is >= ours */
     size_t lo = 0, hi = e->nalias;
+    if (e->index_size) {
+        size_t slot = slot_of(cp, e->index_size);
+        while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
+            slot = (slot + 1) & (e->index_size - 1);
+        if (e->index_cp[slot] == -1)
+            return false;
+        lo = e->index_lo[slot];
+        hi = lo; /* found: skip the search below */
+    }
+    /* binary search the first alias whose first character is >= ours */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (strncmp(e->aliases[mid].text, text + at, clen) < 0)
@@ -280,7 +325,9 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         /* shape suffix: extend back over kanji/katakana */
         bool matched = false;
-        for (size_t s = 0; org_suffixes[s] && !matched; s++) {
+        for (size_t s = 0; c >= 0xE3 && org_suffixes[s] && !matched; s++) {
+            if (org_suffixes[s][1] != text[i + 1] || org_suffixes[s][2] != text[i + 2])
+                continue;
             size_t sl = strlen(org_suffixes[s]);
             if (i + sl > to || memcmp(text + i, org_suffixes[s], sl) != 0)
                 continue;

@@ -7,6 +7,8 @@
 #ifndef ZY_ENTITIES_H
 #define ZY_ENTITIES_H
 
+#include <stdint.h>
+
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -29,6 +31,10 @@ typedef struct zy_entities {
     zy_alias *aliases;      /* sorted by text for lookup */
     size_t nalias, alias_cap;
     bool sorted;
+    /* first code point → range of sorted aliases starting with it (open addressing) */
+    int32_t *index_cp;      /* -1: empty slot */
+    size_t *index_lo, *index_hi;
+    size_t index_size;      /* power of two */
 } zy_entities;
 
 /* A name found in text. */

@@ -7,18 +7,6 @@
 
 #include <string.h>
 
-bool zy_starts_with(const char *text, size_t len, size_t at, const char *s)
-{
-    size_t n = strlen(s);
-    return at + n <= len && memcmp(text + at, s, n) == 0;
-}
-
-bool zy_ends_with(const char *text, size_t at, const char *s)
-{
-    size_t n = strlen(s);
-    return at >= n && memcmp(text + at - n, s, n) == 0;
-}
-
 static bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 static bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
 

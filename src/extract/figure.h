@@ -29,9 +29,18 @@ typedef struct zy_figure {
  * bare numerals are returned only when allow_bare. */
 bool zy_figure_at(const char *text, size_t len, size_t at, bool allow_bare, zy_figure *out);
 
-/* Does text[at..) start with s? */
-bool zy_starts_with(const char *text, size_t len, size_t at, const char *s);
+/* Does text[at..len) start with s? */
+static inline bool zy_starts_with(const char *text, size_t len, size_t at, const char *s)
+{
+    size_t n = __builtin_strlen(s);
+    return at + n <= len && __builtin_memcmp(text + at, s, n) == 0;
+}
+
 /* Does text[..at) end with s? */
-bool zy_ends_with(const char *text, size_t at, const char *s);
+static inline bool zy_ends_with(const char *text, size_t at, const char *s)
+{
+    size_t n = __builtin_strlen(s);
+    return at >= n && __builtin_memcmp(text + at - n, s, n) == 0;
+}
 
 #endif

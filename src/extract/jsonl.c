@@ -13,8 +13,17 @@ static zy_status put_json_string(zy_buf *b, const char *s)
     if (!s)
         return zy_buf_puts(b, "null");
     zy_status st = zy_buf_putc(b, '"');
-    for (; *s && st == ZY_OK; s++) {
-        unsigned char c = (unsigned char)*s;
+    while (*s && st == ZY_OK) {
+        /* copy the run of characters that need no escaping in one append */
+        size_t run = 0;
+        while (s[run] && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
+            run++;
+        if (run) {
+            st = zy_buf_append(b, s, run);
+            s += run;
+            continue;
+        }
+        unsigned char c = (unsigned char)*s++;
         if (c == '"' || c == '\\') {
             st = zy_buf_putc(b, '\\');
             if (st == ZY_OK)

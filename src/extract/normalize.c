@@ -18,7 +18,7 @@ static bool nfkc_stable(int32_t cp)
 }
 
 zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_t len,
-                       zy_norm_text *out)
+                       size_t base_offset, zy_norm_text *out)
 {
     memset(out, 0, sizeof *out);
     zy_buf text, map;
@@ -26,17 +26,17 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
     zy_buf_init(&map, 0);
     zy_status st = zy_buf_reserve(&text, len + 16);
     if (st == ZY_OK)
-        st = zy_buf_reserve(&map, (len + 16) * sizeof(size_t));
+        st = zy_buf_reserve(&map, (len + 16) * sizeof(uint32_t));
     size_t i = 0;
-    size_t *offs = NULL;
+    uint32_t *offs = NULL;
     while (st == ZY_OK && i < len) {
         unsigned char c = (unsigned char)bytes[i];
         /* room for the worst case of one code point; map.len stays 0, its bytes are ours */
         if (text.len + 64 >= text.cap && (st = zy_buf_reserve(&text, 64 + text.len / 2)) != ZY_OK)
             break;
-        if ((st = zy_buf_reserve(&map, text.cap * sizeof(size_t))) != ZY_OK)
+        if ((st = zy_buf_reserve(&map, text.cap * sizeof(uint32_t))) != ZY_OK)
             break;
-        offs = (size_t *)(void *)map.data;
+        offs = (uint32_t *)(void *)map.data;
         if (c < 0x80) {
             if (c == '\r' && i + 1 < len && bytes[i + 1] == '\n') {
                 i++;
@@ -44,16 +44,26 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
             }
             if (c == '\0' || c == '\r')
                 c = c == '\r' ? '\n' : ' ';
-            offs[text.len] = i;
+            offs[text.len] = (uint32_t)i;
             text.data[text.len++] = (char)c;
             i++;
             continue;
         }
         int32_t cp;
-        size_t n = zy_utf8_next(bytes + i, len - i, &cp);
+        size_t n;
+        unsigned char c1 = i + 1 < len ? (unsigned char)bytes[i + 1] : 0;
+        unsigned char c2 = i + 2 < len ? (unsigned char)bytes[i + 2] : 0;
+        if (c >= 0xE1 && c <= 0xEC && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+            /* the common three-byte case, decoded inline (no surrogates in this range) */
+            cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(c1 & 0x3F) << 6) | (c2 & 0x3F);
+            n = 3;
+        } else {
+            n = zy_utf8_next(bytes + i, len - i, &cp);
+        }
         if (cp == 0xFFFD && n == 1 && !(len - i >= 3 && memcmp(bytes + i, "\xEF\xBF\xBD", 3) == 0)) {
             if (out->invalid++ < 5)
-                zy_diag_warn(diag, "%s: invalid UTF-8 byte 0x%02X at offset %zu skipped", name, c, i);
+                zy_diag_warn(diag, "%s: invalid UTF-8 byte 0x%02X at offset %zu skipped", name, c,
+                             base_offset + i);
             i++;
             continue;
         }
@@ -63,7 +73,7 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
         }
         if (nfkc_stable(cp)) {
             for (size_t k = 0; k < n; k++) {
-                offs[text.len] = i;
+                offs[text.len] = (uint32_t)i;
                 text.data[text.len++] = bytes[i + k];
             }
             i += n;
@@ -94,24 +104,24 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
             free(mapped);
         }
         for (size_t k = 0; k < plen; k++) {
-            offs[text.len] = i;
+            offs[text.len] = (uint32_t)i;
             text.data[text.len++] = piece[k];
         }
         i += n;
     }
     if (st == ZY_OK)
-        st = zy_buf_reserve(&map, (text.len + 1) * sizeof(size_t));
+        st = zy_buf_reserve(&map, (text.len + 1) * sizeof(uint32_t));
     if (st) {
         zy_buf_free(&text);
         zy_buf_free(&map);
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "%s: out of memory while normalising", name);
     }
-    offs = (size_t *)(void *)map.data;
-    offs[text.len] = len;
+    offs = (uint32_t *)(void *)map.data;
+    offs[text.len] = (uint32_t)len;
     text.data[text.len] = '\0';
     out->len = text.len;
     out->text = zy_buf_steal(&text, NULL);
-    out->orig = (size_t *)(void *)zy_buf_steal(&map, NULL);
+    out->orig = (uint32_t *)(void *)zy_buf_steal(&map, NULL);
     return ZY_OK;
 }
 

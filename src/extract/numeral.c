@@ -4,24 +4,40 @@
 #include "extract/numeral.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 int zy_kanji_numeral(const char *s, size_t len, double *value, int *is_multiplier)
 {
-    static const struct { const char *ch; double v; int mult; } table[] = {
-        {"〇", 0, 0}, {"零", 0, 0}, {"一", 1, 0}, {"二", 2, 0}, {"三", 3, 0}, {"四", 4, 0},
-        {"五", 5, 0}, {"六", 6, 0}, {"七", 7, 0}, {"八", 8, 0}, {"九", 9, 0}, {"十", 10, 1},
-        {"百", 100, 1}, {"千", 1000, 1}, {"万", 1e4, 2}, {"億", 1e8, 2}, {"兆", 1e12, 2},
-    };
-    if (len < 3)
+    if (len < 3 || (unsigned char)s[0] < 0xE3 || (unsigned char)s[0] > 0xE9)
         return -1;
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (memcmp(s, table[i].ch, 3) == 0) {
-            *value = table[i].v;
-            *is_multiplier = table[i].mult;
-            return 0;
-        }
-    return -1;
+    int32_t cp = ((int32_t)((unsigned char)s[0] & 0x0F) << 12) |
+                 ((int32_t)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F);
+    double v;
+    int mult = 0;
+    switch (cp) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: v = 0; break; /* 零 */
+    case 0x4E00: v = 1; break;
+    case 0x4E8C: v = 2; break;
+    case 0x4E09: v = 3; break;
+    case 0x56DB: v = 4; break;
+    case 0x4E94: v = 5; break;
+    case 0x516D: v = 6; break;
+    case 0x4E03: v = 7; break;
+    case 0x516B: v = 8; break;
+    case 0x4E5D: v = 9; break;
+    case 0x5341: v = 10, mult = 1; break;   /* 十 */
+    case 0x767E: v = 100, mult = 1; break;  /* 百 */
+    case 0x5343: v = 1000, mult = 1; break; /* 千 */
+    case 0x4E07: v = 1e4, mult = 2; break;  /* 万 */
+    case 0x5104: v = 1e8, mult = 2; break;  /* 億 */
+    case 0x5146: v = 1e12, mult = 2; break; /* 兆 */
+    default: return -1;
+    }
+    *value = v;
+    *is_multiplier = mult;
+    return 0;
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -43,35 +43,64 @@ static const measure_word measure_words[] = {
     {"発売", "release"},       {NULL, NULL},
 };
 
+typedef struct measure_index {
+    size_t len[sizeof measure_words / sizeof measure_words[0]];
+    bool date[sizeof measure_words / sizeof measure_words[0]];
+    bool ready;
+} measure_index;
+
+static const measure_index *measures(void)
+{
+    static measure_index index; /* filled once; the same values every time */
+    if (!index.ready) {
+        for (size_t w = 0; measure_words[w].word; w++) {
+            index.len[w] = strlen(measure_words[w].word);
+            index.date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
+                            strcmp(measure_words[w].measure, "release") == 0;
+        }
+        index.ready = true;
+    }
+    return &index;
+}
+
+/* How far around a figure its measure word is looked for, in bytes (about 30 characters). */
+#define MEASURE_WINDOW 90
+
 const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start,
                             size_t fig_end, size_t clause_end, zy_fact_kind kind)
 {
+    const measure_index *mi = measures();
     bool date = kind == ZY_KIND_DATE;
-    /* verbs right after the figure (10億ドルを調達) */
-    size_t after_end = fig_end + 24 < clause_end ? fig_end + 24 : clause_end;
-    if (date)
+    /* verbs right after the figure (10億ドルを調達); for dates, anywhere after it */
+    size_t after_end = date ? clause_end : fig_end + 24;
+    if (after_end > clause_end)
         after_end = clause_end;
-    for (size_t i = fig_end; i < after_end; i++)
-        for (size_t w = 0; measure_words[w].word; w++) {
-            bool date_word = strcmp(measure_words[w].measure, "founded") == 0 ||
-                             strcmp(measure_words[w].measure, "release") == 0;
-            if (date != date_word)
-                continue;
-            if (zy_starts_with(t, after_end, i, measure_words[w].word))
+    if (date && after_end > fig_end + 3 * MEASURE_WINDOW)
+        after_end = fig_end + 3 * MEASURE_WINDOW;
+    for (size_t i = fig_end; i < after_end; i++) {
+        if (((unsigned char)t[i] & 0xC0) == 0x80)
+            continue;
+        for (size_t w = 0; measure_words[w].word; w++)
+            if (date == mi->date[w] && i + mi->len[w] <= after_end &&
+                memcmp(t + i, measure_words[w].word, mi->len[w]) == 0)
                 return measure_words[w].measure;
-        }
+    }
     if (date)
         return NULL;
     /* the nearest keyword before it in the clause */
-    for (size_t i = fig_start; i > clause_start; i--)
+    size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
+    for (size_t i = fig_start; i > floor; i--) {
+        if (((unsigned char)t[i] & 0xC0) == 0x80)
+            continue;
         for (size_t w = 0; measure_words[w].word; w++) {
-            if (strcmp(measure_words[w].measure, "founded") == 0 ||
-                strcmp(measure_words[w].measure, "release") == 0)
+            size_t n = mi->len[w];
+            if (mi->date[w] || i < n || i - n < clause_start || memcmp(t + i - n, measure_words[w].word, n) != 0)
                 continue;
-            if (zy_ends_with(t, i, measure_words[w].word) &&
-                !(strcmp(measure_words[w].word, "規模") == 0 && zy_ends_with(t, i - 6, "大")))
-                return measure_words[w].measure;
+            if (n == 6 && memcmp(measure_words[w].word, "規模", 6) == 0 && zy_ends_with(t, i - 6, "大"))
+                continue; /* 大規模 is a size, not a market size */
+            return measure_words[w].measure;
         }
+    }
     if (kind == ZY_KIND_RANK)
         return "rank";
     return NULL;

@@ -176,7 +176,7 @@ static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
     if (!grown)
         return ZY_ERR_NOMEM;
     d->table_captions = grown;
-    const size_t *orig = s->norm.orig;
+    const uint32_t *orig = s->norm.orig;
     size_t n = orig[b] - orig[a];
     char *cap = malloc(n + 1);
     if (!cap)
@@ -253,7 +253,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
         break;
     }
     int caption_year = cap_b ? year_in(s, cap_a, cap_b) : 0;
-    long table_id = (long)s->doc->ntables;
+    long table_id = (long)(s->doc->first_table + s->doc->ntables);
     if (add_caption(s, cap_a, cap_b) != ZY_OK) {
         s->status = ZY_ERR_NOMEM;
         return;
@@ -441,7 +441,7 @@ void zy_scan_lists(zy_scan_state *s)
         }
         s->line_taken[l] = true;
         if (table_id < 0) {
-            table_id = (long)s->doc->ntables;
+            table_id = (long)(s->doc->first_table + s->doc->ntables);
             /* the list's caption: the line above its first heading */
             size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
             while (cap > 0 && blank(t, lines[cap]))
