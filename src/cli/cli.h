@@ -25,6 +25,9 @@ bool cli_parse_size(const char *text, int *width, int *height);
 /* Parse a whole non-negative integer. */
 bool cli_parse_count(const char *text, size_t *out);
 
+/* Files of a folder whose names end in suffix, sorted, as a malloc'd NULL-terminated list. */
+char **cli_list_dir(const char *dir, const char *suffix, size_t *count);
+
 int cmd_bar(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 int cmd_scan(int argc, char **argv);

@@ -15,6 +15,7 @@ static const char usage[] =
     "  bar       draw a bar chart from a CSV/TSV table (PNG, SVG or PDF)\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
     "  scan      print the figures found in articles as JSON Lines\n"
+    "  eval      precision and recall of the extractor against annotated articles\n"
     "\n"
     "  zuhyo <command> --help   options of one command\n"
     "  zuhyo --version          version\n";
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
         {"bar", cmd_bar},
         {"doctor", cmd_doctor},
         {"scan", cmd_scan},
+        {"eval", cmd_eval},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -127,8 +127,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
 }
 
 /* The year that dates without one belong to: the article's date when given; else the year of
- * the latest full date (Y-M or Y-M-D) written in the text; else the latest year mentioned that
- * is not a target (…年までに). Kept from earlier batches when a batch names no year. */
+ * the latest year written in the text that is not a target (…年までに). Kept from earlier batches when a batch names no year. */
 static void resolve_doc_year(zy_scan_state *s, const char *date_option, int previous)
 {
     if (date_option && strlen(date_option) >= 4) {
@@ -152,7 +151,8 @@ static void resolve_doc_year(zy_scan_state *s, const char *date_option, int prev
             any = f.year;
         i = f.end - 1;
     }
-    s->doc_year = full ? full : any ? any : previous;
+    int year = full > any ? full : any;
+    s->doc_year = year ? year : previous;
 }
 
 /* What carries from one batch of a file to the next. */

@@ -266,8 +266,31 @@ static const char *const org_suffixes[] = {
 };
 
 /* Latin words that are not organisation names on their own. */
-static const char *const latin_stop[] = {"AI", "CEO", "LLM", "IT", "GPT", "CUDA", "API", "GPU",
-                                         "CPU", "US", "UK", "EU", "The", "PC", "OS", "IoT", NULL};
+static const char *const latin_stop[] = {"AI", "CEO", "CFO", "CTO", "LLM", "IT", "GPT", "CUDA",
+                                         "API", "GPU", "CPU", "US", "UK", "The", "PC", "OS", "IoT",
+                                         "EV", "AR", "VR", "SNS", "GDP", "IPO", "M&A", "PR", "DX",
+                                         "ESG", "OEM", "R&D", "TOB", "ETF", "NPU", "HBM", "OK", NULL};
+
+bool zy_particle_at(const char *t, size_t len, size_t at)
+{
+    static const char *const particles[] = {"は", "が", "の", "も", "や", "と", "を", "に", "、", NULL};
+    for (size_t i = 0; particles[i]; i++)
+        if (at + 3 <= len && memcmp(t + at, particles[i], 3) == 0)
+            return true;
+    return false;
+}
+
+/* Words that make "…大学" a common noun, not a name: 上位大学, 主要大学, 各大学. */
+static bool generic_name(const char *s, size_t n)
+{
+    static const char *const generic[] = {"上位", "下位", "主要", "各", "同", "全", "他", "有名",
+                                          "名門", "地方", "私立", "国立", "公立", "海外", "国内",
+                                          "トップ", "一流", "研究", "新興", "大手", "中堅", NULL};
+    for (size_t i = 0; generic[i]; i++)
+        if (strlen(generic[i]) == n && memcmp(generic[i], s, n) == 0)
+            return true;
+    return false;
+}
 
 static bool latin_stopword(const char *s, size_t n)
 {
@@ -277,15 +300,93 @@ static bool latin_stopword(const char *s, size_t n)
     return false;
 }
 
+/* "比亜迪(BYD)", "月之暗面(Moonshot AI)": a Japanese or Chinese name with a Latin alias in
+ * brackets ending at `open`. Returns the name's start, or `open` when there is none. */
+static size_t bracketed_alias_name(const char *text, size_t from, size_t open, size_t to,
+                                   size_t *close_out)
+{
+    size_t close = open + 1;
+    while (close < to && close < open + 40 && text[close] != ')' &&
+           (is_latin_word_char(text[close]) || text[close] == ' ' || text[close] == '.' ||
+            text[close] == '-' || text[close] == '&'))
+        close++;
+    if (close >= to || text[close] != ')' || close == open + 1 || !(text[open + 1] >= 'A' && text[open + 1] <= 'Z'))
+        return open;
+    size_t start = open, chars = 0;
+    while (start > from && chars < 12) {
+        size_t p = start - 1;
+        while (p > from && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p--;
+        int32_t cp;
+        zy_utf8_next(text + p, to - p, &cp);
+        if (!is_kanji(cp) && !is_katakana(cp))
+            break;
+        start = p;
+        chars++;
+    }
+    if (chars < 2 || latin_stopword(text + open + 1, close - open - 1))
+        return open; /* 電気自動車(EV), 人工知能(AI): a term, not a name */
+    *close_out = close + 1;
+    return start;
+}
+
+/* Learn "NAME(ALIAS)" as one entity (ALIAS canonical unless either is known). */
+static long learn_bracketed(zy_entities *e, const char *text, size_t a, size_t open, size_t close)
+{
+    long known = zy_entities_lookup(e, text + open + 1, close - open - 2, false);
+    if (known < 0)
+        known = zy_entities_lookup(e, text + a, open - a, false);
+    char name[128], alias[128];
+    size_t nl = open - a < sizeof name - 1 ? open - a : sizeof name - 1;
+    size_t al = close - open - 2 < sizeof alias - 1 ? close - open - 2 : sizeof alias - 1;
+    memcpy(name, text + a, nl);
+    name[nl] = '\0';
+    memcpy(alias, text + open + 1, al);
+    alias[al] = '\0';
+    const char *canonical = known >= 0 ? e->entities[known].name : alias;
+    const char *type = known >= 0 ? e->entities[known].type : "company";
+    const char *country = known >= 0 ? e->entities[known].country : "";
+    if (zy_entities_add(e, canonical, type, country, name) != ZY_OK ||
+        zy_entities_add(e, canonical, type, country, alias) != ZY_OK)
+        return -1;
+    return zy_entities_lookup(e, name, nl, false);
+}
+
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap)
 {
     size_t n = 0;
     size_t i = from;
+    /* names with a bracketed alias come first: they may start with a shorter known name
+     * (台湾積体電路製造(TSMC) starts with 台湾) */
+    size_t alias_start[8], alias_end[8];
+    long alias_entity[8];
+    size_t nalias = 0;
+    for (size_t k = from; k < to && nalias < 8; k++) {
+        if (text[k] != '(')
+            continue;
+        size_t close;
+        size_t a = bracketed_alias_name(text, from, k, to, &close);
+        if (a == k)
+            continue;
+        alias_start[nalias] = a;
+        alias_end[nalias] = close;
+        alias_entity[nalias] = learn_bracketed(e, text, a, k, close);
+        nalias++;
+        k = close - 1;
+    }
+    size_t next_alias = 0;
     while (i < to && n < cap) {
+        if (next_alias < nalias && i == alias_start[next_alias]) {
+            out[n++] = (zy_entity_match){i, alias_end[next_alias], alias_entity[next_alias]};
+            i = alias_end[next_alias++];
+            continue;
+        }
+        while (next_alias < nalias && alias_start[next_alias] < i)
+            next_alias++;
         zy_entity_match m;
-        if (zy_entities_match_at(e, text, to, i, false, &m)) {
-            /* a dictionary name followed by an org suffix is a longer name (中国科学院 …) */
+        if (zy_entities_match_at(e, text, to, i, false, &m) &&
+            !(next_alias < nalias && m.end > alias_start[next_alias])) {
             out[n++] = m;
             i = m.end;
             continue;
@@ -314,8 +415,11 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                     j = k;
             }
             bool next_is_latin_word = j + 1 < to && text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z';
-            if (!has_digit && word >= 3 && lower_seen && !latin_stopword(text + i, word) &&
-                !next_is_latin_word) {
+            /* an acronym is a name when a particle follows it: BYDは, TSMCの */
+            bool acronym_name = !lower_seen && word >= 2 && word <= 6 &&
+                                (zy_particle_at(text, to, j) || (j < to && text[j] == ')'));
+            if (!has_digit && ((word >= 3 && lower_seen) || acronym_name) &&
+                !latin_stopword(text + i, word) && !next_is_latin_word) {
                 out[n++] = (zy_entity_match){i, j, -1};
                 i = j;
                 continue;
@@ -346,7 +450,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                 start = p;
                 chars++;
             }
-            if (chars == 0)
+            if (chars == 0 || generic_name(text + start, i - start))
                 continue;
             /* drop a one-kanji country prefix before katakana: 米カーネギーメロン大学 */
             int32_t first, second;

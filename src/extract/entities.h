@@ -57,6 +57,9 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
  * written to out (at most cap), in text order, not overlapping. */
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap);
+/* Is there a particle (は が の も や と を に 、) at t[at]? */
+bool zy_particle_at(const char *t, size_t len, size_t at);
+
 /* The dictionary entity whose alias equals name[0..len), or -1. */
 long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow_short);
 

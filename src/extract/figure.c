@@ -26,6 +26,7 @@ static const unit_entry units[] = {
     {"ルピー", ZY_KIND_MONEY, "INR"},   {"台湾ドル", ZY_KIND_MONEY, "TWD"},
     {"%", ZY_KIND_PERCENT, "%"},        {"パーセント", ZY_KIND_PERCENT, "%"},
     {"ポイント", ZY_KIND_PERCENT, "pt"}, {"倍", ZY_KIND_RATIO, "x"},
+    {"割", ZY_KIND_PERCENT, "%"},
     {"位", ZY_KIND_RANK, "rank"},       {"歳", ZY_KIND_AGE, "years"},
     {"才", ZY_KIND_AGE, "years"},       {"年間", ZY_KIND_DURATION, "years"},
     {"年ぶり", ZY_KIND_DURATION, "years"}, {"カ月", ZY_KIND_DURATION, "months"},
@@ -150,6 +151,10 @@ static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
 /* Context after a two-digit "NN年" that makes it a year (19年設立, 23年に, 20年の順位). */
 static bool two_digit_year_context(const char *t, size_t len, size_t at)
 {
+    zy_numeral month;
+    if (zy_numeral_parse(t + at, len - at, &month) && month.arabic && month.value >= 1 &&
+        month.value <= 12 && zy_starts_with(t, len, at + month.len, "月"))
+        return true;
     static const char *const after[] = {"設立", "創業", "創立", "に", "の", "度", "で", "から", "まで",
                                         "比", "、", "末", "春", "夏", "秋", "冬", "上期", "下期", "時点",
                                         "以降", ")", "と", NULL};
@@ -268,6 +273,11 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         f->kind = ZY_KIND_COUNT;
         f->unit = "count";
         f->bare = true;
+    }
+    if (ul == 3 && zy_starts_with(t, len, p, "割")) {
+        /* 2割 is 20% */
+        f->value *= 10;
+        f->value_max *= 10;
     }
     p += ul;
     if (ordinal && f->kind != ZY_KIND_RANK) {

@@ -327,12 +327,18 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
             subject.end = prev_topic_end;
             subject.entity = prev_topic_entity;
         }
+        /* time: the nearest date before it in the sentence, unless that date modifies another
+         * figure directly ("21年の12位から5位へ": 2021 is the time of 12位, not of 5位) */
         char time[16] = "";
-        for (size_t q = j; q-- > 0;)
-            if (figs[q].kind == ZY_KIND_DATE && (figs[q].year || s->doc_year)) {
+        for (size_t q = j; q-- > 0;) {
+            if (figs[q].kind != ZY_KIND_DATE)
+                continue;
+            bool bound_elsewhere = q + 1 < j && figs[q + 1].kind != ZY_KIND_DATE &&
+                                   figs[q + 1].start <= figs[q].end + 3;
+            if (!bound_elsewhere && (figs[q].year || s->doc_year))
                 zy_scan_date_iso(s, &figs[q], time);
-                break;
-            }
+            break;
+        }
         /* "2019年時点で": the reference time of another figure, not an event */
         if (f->kind == ZY_KIND_DATE && zy_starts_with(t, se, f->end, "時点"))
             continue;

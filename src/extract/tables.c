@@ -278,6 +278,8 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
                  !range_contains(t, a, b, "額"))
             subject_col = (long)c;
         col_measure[c] = col_rank[c] ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+        if (!col_measure[c])
+            col_measure[c] = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE); /* 設立, 発売 */
     }
     size_t r = h + 1, row_index = 0;
     for (; r < nlines; r++) {
@@ -370,6 +372,82 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
     return good >= 2;
 }
 
+/* "(2024年、万台)" in a caption: the unit of bare numbers below it, read by parsing "1万台".
+ * Returns false when the caption names no unit. */
+static bool caption_unit(const zy_scan_state *s, size_t a, size_t b, zy_figure *unit)
+{
+    const char *t = s->norm.text;
+    for (size_t i = a; i < b; i++) {
+        if (t[i] != '(' && !zy_starts_with(t, b, i, "、"))
+            continue;
+        size_t p = i + (t[i] == '(' ? 1 : 3);
+        char probe[64] = "1";
+        size_t n = 1;
+        while (p < b && t[p] != ')' && !zy_starts_with(t, b, p, "、") && n < sizeof probe - 1)
+            probe[n++] = t[p++];
+        probe[n] = '\0';
+        zy_figure f;
+        if (n > 1 && zy_figure_at(probe, n, 0, false, &f) && f.end == n && f.kind != ZY_KIND_DATE &&
+            f.kind != ZY_KIND_DURATION) {
+            *unit = f;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A caption over rows of "name figure" with no header line ("中国 1100" under
+ * "国別の販売台数(2024年、万台)"). */
+static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t nlines, size_t l)
+{
+    const char *t = s->norm.text;
+    if (has_sentence_end(t, lines[l].start, lines[l].end) || lines[l].end - lines[l].start > 150)
+        return 0;
+    cell raw[MAX_CELLS];
+    size_t r = l + 1;
+    for (; r < nlines; r++) {
+        size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
+        if (nr != 2 || raw[0].bracketed || zy_ends_with(t, raw[0].end, ":") || !cell_has_figure(s, &raw[1]) ||
+            cell_has_figure(s, &raw[0]))
+            break;
+        zy_figure f;
+        if (!zy_figure_at(t, raw[1].end, raw[1].start, true, &f) || f.end != raw[1].end)
+            break;
+    }
+    if (r - l - 1 < 2)
+        return 0;
+    zy_figure unit = {0};
+    bool has_unit = caption_unit(s, lines[l].start, lines[l].end, &unit);
+    int year = year_in(s, lines[l].start, lines[l].end);
+    long table_id = (long)(s->doc->first_table + s->doc->ntables);
+    if (add_caption(s, lines[l].start, lines[l].end) != ZY_OK) {
+        s->status = ZY_ERR_NOMEM;
+        return 0;
+    }
+    const char *measure = zy_measure_near(t, lines[l].start, lines[l].end, lines[l].end, lines[l].end, ZY_KIND_COUNT);
+    s->line_taken[l] = true;
+    for (size_t k = l + 1; k < r; k++) {
+        s->line_taken[k] = true;
+        split_cells(t, lines[k].start, lines[k].end, raw);
+        zy_figure f;
+        zy_figure_at(t, raw[1].end, raw[1].start, true, &f);
+        if (f.bare && has_unit) {
+            f.kind = unit.kind;
+            f.unit = unit.unit;
+            memcpy(f.counter, unit.counter, sizeof f.counter);
+            f.value *= unit.value;
+            f.bare = false;
+        }
+        zy_subject sub = subject_of(s, raw[0].start, raw[0].end, 0, 0);
+        char time[16] = "";
+        if (year)
+            snprintf(time, sizeof time, "%04d", year);
+        zy_scan_add(s, &f, &sub, measure, "table", lines[k].start, lines[k].end, time, table_id,
+                    (long)(k - l - 1), 1);
+    }
+    return r;
+}
+
 void zy_scan_tables(zy_scan_state *s)
 {
     line_span *lines;
@@ -385,6 +463,10 @@ void zy_scan_tables(zy_scan_state *s)
             size_t last;
             scan_table(s, lines, n, l, &last);
             l = last - 1;
+        } else {
+            size_t last = scan_headerless(s, lines, n, l);
+            if (last)
+                l = last - 1;
         }
     }
     free(lines);
