@@ -224,6 +224,37 @@ zy_status zy_document_jsonl(zy_context *ctx, const zy_document *doc, char **out,
 
 const char *zy_fact_kind_name(zy_fact_kind kind);
 
+/* ---- The SQLite store ----------------------------------------------------------------- */
+
+typedef struct zy_store zy_store;
+
+/* Open (creating when missing) a zuhyo database. A file that is not zuhyo's, a read-only,
+ * locked or corrupt database, or a path in a missing folder fails with ZY_ERR_DB or
+ * ZY_ERR_IO and a message that says which. */
+zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out);
+void zy_store_close(zy_store *store);
+
+/* Scan a file and store the document with its facts in one transaction: on any error, or
+ * when *interrupted becomes non-zero, the database is left as it was. A document with the
+ * same content hash or path is replaced, never duplicated. *nfacts gets the fact count. */
+zy_status zy_store_extract(zy_context *ctx, zy_store *store, const char *path,
+                           const zy_scan_options *options, volatile const int *interrupted,
+                           size_t *nfacts);
+
+typedef struct zy_fact_query {
+    const char *kind;      /* money, count, … or NULL */
+    const char *measure;   /* valuation, … or NULL */
+    const char *subject;   /* canonical name, or a name contained in subject_text */
+    const char *doc;       /* path (exact) or a part of it */
+    const char *unit;      /* USD, count, … */
+    const char *time;      /* ISO prefix */
+} zy_fact_query;
+
+/* Stored facts matching the query, in document and offset order, handed to sink one document
+ * at a time (the same records as zy_scan). */
+zy_status zy_store_facts(zy_context *ctx, zy_store *store, const zy_fact_query *query,
+                         zy_fact_sink sink, void *user_data);
+
 #ifdef __cplusplus
 }
 #endif

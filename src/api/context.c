@@ -62,6 +62,7 @@ void zy_context_destroy(zy_context *ctx)
     }
     free(ctx->font_dir);
     free(ctx->font_family);
+    free(ctx->last_title);
     free(ctx);
 }
 

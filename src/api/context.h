@@ -16,6 +16,7 @@ struct zy_context {
     char *font_dir;        /* copies of the option strings */
     char *font_family;
     zy_entities *entities; /* NULL until the first scan */
+    char *last_title;      /* title of the last file scanned with zy_scan_file */
 };
 
 /* The fonts, created on first use. */

@@ -15,6 +15,8 @@ static const char usage[] =
     "  bar       draw a bar chart from a CSV/TSV table (PNG, SVG or PDF)\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
     "  scan      print the figures found in articles as JSON Lines\n"
+    "  extract   store articles and their figures in a SQLite database\n"
+    "  facts     list stored figures (jsonl, tsv, csv)\n"
     "  eval      precision and recall of the extractor against annotated articles\n"
     "\n"
     "  zuhyo <command> --help   options of one command\n"
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
         {"doctor", cmd_doctor},
         {"scan", cmd_scan},
         {"eval", cmd_eval},
+        {"extract", cmd_extract},
+        {"facts", cmd_facts},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

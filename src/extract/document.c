@@ -322,7 +322,8 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
         base += cut;
     }
     free(buf);
-    free(ss.title);
+    free(ctx->last_title);
+    ctx->last_title = ss.title;
     if (fd != STDIN_FILENO)
         close(fd);
     return st;

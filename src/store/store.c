@@ -1,0 +1,483 @@
+/*
+ * store.c: the SQLite store of documents, facts, tables and entities (see zuhyo.h).
+ * Prepared statements only. The schema version is PRAGMA user_version and the file is
+ * marked with PRAGMA application_id, so another program's database is recognised and left
+ * alone. Each document is written in one transaction.
+ */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/context.h"
+
+#define ZY_APPLICATION_ID 0x5A554859 /* "ZUHY" */
+#define ZY_SCHEMA_VERSION 1
+
+struct zy_store {
+    sqlite3 *db;
+    char *path;
+};
+
+static const char schema_v1[] =
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL,"
+    "  title TEXT, date TEXT, bytes INTEGER);"
+    "CREATE UNIQUE INDEX documents_hash ON documents(hash);"
+    "CREATE INDEX documents_path ON documents(path);"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT,"
+    "  country TEXT);"
+    "CREATE TABLE aliases(alias TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id),"
+    "  PRIMARY KEY(alias, entity_id));"
+    "CREATE TABLE doc_tables(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  table_no INTEGER NOT NULL, caption TEXT, PRIMARY KEY(doc_id, table_no));"
+    "CREATE TABLE facts(id INTEGER PRIMARY KEY,"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  value REAL, value_max REAL, unit TEXT, counter TEXT, approx INTEGER NOT NULL,"
+    "  bound TEXT, time TEXT, subject TEXT, subject_text TEXT, country TEXT, measure TEXT,"
+    "  source TEXT NOT NULL, sentence TEXT, table_no INTEGER, row_no INTEGER, col_no INTEGER);"
+    "CREATE INDEX facts_doc ON facts(doc_id, start);"
+    "CREATE INDEX facts_measure ON facts(measure, subject);";
+
+/* A clear message for an SQLite failure on this store. */
+static zy_status db_fail(zy_context *ctx, const zy_store *s, int rc, const char *doing)
+{
+    int base = rc & 0xFF;
+    const char *why = sqlite3_errstr(rc);
+    if (base == SQLITE_READONLY)
+        why = "the database is read-only (check the file's permissions)";
+    else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        why = "the database is locked by another process; try again when it has finished";
+    else if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+        why = "the file is not a database or is corrupt";
+    else if (base == SQLITE_CANTOPEN)
+        why = "cannot open the file";
+    else if (s->db && sqlite3_errmsg(s->db))
+        why = sqlite3_errmsg(s->db);
+    return zy_diag_fail(&ctx->diag, ZY_ERR_DB, "%s: %s: %s", s->path, doing, why);
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Bring the schema from version `from` to the current one. Version 0 is an empty file. */
+static int migrate(sqlite3 *db, int from)
+{
+    int rc = SQLITE_OK;
+    if (from < 1) {
+        rc = exec(db, schema_v1);
+        if (rc == SQLITE_OK)
+            rc = exec(db, "PRAGMA application_id=" "1515538521" ";PRAGMA user_version=1;");
+    }
+    /* future: if (from < 2) { ALTER TABLE …; PRAGMA user_version=2; } */
+    return rc;
+}
+
+zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
+{
+    zy_diag_clear(&ctx->diag);
+    *out = NULL;
+    zy_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    /* a missing folder gets its own message, not SQLite's "unable to open" */
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            zy_status r = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: the folder %s does not exist",
+                                       path, dir);
+            free(dir);
+            zy_store_close(s);
+            return r;
+        }
+    }
+    free(dir);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        zy_store_close(s);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a database file", path);
+    }
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_busy_timeout(s->db, 2000);
+    int app = 0, version = 0, objects = 0;
+    if (rc == SQLITE_OK)
+        rc = pragma_int(s->db, "PRAGMA application_id", &app);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(s->db, "PRAGMA user_version", &version);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &objects);
+    if (rc != SQLITE_OK) {
+        zy_status r = db_fail(ctx, s, rc, "opening the database");
+        zy_store_close(s);
+        return r;
+    }
+    if (objects > 0 && app != ZY_APPLICATION_ID) {
+        zy_store_close(s);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_DB,
+                            "%s: not a zuhyo database (it holds other tables); give another --db path",
+                            path);
+    }
+    if (version > ZY_SCHEMA_VERSION) {
+        zy_store_close(s);
+        return zy_diag_fail(&ctx->diag, ZY_ERR_DB,
+                            "%s: written by a newer zuhyo (schema %d, this one reads %d)", path,
+                            version, ZY_SCHEMA_VERSION);
+    }
+    rc = exec(s->db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    if (rc == SQLITE_OK && version < ZY_SCHEMA_VERSION) {
+        rc = exec(s->db, "BEGIN IMMEDIATE");
+        if (rc == SQLITE_OK)
+            rc = migrate(s->db, version);
+        rc = exec(s->db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK") == SQLITE_OK ? rc : rc;
+    }
+    if (rc != SQLITE_OK) {
+        zy_status r = db_fail(ctx, s, rc, "preparing the database");
+        zy_store_close(s);
+        return r;
+    }
+    *out = s;
+    return ZY_OK;
+}
+
+void zy_store_close(zy_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* Writing one document: statements prepared once per document. */
+typedef struct writer {
+    zy_context *ctx;
+    zy_store *store;
+    sqlite3_stmt *insert_fact, *insert_table, *upsert_entity, *insert_alias;
+    sqlite3_int64 doc_id;
+    volatile const int *interrupted;
+    size_t nfacts;
+    int rc;
+} writer;
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_reset(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static zy_status write_batch(void *user, const zy_document *batch)
+{
+    writer *w = user;
+    if (w->interrupted && *w->interrupted)
+        return zy_diag_fail(&w->ctx->diag, ZY_ERR_IO, "%s: interrupted; nothing of it was stored",
+                            batch->path);
+    static const char *const bounds[] = {NULL, "min", "max"};
+    int rc = SQLITE_OK;
+    for (size_t i = 0; rc == SQLITE_OK && i < batch->ntables; i++) {
+        sqlite3_stmt *st = w->insert_table;
+        sqlite3_bind_int64(st, 1, w->doc_id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)(batch->first_table + i));
+        bind_text(st, 3, batch->table_captions[i]);
+        rc = step_reset(st);
+    }
+    for (size_t i = 0; rc == SQLITE_OK && i < batch->nfacts; i++) {
+        const zy_fact *f = &batch->facts[i];
+        sqlite3_stmt *st = w->insert_fact;
+        sqlite3_bind_int64(st, 1, w->doc_id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)f->start);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->end);
+        bind_text(st, 4, f->text);
+        bind_text(st, 5, zy_fact_kind_name(f->kind));
+        if (f->has_value)
+            sqlite3_bind_double(st, 6, f->value);
+        if (f->has_value_max)
+            sqlite3_bind_double(st, 7, f->value_max);
+        bind_text(st, 8, f->unit);
+        bind_text(st, 9, f->counter);
+        sqlite3_bind_int(st, 10, f->approx);
+        bind_text(st, 11, bounds[f->bound]);
+        bind_text(st, 12, f->time[0] ? f->time : NULL);
+        bind_text(st, 13, f->subject);
+        bind_text(st, 14, f->subject_text);
+        bind_text(st, 15, f->country);
+        bind_text(st, 16, f->measure);
+        bind_text(st, 17, f->source);
+        bind_text(st, 18, f->sentence);
+        if (f->table_id >= 0) {
+            sqlite3_bind_int64(st, 19, f->table_id);
+            sqlite3_bind_int64(st, 20, f->table_row);
+            sqlite3_bind_int64(st, 21, f->table_col);
+        }
+        rc = step_reset(st);
+        if (rc == SQLITE_OK && f->subject) {
+            /* remember the entity and the way this article wrote it */
+            sqlite3_stmt *ue = w->upsert_entity;
+            bind_text(ue, 1, f->subject);
+            bind_text(ue, 2, f->country);
+            rc = step_reset(ue);
+            if (rc == SQLITE_OK && f->subject_text) {
+                sqlite3_stmt *ia = w->insert_alias;
+                bind_text(ia, 1, f->subject_text);
+                bind_text(ia, 2, f->subject);
+                rc = step_reset(ia);
+            }
+        }
+    }
+    w->nfacts += batch->nfacts;
+    if (rc != SQLITE_OK)
+        return db_fail(w->ctx, w->store, rc, "storing facts");
+    return ZY_OK;
+}
+
+zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
+                           const zy_scan_options *options, volatile const int *interrupted,
+                           size_t *nfacts)
+{
+    zy_diag_clear(&ctx->diag);
+    *nfacts = 0;
+    char hash[17];
+    zy_status st = zy_file_hash(ctx, path, hash);
+    if (st)
+        return st;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
+    writer w = {ctx, s, NULL, NULL, NULL, NULL, 0, interrupted, 0, SQLITE_OK};
+    int rc = exec(s->db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return db_fail(ctx, s, rc, "starting a transaction");
+    sqlite3_stmt *del = NULL, *ins = NULL;
+    rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE hash = ?1 OR path = ?2", -1, &del, NULL);
+    if (rc == SQLITE_OK) {
+        bind_text(del, 1, hash);
+        bind_text(del, 2, path);
+        rc = step_reset(del);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO documents(path, hash, title, date, bytes) VALUES(?1, ?2, NULL, ?3, ?4)",
+                                -1, &ins, NULL);
+    if (rc == SQLITE_OK) {
+        bind_text(ins, 1, path);
+        bind_text(ins, 2, hash);
+        bind_text(ins, 3, options && options->date ? options->date : NULL);
+        sqlite3_bind_int64(ins, 4, (sqlite3_int64)sb.st_size);
+        rc = step_reset(ins);
+        w.doc_id = sqlite3_last_insert_rowid(s->db);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit,"
+                                " counter, approx, bound, time, subject, subject_text, country, measure,"
+                                " source, sentence, table_no, row_no, col_no) VALUES(?1, ?2, ?3, ?4, ?5,"
+                                " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                                -1, &w.insert_fact, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db, "INSERT INTO doc_tables(doc_id, table_no, caption) VALUES(?1, ?2, ?3)",
+                                -1, &w.insert_table, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO entities(name, country) VALUES(?1, ?2) ON CONFLICT(name) DO"
+                                " UPDATE SET country = coalesce(entities.country, excluded.country)",
+                                -1, &w.upsert_entity, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT OR IGNORE INTO aliases(alias, entity_id) SELECT ?1, id FROM entities"
+                                " WHERE name = ?2",
+                                -1, &w.insert_alias, NULL);
+    if (rc != SQLITE_OK)
+        st = db_fail(ctx, s, rc, "storing the document");
+    if (st == ZY_OK)
+        st = zy_scan_file(ctx, path, options, write_batch, &w);
+    if (st == ZY_OK) {
+        /* the title is known once the first batch was read: take it from the first fact's
+         * document, or leave NULL for a document without facts */
+        sqlite3_stmt *title = NULL;
+        rc = sqlite3_prepare_v2(s->db, "UPDATE documents SET title = ?1 WHERE id = ?2", -1, &title, NULL);
+        if (rc == SQLITE_OK) {
+            bind_text(title, 1, ctx->last_title);
+            sqlite3_bind_int64(title, 2, w.doc_id);
+            rc = step_reset(title);
+        }
+        sqlite3_finalize(title);
+        if (rc != SQLITE_OK)
+            st = db_fail(ctx, s, rc, "storing the document");
+    }
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    sqlite3_finalize(w.insert_fact);
+    sqlite3_finalize(w.insert_table);
+    sqlite3_finalize(w.upsert_entity);
+    sqlite3_finalize(w.insert_alias);
+    if (st == ZY_OK && (rc = exec(s->db, "COMMIT")) != SQLITE_OK)
+        st = db_fail(ctx, s, rc, "committing");
+    if (st != ZY_OK) {
+        exec(s->db, "ROLLBACK");
+        return st;
+    }
+    *nfacts = w.nfacts;
+    return ZY_OK;
+}
+
+static char *column_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+/* Static strings for the stored kind, unit, measure and source values. */
+static const char *intern_static(const char *s, const char *const *choices)
+{
+    if (!s)
+        return NULL;
+    for (size_t i = 0; choices[i]; i++)
+        if (strcmp(s, choices[i]) == 0)
+            return choices[i];
+    return NULL;
+}
+
+static const char *const stored_units[] = {"USD", "JPY", "CNY", "EUR", "GBP", "KRW", "INR", "HKD", "AUD",
+                                           "TWD", "count", "%", "pt", "x", "rank", "years", "months",
+                                           "weeks", "days", "hours", "minutes", "seconds", NULL};
+static const char *const stored_measures[] = {
+    "valuation", "market_cap", "funding", "investment", "assets", "cost", "market_size", "salary",
+    "revenue", "profit", "author_count", "rank", "total", "share", "growth", "gap", "price_cut",
+    "founded", "release", NULL};
+static const char *const stored_sources[] = {"prose", "table", "list", NULL};
+
+zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
+                         zy_fact_sink sink, void *user)
+{
+    zy_diag_clear(&ctx->diag);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT d.path, f.start, f.end, f.text, f.kind, f.value, f.value_max, f.unit, f.counter,"
+        " f.approx, f.bound, f.time, f.subject, f.subject_text, f.country, f.measure, f.source,"
+        " f.sentence, f.table_no, f.row_no, f.col_no, d.id, d.title"
+        " FROM facts f JOIN documents d ON d.id = f.doc_id"
+        " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.measure = ?2)"
+        " AND (?3 IS NULL OR f.subject = ?3 OR instr(f.subject_text, ?3) > 0)"
+        " AND (?4 IS NULL OR d.path = ?4 OR instr(d.path, ?4) > 0)"
+        " AND (?5 IS NULL OR f.unit = ?5) AND (?6 IS NULL OR substr(f.time, 1, length(?6)) = ?6)"
+        " ORDER BY d.path, d.id, f.start, f.id",
+        -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(ctx, s, rc, "reading facts");
+    bind_text(st, 1, q ? q->kind : NULL);
+    bind_text(st, 2, q ? q->measure : NULL);
+    bind_text(st, 3, q ? q->subject : NULL);
+    bind_text(st, 4, q ? q->doc : NULL);
+    bind_text(st, 5, q ? q->unit : NULL);
+    bind_text(st, 6, q ? q->time : NULL);
+    zy_document doc;
+    memset(&doc, 0, sizeof doc);
+    size_t cap = 0;
+    sqlite3_int64 current = -1;
+    zy_status result = ZY_OK;
+    static const char *const kinds[] = {"money", "count", "percent", "ratio", "rank", "date", "age", "duration", NULL};
+    for (;;) {
+        rc = sqlite3_step(st);
+        sqlite3_int64 id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 21) : -2;
+        if (current != -1 && id != current) {
+            /* hand over the finished document */
+            result = sink(user, &doc);
+            for (size_t i = 0; i < doc.nfacts; i++) {
+                zy_fact *f = &doc.facts[i];
+                free(f->text), free(f->subject), free(f->subject_text), free(f->country);
+                free(f->sentence), free((char *)f->counter);
+            }
+            free(doc.path), free(doc.title);
+            doc.path = doc.title = NULL;
+            doc.nfacts = 0;
+            if (result)
+                break;
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        if (id != current) {
+            current = id;
+            doc.path = column_text(st, 0);
+            doc.title = column_text(st, 22);
+        }
+        if (doc.nfacts == cap) {
+            cap = cap ? cap * 2 : 64;
+            zy_fact *grown = realloc(doc.facts, cap * sizeof *grown);
+            if (!grown) {
+                result = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+                break;
+            }
+            doc.facts = grown;
+        }
+        zy_fact *f = &doc.facts[doc.nfacts++];
+        memset(f, 0, sizeof *f);
+        f->start = (size_t)sqlite3_column_int64(st, 1);
+        f->end = (size_t)sqlite3_column_int64(st, 2);
+        f->text = column_text(st, 3);
+        const char *kind = (const char *)sqlite3_column_text(st, 4);
+        for (int k = 0; kinds[k]; k++)
+            if (kind && strcmp(kind, kinds[k]) == 0)
+                f->kind = (zy_fact_kind)k;
+        f->has_value = sqlite3_column_type(st, 5) != SQLITE_NULL;
+        f->value = sqlite3_column_double(st, 5);
+        f->has_value_max = sqlite3_column_type(st, 6) != SQLITE_NULL;
+        f->value_max = sqlite3_column_double(st, 6);
+        f->unit = intern_static((const char *)sqlite3_column_text(st, 7), stored_units);
+        f->counter = column_text(st, 8);
+        f->approx = sqlite3_column_int(st, 9) != 0;
+        const char *bound = (const char *)sqlite3_column_text(st, 10);
+        f->bound = !bound ? ZY_BOUND_NONE : strcmp(bound, "min") == 0 ? ZY_BOUND_MIN : ZY_BOUND_MAX;
+        const char *time = (const char *)sqlite3_column_text(st, 11);
+        snprintf(f->time, sizeof f->time, "%s", time ? time : "");
+        f->subject = column_text(st, 12);
+        f->subject_text = column_text(st, 13);
+        f->country = column_text(st, 14);
+        f->measure = intern_static((const char *)sqlite3_column_text(st, 15), stored_measures);
+        f->source = intern_static((const char *)sqlite3_column_text(st, 16), stored_sources);
+        f->sentence = column_text(st, 17);
+        f->table_id = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
+        f->table_row = sqlite3_column_int64(st, 19);
+        f->table_col = sqlite3_column_int64(st, 20);
+    }
+    sqlite3_finalize(st);
+    free(doc.facts);
+    if (result == ZY_OK && rc != SQLITE_DONE)
+        result = db_fail(ctx, s, rc, "reading facts");
+    return result;
+}
