@@ -98,5 +98,100 @@ done
 "$zuhyo" bar --help | grep -q -- '--number-format' && pass=$((pass + 1)) || { echo "FAIL: bar --help"; fails=$((fails + 1)); }
 "$zuhyo" doctor | grep -q 'Japanese coverage: ok' && pass=$((pass + 1)) || { echo "FAIL: doctor"; fails=$((fails + 1)); }
 
+
+# ---- extraction: scan, extract, facts, eval ----
+py=$(command -v python3)
+art="$tmp/art.txt"
+printf 'Moonshot AIの企業価値は約33億ドルに達した。\n' >"$art"
+"$zuhyo" scan "$art" >"$tmp/scan.jsonl" 2>"$tmp/stderr" && grep -q '"value":3300000000' "$tmp/scan.jsonl" &&
+  grep -q '"subject":"Moonshot AI"' "$tmp/scan.jsonl" && pass=$((pass + 1)) || { echo "FAIL: scan basic"; fails=$((fails + 1)); }
+printf 'ab\xffc 利益は5億円。\r\n\xef\xbb\xbf売上は１２０億円。\r\n' >"$tmp/bad.txt"
+"$zuhyo" scan "$tmp/bad.txt" >"$tmp/scan.jsonl" 2>"$tmp/stderr"
+if [ $? -eq 0 ] && grep -q "invalid UTF-8 byte 0xFF at offset 2" "$tmp/stderr" && [ "$(wc -l <"$tmp/scan.jsonl")" -eq 2 ] &&
+  "$py" - "$tmp/bad.txt" "$tmp/scan.jsonl" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+for line in open(sys.argv[2], encoding="utf-8"):
+    f = json.loads(line)
+    assert data[f["start"]:f["end"]].decode("utf-8") == f["text"], f
+PY
+then pass=$((pass + 1)); else echo "FAIL: invalid UTF-8 / CRLF / BOM offsets"; cat "$tmp/stderr"; fails=$((fails + 1)); fi
+printf '売上は3億円\0利益は2億円。' >"$tmp/nul.txt"
+[ "$("$zuhyo" scan "$tmp/nul.txt" 2>/dev/null | wc -l)" -eq 2 ] && pass=$((pass + 1)) || { echo "FAIL: NUL bytes"; fails=$((fails + 1)); }
+: >"$tmp/empty.txt"
+"$zuhyo" scan "$tmp/empty.txt" >"$tmp/scan.jsonl" 2>&1 && [ ! -s "$tmp/scan.jsonl" ] && pass=$((pass + 1)) || { echo "FAIL: empty article"; fails=$((fails + 1)); }
+expect 1 "is a folder" "" -- scan "$tmp/dir.csv"
+expect 1 "missing.txt: cannot open" "" -- scan "$tmp/missing.txt"
+expect 2 "unknown option --bogus" "" -- scan --bogus "$art"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  cp "$art" "$tmp/secret.txt" && chmod 600 "$tmp/secret.txt" && chmod 755 "$tmp"
+  setpriv --reuid=nobody --regid=nogroup --clear-groups "$zuhyo" scan "$tmp/secret.txt" >/dev/null 2>"$tmp/stderr"
+  [ $? -eq 1 ] && grep -q "secret.txt: cannot open: Permission denied" "$tmp/stderr" && pass=$((pass + 1)) ||
+    { echo "FAIL: unreadable file"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+else
+  cp "$art" "$tmp/secret.txt" && chmod 000 "$tmp/secret.txt"
+  expect 1 "secret.txt: cannot open: Permission denied" "" -- scan "$tmp/secret.txt"
+fi
+# 400 digits: no inf anywhere
+{ printf '売上は'; printf '9%.0s' $(seq 1 400); printf '円。利益は5億円。\n'; } >"$tmp/digits.txt"
+"$zuhyo" scan "$tmp/digits.txt" >"$tmp/scan.jsonl" 2>/dev/null && ! grep -qi 'inf' "$tmp/scan.jsonl" &&
+  grep -q '"value":500000000' "$tmp/scan.jsonl" && pass=$((pass + 1)) || { echo "FAIL: 400-digit number"; fails=$((fails + 1)); }
+# a 10 MB line
+"$py" -c "import sys; sys.stdout.write('売上は3億円' + 'あ' * 3500000 + '利益は7億円。')" >"$tmp/longline.txt"
+[ "$("$zuhyo" scan "$tmp/longline.txt" | wc -l)" -eq 2 ] && pass=$((pass + 1)) || { echo "FAIL: 10 MB line"; fails=$((fails + 1)); }
+
+db="$tmp/z.db"
+"$zuhyo" extract --quiet --db "$db" "$src/samples/articles" && n1=$("$zuhyo" facts --db "$db" | wc -l) &&
+  "$zuhyo" extract --quiet --db "$db" "$src/samples/articles" && n2=$("$zuhyo" facts --db "$db" | wc -l) &&
+  [ "$n1" -gt 50 ] && [ "$n1" -eq "$n2" ] && pass=$((pass + 1)) || { echo "FAIL: re-extract duplicates ($n1 vs $n2)"; fails=$((fails + 1)); }
+"$zuhyo" facts --db "$db" --format csv --kind money --measure valuation | head -1 | grep -q '^doc,start,end,text,kind,value' &&
+  [ "$("$zuhyo" facts --db "$db" --format tsv --kind money --measure valuation | tail -n +2 | cut -f5 | sort -u)" = money ] &&
+  pass=$((pass + 1)) || { echo "FAIL: facts filters and formats"; fails=$((fails + 1)); }
+"$zuhyo" scan "$src/samples/articles"/*.txt | sort >"$tmp/a.jsonl"
+"$zuhyo" facts --db "$db" | sort >"$tmp/b.jsonl"
+cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl" && pass=$((pass + 1)) || { echo "FAIL: facts differ from scan"; diff "$tmp/a.jsonl" "$tmp/b.jsonl" | head -5; fails=$((fails + 1)); }
+expect 1 "the folder $tmp/nowhere does not exist" "" -- extract --db "$tmp/nowhere/z.db" "$art"
+"$py" -c "import sqlite3; c = sqlite3.connect('$tmp/other.db'); c.execute('create table t(x)'); c.commit()"
+expect 1 "not a zuhyo database" "" -- extract --db "$tmp/other.db" "$art"
+printf 'garbage that is not sqlite at all, long enough to look like a header............\n' >"$tmp/corrupt.db"
+expect 1 "not a database or is corrupt" "" -- extract --db "$tmp/corrupt.db" "$art"
+expect 1 "no such database" "" -- facts --db "$tmp/none.db"
+before=$("$zuhyo" facts --db "$db" | wc -l)
+expect 1 "missing.txt: cannot open" "" -- extract --quiet --db "$db" "$tmp/missing.txt"
+# a database locked by another writer
+"$py" - "$db" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+time.sleep(4)
+c.execute("ROLLBACK")
+PY
+locker=$!
+sleep 0.5
+expect 1 "locked by another process" "" -- extract --quiet --db "$db" "$art"
+wait $locker
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  cp "$db" "$tmp/ro.db" && chmod 644 "$tmp/ro.db" && chmod 755 "$tmp"
+  setpriv --reuid=nobody --regid=nogroup --clear-groups "$zuhyo" extract --quiet --db "$tmp/ro.db" "$art" 2>"$tmp/stderr"
+  [ $? -eq 1 ] && grep -q "read-only\|cannot open\|unable to open" "$tmp/stderr" && pass=$((pass + 1)) ||
+    { echo "FAIL: read-only database"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+fi
+# Ctrl-C in the middle of a large document leaves the database as it was
+"$py" -c "
+import sys
+block = open('$src/samples/articles/101_ai_startups.txt', encoding='utf-8').read()
+sys.stdout.write(block * 20000)" >"$tmp/huge.txt"
+"$zuhyo" extract --quiet --db "$db" "$tmp/huge.txt" 2>"$tmp/stderr" &
+pid=$!
+sleep 0.4
+kill -INT $pid
+wait $pid
+code=$?
+after=$("$zuhyo" facts --db "$db" | wc -l)
+[ "$code" -eq 130 ] && [ "$after" -eq "$before" ] && grep -q "interrupted" "$tmp/stderr" && pass=$((pass + 1)) ||
+  { echo "FAIL: interrupted extract (exit $code, facts $before -> $after)"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+"$zuhyo" eval --gold "$src/samples/gold" --fail-under 0.9,0.9,0.9 "$src/samples/articles" >"$tmp/eval.txt" 2>&1 &&
+  grep -q '^summary: R-recall' "$tmp/eval.txt" && pass=$((pass + 1)) || { echo "FAIL: eval on samples"; cat "$tmp/eval.txt"; fails=$((fails + 1)); }
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -12,6 +12,7 @@
 
 #include "api/context.h"
 #include "extract/scan.h"
+#include "util/utf8.h"
 
 const char *zy_fact_kind_name(zy_fact_kind kind)
 {
@@ -20,13 +21,23 @@ const char *zy_fact_kind_name(zy_fact_kind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
 }
 
+/* A copy of text[start..end) as valid UTF-8 without NULs: invalid bytes are dropped (they
+ * were reported when the text was normalised), so JSON and SQLite get clean strings. */
 static char *copy_range(const char *text, size_t start, size_t end)
 {
     char *out = malloc(end - start + 1);
-    if (out) {
-        memcpy(out, text + start, end - start);
-        out[end - start] = '\0';
+    if (!out)
+        return NULL;
+    size_t o = 0, i = start;
+    while (i < end) {
+        ssize_t bad = zy_utf8_invalid_at(text + i, end - i);
+        size_t good = bad < 0 ? end - i : (size_t)bad;
+        for (size_t k = 0; k < good; k++)
+            if (text[i + k] != '\0')
+                out[o++] = text[i + k];
+        i += good + (bad < 0 ? 0 : 1);
     }
+    out[o] = '\0';
     return out;
 }
 
@@ -361,7 +372,8 @@ static zy_status collect_batch(void *user, const zy_document *batch)
     }
     /* take the strings over: the batch is destroyed after this call, so clear its pointers */
     zy_document *b = (zy_document *)batch;
-    memcpy(d->facts + d->nfacts, b->facts, b->nfacts * sizeof *b->facts);
+    if (b->nfacts)
+        memcpy(d->facts + d->nfacts, b->facts, b->nfacts * sizeof *b->facts);
     d->nfacts += b->nfacts;
     b->nfacts = 0;
     return ZY_OK;

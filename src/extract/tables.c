@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extract/scan.h"
+#include "util/utf8.h"
 
 #define MAX_CELLS 16
 
@@ -181,8 +182,16 @@ static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
     char *cap = malloc(n + 1);
     if (!cap)
         return ZY_ERR_NOMEM;
-    memcpy(cap, s->bytes + orig[a], n);
-    cap[n] = '\0';
+    /* keep valid UTF-8 only */
+    size_t o = 0;
+    for (size_t i = orig[a]; i < orig[a] + n;) {
+        ssize_t bad = zy_utf8_invalid_at(s->bytes + i, orig[a] + n - i);
+        size_t good = bad < 0 ? orig[a] + n - i : (size_t)bad;
+        memcpy(cap + o, s->bytes + i, good);
+        o += good;
+        i += good + (bad < 0 ? 0 : 1);
+    }
+    cap[o] = '\0';
     d->table_captions[d->ntables++] = cap;
     return ZY_OK;
 }
