@@ -282,7 +282,17 @@ static zy_status session_start(scan_session *ss, zy_context *ctx, const char *pa
     ss->options = options;
     ss->sink = sink;
     ss->user_data = user;
-    return zy_context_entities(ctx, options ? options->entities : NULL);
+    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
+    if (st == ZY_OK)
+        zy_entities_begin_document(ctx->entities);
+    return st;
+}
+
+/* Forget the names the document taught (NAME(ALIAS) pairs): they were the document's. */
+static void session_end(scan_session *ss)
+{
+    if (ss->ctx && ss->ctx->entities)
+        zy_entities_forget_document(ss->ctx->entities);
 }
 
 zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
@@ -293,20 +303,22 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
     if (st)
         return st;
     int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (fd < 0) {
+        session_end(&ss);
         return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        if (fd != STDIN_FILENO)
-            close(fd);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
     }
+    struct stat sb;
     size_t cap = 2 * BATCH_TARGET, have = 0, base = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
+    char *buf = NULL;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
+        st = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
+    else if (!(buf = malloc(cap)))
+        st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    if (st) {
         if (fd != STDIN_FILENO)
             close(fd);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        session_end(&ss);
+        return st;
     }
     bool eof = false;
     while (st == ZY_OK && (!eof || have > 0)) {
@@ -333,6 +345,7 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
         base += cut;
     }
     free(buf);
+    session_end(&ss);
     free(ctx->last_title);
     ctx->last_title = ss.title;
     if (fd != STDIN_FILENO)
@@ -394,6 +407,7 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
         st = scan_batch(&ss, bytes + base, cut, base);
         base += cut;
     }
+    session_end(&ss);
     free(ss.title);
     if (st == ZY_OK) {
         unsigned long long h = 1469598103934665603ULL;

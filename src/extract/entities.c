@@ -54,7 +54,7 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
     char *copy = strdup(text);
     if (!copy)
         return ZY_ERR_NOMEM;
-    e->aliases[e->nalias++] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1};
+    e->aliases[e->nalias++] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1, e->learning};
     e->sorted = false;
     return ZY_OK;
 }
@@ -140,6 +140,39 @@ zy_status zy_entities_load(zy_entities *e, zy_diag *diag, const char *path)
     if (st == ZY_ERR_NOMEM)
         zy_diag_fail(diag, st, "%s: out of memory", path);
     return st;
+}
+
+void zy_entities_begin_document(zy_entities *e)
+{
+    if (!e->learning)
+        e->base_entities = e->nentity;
+    e->learning = true;
+}
+
+void zy_entities_forget_document(zy_entities *e)
+{
+    if (!e->learning)
+        return;
+    size_t kept = 0;
+    bool removed = false;
+    for (size_t i = 0; i < e->nalias; i++) {
+        if (e->aliases[i].learnt || e->aliases[i].entity >= e->base_entities) {
+            free(e->aliases[i].text);
+            removed = true;
+            continue;
+        }
+        e->aliases[kept++] = e->aliases[i];
+    }
+    e->nalias = kept;
+    for (size_t i = e->base_entities; i < e->nentity; i++) {
+        free(e->entities[i].name);
+        free(e->entities[i].type);
+        free(e->entities[i].country);
+    }
+    e->nentity = e->base_entities;
+    e->learning = false;
+    if (removed)
+        e->sorted = false;
 }
 
 static int alias_cmp(const void *a, const void *b)

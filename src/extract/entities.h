@@ -23,6 +23,7 @@ typedef struct zy_alias {
     size_t len;
     size_t entity;   /* index into entities */
     bool short_alias;/* one character: tables and headings only */
+    bool learnt;     /* learnt from the document being read, forgotten after it */
 } zy_alias;
 
 typedef struct zy_entities {
@@ -31,6 +32,8 @@ typedef struct zy_entities {
     zy_alias *aliases;      /* sorted by text for lookup */
     size_t nalias, alias_cap;
     bool sorted;
+    bool learning;          /* aliases added now are the current document's */
+    size_t base_entities;   /* entities that outlive a document */
     /* first code point → range of sorted aliases starting with it (open addressing) */
     int32_t *index_cp;      /* -1: empty slot */
     size_t *index_lo, *index_hi;
@@ -50,6 +53,11 @@ zy_status zy_entities_load(zy_entities *e, zy_diag *diag, const char *path);
 /* Add an entity (or an alias to an existing one when name is known). */
 zy_status zy_entities_add(zy_entities *e, const char *name, const char *type,
                           const char *country, const char *alias);
+/* Start a document: what zy_entities_add adds from now on is forgotten by
+ * zy_entities_forget_document, so one article's names do not leak into the next. */
+void zy_entities_begin_document(zy_entities *e);
+void zy_entities_forget_document(zy_entities *e);
+
 /* Longest dictionary alias starting at text[at]; allow_short admits one-character aliases. */
 bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t at,
                           bool allow_short, zy_entity_match *out);
