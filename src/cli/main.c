@@ -1,6 +1,7 @@
 /*
  * main.c: the zuhyo program: dispatch to a command, --help and --version.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,10 @@ int main(int argc, char **argv)
         fputs(usage, stderr);
         return EXIT_USAGE;
     }
+    /* Batches allocate and free the same few large buffers: keep them in the heap instead of
+     * returning them to the kernel each time (page faults were a fifth of scan time). */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);

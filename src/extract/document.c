@@ -115,13 +115,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
             ok &= (x->country = strdup(subject->country)) != NULL;
         else if (subject->entity >= 0 && s->entities->entities[subject->entity].country[0]) {
             /* the dictionary's country, by its canonical country entity when there is one */
-            const char *code = s->entities->entities[subject->entity].country;
-            const char *name = code;
-            for (size_t i = 0; i < s->entities->nentity; i++)
-                if (strcmp(s->entities->entities[i].type, "country") == 0 &&
-                    strcmp(s->entities->entities[i].country, code) == 0)
-                    name = s->entities->entities[i].name;
-            ok &= (x->country = strdup(name)) != NULL;
+            ok &= (x->country = strdup(zy_entity_country_name(s->entities, (size_t)subject->entity))) != NULL;
         }
     }
     /* the sentence, as written in the file, without surrounding blanks */

@@ -73,6 +73,7 @@ zy_status zy_entities_add(zy_entities *e, const char *name, const char *type,
             e->entity_cap = cap;
         }
         zy_entity *ent = &e->entities[e->nentity];
+        ent->country_name = NULL;
         ent->name = strdup(name);
         ent->type = strdup(type ? type : "");
         ent->country = strdup(country ? country : "");
@@ -194,6 +195,7 @@ static void ensure_sorted(zy_entities *e)
         return;
     qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
     e->sorted = true;
+
     free(e->index_cp), free(e->index_lo), free(e->index_hi);
     e->index_size = 16;
     while (e->index_size < e->nalias * 2)
@@ -279,6 +281,21 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
     out->end = at + best;
     out->entity = best_entity;
     return true;
+}
+
+const char *zy_entity_country_name(zy_entities *e, size_t entity)
+{
+    zy_entity *ent = &e->entities[entity];
+    if (!ent->country_name) {
+        ent->country_name = ent->country;
+        for (size_t k = 0; k < e->nentity; k++)
+            if (strcmp(e->entities[k].type, "country") == 0 &&
+                strcmp(e->entities[k].country, ent->country) == 0) {
+                ent->country_name = e->entities[k].name;
+                break;
+            }
+    }
+    return ent->country_name;
 }
 
 long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow_short)

@@ -16,6 +16,7 @@ typedef struct zy_entity {
     char *name;      /* canonical */
     char *type;
     char *country;   /* ISO 3166 alpha-2 or "" */
+    const char *country_name; /* canonical name of that country's entity (cached), or NULL */
 } zy_entity;
 
 typedef struct zy_alias {
@@ -67,6 +68,9 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                         zy_entity_match *out, size_t cap);
 /* Is there a particle (は が の も や と を に 、) at t[at]? */
 bool zy_particle_at(const char *t, size_t len, size_t at);
+
+/* The canonical name of an entity's country ("中国" for CN), or its code; cached. */
+const char *zy_entity_country_name(zy_entities *e, size_t entity);
 
 /* The dictionary entity whose alias equals name[0..len), or -1. */
 long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow_short);

@@ -47,14 +47,17 @@ static const char *const counters[] = {
 
 static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
 {
+    if (at >= len)
+        return 0;
+    char first = t[at];
     for (size_t i = 0; units[i].text; i++)
-        if (zy_starts_with(t, len, at, units[i].text)) {
+        if (units[i].text[0] == first && zy_starts_with(t, len, at, units[i].text)) {
             f->kind = units[i].kind;
             f->unit = units[i].unit;
             return strlen(units[i].text);
         }
     for (size_t i = 0; counters[i]; i++)
-        if (zy_starts_with(t, len, at, counters[i])) {
+        if (counters[i][0] == first && counters[i][1] == t[at + 1] && zy_starts_with(t, len, at, counters[i])) {
             f->kind = ZY_KIND_COUNT;
             f->unit = "count";
             size_t n = strlen(counters[i]);

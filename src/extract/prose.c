@@ -7,6 +7,7 @@
  *   ("…によると"); else the topic of earlier sentences (同社 and the like).
  *   time: the nearest date before the figure in the same sentence.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/scan.h"
@@ -46,8 +47,15 @@ static const measure_word measure_words[] = {
 typedef struct measure_index {
     size_t len[sizeof measure_words / sizeof measure_words[0]];
     bool date[sizeof measure_words / sizeof measure_words[0]];
+    uint32_t head[sizeof measure_words / sizeof measure_words[0]]; /* first three bytes */
     bool ready;
 } measure_index;
+
+static uint32_t head3(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
+           (unsigned char)p[2];
+}
 
 static const measure_index *measures(void)
 {
@@ -55,6 +63,7 @@ static const measure_index *measures(void)
     if (!index.ready) {
         for (size_t w = 0; measure_words[w].word; w++) {
             index.len[w] = strlen(measure_words[w].word);
+            index.head[w] = head3(measure_words[w].word);
             index.date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
                             strcmp(measure_words[w].measure, "release") == 0;
         }
@@ -77,11 +86,12 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
         after_end = clause_end;
     if (date && after_end > fig_end + 3 * MEASURE_WINDOW)
         after_end = fig_end + 3 * MEASURE_WINDOW;
-    for (size_t i = fig_end; i < after_end; i++) {
+    for (size_t i = fig_end; i + 3 <= after_end; i++) {
         if (((unsigned char)t[i] & 0xC0) == 0x80)
             continue;
+        uint32_t h = head3(t + i);
         for (size_t w = 0; measure_words[w].word; w++)
-            if (date == mi->date[w] && i + mi->len[w] <= after_end &&
+            if (mi->head[w] == h && date == mi->date[w] && i + mi->len[w] <= after_end &&
                 memcmp(t + i, measure_words[w].word, mi->len[w]) == 0)
                 return measure_words[w].measure;
     }
@@ -94,7 +104,8 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
             continue;
         for (size_t w = 0; measure_words[w].word; w++) {
             size_t n = mi->len[w];
-            if (mi->date[w] || i < n || i - n < clause_start || memcmp(t + i - n, measure_words[w].word, n) != 0)
+            if (mi->date[w] || i < n || i - n < clause_start || head3(t + i - n) != mi->head[w] ||
+                memcmp(t + i - n, measure_words[w].word, n) != 0)
                 continue;
             if (n == 6 && memcmp(measure_words[w].word, "規模", 6) == 0 && zy_ends_with(t, i - 6, "大"))
                 continue; /* 大規模 is a size, not a market size */

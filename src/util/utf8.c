@@ -32,6 +32,12 @@ ssize_t zy_utf8_invalid_at(const char *s, size_t len)
             i++;
             continue;
         }
+        /* the common three-byte sequences (U+1000..U+CFFF, no surrogates) inline */
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i > 4 ? 4 : len - i), &cp);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# bench/scan.sh: extraction speed and memory. Builds a corpus of at least SIZE_MB (default
+# 100) by repeating samples/articles, then times `zuhyo scan` (one core) and `zuhyo extract`
+# into a fresh database, and compares peak memory with a corpus a tenth the size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+zuhyo_install_packages "${ZUHYO_BUILD_DEPS[@]}" "${ZUHYO_BENCH_DEPS[@]}"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZUHYO_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+size_mb=${SIZE_MB:-100}
+make_corpus() { # make_corpus FILE MB
+  : >"$1"
+  local one="$work/one.txt"
+  cat samples/articles/*.txt >"$one"
+  while [ "$(stat -c %s "$1")" -lt $(($2 * 1024 * 1024)) ]; do
+    for _ in $(seq 1 200); do cat "$one"; done >>"$1"
+  done
+}
+make_corpus "$work/big.txt" "$size_mb"
+make_corpus "$work/small.txt" $((size_mb / 10))
+bytes=$(stat -c %s "$work/big.txt")
+mb=$(python3 -c "print(f'{$bytes / 1048576:.1f}')")
+measure() { # measure LABEL CMD...: wall seconds and peak KiB
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+  read -r secs kib <"$work/time"
+  echo "$secs $kib"
+}
+read -r scan_s scan_kib < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt")
+read -r small_s small_kib < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
+read -r ext_s ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
+facts=$(build/zuhyo facts --db "$work/bench.db" --format tsv | tail -n +2 | wc -l)
+python3 - "$mb" "$scan_s" "$scan_kib" "$small_kib" "$ext_s" "$ext_kib" "$facts" <<'PY'
+import sys
+mb, scan_s, scan_kib, small_kib, ext_s, ext_kib, facts = sys.argv[1:]
+mb = float(mb)
+print(f"corpus: {mb} MB, {facts} facts stored")
+print(f"scan:    {float(scan_s):.2f} s = {mb / float(scan_s):.1f} MB/s (one core), peak {int(scan_kib) / 1024:.1f} MiB")
+print(f"scan of a tenth of the corpus: peak {int(small_kib) / 1024:.1f} MiB (memory independent of size)")
+print(f"extract: {float(ext_s):.2f} s = {mb / float(ext_s):.1f} MB/s into SQLite, peak {int(ext_kib) / 1024:.1f} MiB")
+PY
