@@ -370,9 +370,9 @@ static const context_case contexts[] = {
     {"日本の中国依存度はアメリカを超え約20%。", 0, "日本", "share", NULL},
     {"中国機関は上位100機関のうち31機関を占め、米国の37機関に次ぐ。", 2, "米国", NULL, NULL},
     {"19年設立の「智譜AI(Zhipu AI)」が知られる。", 0, "Zhipu AI", "founded", "2019"},
-    {"出身校である浙江大学は、2020年に34人だった著者数が2024年には906人に急増。", 1, "Zhejiang University", "author_count", "2020"},
-    {"出身校である浙江大学は、2020年に34人だった著者数が2024年には906人に急増。", 3, "Zhejiang University", NULL, "2024"},
-    {"清華大(2位)、北京大(6位)、中山大学(65位)などで", 2, "Sun Yat-sen University", "rank", NULL},
+    {"出身校である浙江大学は、2020年に34人だった著者数が2024年には906人に急増。", 1, "浙江大学", "author_count", "2020"},
+    {"出身校である浙江大学は、2020年に34人だった著者数が2024年には906人に急増。", 3, "浙江大学", NULL, "2024"},
+    {"清華大(2位)、北京大(6位)、中山大学(65位)などで", 2, "中山大学", "rank", NULL},
     {"2019年時点で約14億ドルの資産を管理していたファンドであるHighFlyerに遡る。", 0, "HighFlyer", "assets", "2019"},
     {"李氏も23年にAIスタートアップ「零一万物(01.AI)」を立ち上げた。", 0, "01.AI", "founded", "2023"},
     {"このうち中国の比亜迪(BYD)は427万台を販売した。", 0, "BYD", NULL, NULL},
@@ -423,14 +423,14 @@ static void test_table_and_list(void **state)
         const zy_fact *f = &doc->facts[i];
         if (f->kind == ZY_KIND_RANK && f->value == 8) {
             assert_string_equal(f->time, "2020");
-            assert_string_equal(f->subject, "Tsinghua University");
+            assert_string_equal(f->subject, "清華大学");
             assert_string_equal(f->source, "table");
             assert_string_equal(f->country, "中国");
             ranks++;
         }
         if (f->kind == ZY_KIND_COUNT && f->value == 2174) {
             assert_string_equal(f->time, "2024");
-            assert_string_equal(f->subject, "Google");
+            assert_string_equal(f->subject, "グーグル");
             assert_int_equal(f->table_row, 0);
             counts++;
         }

@@ -255,6 +255,25 @@ typedef struct zy_fact_query {
 zy_status zy_store_facts(zy_context *ctx, zy_store *store, const zy_fact_query *query,
                          zy_fact_sink sink, void *user_data);
 
+/* ---- Selecting stored facts for charts ------------------------------------------------- */
+
+typedef struct zy_select_options {
+    zy_fact_query query;     /* which facts */
+    bool group_by_time;      /* one row per subject and time (2020 vs 2024), else the latest */
+    const char *unit;        /* keep this unit only; NULL: all facts must share one unit */
+} zy_select_options;
+
+/* A table with columns subject, value, time, unit (and unit_label: ドル, 円, 人, 位) built
+ * from stored facts: one row per subject (the latest time, a table's figure before prose),
+ * or per subject and time. Facts without a subject are left out. Mixed units are refused
+ * with ZY_ERR_DATA and a message that lists them. */
+zy_status zy_select_table(zy_context *ctx, zy_store *store, const zy_select_options *options,
+                          zy_table **out, char **unit_label);
+
+/* The word a chart shows for a stored unit (USD → ドル, count → 人 when the counter says so);
+ * a static string or NULL. */
+const char *zy_unit_label(const char *unit, const char *counter);
+
 #ifdef __cplusplus
 }
 #endif

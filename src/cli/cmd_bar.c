@@ -15,6 +15,10 @@ static const char bar_help[] =
     "\n"
     "data:\n"
     "  --data FILE            the table (UTF-8; BOM and quoted fields are fine)\n"
+    "  --db PATH              or: stored facts (zuhyo extract), one bar per subject, the latest\n"
+    "                         figure unless --time picks one; filters --measure M --kind K\n"
+    "                         --subject S --doc D --time T; --unit picks one unit (USD, JPY…);\n"
+    "                         --group time puts the times side by side\n"
     "  --label COL            column of category names\n"
     "  --value COL            column of numbers\n"
     "  --color COL            colour bars by this column's values, with a legend\n"
@@ -48,7 +52,8 @@ enum {
     OPT_DATA = 256, OPT_LABEL, OPT_VALUE, OPT_COLOR, OPT_GROUP, OPT_STACK, OPT_HORIZONTAL,
     OPT_VERTICAL, OPT_SORT, OPT_TOP, OPT_LOG, OPT_NUMBER_FORMAT, OPT_UNIT, OPT_TITLE,
     OPT_SUBTITLE, OPT_SOURCE, OPT_THEME, OPT_PALETTE, OPT_SIZE, OPT_SCALE, OPT_FONT,
-    OPT_FONT_DIR, OPT_STRICT_FONTS, OPT_FORMAT, OPT_HELP
+    OPT_FONT_DIR, OPT_STRICT_FONTS, OPT_FORMAT, OPT_HELP, OPT_DB, OPT_MEASURE, OPT_KIND,
+    OPT_SUBJECT, OPT_DOC, OPT_TIME
 };
 
 static const struct option bar_options[] = {
@@ -78,6 +83,12 @@ static const struct option bar_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, OPT_HELP},
+    {"db", required_argument, NULL, OPT_DB},
+    {"measure", required_argument, NULL, OPT_MEASURE},
+    {"kind", required_argument, NULL, OPT_KIND},
+    {"subject", required_argument, NULL, OPT_SUBJECT},
+    {"doc", required_argument, NULL, OPT_DOC},
+    {"time", required_argument, NULL, OPT_TIME},
     {NULL, 0, NULL, 0},
 };
 
@@ -97,7 +108,9 @@ int cmd_bar(int argc, char **argv)
     zy_context_options co;
     zy_context_defaults(&co);
     co.warn = cli_print_warning;
-    const char *data = NULL, *output = NULL, *format_name = NULL;
+    const char *data = NULL, *output = NULL, *format_name = NULL, *db = NULL;
+    zy_select_options sel;
+    memset(&sel, 0, sizeof sel);
     static const char *const sorts[] = {"none", "desc", "asc", NULL};
     static const char *const number_formats[] = {"ja", "en", "raw", NULL};
     static const char *const themes[] = {"light", "dark", NULL};
@@ -161,6 +174,12 @@ int cmd_bar(int argc, char **argv)
                 return cli_usage("bar", "--format %s: expected png, svg or pdf", optarg);
             format_name = optarg;
             break;
+        case OPT_DB: db = optarg; break;
+        case OPT_MEASURE: sel.query.measure = optarg; break;
+        case OPT_KIND: sel.query.kind = optarg; break;
+        case OPT_SUBJECT: sel.query.subject = optarg; break;
+        case OPT_DOC: sel.query.doc = optarg; break;
+        case OPT_TIME: sel.query.time = optarg; break;
         case OPT_HELP:
         case 'h': fputs(bar_help, stdout); return EXIT_OK;
         case ':': return cli_usage("bar", "%s needs a value", argv[optind - 1]);
@@ -169,8 +188,20 @@ int cmd_bar(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage("bar", "unexpected argument \"%s\"", argv[optind]);
-    if (!data)
-        return cli_usage("bar", "--data FILE is required");
+    if (!data && !db)
+        return cli_usage("bar", "--data FILE is required (or --db PATH for stored facts)");
+    if (data && db)
+        return cli_usage("bar", "give --data or --db, not both");
+    if (db) {
+        /* stored facts: the selection builds the table; --group time is the only grouping */
+        if (o.group_column && strcmp(o.group_column, "time") != 0)
+            return cli_usage("bar", "with --db, --group takes only \"time\"");
+        sel.group_by_time = o.group_column != NULL;
+        sel.unit = o.unit;
+        sel.query.unit = o.unit;
+        o.label_column = "subject";
+        o.value_column = "value";
+    }
     if (!o.label_column || !o.value_column)
         return cli_usage("bar", "--label COL and --value COL are required");
     if (!output)
@@ -193,7 +224,19 @@ int cmd_bar(int argc, char **argv)
     }
     zy_table *table = NULL;
     zy_bar_chart *chart = NULL;
-    st = zy_table_read_file(ctx, data, &table);
+    zy_store *store = NULL;
+    char *unit_label = NULL;
+    if (db) {
+        st = zy_store_open(ctx, db, &store);
+        if (st == ZY_OK)
+            st = zy_select_table(ctx, store, &sel, &table, &unit_label);
+        /* the unit as a word (USD → ドル) for labels, unless the user gave one */
+        o.unit = unit_label;
+        if (st == ZY_OK && !o.title && sel.query.measure)
+            o.title = sel.query.measure;
+    } else {
+        st = zy_table_read_file(ctx, data, &table);
+    }
     if (st == ZY_OK)
         st = zy_bar_chart_create(ctx, table, &o, &chart);
     if (st == ZY_OK)
@@ -201,6 +244,8 @@ int cmd_bar(int argc, char **argv)
     int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
     zy_bar_chart_destroy(chart);
     zy_table_destroy(table);
+    zy_store_close(store);
+    free(unit_label);
     zy_context_destroy(ctx);
     return rc;
 }
