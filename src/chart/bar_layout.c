@@ -5,38 +5,12 @@
  * with Pango; long labels wrap, then ellipsise.
  */
 #include "chart/bar_layout.h"
+#include "chart/frame.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Sizes of one chart, scaled from a 1600×900 design. */
-typedef struct bar_metrics {
-    double unit;   /* 1 at 1600×900 */
-    double pad, gap;
-    double title, subtitle, label, value, tick, source, legend;
-} bar_metrics;
-
-static double at_least(double v, double min) { return v < min ? min : v; }
-
-static bar_metrics metrics_for(double w, double h)
-{
-    double u = fmin(w / 1600.0, h / 900.0);
-    u = at_least(u, 0.3);
-    bar_metrics m;
-    m.unit = u;
-    m.pad = 28 * u + 6;
-    m.gap = 8 * u;
-    m.title = at_least(34 * u, 11);
-    m.subtitle = at_least(22 * u, 9);
-    m.label = at_least(20 * u, 9);
-    m.value = at_least(18 * u, 8);
-    m.tick = at_least(16 * u, 8);
-    m.source = at_least(15 * u, 8);
-    m.legend = at_least(18 * u, 8);
-    return m;
-}
 
 /* Text of the value label of category c, group g (g == ngroup: the stack total). */
 static void value_text(const zy_bar_data *d, const zy_bar_options *o, double v, char *out,
@@ -134,57 +108,19 @@ static zy_color bar_color(const zy_bar_data *d, const zy_theme_colors *t, size_t
     return v < 0 ? t->negative : t->palette[0];
 }
 
-/* Title, subtitle, legend at the top; source at the bottom. Returns the free band. */
+/* Title, subtitle and legend (groups or colour keys) at the top; source at the bottom. */
 static void place_frame(zy_layout *l, const zy_fonts *fonts, const zy_bar_data *d,
-                        const zy_bar_options *o, const zy_theme_colors *t, const bar_metrics *m,
+                        const zy_bar_options *o, const zy_theme_colors *t, const zy_metrics *m,
                         double *top, double *bottom)
 {
-    double W = l->width, H = l->height, inner = W - 2 * m->pad;
-    double y = m->pad;
-    if (o->title && *o->title) {
-        zy_text_style s = {m->title, true, inner, 2, ZY_ALIGN_LEFT};
-        zy_box b = zy_layout_add_text(l, fonts, o->title, &s, t->text, ZY_ROLE_TITLE, m->pad, y);
-        y = b.y + b.h + m->gap * 0.5;
-    }
-    if (o->subtitle && *o->subtitle) {
-        zy_text_style s = {m->subtitle, false, inner, 2, ZY_ALIGN_LEFT};
-        zy_box b = zy_layout_add_text(l, fonts, o->subtitle, &s, t->muted, ZY_ROLE_SUBTITLE,
-                                      m->pad, y);
-        y = b.y + b.h + m->gap * 0.5;
-    }
-    /* legend: groups, or colour keys */
     char **names = d->has_groups ? d->groups : d->color_names;
     size_t count = d->has_groups ? d->ngroup : d->ncolor;
-    if (count > 0) {
-        y += m->gap;
-        zy_text_style s = {m->legend, false, inner / 3, 1, ZY_ALIGN_LEFT};
-        double swatch = m->legend * 0.8, x = m->pad, row_h = 0;
-        for (size_t i = 0; i < count; i++) {
-            zy_text_extent e = zy_text_measure(fonts, names[i], &s);
-            double item_w = swatch + m->gap * 0.75 + e.width;
-            if (x > m->pad && x + item_w > W - m->pad) {
-                x = m->pad;
-                y += row_h + m->gap * 0.5;
-                row_h = 0;
-            }
-            zy_box sw = {x, y + (e.height - swatch) / 2, swatch, swatch};
-            zy_layout_add_rect(l, sw, t->palette[i % t->npalette]);
-            zy_layout_add_text(l, fonts, names[i], &s, t->text, ZY_ROLE_LEGEND,
-                               x + swatch + m->gap * 0.75, y);
-            x += item_w + m->gap * 3;
-            row_h = fmax(row_h, e.height);
-        }
-        y += row_h;
-    }
-    *top = y + m->gap * 2;
-    double b = H - m->pad;
-    if (o->source && *o->source) {
-        zy_text_style s = {m->source, false, inner, 2, ZY_ALIGN_LEFT};
-        zy_text_extent e = zy_text_measure(fonts, o->source, &s);
-        zy_layout_add_text(l, fonts, o->source, &s, t->muted, ZY_ROLE_SOURCE, m->pad, b - e.height);
-        b -= e.height + m->gap * 1.5;
-    }
-    *bottom = b;
+    zy_legend_entry legend[ZY_PALETTE_MAX * 4];
+    if (count > sizeof legend / sizeof legend[0])
+        count = sizeof legend / sizeof legend[0];
+    for (size_t i = 0; i < count; i++)
+        legend[i] = (zy_legend_entry){names[i], t->palette[i % t->npalette], false};
+    zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, count, t, m, top, bottom);
 }
 
 zy_orientation zy_bar_layout_orientation(const zy_fonts *fonts, const zy_bar_data *d,
@@ -194,7 +130,7 @@ zy_orientation zy_bar_layout_orientation(const zy_fonts *fonts, const zy_bar_dat
         return o->orientation;
     if (d->ncat == 0 || d->ncat > 12 || d->ncat * d->ngroup > 24)
         return ZY_ORIENT_HORIZONTAL;
-    bar_metrics m = metrics_for(o->width, o->height);
+    zy_metrics m = zy_metrics_for(o->width, o->height);
     double band = (o->width - 2 * m.pad) * 0.85 / (double)d->ncat;
     zy_text_style s = {m.label, false, 0, 1, ZY_ALIGN_CENTER};
     for (size_t c = 0; c < d->ncat; c++) {
@@ -206,7 +142,7 @@ zy_orientation zy_bar_layout_orientation(const zy_fonts *fonts, const zy_bar_dat
 }
 
 /* Scale whose tick labels, laid along an axis of length axis_len, do not collide. */
-static zy_status fit_scale(const zy_fonts *fonts, const zy_bar_options *o, const bar_metrics *m,
+static zy_status fit_scale(const zy_fonts *fonts, const zy_bar_options *o, const zy_metrics *m,
                            double lo, double hi, double axis_len, bool along_x, zy_scale *scale,
                            double *max_tick_w, double *tick_h)
 {
@@ -246,7 +182,7 @@ static zy_status too_many(zy_diag *diag, const zy_bar_data *d, const zy_bar_opti
 }
 
 static void place_unit_title(zy_layout *l, const zy_fonts *fonts, const zy_bar_options *o,
-                             const zy_theme_colors *t, const bar_metrics *m, double right,
+                             const zy_theme_colors *t, const zy_metrics *m, double right,
                              double y)
 {
     if (!o->unit || !*o->unit)
@@ -259,7 +195,7 @@ static void place_unit_title(zy_layout *l, const zy_fonts *fonts, const zy_bar_o
 }
 
 static double unit_title_height(const zy_fonts *fonts, const zy_bar_options *o,
-                                const bar_metrics *m)
+                                const zy_metrics *m)
 {
     if (!o->unit || !*o->unit)
         return 0;
@@ -275,7 +211,7 @@ static double axis_pos(const zy_scale *s, double a, double b, double v)
 
 static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *fonts,
                                    const zy_bar_data *d, const zy_bar_options *o,
-                                   const zy_theme_colors *t, const bar_metrics *m, double top,
+                                   const zy_theme_colors *t, const zy_metrics *m, double top,
                                    double bottom, value_label *vl, size_t nvl)
 {
     double W = l->width, inner = W - 2 * m->pad;
@@ -403,7 +339,7 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
 
 static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fonts,
                                  const zy_bar_data *d, const zy_bar_options *o,
-                                 const zy_theme_colors *t, const bar_metrics *m, double top,
+                                 const zy_theme_colors *t, const zy_metrics *m, double top,
                                  double bottom, value_label *vl, size_t nvl)
 {
     double W = l->width;
@@ -524,7 +460,7 @@ zy_status zy_bar_layout_build(zy_diag *diag, const zy_fonts *fonts, const zy_bar
     zy_layout_init(l, o->width, o->height, t->background);
     if (d->ncat == 0)
         return zy_diag_fail(diag, ZY_ERR_DATA, "no bars to draw");
-    bar_metrics m = metrics_for(o->width, o->height);
+    zy_metrics m = zy_metrics_for(o->width, o->height);
     double top, bottom;
     place_frame(l, fonts, d, o, t, &m, &top, &bottom);
     value_label *vl = calloc(d->ncat * (d->ngroup + 2), sizeof *vl);

@@ -1,0 +1,82 @@
+/*
+ * frame.c: title, subtitle, legend and source placement shared by all charts (see frame.h).
+ */
+#include "chart/frame.h"
+
+#include <math.h>
+
+static double at_least(double v, double min) { return v < min ? min : v; }
+
+zy_metrics zy_metrics_for(double w, double h)
+{
+    double u = fmin(w / 1600.0, h / 900.0);
+    u = at_least(u, 0.3);
+    zy_metrics m;
+    m.unit = u;
+    m.pad = 28 * u + 6;
+    m.gap = 8 * u;
+    m.title = at_least(34 * u, 11);
+    m.subtitle = at_least(22 * u, 9);
+    m.label = at_least(20 * u, 9);
+    m.value = at_least(18 * u, 8);
+    m.tick = at_least(16 * u, 8);
+    m.source = at_least(15 * u, 8);
+    m.legend = at_least(18 * u, 8);
+    return m;
+}
+
+void zy_frame_place(zy_layout *l, const zy_fonts *fonts, const char *title, const char *subtitle,
+                    const char *source, const zy_legend_entry *legend, size_t nlegend,
+                    const zy_theme_colors *t, const zy_metrics *m, double *top, double *bottom)
+{
+    double W = l->width, H = l->height, inner = W - 2 * m->pad;
+    double y = m->pad;
+    if (title && *title) {
+        zy_text_style s = {m->title, true, inner, 2, ZY_ALIGN_LEFT};
+        zy_box b = zy_layout_add_text(l, fonts, title, &s, t->text, ZY_ROLE_TITLE, m->pad, y);
+        y = b.y + b.h + m->gap * 0.5;
+    }
+    if (subtitle && *subtitle) {
+        zy_text_style s = {m->subtitle, false, inner, 2, ZY_ALIGN_LEFT};
+        zy_box b = zy_layout_add_text(l, fonts, subtitle, &s, t->muted, ZY_ROLE_SUBTITLE, m->pad, y);
+        y = b.y + b.h + m->gap * 0.5;
+    }
+    if (nlegend > 0) {
+        y += m->gap;
+        zy_text_style s = {m->legend, false, inner / 3, 1, ZY_ALIGN_LEFT};
+        double swatch = m->legend * 0.8, x = m->pad, row_h = 0;
+        for (size_t i = 0; i < nlegend; i++) {
+            zy_text_extent e = zy_text_measure(fonts, legend[i].name, &s);
+            double item_w = swatch + m->gap * 0.75 + e.width;
+            if (x > m->pad && x + item_w > W - m->pad) {
+                x = m->pad;
+                y += row_h + m->gap * 0.5;
+                row_h = 0;
+            }
+            zy_box sw = {x, y + (e.height - swatch) / 2, swatch, swatch};
+            if (legend[i].outline) {
+                double lw = fmax(1.5, 2 * m->unit);
+                zy_layout_add_line(l, sw.x, sw.y, sw.x + sw.w, sw.y, lw, legend[i].color);
+                zy_layout_add_line(l, sw.x, sw.y + sw.h, sw.x + sw.w, sw.y + sw.h, lw, legend[i].color);
+                zy_layout_add_line(l, sw.x, sw.y, sw.x, sw.y + sw.h, lw, legend[i].color);
+                zy_layout_add_line(l, sw.x + sw.w, sw.y, sw.x + sw.w, sw.y + sw.h, lw, legend[i].color);
+            } else {
+                zy_layout_add_rect(l, sw, legend[i].color);
+            }
+            zy_layout_add_text(l, fonts, legend[i].name, &s, t->text, ZY_ROLE_LEGEND,
+                               x + swatch + m->gap * 0.75, y);
+            x += item_w + m->gap * 3;
+            row_h = fmax(row_h, e.height);
+        }
+        y += row_h;
+    }
+    *top = y + m->gap * 2;
+    double b = H - m->pad;
+    if (source && *source) {
+        zy_text_style s = {m->source, false, inner, 2, ZY_ALIGN_LEFT};
+        zy_text_extent e = zy_text_measure(fonts, source, &s);
+        zy_layout_add_text(l, fonts, source, &s, t->muted, ZY_ROLE_SOURCE, m->pad, b - e.height);
+        b -= e.height + m->gap * 1.5;
+    }
+    *bottom = b;
+}
