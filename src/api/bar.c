@@ -7,7 +7,7 @@
 
 #include "api/context.h"
 #include "chart/bar_layout.h"
-#include "render/output.h"
+#include "api/render.h"
 #include "util/file.h"
 
 struct zy_bar_chart {
@@ -127,31 +127,6 @@ static zy_status describe_data(const zy_bar_chart *chart, zy_buf *out)
     return st;
 }
 
-/* Warn (or fail, with strict fonts) about characters no font can draw. */
-static zy_status check_glyphs(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout)
-{
-    for (size_t i = 0; i < layout->ntext; i++) {
-        zy_buf missing;
-        zy_buf_init(&missing, 4096);
-        size_t n = zy_fonts_missing(fonts, layout->texts[i].text, &missing);
-        if (n) {
-            zy_status st = ZY_OK;
-            if (ctx->options.strict_fonts)
-                st = zy_diag_fail(&ctx->diag, ZY_ERR_FONT,
-                                  "no configured font can draw %s in the label \"%.80s\"",
-                                  missing.data, layout->texts[i].text);
-            else
-                zy_diag_warn(&ctx->diag, "no configured font can draw %s in the label \"%.80s\"",
-                             missing.data, layout->texts[i].text);
-            zy_buf_free(&missing);
-            if (st)
-                return st;
-        }
-        zy_buf_free(&missing);
-    }
-    return ZY_OK;
-}
-
 zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format format,
                               unsigned char **out_bytes, size_t *out_len)
 {
@@ -166,25 +141,16 @@ zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format fo
     zy_theme_colors_make(chart->options.theme, chart->options.palette, &colors);
     zy_layout layout;
     st = zy_bar_layout_build(&ctx->diag, fonts, chart->data, &chart->options, &colors, &layout);
-    if (st == ZY_OK)
-        st = check_glyphs(ctx, fonts, &layout);
-    zy_buf desc, bytes;
+    zy_buf desc;
     zy_buf_init(&desc, 0);
-    zy_buf_init(&bytes, 0);
     if (st == ZY_OK && format == ZY_FORMAT_SVG && describe_data(chart, &desc) != ZY_OK)
         st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
-    if (st == ZY_OK) {
-        zy_output_info info = {chart->options.title, desc.data, chart->options.scale};
-        st = zy_output_render(&ctx->diag, fonts, &layout, format, &info, &bytes);
-    }
+    if (st == ZY_OK)
+        st = zy_render_layout(ctx, fonts, &layout, format, chart->options.title, desc.data,
+                              chart->options.scale, out_bytes, out_len);
     zy_layout_free(&layout);
     zy_buf_free(&desc);
-    if (st) {
-        zy_buf_free(&bytes);
-        return st;
-    }
-    *out_bytes = (unsigned char *)zy_buf_steal(&bytes, out_len);
-    return ZY_OK;
+    return st;
 }
 
 zy_status zy_bar_chart_write(zy_context *ctx, zy_bar_chart *chart, zy_format format,

@@ -1,0 +1,18 @@
+/*
+ * render.h: the last step every chart shares: check that the fonts draw every label, then
+ * render the layout to PNG, SVG or PDF bytes. May call: every lower layer.
+ */
+#ifndef ZY_API_RENDER_H
+#define ZY_API_RENDER_H
+
+#include "api/context.h"
+#include "chart/layout.h"
+
+/* Render layout in format; title and desc go into the SVG (title also into the PDF).
+ * *out_bytes is malloc'd. Characters no font can draw are warned about, or refused with
+ * strict fonts. */
+zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout,
+                           zy_format format, const char *title, const char *desc, double scale,
+                           unsigned char **out_bytes, size_t *out_len);
+
+#endif
