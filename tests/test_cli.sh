@@ -193,5 +193,21 @@ after=$("$zuhyo" facts --db "$db" | wc -l)
 "$zuhyo" eval --gold "$src/samples/gold" --fail-under 0.9,0.9,0.9 "$src/samples/articles" >"$tmp/eval.txt" 2>&1 &&
   grep -q '^summary: R-recall' "$tmp/eval.txt" && pass=$((pass + 1)) || { echo "FAIL: eval on samples"; cat "$tmp/eval.txt"; fails=$((fails + 1)); }
 
+# ---- timelines ----
+"$zuhyo" timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --lane 種類 -o "$tmp/t.svg" &&
+  grep -q "2025年1月20日: DeepSeek R1 公開" "$tmp/t.svg" && pass=$((pass + 1)) || { echo "FAIL: timeline svg"; fails=$((fails + 1)); }
+printf '日付,出来事\n2025-01-20,a\n2025-13-01,b\n' >"$tmp/baddate.csv"
+expect 1 'baddate.csv:3:1: column "日付": "2025-13-01" is not a date' "$tmp/t.png" -- timeline --data "$tmp/baddate.csv" --date 日付 --label 出来事 -o "$tmp/t.png"
+expect 2 "--from 2025-99: expected a date" "$tmp/t.png" -- timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --from 2025-99 -o "$tmp/t.png"
+expect 1 "no events to draw between --from and --to" "$tmp/t.png" -- timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --from 2030 -o "$tmp/t.png"
+expect 2 "give --data FILE or --db PATH" "" -- timeline --date 日付 -o "$tmp/t.png"
+"$zuhyo" timeline --db "$db" -o "$tmp/tdb.png" 2>"$tmp/stderr" && [ -s "$tmp/tdb.png" ] && pass=$((pass + 1)) || { echo "FAIL: timeline --db"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+for i in 1 2; do "$zuhyo" timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 -o "$tmp/t$i.pdf"; done
+cmp -s "$tmp/t1.pdf" "$tmp/t2.pdf" && pass=$((pass + 1)) || { echo "FAIL: timeline PDF not deterministic"; fails=$((fails + 1)); }
+# ---- bar from the store ----
+expect 1 "mix units" "$tmp/v.png" -- bar --db "$db" --measure valuation -o "$tmp/v.png"
+"$zuhyo" bar --db "$db" --measure valuation --unit USD -o "$tmp/v.svg" && grep -q "サカナAI: 1500000000" "$tmp/v.svg" &&
+  pass=$((pass + 1)) || { echo "FAIL: bar --db"; fails=$((fails + 1)); }
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -274,6 +274,38 @@ zy_status zy_select_table(zy_context *ctx, zy_store *store, const zy_select_opti
  * a static string or NULL. */
 const char *zy_unit_label(const char *unit, const char *counter);
 
+/* ---- Timelines ------------------------------------------------------------------------ */
+
+typedef struct zy_timeline_options {
+    const char *date_column;   /* 2025-01-20, 2025-01, 2025 (also 2025/1/20, 2025年1月20日) */
+    const char *label_column;
+    const char *lane_column;   /* optional: founded, release, policy … drawn as bands */
+    const char *from, *to;     /* optional ISO dates bounding the axis */
+    const char *title, *subtitle, *source;
+    zy_theme theme;
+    const char *palette;
+    int width, height;
+    double scale;
+} zy_timeline_options;
+
+void zy_timeline_options_defaults(zy_timeline_options *options);
+
+typedef struct zy_timeline_chart zy_timeline_chart;
+
+/* Bind a table to a timeline; a bad date names file, line and column. */
+zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
+                                   const zy_timeline_options *options, zy_timeline_chart **out);
+void zy_timeline_chart_destroy(zy_timeline_chart *chart);
+zy_status zy_timeline_chart_render(zy_context *ctx, zy_timeline_chart *chart, zy_format format,
+                                   unsigned char **out_bytes, size_t *out_len);
+zy_status zy_timeline_chart_write(zy_context *ctx, zy_timeline_chart *chart, zy_format format,
+                                  const char *path);
+
+/* A table with columns date, label, lane from the stored date facts that have a subject
+ * (label: subject and what happened, 設立/公開; lane: the measure in Japanese). */
+zy_status zy_select_events(zy_context *ctx, zy_store *store, const zy_fact_query *query,
+                           zy_table **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -55,11 +55,7 @@ void zy_frame_place(zy_layout *l, const zy_fonts *fonts, const char *title, cons
             }
             zy_box sw = {x, y + (e.height - swatch) / 2, swatch, swatch};
             if (legend[i].outline) {
-                double lw = fmax(1.5, 2 * m->unit);
-                zy_layout_add_line(l, sw.x, sw.y, sw.x + sw.w, sw.y, lw, legend[i].color);
-                zy_layout_add_line(l, sw.x, sw.y + sw.h, sw.x + sw.w, sw.y + sw.h, lw, legend[i].color);
-                zy_layout_add_line(l, sw.x, sw.y, sw.x, sw.y + sw.h, lw, legend[i].color);
-                zy_layout_add_line(l, sw.x + sw.w, sw.y, sw.x + sw.w, sw.y + sw.h, lw, legend[i].color);
+                zy_layout_add_outline(l, sw, legend[i].color, fmax(1.5, 2 * m->unit));
             } else {
                 zy_layout_add_rect(l, sw, legend[i].color);
             }

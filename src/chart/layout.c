@@ -21,6 +21,7 @@ void zy_layout_free(zy_layout *l)
     free(l->texts);
     free(l->rects);
     free(l->lines);
+    free(l->circles);
     memset(l, 0, sizeof *l);
 }
 
@@ -67,7 +68,22 @@ void zy_layout_add_rect(zy_layout *l, zy_box box, zy_color color)
 {
     if (!grow(l, (void **)&l->rects, &l->rect_cap, l->nrect, sizeof *l->rects))
         return;
-    l->rects[l->nrect++] = (zy_rect_item){box, color};
+    l->rects[l->nrect++] = (zy_rect_item){box, color, 0};
+}
+
+void zy_layout_add_outline(zy_layout *l, zy_box box, zy_color color, double stroke)
+{
+    if (!grow(l, (void **)&l->rects, &l->rect_cap, l->nrect, sizeof *l->rects))
+        return;
+    l->rects[l->nrect++] = (zy_rect_item){box, color, stroke};
+}
+
+void zy_layout_add_circle(zy_layout *l, double cx, double cy, double r, zy_color color,
+                          double stroke)
+{
+    if (!grow(l, (void **)&l->circles, &l->circle_cap, l->ncircle, sizeof *l->circles))
+        return;
+    l->circles[l->ncircle++] = (zy_circle_item){cx, cy, r, color, stroke};
 }
 
 void zy_layout_add_line(zy_layout *l, double x0, double y0, double x1, double y1, double width,

@@ -31,7 +31,14 @@ typedef struct zy_text_item {
 typedef struct zy_rect_item {
     zy_box box;
     zy_color color;
+    double stroke;         /* 0: filled; else the outline's width */
 } zy_rect_item;
+
+typedef struct zy_circle_item {
+    double cx, cy, r;
+    zy_color color;
+    double stroke;         /* 0: filled; else the outline's width (a hollow marker) */
+} zy_circle_item;
 
 typedef struct zy_line_item {
     double x0, y0, x1, y1, width;
@@ -47,6 +54,8 @@ typedef struct zy_layout {
     size_t nrect, rect_cap;
     zy_line_item *lines;
     size_t nline, line_cap;
+    zy_circle_item *circles;
+    size_t ncircle, circle_cap;
     zy_status status;      /* first allocation failure while building */
 } zy_layout;
 
@@ -59,6 +68,9 @@ zy_box zy_layout_add_text(zy_layout *l, const zy_fonts *fonts, const char *text,
                           const zy_text_style *style, zy_color color, zy_text_role role,
                           double x, double y);
 void zy_layout_add_rect(zy_layout *l, zy_box box, zy_color color);
+void zy_layout_add_outline(zy_layout *l, zy_box box, zy_color color, double stroke);
+void zy_layout_add_circle(zy_layout *l, double cx, double cy, double r, zy_color color,
+                          double stroke);
 void zy_layout_add_line(zy_layout *l, double x0, double y0, double x1, double y1, double width,
                         zy_color color);
 

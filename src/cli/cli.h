@@ -25,6 +25,12 @@ bool cli_parse_size(const char *text, int *width, int *height);
 /* Parse a whole non-negative integer. */
 bool cli_parse_count(const char *text, size_t *out);
 
+/* Index of text in the NULL-terminated choices, or -1. */
+int cli_choose(const char *text, const char *const *choices);
+/* The output format from --format or the -o file's extension; a usage exit code on error. */
+int cli_output_format(const char *command, const char *output, const char *format_name,
+                      zy_format *format);
+
 /* Files of a folder whose names end in suffix, sorted, as a malloc'd NULL-terminated list. */
 char **cli_list_dir(const char *dir, const char *suffix, size_t *count);
 
@@ -34,5 +40,6 @@ int cmd_scan(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 
 #endif

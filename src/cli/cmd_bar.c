@@ -92,15 +92,6 @@ static const struct option bar_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* Index of text in choices (NULL-terminated), or -1. */
-static int choose(const char *text, const char *const *choices)
-{
-    for (int i = 0; choices[i]; i++)
-        if (strcmp(text, choices[i]) == 0)
-            return i;
-    return -1;
-}
-
 int cmd_bar(int argc, char **argv)
 {
     zy_bar_options o;
@@ -129,7 +120,7 @@ int cmd_bar(int argc, char **argv)
         case OPT_HORIZONTAL: o.orientation = ZY_ORIENT_HORIZONTAL; break;
         case OPT_VERTICAL: o.orientation = ZY_ORIENT_VERTICAL; break;
         case OPT_SORT:
-            if ((k = choose(optarg, sorts)) < 0)
+            if ((k = cli_choose(optarg, sorts)) < 0)
                 return cli_usage("bar", "--sort %s: expected desc, asc or none", optarg);
             o.sort = (zy_sort)k;
             break;
@@ -139,7 +130,7 @@ int cmd_bar(int argc, char **argv)
             break;
         case OPT_LOG: o.log_scale = true; break;
         case OPT_NUMBER_FORMAT:
-            if ((k = choose(optarg, number_formats)) < 0)
+            if ((k = cli_choose(optarg, number_formats)) < 0)
                 return cli_usage("bar", "--number-format %s: expected ja, en or raw", optarg);
             o.number_format = (zy_number_format)k;
             break;
@@ -148,7 +139,7 @@ int cmd_bar(int argc, char **argv)
         case OPT_SUBTITLE: o.subtitle = optarg; break;
         case OPT_SOURCE: o.source = optarg; break;
         case OPT_THEME:
-            if ((k = choose(optarg, themes)) < 0)
+            if ((k = cli_choose(optarg, themes)) < 0)
                 return cli_usage("bar", "--theme %s: expected light or dark", optarg);
             o.theme = (zy_theme)k;
             break;
@@ -170,7 +161,7 @@ int cmd_bar(int argc, char **argv)
         case OPT_STRICT_FONTS: co.strict_fonts = true; break;
         case 'o': output = optarg; break;
         case OPT_FORMAT:
-            if (choose(optarg, formats) < 0)
+            if (cli_choose(optarg, formats) < 0)
                 return cli_usage("bar", "--format %s: expected png, svg or pdf", optarg);
             format_name = optarg;
             break;
@@ -207,13 +198,9 @@ int cmd_bar(int argc, char **argv)
     if (!output)
         return cli_usage("bar", "-o FILE is required (.png, .svg or .pdf)");
     zy_format format = ZY_FORMAT_PNG;
-    if (format_name)
-        format = (zy_format)choose(format_name, formats);
-    else if (strcmp(output, "-") == 0)
-        return cli_usage("bar", "-o - writes stdout and needs --format png|svg|pdf");
-    else if (!zy_format_from_path(output, &format))
-        return cli_usage("bar", "-o %s: the name must end in .png, .svg or .pdf (or give --format)",
-                         output);
+    int bad = cli_output_format("bar", output, format_name, &format);
+    if (bad)
+        return bad;
 
     zy_context *ctx;
     zy_status st = zy_context_create(&co, &ctx);

@@ -86,3 +86,30 @@ bool cli_parse_count(const char *text, size_t *out)
     *out = (size_t)v;
     return true;
 }
+
+int cli_choose(const char *text, const char *const *choices)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(text, choices[i]) == 0)
+            return i;
+    return -1;
+}
+
+int cli_output_format(const char *command, const char *output, const char *format_name,
+                      zy_format *format)
+{
+    static const char *const formats[] = {"png", "svg", "pdf", NULL};
+    if (format_name) {
+        int k = cli_choose(format_name, formats);
+        if (k < 0)
+            return cli_usage(command, "--format %s: expected png, svg or pdf", format_name);
+        *format = (zy_format)k;
+        return EXIT_OK;
+    }
+    if (strcmp(output, "-") == 0)
+        return cli_usage(command, "-o - writes stdout and needs --format png|svg|pdf");
+    if (!zy_format_from_path(output, format))
+        return cli_usage(command, "-o %s: the name must end in .png, .svg or .pdf (or give --format)",
+                         output);
+    return EXIT_OK;
+}

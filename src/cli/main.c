@@ -13,7 +13,8 @@ static const char usage[] =
     "usage: zuhyo <command> [options]\n"
     "\n"
     "commands:\n"
-    "  bar       draw a bar chart from a CSV/TSV table (PNG, SVG or PDF)\n"
+    "  bar       draw a bar chart from a CSV/TSV table or stored facts (PNG, SVG, PDF)\n"
+    "  timeline  draw dated events on a time axis, with lanes\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
     "  scan      print the figures found in articles as JSON Lines\n"
     "  extract   store articles and their figures in a SQLite database\n"
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
     }
     static const struct { const char *name; int (*run)(int, char **); } commands[] = {
         {"bar", cmd_bar},
+        {"timeline", cmd_timeline},
         {"doctor", cmd_doctor},
         {"scan", cmd_scan},
         {"eval", cmd_eval},

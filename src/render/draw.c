@@ -3,6 +3,8 @@
  */
 #include "render/draw.h"
 
+#include <math.h>
+
 static void set_color(cairo_t *cr, zy_color c)
 {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
@@ -24,8 +26,29 @@ void zy_draw_layout(cairo_t *cr, const zy_fonts *fonts, const zy_layout *l)
     for (size_t i = 0; i < l->nrect; i++) {
         const zy_rect_item *r = &l->rects[i];
         set_color(cr, r->color);
-        cairo_rectangle(cr, r->box.x, r->box.y, r->box.w, r->box.h);
-        cairo_fill(cr);
+        if (r->stroke > 0) {
+            /* inset by half the line so the outline stays inside its box */
+            double h = r->stroke / 2;
+            cairo_set_line_width(cr, r->stroke);
+            cairo_rectangle(cr, r->box.x + h, r->box.y + h, r->box.w - r->stroke, r->box.h - r->stroke);
+            cairo_stroke(cr);
+        } else {
+            cairo_rectangle(cr, r->box.x, r->box.y, r->box.w, r->box.h);
+            cairo_fill(cr);
+        }
+    }
+    for (size_t i = 0; i < l->ncircle; i++) {
+        const zy_circle_item *c = &l->circles[i];
+        set_color(cr, c->color);
+        double r = c->stroke > 0 ? c->r - c->stroke / 2 : c->r;
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, c->cx, c->cy, r, 0, 6.283185307179586);
+        if (c->stroke > 0) {
+            cairo_set_line_width(cr, c->stroke);
+            cairo_stroke(cr);
+        } else {
+            cairo_fill(cr);
+        }
     }
     for (size_t i = 0; i < l->ntext; i++) {
         const zy_text_item *t = &l->texts[i];

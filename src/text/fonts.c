@@ -24,8 +24,10 @@ static bool dir_has_conf(const char *dir)
 const char *zy_fonts_default_dir(void)
 {
     const char *env = getenv("ZUHYO_FONT_DIR");
-    if (env && *env && dir_has_conf(env))
-        return env;
+    static char absolute[4096];
+    /* fontconfig wants absolute folders */
+    if (env && *env && dir_has_conf(env) && realpath(env, absolute))
+        return absolute;
     if (dir_has_conf(ZUHYO_SOURCE_FONT_DIR))
         return ZUHYO_SOURCE_FONT_DIR;
     return ZUHYO_INSTALL_FONT_DIR;

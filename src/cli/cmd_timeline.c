@@ -1,0 +1,146 @@
+/*
+ * cmd_timeline.c: `zuhyo timeline`: events from a table, or dated facts from the store, drawn
+ * on a time axis.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char timeline_help[] =
+    "usage: zuhyo timeline --data FILE --date COL --label COL [--lane COL] -o OUT.{png,svg,pdf}\n"
+    "       zuhyo timeline --db PATH [--subject S] [--measure M] [--doc D] -o OUT\n"
+    "\n"
+    "Draw events on a time axis. Dates may be days (2025-01-20), months (2025-01) or years\n"
+    "(2025); months and years are drawn as hollow bands over their period, days as dots.\n"
+    "  --data FILE            CSV/TSV with a header row\n"
+    "  --date COL, --label COL, --lane COL   the event columns (lanes are drawn as bands)\n"
+    "  --db PATH              stored date facts with a subject (lanes: 設立, 発表・公開, その他)\n"
+    "  --subject S, --measure M, --doc D     filters for --db\n"
+    "  --from DATE, --to DATE the axis range (events outside are left out)\n"
+    "  --title, --subtitle, --source TEXT; --theme light|dark; --palette; --size WxH|slide|a4;\n"
+    "  --scale K; --font FAMILY; --font-dir DIR; --strict-fonts; -o FILE; --format png|svg|pdf\n"
+    "\n"
+    "example:\n"
+    "  zuhyo timeline --data samples/events.csv --date 日付 --label 出来事 --lane 種類 \\\n"
+    "                 --title 中国AIスタートアップの歩み -o out/events.png\n";
+
+enum {
+    T_DATA = 256, T_DATE, T_LABEL, T_LANE, T_DB, T_SUBJECT, T_MEASURE, T_DOC, T_FROM, T_TO,
+    T_TITLE, T_SUBTITLE, T_SOURCE, T_THEME, T_PALETTE, T_SIZE, T_SCALE, T_FONT, T_FONT_DIR,
+    T_STRICT, T_FORMAT, T_HELP
+};
+
+static const struct option timeline_options[] = {
+    {"data", required_argument, NULL, T_DATA},     {"date", required_argument, NULL, T_DATE},
+    {"label", required_argument, NULL, T_LABEL},   {"lane", required_argument, NULL, T_LANE},
+    {"db", required_argument, NULL, T_DB},         {"subject", required_argument, NULL, T_SUBJECT},
+    {"measure", required_argument, NULL, T_MEASURE}, {"doc", required_argument, NULL, T_DOC},
+    {"from", required_argument, NULL, T_FROM},     {"to", required_argument, NULL, T_TO},
+    {"title", required_argument, NULL, T_TITLE},   {"subtitle", required_argument, NULL, T_SUBTITLE},
+    {"source", required_argument, NULL, T_SOURCE}, {"theme", required_argument, NULL, T_THEME},
+    {"palette", required_argument, NULL, T_PALETTE}, {"size", required_argument, NULL, T_SIZE},
+    {"scale", required_argument, NULL, T_SCALE},   {"font", required_argument, NULL, T_FONT},
+    {"font-dir", required_argument, NULL, T_FONT_DIR}, {"strict-fonts", no_argument, NULL, T_STRICT},
+    {"output", required_argument, NULL, 'o'},      {"format", required_argument, NULL, T_FORMAT},
+    {"help", no_argument, NULL, T_HELP},           {NULL, 0, NULL, 0},
+};
+
+int cmd_timeline(int argc, char **argv)
+{
+    zy_timeline_options o;
+    zy_timeline_options_defaults(&o);
+    zy_context_options co;
+    zy_context_defaults(&co);
+    co.warn = cli_print_warning;
+    zy_fact_query q = {0};
+    const char *data = NULL, *db = NULL, *output = NULL, *format_name = NULL;
+    static const char *const themes[] = {"light", "dark", NULL};
+    int c, k;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:h", timeline_options, NULL)) != -1) {
+        switch (c) {
+        case T_DATA: data = optarg; break;
+        case T_DATE: o.date_column = optarg; break;
+        case T_LABEL: o.label_column = optarg; break;
+        case T_LANE: o.lane_column = optarg; break;
+        case T_DB: db = optarg; break;
+        case T_SUBJECT: q.subject = optarg; break;
+        case T_MEASURE: q.measure = optarg; break;
+        case T_DOC: q.doc = optarg; break;
+        case T_FROM: o.from = optarg; break;
+        case T_TO: o.to = optarg; break;
+        case T_TITLE: o.title = optarg; break;
+        case T_SUBTITLE: o.subtitle = optarg; break;
+        case T_SOURCE: o.source = optarg; break;
+        case T_THEME:
+            if ((k = cli_choose(optarg, themes)) < 0)
+                return cli_usage("timeline", "--theme %s: expected light or dark", optarg);
+            o.theme = (zy_theme)k;
+            break;
+        case T_PALETTE: o.palette = optarg; break;
+        case T_SIZE:
+            if (!cli_parse_size(optarg, &o.width, &o.height))
+                return cli_usage("timeline", "--size %s: expected WxH, slide, slide-4x3 or a4", optarg);
+            break;
+        case T_SCALE: {
+            char *end;
+            o.scale = strtod(optarg, &end);
+            if (*end || !(o.scale > 0 && o.scale <= 8))
+                return cli_usage("timeline", "--scale %s: expected a number above 0, at most 8", optarg);
+            break;
+        }
+        case T_FONT: co.font_family = optarg; break;
+        case T_FONT_DIR: co.font_dir = optarg; break;
+        case T_STRICT: co.strict_fonts = true; break;
+        case 'o': output = optarg; break;
+        case T_FORMAT: format_name = optarg; break;
+        case T_HELP:
+        case 'h': fputs(timeline_help, stdout); return EXIT_OK;
+        case ':': return cli_usage("timeline", "%s needs a value", argv[optind - 1]);
+        default: return cli_usage("timeline", "unknown option %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cli_usage("timeline", "unexpected argument \"%s\"", argv[optind]);
+    if (!data == !db)
+        return cli_usage("timeline", "give --data FILE or --db PATH");
+    if (data && (!o.date_column || !o.label_column))
+        return cli_usage("timeline", "--date COL and --label COL are required with --data");
+    if (!output)
+        return cli_usage("timeline", "-o FILE is required (.png, .svg or .pdf)");
+    zy_format format = ZY_FORMAT_PNG;
+    int bad = cli_output_format("timeline", output, format_name, &format);
+    if (bad)
+        return bad;
+    if (db) {
+        o.date_column = "date";
+        o.label_column = "label";
+        o.lane_column = "lane";
+    }
+    zy_context *ctx;
+    zy_store *store = NULL;
+    zy_table *table = NULL;
+    zy_timeline_chart *chart = NULL;
+    zy_status st = zy_context_create(&co, &ctx);
+    if (st == ZY_OK && db) {
+        st = zy_store_open(ctx, db, &store);
+        if (st == ZY_OK)
+            st = zy_select_events(ctx, store, &q, &table);
+    } else if (st == ZY_OK) {
+        st = zy_table_read_file(ctx, data, &table);
+    }
+    if (st == ZY_OK)
+        st = zy_timeline_chart_create(ctx, table, &o, &chart);
+    if (st == ZY_OK)
+        st = zy_timeline_chart_write(ctx, chart, format, output);
+    int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
+    zy_timeline_chart_destroy(chart);
+    zy_table_destroy(table);
+    zy_store_close(store);
+    zy_context_destroy(ctx);
+    return rc;
+}
