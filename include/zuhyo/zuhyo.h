@@ -125,6 +125,7 @@ typedef struct zy_bar_options {
     const char *palette;       /* "okabe-ito" (default), "tableau" or comma-separated #rrggbb */
     int width, height;         /* canvas size in pixels (PDF: points) */
     double scale;              /* PNG pixel scale for HiDPI; 1 by default */
+    bool dumbbell;             /* with two groups: a dot per group joined by a line (2020 → 2024) */
 } zy_bar_options;
 
 void zy_bar_options_defaults(zy_bar_options *options);
@@ -181,6 +182,7 @@ typedef struct zy_fact {
     const char *source;       /* "prose", "table" or "list" */
     char *sentence;           /* the sentence (or table row) it came from */
     long table_id, table_row, table_col;  /* -1 outside tables */
+    long id;                  /* row id in the store; 0 for facts not read from a store */
 } zy_fact;
 
 typedef struct zy_document {

@@ -5,6 +5,7 @@
  * with Pango; long labels wrap, then ellipsise.
  */
 #include "chart/bar_layout.h"
+#include "chart/dumbbell_layout.h"
 #include "chart/frame.h"
 
 #include <math.h>
@@ -457,6 +458,8 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
 zy_status zy_bar_layout_build(zy_diag *diag, const zy_fonts *fonts, const zy_bar_data *d,
                               const zy_bar_options *o, const zy_theme_colors *t, zy_layout *l)
 {
+    if (o->dumbbell)
+        return zy_dumbbell_layout_build(diag, fonts, d, o, t, l);
     zy_layout_init(l, o->width, o->height, t->background);
     if (d->ncat == 0)
         return zy_diag_fail(diag, ZY_ERR_DATA, "no bars to draw");

@@ -24,6 +24,7 @@ static const char bar_help[] =
     "  --color COL            colour bars by this column's values, with a legend\n"
     "  --group COL            grouped bars, one per value of COL (e.g. a year)\n"
     "  --stack                stack the groups instead of placing them side by side\n"
+    "  --dumbbell             with two groups: a dot for each joined by a line (2020 → 2024)\n"
     "  --sort desc|asc|none   order of the bars (default: as in the file)\n"
     "  --top N                keep the first N bars after sorting\n"
     "  --log                  log scale (values must be above zero)\n"
@@ -53,7 +54,7 @@ enum {
     OPT_VERTICAL, OPT_SORT, OPT_TOP, OPT_LOG, OPT_NUMBER_FORMAT, OPT_UNIT, OPT_TITLE,
     OPT_SUBTITLE, OPT_SOURCE, OPT_THEME, OPT_PALETTE, OPT_SIZE, OPT_SCALE, OPT_FONT,
     OPT_FONT_DIR, OPT_STRICT_FONTS, OPT_FORMAT, OPT_HELP, OPT_DB, OPT_MEASURE, OPT_KIND,
-    OPT_SUBJECT, OPT_DOC, OPT_TIME
+    OPT_SUBJECT, OPT_DOC, OPT_TIME, OPT_DUMBBELL
 };
 
 static const struct option bar_options[] = {
@@ -63,6 +64,7 @@ static const struct option bar_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"group", required_argument, NULL, OPT_GROUP},
     {"stack", no_argument, NULL, OPT_STACK},
+    {"dumbbell", no_argument, NULL, OPT_DUMBBELL},
     {"horizontal", no_argument, NULL, OPT_HORIZONTAL},
     {"vertical", no_argument, NULL, OPT_VERTICAL},
     {"sort", required_argument, NULL, OPT_SORT},
@@ -117,6 +119,7 @@ int cmd_bar(int argc, char **argv)
         case OPT_COLOR: o.color_column = optarg; break;
         case OPT_GROUP: o.group_column = optarg; break;
         case OPT_STACK: o.stack = true; break;
+        case OPT_DUMBBELL: o.dumbbell = true; break;
         case OPT_HORIZONTAL: o.orientation = ZY_ORIENT_HORIZONTAL; break;
         case OPT_VERTICAL: o.orientation = ZY_ORIENT_VERTICAL; break;
         case OPT_SORT:

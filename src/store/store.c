@@ -390,7 +390,7 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         s->db,
         "SELECT d.path, f.start, f.end, f.text, f.kind, f.value, f.value_max, f.unit, f.counter,"
         " f.approx, f.bound, f.time, f.subject, f.subject_text, f.country, f.measure, f.source,"
-        " f.sentence, f.table_no, f.row_no, f.col_no, d.id, d.title"
+        " f.sentence, f.table_no, f.row_no, f.col_no, d.id, d.title, f.id"
         " FROM facts f JOIN documents d ON d.id = f.doc_id"
         " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.measure = ?2)"
         " AND (?3 IS NULL OR f.subject = ?3 OR instr(f.subject_text, ?3) > 0)"
@@ -474,6 +474,7 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         f->table_id = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
         f->table_row = sqlite3_column_int64(st, 19);
         f->table_col = sqlite3_column_int64(st, 20);
+        f->id = (long)sqlite3_column_int64(st, 23);
     }
     sqlite3_finalize(st);
     free(doc.facts);
