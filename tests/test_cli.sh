@@ -209,5 +209,74 @@ expect 1 "mix units" "$tmp/v.png" -- bar --db "$db" --measure valuation -o "$tmp
 "$zuhyo" bar --db "$db" --measure valuation --unit USD -o "$tmp/v.svg" && grep -q "サカナAI: 1500000000" "$tmp/v.svg" &&
   pass=$((pass + 1)) || { echo "FAIL: bar --db"; fails=$((fails + 1)); }
 
+# ---- the main job: zuhyo auto ----
+out="$tmp/auto"
+"$zuhyo" auto "$src/samples/articles" -o "$out" --quiet 2>"$tmp/stderr"
+if [ $? -eq 0 ] && "$py" - "$out" <<'PY'
+import json, os, sys
+out = sys.argv[1]
+m = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+charts = m["charts"]
+types = {c["type"] for c in charts}
+assert {"bar", "timeline", "rank_change"} <= types, types
+titles = [c["title"] for c in charts]
+assert "主なアジアの生成AI新興企業" in titles, titles
+assert "AI論文数の上位大学(2024年)" in titles, titles
+assert "国別の販売台数(2024年、万台)" in titles, titles
+sales = next(c for c in charts if c["title"] == "国別の販売台数(2024年、万台)")
+rows = {r["label"]: r for r in sales["rows"]}
+assert rows["中国"]["value"] == 11000000 and rows["中国"]["unit"] == "count", rows
+assert all(r["facts"] for r in sales["rows"])
+rank = next(c for c in charts if c["type"] == "rank_change")
+pairs = {(r["label"], r["time"]): r["value"] for r in rank["rows"]}
+assert pairs[("ソウル大学", "2021")] == 12 and pairs[("ソウル大学", "2024")] == 5, pairs
+tl = next(c for c in charts if c["type"] == "timeline")
+assert any(r["label"].startswith("比亜迪") or r["label"].startswith("BYD") for r in tl["rows"]), tl["rows"]
+for c in charts:
+    assert c["files"], c
+    for f in c["files"]:
+        assert "/" not in f and f.isascii() and os.path.getsize(os.path.join(out, f)) > 0, f
+print(len(charts), "charts")
+PY
+then pass=$((pass + 1)); else echo "FAIL: auto manifest"; cat "$tmp/stderr"; fails=$((fails + 1)); fi
+cp -r "$out" "$tmp/auto-first"
+"$zuhyo" auto "$src/samples/articles" -o "$out" --quiet
+same=1
+for f in "$tmp/auto-first"/*; do
+  case "$f" in *.db*) continue ;; esac
+  cmp -s "$f" "$out/$(basename "$f")" || { same=0; echo "  differs: $(basename "$f")"; }
+done
+[ $same -eq 1 ] && pass=$((pass + 1)) || { echo "FAIL: a second auto run is not byte-identical"; fails=$((fails + 1)); }
+# hostile titles: nothing outside the output folder, ASCII names only
+mkdir -p "$tmp/hostile"
+long=$(printf 'あ%.0s' $(seq 1 300))
+i=0
+for cap in '../../etc/passwd' '/' "$long" '..'; do
+  i=$((i + 1))
+  printf '%s\n\n企業 企業価値\nアルファ %d億ドル\nベータ 2%d億ドル\nガンマ 3%d億ドル\n\n' "$cap" $i $i $i
+done >"$tmp/hostile/h.txt"
+(cd "$tmp" && "$zuhyo" auto hostile/h.txt -o safe --quiet) && [ -z "$(find "$tmp" -newer "$tmp/hostile/h.txt" -type f -not -path "$tmp/safe/*" -not -path "$tmp/hostile/*" -not -name stderr -not -name stdout)" ] &&
+  ! ls "$tmp/safe" | grep -q '[^a-z0-9.-]' && [ "$(ls "$tmp/safe"/*.png | wc -l)" -ge 4 ] && pass=$((pass + 1)) ||
+  { echo "FAIL: hostile titles"; ls -la "$tmp/safe"; fails=$((fails + 1)); }
+expect 2 "give the articles" "" -- auto -o "$tmp/x"
+expect 1 "cannot create the folder" "" -- auto "$art" -o "$tmp/no/such/dir"
+# the gallery in headless Chromium: loads with no console errors and shows every chart
+if command -v chromium >/dev/null; then
+  n_img=$(grep -o '<img ' "$out/index.html" | wc -l)
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/chromium" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
+    --dump-dom "file://$out/index.html" >"$tmp/dom.html" 2>"$tmp/chromium.log"
+  if grep -q "data-images-loaded=\"$n_img\"" "$tmp/dom.html" && grep -q 'data-images-failed="0"' "$tmp/dom.html" &&
+    ! grep -E 'CONSOLE|Uncaught' "$tmp/chromium.log" | grep -qv 'dbus' && [ "$n_img" -ge 5 ]; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL: gallery in Chromium ($n_img images)"; grep -o 'data-images-[a-z]*="[0-9]*"' "$tmp/dom.html"
+    grep -E 'CONSOLE|Uncaught' "$tmp/chromium.log" | head -5; fails=$((fails + 1))
+  fi
+else
+  echo "FAIL: chromium is not installed (scripts/test installs it)"; fails=$((fails + 1))
+fi
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -252,6 +252,13 @@ typedef struct zy_fact_query {
     const char *time;      /* ISO prefix */
 } zy_fact_query;
 
+/* Remove these documents (by path) and their facts in one transaction. */
+zy_status zy_store_forget(zy_context *ctx, zy_store *store, const char *const *paths, size_t n);
+
+/* The caption of table table_no of the document at path; *out is malloc'd ("" when none). */
+zy_status zy_store_caption(zy_context *ctx, zy_store *store, const char *path, long table_no,
+                           char **out);
+
 /* Stored facts matching the query, in document and offset order, handed to sink one document
  * at a time (the same records as zy_scan). */
 zy_status zy_store_facts(zy_context *ctx, zy_store *store, const zy_fact_query *query,
@@ -307,6 +314,28 @@ zy_status zy_timeline_chart_write(zy_context *ctx, zy_timeline_chart *chart, zy_
  * (label: subject and what happened, 設立/公開; lane: the measure in Japanese). */
 zy_status zy_select_events(zy_context *ctx, zy_store *store, const zy_fact_query *query,
                            zy_table **out);
+
+/* ---- The main job: articles to a finished set of charts -------------------------------- */
+
+typedef struct zy_auto_options {
+    const char *out_dir;      /* where charts, manifest.json and index.html go ("out") */
+    const char *db;           /* the store; NULL means <out_dir>/zuhyo.db */
+    bool png, svg, pdf;       /* formats to write (PNG and SVG when none is set) */
+    const zy_scan_options *scan;
+    int width, height;        /* chart size (1600×900) */
+    zy_theme theme;
+    volatile const int *interrupted;
+    /* called after each article is stored; may be NULL */
+    void (*progress)(void *user_data, size_t done, size_t total, const char *path);
+    void *progress_user_data;
+} zy_auto_options;
+
+/* Extract the articles, then draw every chart their figures support (one per table, one per
+ * measure with three or more subjects in one unit, totals by country, rank changes, a
+ * timeline of dated events), and write out_dir/manifest.json and out_dir/index.html. File
+ * names are ASCII slugs; nothing is written outside out_dir. *ncharts gets the count. */
+zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles,
+                  const zy_auto_options *options, size_t *ncharts);
 
 #ifdef __cplusplus
 }

@@ -41,5 +41,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
+int cmd_auto(int argc, char **argv);
 
 #endif

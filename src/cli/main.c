@@ -13,6 +13,7 @@ static const char usage[] =
     "usage: zuhyo <command> [options]\n"
     "\n"
     "commands:\n"
+    "  auto      the main job: articles in, every chart they support out, with a gallery\n"
     "  bar       draw a bar chart from a CSV/TSV table or stored facts (PNG, SVG, PDF)\n"
     "  timeline  draw dated events on a time axis, with lanes\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     static const struct { const char *name; int (*run)(int, char **); } commands[] = {
+        {"auto", cmd_auto},
         {"bar", cmd_bar},
         {"timeline", cmd_timeline},
         {"doctor", cmd_doctor},

@@ -464,7 +464,9 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                 if (k == to || !is_latin_word_char(text[k]))
                     j = k;
             }
-            bool next_is_latin_word = j + 1 < to && text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z';
+            /* "Larry Ellison", "Sam Altman": two capitalised words are a person */
+            bool next_is_latin_word = (j + 1 < to && text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z') ||
+                                      (i >= 2 && text[i - 1] == ' ' && is_latin_word_char(text[i - 2]));
             /* an acronym is a name when a particle follows it: BYDは, TSMCの */
             bool acronym_name = !lower_seen && word >= 2 && word <= 6 &&
                                 (zy_particle_at(text, to, j) || (j < to && text[j] == ')'));

@@ -274,6 +274,17 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
     return -1;
 }
 
+/* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
+ * names on the line only, not to the previous sentence's topic. */
+static bool is_heading(const char *t, size_t ss, size_t se)
+{
+    size_t end = se;
+    while (end > ss && (t[end - 1] == ' ' || t[end - 1] == '\n'))
+        end--;
+    return end - ss < 90 && !zy_ends_with(t, end, "。") && !zy_ends_with(t, end, "!") &&
+           !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") && !zy_ends_with(t, end, "？");
+}
+
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
 {
     const char *t = s->norm.text;
@@ -333,7 +344,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
             subject.start = ents[k].start;
             subject.end = ents[k].end;
             subject.entity = ents[k].entity;
-        } else if (prev_topic_end) {
+        } else if (prev_topic_end && !is_heading(t, ss, se)) {
             subject.start = prev_topic_start;
             subject.end = prev_topic_end;
             subject.entity = prev_topic_entity;

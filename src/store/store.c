@@ -482,3 +482,45 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         result = db_fail(ctx, s, rc, "reading facts");
     return result;
 }
+
+zy_status zy_store_caption(zy_context *ctx, zy_store *s, const char *path, long table_no,
+                           char **out)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT t.caption FROM doc_tables t JOIN documents d ON d.id = t.doc_id"
+                                " WHERE d.path = ?1 AND t.table_no = ?2",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(ctx, s, rc, "reading table captions");
+    bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, table_no);
+    rc = sqlite3_step(st);
+    const unsigned char *text = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+    *out = strdup(text ? (const char *)text : "");
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(ctx, s, rc, "reading table captions");
+    return *out ? ZY_OK : zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+}
+
+zy_status zy_store_forget(zy_context *ctx, zy_store *s, const char *const *paths, size_t n)
+{
+    int rc = exec(s->db, "BEGIN IMMEDIATE");
+    sqlite3_stmt *del = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE path = ?1", -1, &del, NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+        bind_text(del, 1, paths[i]);
+        rc = step_reset(del);
+    }
+    sqlite3_finalize(del);
+    if (rc == SQLITE_OK)
+        rc = exec(s->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        exec(s->db, "ROLLBACK");
+        return db_fail(ctx, s, rc, "removing documents");
+    }
+    return ZY_OK;
+}

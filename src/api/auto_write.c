@@ -1,0 +1,319 @@
+/*
+ * auto_write.c: render the planned charts, then write manifest.json (with jansson) and an
+ * offline gallery index.html beside them (see auto.h). File names are ASCII slugs of the
+ * titles plus a hash, so they are stable between runs, unique, and cannot leave the folder.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/auto.h"
+#include "util/file.h"
+
+static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, char *out, size_t cap)
+{
+    static const char *const prefixes[] = {"bar", "timeline", "rank-change"};
+    unsigned long long h = 1469598103934665603ULL;
+    for (const char *s = c->title; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    char words[48] = "";
+    size_t n = 0;
+    bool dash = true;
+    for (const char *s = c->title; *s && n < sizeof words - 2; s++) {
+        char ch = *s;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z')) {
+            words[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            dash = false;
+        } else if (!dash) {
+            words[n++] = '-';
+            dash = true;
+        }
+    }
+    while (n && words[n - 1] == '-')
+        n--;
+    words[n] = '\0';
+    snprintf(out, cap, "%s%s%s-%08llx", prefixes[c->type], n ? "-" : "", words, h & 0xFFFFFFFFULL);
+    /* the same title twice: number the later ones */
+    for (size_t k = 0, round = 2; k < index; k++)
+        if (strcmp(p->charts[k].slug, out) == 0) {
+            size_t len = strlen(out);
+            snprintf(out + len, cap - len, "-%zu", round++);
+            k = (size_t)-1;
+        }
+}
+
+static zy_status put_csv(zy_buf *b, const char *s)
+{
+    zy_status st = zy_buf_putc(b, '"');
+    for (; s && *s && st == ZY_OK; s++)
+        st = *s == '"' ? zy_buf_puts(b, "\"\"") : zy_buf_putc(b, *s);
+    return st == ZY_OK ? zy_buf_putc(b, '"') : st;
+}
+
+/* The chart's rows as a table the bar and timeline charts read. */
+static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **out)
+{
+    zy_buf csv;
+    zy_buf_init(&csv, 0);
+    zy_status st = zy_buf_puts(&csv, c->type == AUTO_TIMELINE ? "date,label,lane\n" : "label,value,group\n");
+    for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
+        const auto_row *row = &c->rows[r];
+        if (c->type == AUTO_TIMELINE) {
+            st = put_csv(&csv, row->time);
+            if (st == ZY_OK) st = zy_buf_putc(&csv, ',');
+            if (st == ZY_OK) st = put_csv(&csv, row->label);
+            if (st == ZY_OK) st = zy_buf_putc(&csv, ',');
+            if (st == ZY_OK) st = put_csv(&csv, row->group);
+        } else {
+            const char *group = c->type == AUTO_RANK_CHANGE ? row->group
+                                : c->color_by_country && row->first && row->first->country ? row->first->country
+                                : c->color_by_country ? "その他" : "";
+            st = put_csv(&csv, row->label);
+            if (st == ZY_OK) st = zy_buf_printf(&csv, ",%.17g,", row->value);
+            if (st == ZY_OK) st = put_csv(&csv, group ? group : "");
+        }
+        if (st == ZY_OK)
+            st = zy_buf_putc(&csv, '\n');
+    }
+    if (st == ZY_OK)
+        st = zy_table_parse(ctx, c->title, csv.data, csv.len, ',', out);
+    else
+        st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+    zy_buf_free(&csv);
+    return st;
+}
+
+static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_auto_options *o,
+                              zy_format format, unsigned char **bytes, size_t *len)
+{
+    zy_table *table;
+    zy_status st = chart_table(ctx, c, &table);
+    if (st)
+        return st;
+    if (c->type == AUTO_TIMELINE) {
+        zy_timeline_options to;
+        zy_timeline_options_defaults(&to);
+        to.date_column = "date";
+        to.label_column = "label";
+        to.lane_column = "lane";
+        to.title = c->title;
+        to.source = c->source;
+        to.theme = o->theme;
+        to.width = o->width;
+        to.height = o->height;
+        /* a crowded timeline grows taller rather than dropping events */
+        for (int grow = 0; grow < 3; grow++) {
+            to.height = o->height + o->height * grow / 2;
+            zy_timeline_chart *chart;
+            st = zy_timeline_chart_create(ctx, table, &to, &chart);
+            if (st == ZY_OK)
+                st = zy_timeline_chart_render(ctx, chart, format, bytes, len);
+            zy_timeline_chart_destroy(chart);
+            if (st != ZY_ERR_LIMIT)
+                break;
+        }
+    } else {
+        zy_bar_options bo;
+        zy_bar_options_defaults(&bo);
+        bo.label_column = "label";
+        bo.value_column = "value";
+        if (c->type == AUTO_RANK_CHANGE) {
+            bo.group_column = "group";
+            bo.dumbbell = true;
+        } else {
+            bo.sort = ZY_SORT_DESC;
+            bo.top = 30;
+            if (c->color_by_country)
+                bo.color_column = "group";
+        }
+        bo.unit = c->unit_label;
+        bo.title = c->title;
+        bo.source = c->source;
+        bo.theme = o->theme;
+        bo.width = o->width;
+        bo.height = o->height;
+        zy_bar_chart *chart;
+        st = zy_bar_chart_create(ctx, table, &bo, &chart);
+        if (st == ZY_OK)
+            st = zy_bar_chart_render(ctx, chart, format, bytes, len);
+        zy_bar_chart_destroy(chart);
+    }
+    zy_table_destroy(table);
+    return st;
+}
+
+static const char *type_name(auto_type t)
+{
+    return t == AUTO_TIMELINE ? "timeline" : t == AUTO_RANK_CHANGE ? "rank_change" : "bar";
+}
+
+static zy_status html_escape(zy_buf *b, const char *s)
+{
+    zy_status st = ZY_OK;
+    for (; s && *s && st == ZY_OK; s++) {
+        switch (*s) {
+        case '<': st = zy_buf_puts(b, "&lt;"); break;
+        case '>': st = zy_buf_puts(b, "&gt;"); break;
+        case '&': st = zy_buf_puts(b, "&amp;"); break;
+        case '"': st = zy_buf_puts(b, "&quot;"); break;
+        default: st = zy_buf_putc(b, *s);
+        }
+    }
+    return st;
+}
+
+static const char html_head[] =
+    "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>zuhyo: 図表ギャラリー</title>\n<style>\n"
+    "body{font-family:\"BIZ UDPGothic\",\"Noto Sans CJK JP\",sans-serif;margin:2rem;color:#1f1f1f}\n"
+    "section{display:flex;flex-wrap:wrap;gap:1.5rem;margin:2rem 0;padding-top:1rem;border-top:1px solid #ddd}\n"
+    "figure{margin:0;flex:1 1 560px;max-width:900px}figure img{width:100%;height:auto;border:1px solid #eee}\n"
+    "table{border-collapse:collapse;flex:1 1 420px;font-size:.9rem;align-self:flex-start}\n"
+    "th,td{border-bottom:1px solid #e6e6e6;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
+    "td.num{text-align:right;white-space:nowrap}.src{color:#5f6368;font-size:.8rem}\n"
+    "td:first-child{min-width:7em}\n"
+    "</style>\n</head>\n<body>\n<h1>図表ギャラリー</h1>\n"
+    "<p>zuhyo が記事から読み取った数値の図表です。各数値の右に、その数値が書かれていた文と記事を示します。</p>\n";
+
+/* Counts images that loaded and failed, for a reader's sanity and for the browser test. */
+static const char html_tail[] =
+    "<script>\n(function(){var imgs=document.images,ok=0,bad=0,n=imgs.length;\n"
+    "function done(){document.body.setAttribute('data-images-loaded',ok);"
+    "document.body.setAttribute('data-images-failed',bad);}\n"
+    "for(var i=0;i<n;i++){var im=imgs[i];if(im.complete&&im.naturalWidth>0){ok++;continue;}\n"
+    "im.addEventListener('load',function(){ok++;done();});"
+    "im.addEventListener('error',function(){bad++;done();});}\ndone();})();\n</script>\n"
+    "</body>\n</html>\n";
+
+static zy_status gallery_section(zy_buf *h, const auto_chart *c, const char *image)
+{
+    zy_status st = zy_buf_puts(h, "<section>\n<figure><img src=\"");
+    if (st == ZY_OK) st = html_escape(h, image);
+    if (st == ZY_OK) st = zy_buf_puts(h, "\" alt=\"");
+    if (st == ZY_OK) st = html_escape(h, c->title);
+    if (st == ZY_OK) st = zy_buf_puts(h, "\"><figcaption>");
+    if (st == ZY_OK) st = html_escape(h, c->title);
+    if (st == ZY_OK)
+        st = zy_buf_puts(h, "</figcaption></figure>\n<table>\n<tr><th>項目</th><th>値</th><th>時点</th>"
+                            "<th>元の文（記事）</th></tr>\n");
+    for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
+        const auto_row *row = &c->rows[r];
+        char value[128] = "";
+        if (c->type != AUTO_TIMELINE)
+            zy_format_number(value, sizeof value, row->value, ZY_NUMBER_JA, c->unit_label);
+        st = zy_buf_puts(h, "<tr><td>");
+        if (st == ZY_OK) st = html_escape(h, row->label);
+        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td class=\"num\">");
+        if (st == ZY_OK) st = html_escape(h, value);
+        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td>");
+        if (st == ZY_OK) st = html_escape(h, row->time);
+        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td>");
+        if (st == ZY_OK && row->first) {
+            st = html_escape(h, row->first->sentence);
+            if (st == ZY_OK) st = zy_buf_puts(h, "<div class=\"src\">");
+            if (st == ZY_OK) st = html_escape(h, row->first->doc_title);
+            if (st == ZY_OK) st = zy_buf_puts(h, " — ");
+            if (st == ZY_OK) st = html_escape(h, row->first->doc);
+            if (st == ZY_OK) st = zy_buf_puts(h, "</div>");
+        }
+        if (st == ZY_OK) st = zy_buf_puts(h, "</td></tr>\n");
+    }
+    if (st == ZY_OK)
+        st = zy_buf_puts(h, "</table>\n</section>\n");
+    return st;
+}
+
+static json_t *manifest_chart(const auto_chart *c, const char *const *files, size_t nfiles)
+{
+    json_t *chart = json_object(), *jfiles = json_array(), *rows = json_array();
+    json_object_set_new(chart, "type", json_string(type_name(c->type)));
+    json_object_set_new(chart, "title", json_string(c->title));
+    for (size_t i = 0; i < nfiles; i++)
+        json_array_append_new(jfiles, json_string(files[i]));
+    json_object_set_new(chart, "files", jfiles);
+    for (size_t r = 0; r < c->nrows; r++) {
+        const auto_row *row = &c->rows[r];
+        json_t *jr = json_object(), *ids = json_array();
+        json_object_set_new(jr, "label", json_string(row->label));
+        if (c->type != AUTO_TIMELINE) {
+            json_object_set_new(jr, "value", json_real(row->value));
+            json_object_set_new(jr, "unit", json_string(row->unit));
+        }
+        const char *time = c->type == AUTO_RANK_CHANGE && row->group ? row->group : row->time;
+        json_object_set_new(jr, "time", time[0] ? json_string(time) : json_null());
+        for (size_t k = 0; k < row->nfacts; k++)
+            json_array_append_new(ids, json_integer(row->facts[k]));
+        json_object_set_new(jr, "facts", ids);
+        json_array_append_new(rows, jr);
+    }
+    json_object_set_new(chart, "rows", rows);
+    return chart;
+}
+
+zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o)
+{
+    const char *dir = o->out_dir;
+    bool png = o->png || (!o->svg && !o->pdf), svg = o->svg || (!o->png && !o->pdf), pdf = o->pdf;
+    json_t *manifest = json_object(), *charts = json_array();
+    zy_buf html;
+    zy_buf_init(&html, 0);
+    zy_status st = zy_buf_puts(&html, html_head);
+    for (size_t i = 0; st == ZY_OK && i < plan->n; i++) {
+        auto_chart *c = &plan->charts[i];
+        make_slug(c, plan, i, c->slug, sizeof c->slug);
+        const zy_format formats[3] = {ZY_FORMAT_PNG, ZY_FORMAT_SVG, ZY_FORMAT_PDF};
+        const bool wanted[3] = {png, svg, pdf};
+        static const char *const ext[3] = {"png", "svg", "pdf"};
+        char names[3][128];
+        const char *files[3];
+        size_t nfiles = 0;
+        for (int f = 0; st == ZY_OK && f < 3; f++) {
+            if (!wanted[f])
+                continue;
+            unsigned char *bytes;
+            size_t len;
+            st = render_chart(ctx, c, o, formats[f], &bytes, &len);
+            if (st)
+                break;
+            snprintf(names[f], sizeof names[f], "%s.%s", c->slug, ext[f]);
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, names[f]);
+            st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
+            free(bytes);
+            files[nfiles++] = names[f];
+        }
+        if (st)
+            break;
+        json_array_append_new(charts, manifest_chart(c, files, nfiles));
+        st = gallery_section(&html, c, png ? names[0] : names[1]);
+    }
+    json_object_set_new(manifest, "charts", charts);
+    if (st == ZY_OK && zy_buf_puts(&html, html_tail) != ZY_OK)
+        st = ZY_ERR_NOMEM;
+    char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0) : NULL;
+    if (st == ZY_OK && !text)
+        st = ZY_ERR_NOMEM;
+    char path[4096];
+    if (st == ZY_OK) {
+        snprintf(path, sizeof path, "%s/manifest.json", dir);
+        zy_buf m;
+        zy_buf_init(&m, 0);
+        if (zy_buf_puts(&m, text) != ZY_OK || zy_buf_putc(&m, '\n') != ZY_OK)
+            st = ZY_ERR_NOMEM;
+        else
+            st = zy_file_write_atomic(&ctx->diag, path, m.data, m.len);
+        zy_buf_free(&m);
+    }
+    if (st == ZY_OK) {
+        snprintf(path, sizeof path, "%s/index.html", dir);
+        st = zy_file_write_atomic(&ctx->diag, path, html.data, html.len);
+    }
+    free(text);
+    json_decref(manifest);
+    zy_buf_free(&html);
+    if (st == ZY_ERR_NOMEM && ctx->diag.status == ZY_OK)
+        zy_diag_fail(&ctx->diag, st, "out of memory");
+    return st;
+}

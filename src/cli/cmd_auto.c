@@ -1,0 +1,118 @@
+/*
+ * cmd_auto.c: `zuhyo auto ARTICLES… [-o out/]`: the main job. Articles in, every chart they
+ * support out, with manifest.json and an offline gallery.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static const char auto_help[] =
+    "usage: zuhyo auto [-o DIR] [--db PATH] [--format png,svg,pdf] [--size WxH] [--theme T]\n"
+    "                  [--date YYYY-MM-DD] [--entities FILE] [--quiet] FILE…|DIR…\n"
+    "\n"
+    "Store the articles' figures (in DIR/zuhyo.db unless --db), then draw every chart they\n"
+    "support: one per table, one per measure with three or more subjects in one unit, totals\n"
+    "by country, rank changes, and a timeline of dated events; PNG and SVG unless --format.\n"
+    "DIR/manifest.json lists the charts and the facts behind each row; DIR/index.html shows\n"
+    "every chart beside its numbers and the sentences they came from (works offline).\n"
+    "\n"
+    "example:\n"
+    "  zuhyo auto samples/articles -o out/\n";
+
+int cmd_auto(int argc, char **argv)
+{
+    zy_auto_options o;
+    memset(&o, 0, sizeof o);
+    o.out_dir = "out";
+    o.width = 1600;
+    o.height = 900;
+    zy_scan_options so = {NULL, NULL};
+    o.scan = &so;
+    bool quiet = false;
+    /* articles and options may come in any order: zuhyo auto samples/articles -o out/ */
+    char **args = calloc((size_t)argc + 1, sizeof *args);
+    size_t nargs = 0;
+    if (!args)
+        return cli_fail(ZY_ERR_NOMEM, "out of memory");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has = i + 1 < argc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(auto_help, stdout);
+            return EXIT_OK;
+        } else if (has && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
+            o.out_dir = argv[++i];
+        } else if (has && strcmp(a, "--db") == 0) {
+            o.db = argv[++i];
+        } else if (has && strcmp(a, "--format") == 0) {
+            const char *f = argv[++i];
+            o.png = strstr(f, "png") != NULL;
+            o.svg = strstr(f, "svg") != NULL;
+            o.pdf = strstr(f, "pdf") != NULL;
+            if (!o.png && !o.svg && !o.pdf)
+                return cli_usage("auto", "--format %s: expected png, svg, pdf or a list such as png,svg", f);
+        } else if (has && strcmp(a, "--size") == 0) {
+            if (!cli_parse_size(argv[++i], &o.width, &o.height))
+                return cli_usage("auto", "--size %s: expected WxH, slide, slide-4x3 or a4", argv[i]);
+        } else if (has && strcmp(a, "--theme") == 0) {
+            const char *t = argv[++i];
+            if (strcmp(t, "light") != 0 && strcmp(t, "dark") != 0)
+                return cli_usage("auto", "--theme %s: expected light or dark", t);
+            o.theme = strcmp(t, "dark") == 0 ? ZY_THEME_DARK : ZY_THEME_LIGHT;
+        } else if (has && strcmp(a, "--date") == 0) {
+            so.date = argv[++i];
+        } else if (has && strcmp(a, "--entities") == 0) {
+            so.entities = argv[++i];
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            quiet = true;
+        } else if (a[0] == '-' && a[1]) {
+            free(args);
+            return cli_usage("auto", "unknown option or missing value: %s", a);
+        } else {
+            args[nargs++] = argv[i];
+        }
+    }
+    if (nargs == 0) {
+        free(args);
+        return cli_usage("auto", "give the articles (files or folders)");
+    }
+    char **files = NULL;
+    size_t nfiles = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        struct stat sb;
+        size_t n = 1;
+        char **listed = stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode) ? cli_list_dir(args[i], ".txt", &n) : NULL;
+        char **grown = realloc(files, (nfiles + n + 1) * sizeof *files);
+        if (!grown)
+            return cli_fail(ZY_ERR_NOMEM, "out of memory");
+        files = grown;
+        for (size_t k = 0; k < n; k++)
+            files[nfiles++] = listed ? listed[k] : strdup(args[i]);
+        free(listed);
+    }
+    free(args);
+    zy_context_options co;
+    zy_context_defaults(&co);
+    co.warn = cli_print_warning;
+    zy_context *ctx;
+    zy_status st = zy_context_create(&co, &ctx);
+    size_t ncharts = 0;
+    if (st == ZY_OK)
+        st = zy_auto(ctx, (const char *const *)files, nfiles, &o, &ncharts);
+    int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
+    if (rc == EXIT_OK && !quiet) {
+        char *abs = realpath(o.out_dir, NULL);
+        fprintf(stderr, "zuhyo: %zu articles, %zu charts; gallery: %s/index.html\n", nfiles, ncharts,
+                abs ? abs : o.out_dir);
+        free(abs);
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    zy_context_destroy(ctx);
+    return rc;
+}
