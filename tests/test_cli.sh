@@ -278,5 +278,36 @@ else
   echo "FAIL: chromium is not installed (scripts/test installs it)"; fails=$((fails + 1))
 fi
 
+# ---- chart specs: zuhyo render ----
+spec="$tmp/spec"
+mkdir -p "$spec"
+cp "$src/samples/authors.csv" "$src/samples/events.csv" "$spec/"
+cat >"$spec/charts.json" <<'JSON'
+{"out": "figures", "defaults": {"formats": ["png", "svg"]},
+ "charts": [
+  {"type": "bar", "output": "authors", "data": "authors.csv", "label": "機関", "value": "著者数", "sort": "desc"},
+  {"type": "timeline", "output": "events", "data": "events.csv", "date": "日付", "label": "出来事", "lane": "種類"}
+ ]}
+JSON
+"$zuhyo" render "$spec/charts.json" 2>/dev/null && [ -s "$spec/figures/authors.png" ] && [ -s "$spec/figures/events.svg" ] &&
+  "$zuhyo" render "$spec/charts.json" --check >/dev/null && pass=$((pass + 1)) || { echo "FAIL: render + clean --check"; fails=$((fails + 1)); }
+echo "ゼット,日本,9999" >>"$spec/authors.csv"
+"$zuhyo" render "$spec/charts.json" --check >"$tmp/check.txt" 2>/dev/null
+[ $? -eq 1 ] && grep -q "would change: .*authors.png" "$tmp/check.txt" && ! grep -q events "$tmp/check.txt" &&
+  pass=$((pass + 1)) || { echo "FAIL: --check misses a changed chart"; cat "$tmp/check.txt"; fails=$((fails + 1)); }
+spec_error() { # spec_error JSON PATTERN
+  printf '%s' "$1" >"$spec/bad.json"
+  expect 1 "$2" "" -- render "$spec/bad.json"
+}
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "authors.csv", "label": "機関", "value": "著者数", "sort": "up"}]}' 'charts\[0\].sort: expected asc, desc or none'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v"}, {"type": "pie", "output": "b"}]}' 'charts\[1\].type: expected bar or timeline'
+spec_error '{"charts": [{"type": "bar", "output": "../evil", "data": "x.csv", "label": "l", "value": "v"}]}' 'charts\[0\].output: use letters'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "colour": "国"}]}' 'charts\[0\].colour: unknown key'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "formats": ["png", "gif"]}]}' 'charts\[0\].formats\[1\]: expected png, svg or pdf'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "top": -3}]}' 'charts\[0\].top: expected a whole number'
+spec_error '{"charts": []}' 'charts: expected a non-empty list'
+spec_error '{"charts": [{"type": "bar",}]}' 'bad.json:1:'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "missing.csv", "label": "l", "value": "v"}]}' 'charts\[0\] (a): .*missing.csv: cannot open'
+
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

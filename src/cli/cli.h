@@ -31,6 +31,9 @@ int cli_choose(const char *text, const char *const *choices);
 int cli_output_format(const char *command, const char *output, const char *format_name,
                       zy_format *format);
 
+/* mkdir -p: create path and its missing parents; false (errno set) on failure. */
+bool cli_make_dirs(const char *path);
+
 /* Files of a folder whose names end in suffix, sorted, as a malloc'd NULL-terminated list. */
 char **cli_list_dir(const char *dir, const char *suffix, size_t *count);
 
@@ -42,5 +45,6 @@ int cmd_facts(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_auto(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 #endif

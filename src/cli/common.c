@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -112,4 +113,18 @@ int cli_output_format(const char *command, const char *output, const char *forma
         return cli_usage(command, "-o %s: the name must end in .png, .svg or .pdf (or give --format)",
                          output);
     return EXIT_OK;
+}
+
+bool cli_make_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+                return false;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) == 0 || errno == EEXIST;
 }

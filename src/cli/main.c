@@ -16,6 +16,7 @@ static const char usage[] =
     "  auto      the main job: articles in, every chart they support out, with a gallery\n"
     "  bar       draw a bar chart from a CSV/TSV table or stored facts (PNG, SVG, PDF)\n"
     "  timeline  draw dated events on a time axis, with lanes\n"
+    "  render    render a fixed list of charts from a JSON spec (--check for CI)\n"
     "  doctor    show the fonts each face resolves to, and check Japanese coverage\n"
     "  scan      print the figures found in articles as JSON Lines\n"
     "  extract   store articles and their figures in a SQLite database\n"
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
         {"auto", cmd_auto},
         {"bar", cmd_bar},
         {"timeline", cmd_timeline},
+        {"render", cmd_render},
         {"doctor", cmd_doctor},
         {"scan", cmd_scan},
         {"eval", cmd_eval},
