@@ -63,18 +63,10 @@ zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
 {
     zy_diag_clear(&ctx->diag);
     *out = NULL;
-    if (options->width < 100 || options->height < 100 || options->width > 20000 ||
-        options->height > 20000)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
-                            "--size %dx%d: width and height must be between 100 and 20000",
-                            options->width, options->height);
-    if (!(options->scale > 0 && options->scale <= 8))
-        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--scale must be above 0 and at most 8");
-    zy_theme_colors colors;
-    if (zy_theme_colors_make(options->theme, options->palette, &colors) != ZY_OK)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
-                            "--palette \"%s\": expected okabe-ito, tableau or #rrggbb,#rrggbb,…",
-                            options->palette);
+    zy_status st = zy_check_canvas(ctx, options->width, options->height, 100, 100, options->scale,
+                                   options->theme, options->palette);
+    if (st)
+        return st;
     zy_bar_chart *chart = calloc(1, sizeof *chart);
     if (!chart)
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
@@ -88,7 +80,7 @@ zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
         zy_bar_chart_destroy(chart);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }
-    zy_status st = zy_bar_data_from_table(&ctx->diag, table, options, &chart->data);
+    st = zy_bar_data_from_table(&ctx->diag, table, options, &chart->data);
     if (st) {
         zy_bar_chart_destroy(chart);
         return st;
@@ -153,17 +145,16 @@ zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format fo
     return st;
 }
 
+static zy_status render_bar(zy_context *ctx, void *chart, zy_format format, unsigned char **bytes,
+                            size_t *len)
+{
+    return zy_bar_chart_render(ctx, chart, format, bytes, len);
+}
+
 zy_status zy_bar_chart_write(zy_context *ctx, zy_bar_chart *chart, zy_format format,
                              const char *path)
 {
-    unsigned char *bytes;
-    size_t len;
-    zy_status st = zy_bar_chart_render(ctx, chart, format, &bytes, &len);
-    if (st)
-        return st;
-    st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
-    free(bytes);
-    return st;
+    return zy_render_to_file(ctx, render_bar, chart, format, path);
 }
 
 zy_status zy_write_file_atomic(zy_context *ctx, const char *path, const void *bytes, size_t len)

@@ -3,7 +3,11 @@
  */
 #include "api/render.h"
 
+#include <stdlib.h>
+
+#include "chart/theme.h"
 #include "render/output.h"
+#include "util/file.h"
 
 /* Warn (or fail, with strict fonts) about characters no font can draw. */
 static zy_status check_glyphs(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout)
@@ -46,4 +50,33 @@ zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layo
     }
     *out_bytes = (unsigned char *)zy_buf_steal(&bytes, out_len);
     return ZY_OK;
+}
+
+zy_status zy_check_canvas(zy_context *ctx, int width, int height, int min_width, int min_height,
+                          double scale, zy_theme theme, const char *palette)
+{
+    if (width < min_width || height < min_height || width > 20000 || height > 20000)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
+                            "--size %dx%d: width and height must be between %dx%d and 20000", width,
+                            height, min_width, min_height);
+    if (!(scale > 0 && scale <= 8))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--scale must be above 0 and at most 8");
+    zy_theme_colors colors;
+    if (zy_theme_colors_make(theme, palette, &colors) != ZY_OK)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
+                            "--palette \"%s\": expected okabe-ito, tableau or #rrggbb,#rrggbb,…", palette);
+    return ZY_OK;
+}
+
+zy_status zy_render_to_file(zy_context *ctx, zy_render_fn render, void *chart, zy_format format,
+                            const char *path)
+{
+    unsigned char *bytes;
+    size_t len;
+    zy_status st = render(ctx, chart, format, &bytes, &len);
+    if (st)
+        return st;
+    st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
+    free(bytes);
+    return st;
 }

@@ -15,4 +15,14 @@ zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layo
                            zy_format format, const char *title, const char *desc, double scale,
                            unsigned char **out_bytes, size_t *out_len);
 
+/* Check a chart's canvas, scale and palette; a usage error names the option. */
+zy_status zy_check_canvas(zy_context *ctx, int width, int height, int min_width, int min_height,
+                          double scale, zy_theme theme, const char *palette);
+
+/* Render with render(chart) and write the bytes to path atomically. */
+typedef zy_status (*zy_render_fn)(zy_context *ctx, void *chart, zy_format format,
+                                  unsigned char **bytes, size_t *len);
+zy_status zy_render_to_file(zy_context *ctx, zy_render_fn render, void *chart, zy_format format,
+                            const char *path);
+
 #endif

@@ -40,16 +40,10 @@ zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
 {
     zy_diag_clear(&ctx->diag);
     *out = NULL;
-    if (options->width < 200 || options->height < 150 || options->width > 20000 ||
-        options->height > 20000)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
-                            "--size %dx%d: a timeline needs at least 200x150 and at most 20000",
-                            options->width, options->height);
-    zy_theme_colors colors;
-    if (zy_theme_colors_make(options->theme, options->palette, &colors) != ZY_OK)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
-                            "--palette \"%s\": expected okabe-ito, tableau or #rrggbb,#rrggbb,…",
-                            options->palette);
+    zy_status st = zy_check_canvas(ctx, options->width, options->height, 200, 150, options->scale,
+                                   options->theme, options->palette);
+    if (st)
+        return st;
     zy_timeline_chart *c = calloc(1, sizeof *c);
     if (!c)
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
@@ -61,7 +55,7 @@ zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
         zy_timeline_chart_destroy(c);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }
-    zy_status st = zy_timeline_data_from_table(&ctx->diag, table, options, &c->data);
+    st = zy_timeline_data_from_table(&ctx->diag, table, options, &c->data);
     if (st) {
         zy_timeline_chart_destroy(c);
         return st;
@@ -110,17 +104,16 @@ zy_status zy_timeline_chart_render(zy_context *ctx, zy_timeline_chart *c, zy_for
     return st;
 }
 
+static zy_status render_timeline(zy_context *ctx, void *chart, zy_format format,
+                                 unsigned char **bytes, size_t *len)
+{
+    return zy_timeline_chart_render(ctx, chart, format, bytes, len);
+}
+
 zy_status zy_timeline_chart_write(zy_context *ctx, zy_timeline_chart *c, zy_format format,
                                   const char *path)
 {
-    unsigned char *bytes;
-    size_t len;
-    zy_status st = zy_timeline_chart_render(ctx, c, format, &bytes, &len);
-    if (st)
-        return st;
-    st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
-    free(bytes);
-    return st;
+    return zy_render_to_file(ctx, render_timeline, c, format, path);
 }
 
 /* ---- dated facts → events ---- */

@@ -309,6 +309,26 @@ long zy_entities_lookup(zy_entities *e, const char *name, size_t len, bool allow
 static bool is_kanji(int32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005; }
 static bool is_katakana(int32_t cp) { return cp >= 0x30A1 && cp <= 0x30FE; }
 
+/* Where a name of kanji and katakana (at most 12 characters, not before floor) that ends at
+ * end begins; *chars gets its length in characters (0: no name there). */
+static size_t name_start_before(const char *text, size_t floor, size_t end, size_t to, size_t *chars)
+{
+    size_t start = end;
+    *chars = 0;
+    while (start > floor && *chars < 12) {
+        size_t p = start - 1;
+        while (p > floor && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p--;
+        int32_t cp;
+        zy_utf8_next(text + p, to - p, &cp);
+        if (!is_kanji(cp) && !is_katakana(cp))
+            break;
+        start = p;
+        (*chars)++;
+    }
+    return start;
+}
+
 /* Shape suffixes that end an organisation name. */
 static const char *const org_suffixes[] = {
     "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
@@ -362,18 +382,8 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
         close++;
     if (close >= to || text[close] != ')' || close == open + 1 || !(text[open + 1] >= 'A' && text[open + 1] <= 'Z'))
         return open;
-    size_t start = open, chars = 0;
-    while (start > from && chars < 12) {
-        size_t p = start - 1;
-        while (p > from && ((unsigned char)text[p] & 0xC0) == 0x80)
-            p--;
-        int32_t cp;
-        zy_utf8_next(text + p, to - p, &cp);
-        if (!is_kanji(cp) && !is_katakana(cp))
-            break;
-        start = p;
-        chars++;
-    }
+    size_t chars;
+    size_t start = name_start_before(text, from, open, to, &chars);
     if (chars < 2 || latin_stopword(text + open + 1, close - open - 1))
         return open; /* 電気自動車(EV), 人工知能(AI): a term, not a name */
     *close_out = close + 1;
@@ -488,20 +498,8 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
             if (i + sl > to || memcmp(text + i, org_suffixes[s], sl) != 0)
                 continue;
             /* walk back from i over name characters not already taken */
-            size_t start = i;
-            size_t floor = n ? out[n - 1].end : from;
-            size_t chars = 0;
-            while (start > floor && chars < 12) {
-                size_t p = start - 1;
-                while (p > floor && ((unsigned char)text[p] & 0xC0) == 0x80)
-                    p--;
-                int32_t cp;
-                zy_utf8_next(text + p, to - p, &cp);
-                if (!is_kanji(cp) && !is_katakana(cp))
-                    break;
-                start = p;
-                chars++;
-            }
+            size_t chars;
+            size_t start = name_start_before(text, n ? out[n - 1].end : from, i, to, &chars);
             if (chars == 0 || generic_name(text + start, i - start))
                 continue;
             /* drop a one-kanji country prefix before katakana: 米カーネギーメロン大学 */
