@@ -183,7 +183,28 @@ typedef struct writer {
     volatile const int *interrupted;
     size_t nfacts;
     int rc;
+    char *recent[32];      /* subject + subject_text pairs stored lately: skip repeating them */
+    size_t next_recent;
 } writer;
+
+/* Was this subject (as written) stored lately? Remembers it when not. */
+static bool stored_lately(writer *w, const char *subject, const char *text)
+{
+    size_t n = strlen(subject) + (text ? strlen(text) : 0) + 2;
+    char *key = malloc(n);
+    if (!key)
+        return false;
+    snprintf(key, n, "%s\t%s", subject, text ? text : "");
+    for (size_t i = 0; i < sizeof w->recent / sizeof w->recent[0]; i++)
+        if (w->recent[i] && strcmp(w->recent[i], key) == 0) {
+            free(key);
+            return true;
+        }
+    size_t slot = w->next_recent++ % (sizeof w->recent / sizeof w->recent[0]);
+    free(w->recent[slot]);
+    w->recent[slot] = key;
+    return false;
+}
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -245,7 +266,7 @@ static zy_status write_batch(void *user, const zy_document *batch)
             sqlite3_bind_int64(st, 21, f->table_col);
         }
         rc = step_reset(st);
-        if (rc == SQLITE_OK && f->subject) {
+        if (rc == SQLITE_OK && f->subject && !stored_lately(w, f->subject, f->subject_text)) {
             /* remember the entity and the way this article wrote it */
             sqlite3_stmt *ue = w->upsert_entity;
             bind_text(ue, 1, f->subject);
@@ -278,7 +299,11 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
-    writer w = {ctx, s, NULL, NULL, NULL, NULL, 0, interrupted, 0, SQLITE_OK};
+    writer w;
+    memset(&w, 0, sizeof w);
+    w.ctx = ctx;
+    w.store = s;
+    w.interrupted = interrupted;
     int rc = exec(s->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return db_fail(ctx, s, rc, "starting a transaction");
@@ -345,6 +370,8 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     sqlite3_finalize(w.insert_table);
     sqlite3_finalize(w.upsert_entity);
     sqlite3_finalize(w.insert_alias);
+    for (size_t i = 0; i < sizeof w.recent / sizeof w.recent[0]; i++)
+        free(w.recent[i]);
     if (st == ZY_OK && (rc = exec(s->db, "COMMIT")) != SQLITE_OK)
         st = db_fail(ctx, s, rc, "committing");
     if (st != ZY_OK) {
@@ -415,7 +442,8 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
     for (;;) {
         rc = sqlite3_step(st);
         sqlite3_int64 id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 21) : -2;
-        if (current != -1 && id != current) {
+        /* hand over a finished document, or a long one in parts (memory stays bounded) */
+        if (current != -1 && (id != current || doc.nfacts == 4096)) {
             /* hand over the finished document */
             result = sink(user, &doc);
             for (size_t i = 0; i < doc.nfacts; i++) {
@@ -423,11 +451,13 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
                 free(f->text), free(f->subject), free(f->subject_text), free(f->country);
                 free(f->sentence), free((char *)f->counter);
             }
-            free(doc.path), free(doc.title);
-            doc.path = doc.title = NULL;
             doc.nfacts = 0;
             if (result)
                 break;
+            if (id != current) {
+                free(doc.path), free(doc.title);
+                doc.path = doc.title = NULL;
+            }
         }
         if (rc != SQLITE_ROW)
             break;
@@ -478,6 +508,7 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
     }
     sqlite3_finalize(st);
     free(doc.facts);
+    free(doc.path), free(doc.title);
     if (result == ZY_OK && rc != SQLITE_DONE)
         result = db_fail(ctx, s, rc, "reading facts");
     return result;
