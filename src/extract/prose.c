@@ -86,6 +86,12 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
         after_end = clause_end;
     if (date && after_end > fig_end + 3 * MEASURE_WINDOW)
         after_end = fig_end + 3 * MEASURE_WINDOW;
+    /* a verb after the figure belongs to its clause: stop at 、 (売上高は…の2兆円、純利益は…) */
+    for (size_t i = fig_end; !date && i + 3 <= after_end; i++)
+        if (memcmp(t + i, "、", 3) == 0) {
+            after_end = i;
+            break;
+        }
     for (size_t i = fig_end; i + 3 <= after_end; i++) {
         if (((unsigned char)t[i] & 0xC0) == 0x80)
             continue;
@@ -171,11 +177,15 @@ static bool refers_back(const char *t, size_t a, size_t b)
 
 #define SUBJECT_PREVIOUS_TOPIC (-2)
 
+/* Where the topic phrase ending at marker begins: after the previous 、 or the previous
+ * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益). */
 static size_t phrase_start(const char *t, size_t sentence_start, size_t marker)
 {
     size_t i = marker;
     while (i > sentence_start) {
-        if (zy_ends_with(t, i, "、") || zy_ends_with(t, i, ",")) 
+        if (zy_ends_with(t, i, "、") || zy_ends_with(t, i, ","))
+            return i;
+        if (i >= 3 && i < marker && topic_marker_at(t, i - 3))
             return i;
         i--;
     }
@@ -361,8 +371,11 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
                 zy_scan_date_iso(s, &figs[q], time);
             break;
         }
-        /* "2019年時点で": the reference time of another figure, not an event */
-        if (f->kind == ZY_KIND_DATE && zy_starts_with(t, se, f->end, "時点"))
+        /* "2019年時点で", "2025年3月期", "4〜6月期": the time of other figures, not events */
+        if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期")))
+            continue;
+        /* "1人当たり": a unit of measure, not a count */
+        if (f->kind == ZY_KIND_COUNT && (zy_starts_with(t, se, f->end, "当たり") || zy_starts_with(t, se, f->end, "あたり")))
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
