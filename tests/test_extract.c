@@ -478,6 +478,41 @@ static void test_nul_bytes_and_long_line(void **state)
     zy_document_destroy(doc);
 }
 
+static void test_relative_dates(void **state)
+{
+    (void)state;
+    typedef struct { const char *text; const char *date; const char *word; const char *time; } rel;
+    static const rel cases[] = {
+        {"2025年3月14日\n\n今年は好調だ。", NULL, "今年", "2025"},
+        {"2025年3月14日\n\n昨年は不調だった。", NULL, "昨年", "2024"},
+        {"2025年3月14日\n\n来年に上場する。", NULL, "来年", "2026"},
+        {"2025年1月10日\n\n先月の販売。", NULL, "先月", "2024-12"},
+        {"今月の販売は好調。", "2025-12-01", "今月", "2025-12"},
+        {"来月に発売する。", "2025-12-01", "来月", "2026-01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        zy_scan_options o = {cases[i].date, NULL};
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "t.txt", cases[i].text, strlen(cases[i].text), &o, &doc), ZY_OK);
+        bool found = false;
+        for (size_t k = 0; k < doc->nfacts; k++)
+            if (strcmp(doc->facts[k].text, cases[i].word) == 0) {
+                found = true;
+                if (strcmp(doc->facts[k].time, cases[i].time) != 0)
+                    fail_msg("relative %zu: %s → %s, expected %s", i, cases[i].word, doc->facts[k].time, cases[i].time);
+            }
+        if (!found)
+            fail_msg("relative %zu: %s not found", i, cases[i].word);
+        zy_document_destroy(doc);
+    }
+    /* without the article's date, 昨年 is not resolved (nor guessed) */
+    zy_document *doc;
+    const char *undated = "昨年リリースされたモデル。";
+    assert_int_equal(zy_scan(ctx, "t.txt", undated, strlen(undated), NULL, &doc), ZY_OK);
+    assert_int_equal(doc->nfacts, 0);
+    zy_document_destroy(doc);
+}
+
 static void test_json_record(void **state)
 {
     (void)state;
@@ -508,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_figures),         cmocka_unit_test(test_contexts),
         cmocka_unit_test(test_table_and_list),  cmocka_unit_test(test_offsets_survive_bad_bytes),
         cmocka_unit_test(test_nul_bytes_and_long_line), cmocka_unit_test(test_json_record),
+        cmocka_unit_test(test_relative_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -131,14 +131,52 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->status = ZY_ERR_NOMEM;
 }
 
-/* The year that dates without one belong to: the article's date when given; else the year of
- * the latest year written in the text that is not a target (…年までに). Kept from earlier batches when a batch names no year. */
+/* A date line near the top ("2025年3月14日", "2025/3/14 (金)"): the article's own date. */
+static bool find_date_line(const zy_scan_state *s, int *year, int *month)
+{
+    const char *t = s->norm.text;
+    size_t i = 0, lines = 0;
+    while (i < s->norm.len && lines < 8) {
+        size_t e = i;
+        while (e < s->norm.len && t[e] != '\n')
+            e++;
+        size_t a = i;
+        while (a < e && t[a] == ' ')
+            a++;
+        zy_figure f;
+        if (a < e && t[a] >= '0' && t[a] <= '9' && zy_figure_at(t, e, a, false, &f) &&
+            f.kind == ZY_KIND_DATE && f.year && f.month && f.day) {
+            size_t rest = f.end;
+            while (rest < e && (t[rest] == ' ' || t[rest] == '(' || t[rest] == ')' ||
+                                ((unsigned char)t[rest] >= 0x80 && rest + 3 <= e && e - f.end <= 12)))
+                rest++;
+            if (rest >= e) {
+                *year = f.year;
+                *month = f.month;
+                return true;
+            }
+        }
+        if (e > a)
+            lines++;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* The year that dates without one belong to: the article's date when given (--date, or a
+ * date line at the top); else the latest year written in the text that is not a target
+ * (…年までに). Kept from earlier batches when a batch names no year. */
 static void resolve_doc_year(zy_scan_state *s, const char *date_option, int previous)
 {
     if (date_option && strlen(date_option) >= 4) {
         s->doc_year = atoi(date_option);
         if (strlen(date_option) >= 7)
             s->doc_month = atoi(date_option + 5);
+        s->dated = true;
+        return;
+    }
+    if (!previous && find_date_line(s, &s->doc_year, &s->doc_month)) {
+        s->dated = true;
         return;
     }
     int full = 0, any = 0;
@@ -168,7 +206,8 @@ typedef struct scan_session {
     zy_fact_sink sink;
     void *user_data;
     char *title;          /* from the first batch */
-    int doc_year;
+    int doc_year, doc_month;
+    bool dated;
     size_t tables;        /* tables seen so far */
     size_t invalid;       /* invalid bytes so far */
 } scan_session;
@@ -218,8 +257,16 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     doc->title = ss->title ? strdup(ss->title) : NULL;
     if (ss->options && ss->options->date)
         snprintf(doc->date, sizeof doc->date, "%s", ss->options->date);
-    resolve_doc_year(&s, ss->options ? ss->options->date : NULL, ss->doc_year);
+    if (ss->dated) {
+        s.doc_year = ss->doc_year;
+        s.doc_month = ss->doc_month;
+        s.dated = true;
+    } else {
+        resolve_doc_year(&s, ss->options ? ss->options->date : NULL, ss->doc_year);
+    }
     ss->doc_year = s.doc_year;
+    ss->doc_month = s.doc_month;
+    ss->dated = s.dated;
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);
         zy_scan_lists(&s);

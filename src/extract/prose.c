@@ -295,6 +295,35 @@ static bool is_heading(const char *t, size_t ss, size_t se)
            !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") && !zy_ends_with(t, end, "？");
 }
 
+/* 今年, 昨年, 今月 … at t[i], resolved from the article's own date; false when not. */
+static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
+{
+    static const struct { const char *word; int years, months; } words[] = {
+        {"今年", 0, 0}, {"昨年", -1, 0}, {"去年", -1, 0}, {"来年", 1, 0}, {"一昨年", -2, 0},
+        {"今月", 0, 1}, {"先月", 0, -1}, {"来月", 0, 2},
+    };
+    if (!s->dated || (unsigned char)t[i] < 0xE3)
+        return false;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        if (!zy_starts_with(t, se, i, words[w].word))
+            continue;
+        memset(f, 0, sizeof *f);
+        f->kind = ZY_KIND_DATE;
+        f->start = i;
+        f->end = i + strlen(words[w].word);
+        f->year = s->doc_year + words[w].years;
+        if (words[w].months) {
+            if (!s->doc_month)
+                return false;
+            int m = s->doc_month + (words[w].months == 2 ? 1 : words[w].months == 1 ? 0 : -1);
+            f->year += m < 1 ? -1 : m > 12 ? 1 : 0;
+            f->month = m < 1 ? 12 : m > 12 ? 1 : m;
+        }
+        return true;
+    }
+    return false;
+}
+
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
 {
     const char *t = s->norm.text;
@@ -302,6 +331,10 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     size_t nfig = 0;
     for (size_t i = ss; i < se && nfig < MAX_FIGURES; i++) {
         unsigned char c = (unsigned char)t[i];
+        if (relative_date_at(s, t, se, i, &figs[nfig])) {
+            i = figs[nfig++].end - 1;
+            continue;
+        }
         bool digit = c >= '0' && c <= '9';
         double v;
         int mult;

@@ -20,6 +20,8 @@ typedef struct zy_scan_state {
     size_t fact_cap;
     int doc_year;             /* year for dates written without one (0: unknown) */
     int doc_month;
+    bool dated;               /* the article's own date is known (--date or a date line):
+                                 今年, 昨年, 今月 can be resolved */
     bool *line_taken;         /* lines consumed by tables and lists */
     size_t topic_start, topic_end; /* last entity that was a sentence topic (end 0: none) */
     long topic_entity;
