@@ -69,7 +69,11 @@ int cmd_eval(int argc, char **argv)
 {
     const char *gold_path = NULL, *fail_under = NULL;
     bool verbose = false;
-    int first = argc;
+    /* options and articles in any order */
+    char **articles = calloc((size_t)argc, sizeof *articles);
+    int narticles = 0;
+    if (!articles)
+        return cli_fail(ZY_ERR_NOMEM, "out of memory");
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(eval_help, stdout);
@@ -81,19 +85,24 @@ int cmd_eval(int argc, char **argv)
         } else if (strcmp(argv[i], "--verbose") == 0) {
             verbose = true;
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            free(articles);
             return cli_usage("eval", "unknown option %s", argv[i]);
         } else {
-            first = i;
-            break;
+            articles[narticles++] = argv[i];
         }
     }
-    if (!gold_path)
-        return cli_usage("eval", "--gold DIR|FILE is required");
-    if (first >= argc)
-        return cli_usage("eval", "give the articles to score");
     double min[3] = {0, 0, 0};
-    if (fail_under && sscanf(fail_under, "%lf,%lf,%lf", &min[0], &min[1], &min[2]) != 3)
-        return cli_usage("eval", "--fail-under %s: expected R,V,P such as 0.9,0.9,0.9", fail_under);
+    int bad = 0;
+    if (!gold_path)
+        bad = cli_usage("eval", "--gold DIR|FILE is required");
+    else if (narticles == 0)
+        bad = cli_usage("eval", "give the articles to score");
+    else if (fail_under && sscanf(fail_under, "%lf,%lf,%lf", &min[0], &min[1], &min[2]) != 3)
+        bad = cli_usage("eval", "--fail-under %s: expected R,V,P such as 0.9,0.9,0.9", fail_under);
+    if (bad) {
+        free(articles);
+        return bad;
+    }
 
     zy_context_options co;
     zy_context_defaults(&co);
@@ -117,11 +126,11 @@ int cmd_eval(int argc, char **argv)
     zy_eval_totals totals = {0};
     zy_buf report;
     zy_buf_init(&report, 0);
-    for (int i = first; st == ZY_OK && i < argc; i++) {
+    for (int i = 0; st == ZY_OK && i < narticles; i++) {
         size_t n = 1;
-        char **listed = is_dir(argv[i]) ? cli_list_dir(argv[i], ".txt", &n) : NULL;
+        char **listed = is_dir(articles[i]) ? cli_list_dir(articles[i], ".txt", &n) : NULL;
         for (size_t k = 0; st == ZY_OK && k < n; k++) {
-            const char *path = listed ? listed[k] : argv[i];
+            const char *path = listed ? listed[k] : articles[i];
             zy_buf bytes;
             zy_buf_init(&bytes, (size_t)1 << 30);
             st = zy_file_read(&ctx->diag, path, &bytes);
@@ -155,5 +164,6 @@ int cmd_eval(int argc, char **argv)
     zy_buf_free(&report);
     zy_gold_free(&gold);
     zy_context_destroy(ctx);
+    free(articles);
     return rc;
 }
