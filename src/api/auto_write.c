@@ -84,6 +84,34 @@ static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **ou
     return st;
 }
 
+/* The same colour for a country in every chart: a palette in the order the chart's rows first
+ * name each country. */
+static void country_palette(const auto_chart *c, char *out, size_t cap)
+{
+    static const struct { const char *country, *color; } colors[] = {
+        {"米国", "#0072B2"}, {"中国", "#D55E00"}, {"日本", "#009E73"}, {"韓国", "#E69F00"},
+        {"EU", "#56B4E9"},   {"台湾", "#CC79A7"}, {"英国", "#F0E442"}, {"インド", "#000000"},
+    };
+    const char *seen[32];
+    size_t nseen = 0;
+    out[0] = '\0';
+    for (size_t r = 0; r < c->nrows && nseen < 16; r++) {
+        const char *country = c->rows[r].first && c->rows[r].first->country ? c->rows[r].first->country : "その他";
+        bool known = false;
+        for (size_t k = 0; k < nseen && !known; k++)
+            known = strcmp(seen[k], country) == 0;
+        if (known)
+            continue;
+        seen[nseen++] = country;
+        const char *color = "#999999";
+        for (size_t k = 0; k < sizeof colors / sizeof colors[0]; k++)
+            if (strcmp(colors[k].country, country) == 0)
+                color = colors[k].color;
+        size_t len = strlen(out);
+        snprintf(out + len, cap - len, "%s%s", len ? "," : "", color);
+    }
+}
+
 static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_auto_options *o,
                               zy_format format, unsigned char **bytes, size_t *len)
 {
@@ -116,6 +144,8 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
     } else {
         zy_bar_options bo;
         zy_bar_options_defaults(&bo);
+        char palette[160];
+        country_palette(c, palette, sizeof palette);
         bo.label_column = "label";
         bo.value_column = "value";
         if (c->type == AUTO_RANK_CHANGE) {
@@ -124,8 +154,10 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
         } else {
             bo.sort = ZY_SORT_DESC;
             bo.top = 30;
-            if (c->color_by_country)
+            if (c->color_by_country) {
                 bo.color_column = "group";
+                bo.palette = palette;
+            }
         }
         bo.unit = c->unit_label;
         bo.title = c->title;
