@@ -31,6 +31,9 @@ int cli_choose(const char *text, const char *const *choices);
 int cli_output_format(const char *command, const char *output, const char *format_name,
                       zy_format *format);
 
+/* A progress bar on stderr: "[####    ] 3/10 name". */
+void cli_progress(size_t done, size_t total, const char *name);
+
 /* mkdir -p: create path and its missing parents; false (errno set) on failure. */
 bool cli_make_dirs(const char *path);
 

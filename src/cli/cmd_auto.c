@@ -23,6 +23,12 @@ static const char auto_help[] =
     "example:\n"
     "  zuhyo auto samples/articles -o out/\n";
 
+static void show_progress(void *user, size_t done, size_t total, const char *path)
+{
+    (void)user;
+    cli_progress(done, total, path);
+}
+
 int cmd_auto(int argc, char **argv)
 {
     zy_auto_options o;
@@ -95,6 +101,8 @@ int cmd_auto(int argc, char **argv)
         free(listed);
     }
     free(args);
+    if (!quiet && nfiles > 1 && isatty(STDERR_FILENO))
+        o.progress = show_progress;
     zy_context_options co;
     zy_context_defaults(&co);
     co.warn = cli_print_warning;

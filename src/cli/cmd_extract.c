@@ -30,15 +30,6 @@ static void on_interrupt(int sig)
     interrupted = 1;
 }
 
-static void progress(size_t done, size_t total, const char *name)
-{
-    int width = 30, filled = (int)(done * (size_t)width / (total ? total : 1));
-    fprintf(stderr, "\r[%.*s%*s] %zu/%zu %-40.40s", filled, "##############################",
-            width - filled, "", done, total, name);
-    if (done == total)
-        fputc('\n', stderr);
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -106,7 +97,7 @@ int cmd_extract(int argc, char **argv)
     size_t stored = 0, facts = 0;
     for (size_t i = 0; rc == EXIT_OK && i < nfiles; i++) {
         if (bar)
-            progress(i, nfiles, files[i]);
+            cli_progress(i, nfiles, files[i]);
         size_t n;
         st = zy_store_extract(ctx, store, files[i], &so, &interrupted, &n);
         if (st) {
@@ -121,7 +112,7 @@ int cmd_extract(int argc, char **argv)
         stored++;
         facts += n;
         if (bar)
-            progress(i + 1, nfiles, files[i]);
+            cli_progress(i + 1, nfiles, files[i]);
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);

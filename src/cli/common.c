@@ -128,3 +128,12 @@ bool cli_make_dirs(const char *path)
         }
     return mkdir(buf, 0755) == 0 || errno == EEXIST;
 }
+
+void cli_progress(size_t done, size_t total, const char *name)
+{
+    int width = 30, filled = (int)(done * (size_t)width / (total ? total : 1));
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu %-40.40s", filled, "##############################",
+            width - filled, "", done, total, name);
+    if (done == total)
+        fputc('\n', stderr);
+}
