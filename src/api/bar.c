@@ -49,15 +49,6 @@ zy_status zy_table_parse(zy_context *ctx, const char *name, const char *bytes, s
     return zy_csv_parse(&ctx->diag, name, bytes, len, sep, out);
 }
 
-static bool copy_string(const char **field, char **slot)
-{
-    if (!*field)
-        return true;
-    *slot = strdup(*field);
-    *field = *slot;
-    return *slot != NULL;
-}
-
 zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
                               const zy_bar_options *options, zy_bar_chart **out)
 {
@@ -74,9 +65,9 @@ zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
     zy_bar_options *o = &chart->options;
     /* column names are only needed now; keep copies of what rendering reads later */
     o->label_column = o->value_column = o->color_column = o->group_column = NULL;
-    if (!copy_string(&o->title, &chart->strings[0]) || !copy_string(&o->subtitle, &chart->strings[1]) ||
-        !copy_string(&o->source, &chart->strings[2]) || !copy_string(&o->unit, &chart->strings[3]) ||
-        !copy_string(&o->palette, &chart->strings[4])) {
+    if (!zy_keep_string(&o->title, &chart->strings[0]) || !zy_keep_string(&o->subtitle, &chart->strings[1]) ||
+        !zy_keep_string(&o->source, &chart->strings[2]) || !zy_keep_string(&o->unit, &chart->strings[3]) ||
+        !zy_keep_string(&o->palette, &chart->strings[4])) {
         zy_bar_chart_destroy(chart);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }

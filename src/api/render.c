@@ -4,6 +4,7 @@
 #include "api/render.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "chart/theme.h"
 #include "render/output.h"
@@ -79,4 +80,13 @@ zy_status zy_render_to_file(zy_context *ctx, zy_render_fn render, void *chart, z
     st = zy_file_write_atomic(&ctx->diag, path, bytes, len);
     free(bytes);
     return st;
+}
+
+bool zy_keep_string(const char **field, char **slot)
+{
+    if (!*field)
+        return true;
+    *slot = strdup(*field);
+    *field = *slot;
+    return *slot != NULL;
 }

@@ -19,6 +19,9 @@ zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layo
 zy_status zy_check_canvas(zy_context *ctx, int width, int height, int min_width, int min_height,
                           double scale, zy_theme theme, const char *palette);
 
+/* Replace *field by an owned copy kept in *slot (NULL stays NULL); false when out of memory. */
+bool zy_keep_string(const char **field, char **slot);
+
 /* Render with render(chart) and write the bytes to path atomically. */
 typedef zy_status (*zy_render_fn)(zy_context *ctx, void *chart, zy_format format,
                                   unsigned char **bytes, size_t *len);

@@ -26,15 +26,6 @@ void zy_timeline_options_defaults(zy_timeline_options *o)
     o->scale = 1;
 }
 
-static bool keep(const char **field, char **slot)
-{
-    if (!*field)
-        return true;
-    *slot = strdup(*field);
-    *field = *slot;
-    return *slot != NULL;
-}
-
 zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
                                    const zy_timeline_options *options, zy_timeline_chart **out)
 {
@@ -50,8 +41,8 @@ zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
     c->options = *options;
     zy_timeline_options *o = &c->options;
     o->date_column = o->label_column = o->lane_column = o->from = o->to = NULL;
-    if (!keep(&o->title, &c->strings[0]) || !keep(&o->subtitle, &c->strings[1]) ||
-        !keep(&o->source, &c->strings[2]) || !keep(&o->palette, &c->strings[3])) {
+    if (!zy_keep_string(&o->title, &c->strings[0]) || !zy_keep_string(&o->subtitle, &c->strings[1]) ||
+        !zy_keep_string(&o->source, &c->strings[2]) || !zy_keep_string(&o->palette, &c->strings[3])) {
         zy_timeline_chart_destroy(c);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }
