@@ -378,6 +378,8 @@ static const context_case contexts[] = {
     {"このうち中国の比亜迪(BYD)は427万台を販売した。", 0, "BYD", NULL, NULL},
     {"米調査会社CBインサイツによると、企業価値は33億ドル。", 0, "", "valuation", NULL},
     {"ソウル大学は21年の12位から5位へ順位を上げた。", 2, "ソウル大学", "rank", ""},
+    {"3社のCEOは、米国全土に5000億ドルを投資することを誓約するスターゲート計画を発表した。", 0, "スターゲート", "investment", NULL},
+    {"韓国のサムスン電子は第1四半期の営業利益が6.6兆ウォンだった。", 0, "サムスン電子", "profit", NULL},
 };
 
 static void test_contexts(void **state)

@@ -253,6 +253,21 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
         if (zy_ends_with(t, ents[k].start, "である") || zy_ends_with(t, ents[k].start, "であった"))
             return (int)k;
     }
+    /* "…5000億ドルを投資することを誓約するスターゲート": a verb in its attributive form right
+     * before a name, in the figure's clause, makes the figure describe that name */
+    for (size_t k = 0; k < n; k++) {
+        if (ents[k].start < fe)
+            continue;
+        bool clause_break = false;
+        for (size_t i = fe; i < ents[k].start; i++)
+            clause_break |= zy_starts_with(t, ents[k].start, i, "、") || zy_starts_with(t, ents[k].start, i, "。");
+        if (clause_break)
+            break;
+        static const char *const attributive[] = {"する", "した", "している", "していた", "される", "された", NULL};
+        for (size_t a = 0; attributive[a]; a++)
+            if (zy_ends_with(t, ents[k].start, attributive[a]))
+                return (int)k;
+    }
     /* the nearest topic phrase before the figure that names an entity (or 同社: the last one) */
     for (size_t i = fs; i-- > ss;) {
         if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i))
