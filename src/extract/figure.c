@@ -100,7 +100,8 @@ static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negati
         {"最高", ZY_BOUND_MAX, false, 0, false}, {"最低", ZY_BOUND_MIN, false, 0, false},
         {"少なくとも", ZY_BOUND_MIN, false, 0, false}, {"超", ZY_BOUND_MIN, false, 0, false},
         {"マイナス", 0, false, -1, false}, {"△", 0, false, -1, false}, {"▲", 0, false, -1, false},
-        {"-", 0, false, -1, false},       {"第", 0, false, 0, true},     {"計", 0, false, 0, false},
+        {"-", 0, false, -1, false},       {"第", 0, false, 0, true},     {"累計", 0, false, 0, false},
+        {"合計", 0, false, 0, false},     {"計", 0, false, 0, false},
         {"総額", 0, false, 0, false},     {"わずか", 0, false, 0, false}, {"実に", 0, false, 0, false},
     };
     size_t start = at;

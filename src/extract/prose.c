@@ -47,6 +47,7 @@ static const measure_word measure_words[] = {
 typedef struct measure_index {
     size_t len[sizeof measure_words / sizeof measure_words[0]];
     bool date[sizeof measure_words / sizeof measure_words[0]];
+    bool verb[sizeof measure_words / sizeof measure_words[0]]; /* may follow its figure */
     uint32_t head[sizeof measure_words / sizeof measure_words[0]]; /* first three bytes */
     bool ready;
 } measure_index;
@@ -64,12 +65,25 @@ static const measure_index *measures(void)
         for (size_t w = 0; measure_words[w].word; w++) {
             index.len[w] = strlen(measure_words[w].word);
             index.head[w] = head3(measure_words[w].word);
+            static const char *const verbs[] = {"調達", "出資", "投資", "占め", "値下げ", "引き下げ", NULL};
+            for (size_t v = 0; verbs[v]; v++)
+                index.verb[w] |= strcmp(measure_words[w].word, verbs[v]) == 0;
             index.date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
                             strcmp(measure_words[w].measure, "release") == 0;
         }
         index.ready = true;
     }
     return &index;
+}
+
+/* "34人だった著者数", "5000億ドルという投資": a noun right after its figure names its measure. */
+static bool noun_follows(const char *t, size_t fig_end, size_t at)
+{
+    static const char *const links[] = {"の", "だった", "という", "である", NULL};
+    for (size_t k = 0; links[k]; k++)
+        if (at - fig_end == strlen(links[k]) && memcmp(t + fig_end, links[k], at - fig_end) == 0)
+            return true;
+    return false;
 }
 
 /* How far around a figure its measure word is looked for, in bytes (about 30 characters). */
@@ -97,7 +111,8 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
             continue;
         uint32_t h = head3(t + i);
         for (size_t w = 0; measure_words[w].word; w++)
-            if (mi->head[w] == h && date == mi->date[w] && i + mi->len[w] <= after_end &&
+            if (mi->head[w] == h && date == mi->date[w] &&
+                (date || mi->verb[w] || noun_follows(t, fig_end, i)) && i + mi->len[w] <= after_end &&
                 memcmp(t + i, measure_words[w].word, mi->len[w]) == 0)
                 return measure_words[w].measure;
     }
@@ -123,10 +138,12 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     return NULL;
 }
 
-/* A topic marker at i: は or が after a noun (not inside a verb such as ながら), or では/には. */
+/* A topic marker at i: は, が or も after a noun (not inside a verb such as ながら), or
+ * では/には. */
 static bool topic_marker_at(const char *t, size_t i)
 {
-    if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が"))
+    bool also = zy_starts_with(t, i + 3, i, "も");
+    if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が") && !also)
         return false;
     if (i < 3)
         return false;
@@ -142,7 +159,7 @@ static bool topic_marker_at(const char *t, size_t i)
                                    ((unsigned char)t[p + 1] == 0x82 && (unsigned char)t[p + 2] <= 0x9F));
     if (!hiragana)
         return true;
-    return zy_ends_with(t, i, "で") || zy_ends_with(t, i, "に") || zy_ends_with(t, i, "と");
+    return !also && (zy_ends_with(t, i, "で") || zy_ends_with(t, i, "に") || zy_ends_with(t, i, "と"));
 }
 
 static bool is_source_entity(const char *t, size_t len, const zy_entity_match *m)
@@ -376,9 +393,11 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     size_t nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
     long prev_topic_entity = s->topic_entity;
-    /* the sentence's topic, kept for later sentences */
+    /* the sentence's topic, kept for later sentences (は and が only: "Xも" adds a subject
+     * to this sentence without making it the topic of the next) */
     for (size_t i = ss; i < se; i++) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i))
+        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i) ||
+            zy_starts_with(t, se, i, "も"))
             continue;
         int k = first_entity_in(ents, nent, phrase_start(t, ss, i), i);
         if (k >= 0) {
