@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/auto.h"
+#include "data/table.h"
 #include "util/file.h"
 
 static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, char *out, size_t cap)
@@ -43,14 +44,6 @@ static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, cha
         }
 }
 
-static zy_status put_csv(zy_buf *b, const char *s)
-{
-    zy_status st = zy_buf_putc(b, '"');
-    for (; s && *s && st == ZY_OK; s++)
-        st = *s == '"' ? zy_buf_puts(b, "\"\"") : zy_buf_putc(b, *s);
-    return st == ZY_OK ? zy_buf_putc(b, '"') : st;
-}
-
 /* The chart's rows as a table the bar and timeline charts read. */
 static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **out)
 {
@@ -60,18 +53,18 @@ static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **ou
     for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
         const auto_row *row = &c->rows[r];
         if (c->type == AUTO_TIMELINE) {
-            st = put_csv(&csv, row->time);
+            st = zy_csv_put_field(&csv, row->time);
             if (st == ZY_OK) st = zy_buf_putc(&csv, ',');
-            if (st == ZY_OK) st = put_csv(&csv, row->label);
+            if (st == ZY_OK) st = zy_csv_put_field(&csv, row->label);
             if (st == ZY_OK) st = zy_buf_putc(&csv, ',');
-            if (st == ZY_OK) st = put_csv(&csv, row->group);
+            if (st == ZY_OK) st = zy_csv_put_field(&csv, row->group);
         } else {
             const char *group = c->type == AUTO_RANK_CHANGE ? row->group
                                 : c->color_by_country && row->first && row->first->country ? row->first->country
                                 : c->color_by_country ? "その他" : "";
-            st = put_csv(&csv, row->label);
+            st = zy_csv_put_field(&csv, row->label);
             if (st == ZY_OK) st = zy_buf_printf(&csv, ",%.17g,", row->value);
-            if (st == ZY_OK) st = put_csv(&csv, group ? group : "");
+            if (st == ZY_OK) st = zy_csv_put_field(&csv, group ? group : "");
         }
         if (st == ZY_OK)
             st = zy_buf_putc(&csv, '\n');
@@ -324,7 +317,7 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
     json_object_set_new(manifest, "charts", charts);
     if (st == ZY_OK && zy_buf_puts(&html, html_tail) != ZY_OK)
         st = ZY_ERR_NOMEM;
-    char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0) : NULL;
+    char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     if (st == ZY_OK && !text)
         st = ZY_ERR_NOMEM;
     char path[4096];

@@ -100,14 +100,6 @@ static zy_status take_facts(void *user, const zy_document *doc)
     return ZY_OK;
 }
 
-static zy_status put_csv_field(zy_buf *b, const char *s)
-{
-    zy_status st = zy_buf_putc(b, '"');
-    for (; *s && st == ZY_OK; s++)
-        st = *s == '"' ? zy_buf_puts(b, "\"\"") : zy_buf_putc(b, *s);
-    return st == ZY_OK ? zy_buf_putc(b, '"') : st;
-}
-
 zy_status zy_select_table(zy_context *ctx, zy_store *store, const zy_select_options *o,
                           zy_table **out, char **unit_label)
 {
@@ -145,9 +137,9 @@ zy_status zy_select_table(zy_context *ctx, zy_store *store, const zy_select_opti
         st = ZY_ERR_NOMEM;
     for (size_t i = 0; st == ZY_OK && i < sel.n; i++) {
         const picked *p = &sel.rows[i];
-        if (put_csv_field(&csv, p->subject) || zy_buf_printf(&csv, ",%.17g,", p->value) ||
-            put_csv_field(&csv, p->time[0] ? p->time : "-") || zy_buf_putc(&csv, ',') ||
-            put_csv_field(&csv, p->unit) || zy_buf_putc(&csv, '\n'))
+        if (zy_csv_put_field(&csv, p->subject) || zy_buf_printf(&csv, ",%.17g,", p->value) ||
+            zy_csv_put_field(&csv, p->time[0] ? p->time : "-") || zy_buf_putc(&csv, ',') ||
+            zy_csv_put_field(&csv, p->unit) || zy_buf_putc(&csv, '\n'))
             st = ZY_ERR_NOMEM;
     }
     if (st == ZY_OK)

@@ -126,14 +126,6 @@ typedef struct event_rows {
     zy_status status;
 } event_rows;
 
-static zy_status put_field(zy_buf *b, const char *s)
-{
-    zy_status st = zy_buf_putc(b, '"');
-    for (; *s && st == ZY_OK; s++)
-        st = *s == '"' ? zy_buf_puts(b, "\"\"") : zy_buf_putc(b, *s);
-    return st == ZY_OK ? zy_buf_putc(b, '"') : st;
-}
-
 static zy_status take_events(void *user, const zy_document *doc)
 {
     event_rows *rows = user;
@@ -151,9 +143,9 @@ static zy_status take_events(void *user, const zy_document *doc)
         if (rows->csv.data && strstr(rows->csv.data, key))
             continue;
         const char *lane = *word ? word : "その他";
-        if (put_field(&rows->csv, f->time) || zy_buf_putc(&rows->csv, ',') ||
-            put_field(&rows->csv, label) || zy_buf_putc(&rows->csv, ',') ||
-            put_field(&rows->csv, lane) || zy_buf_putc(&rows->csv, '\n'))
+        if (zy_csv_put_field(&rows->csv, f->time) || zy_buf_putc(&rows->csv, ',') ||
+            zy_csv_put_field(&rows->csv, label) || zy_buf_putc(&rows->csv, ',') ||
+            zy_csv_put_field(&rows->csv, lane) || zy_buf_putc(&rows->csv, '\n'))
             return ZY_ERR_NOMEM;
         rows->n++;
     }

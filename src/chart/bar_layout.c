@@ -14,10 +14,8 @@
 #include <string.h>
 
 /* Text of the value label of category c, group g (g == ngroup: the stack total). */
-static void value_text(const zy_bar_data *d, const zy_bar_options *o, double v, char *out,
-                       size_t cap)
+static void value_text(const zy_bar_options *o, double v, char *out, size_t cap)
 {
-    (void)d;
     zy_format_number(out, cap, v, o->number_format, o->unit);
 }
 
@@ -48,12 +46,12 @@ static size_t collect_value_labels(const zy_bar_data *d, const zy_bar_options *o
             }
             if (any_pos || !any_neg) {
                 out[n] = (value_label){c, d->ngroup, pos, "", {0, 0, 0}};
-                value_text(d, o, pos, out[n].text, sizeof out[n].text);
+                value_text(o, pos, out[n].text, sizeof out[n].text);
                 n++;
             }
             if (any_neg) {
                 out[n] = (value_label){c, d->ngroup + 1, neg, "", {0, 0, 0}};
-                value_text(d, o, neg, out[n].text, sizeof out[n].text);
+                value_text(o, neg, out[n].text, sizeof out[n].text);
                 n++;
             }
             continue;
@@ -63,7 +61,7 @@ static size_t collect_value_labels(const zy_bar_data *d, const zy_bar_options *o
                 continue;
             double v = d->values[c * d->ngroup + g];
             out[n] = (value_label){c, g, v, "", {0, 0, 0}};
-            value_text(d, o, v, out[n].text, sizeof out[n].text);
+            value_text(o, v, out[n].text, sizeof out[n].text);
             n++;
         }
     }

@@ -232,3 +232,11 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
     *out = t;
     return ZY_OK;
 }
+
+zy_status zy_csv_put_field(zy_buf *b, const char *s)
+{
+    zy_status st = zy_buf_putc(b, '"');
+    for (; s && *s && st == ZY_OK; s++)
+        st = *s == '"' ? zy_buf_puts(b, "\"\"") : zy_buf_putc(b, *s);
+    return st == ZY_OK ? zy_buf_putc(b, '"') : st;
+}

@@ -22,4 +22,7 @@ struct zy_table {
 zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_t len, char sep,
                        struct zy_table **out);
 
+/* Append s to b as one quoted CSV field ("" for a quote); NULL writes an empty field. */
+ZY_MUST_CHECK zy_status zy_csv_put_field(zy_buf *b, const char *s);
+
 #endif

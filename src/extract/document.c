@@ -21,24 +21,11 @@ const char *zy_fact_kind_name(zy_fact_kind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
 }
 
-/* A copy of text[start..end) as valid UTF-8 without NULs: invalid bytes are dropped (they
- * were reported when the text was normalised), so JSON and SQLite get clean strings. */
+/* A copy of text[start..end) as valid UTF-8: invalid bytes were reported when the text was
+ * normalised, so JSON and SQLite get clean strings. */
 static char *copy_range(const char *text, size_t start, size_t end)
 {
-    char *out = malloc(end - start + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0, i = start;
-    while (i < end) {
-        ssize_t bad = zy_utf8_invalid_at(text + i, end - i);
-        size_t good = bad < 0 ? end - i : (size_t)bad;
-        for (size_t k = 0; k < good; k++)
-            if (text[i + k] != '\0')
-                out[o++] = text[i + k];
-        i += good + (bad < 0 ? 0 : 1);
-    }
-    out[o] = '\0';
-    return out;
+    return zy_utf8_clean_copy(text + start, end - start);
 }
 
 void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16])

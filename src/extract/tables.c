@@ -178,20 +178,9 @@ static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
         return ZY_ERR_NOMEM;
     d->table_captions = grown;
     const uint32_t *orig = s->norm.orig;
-    size_t n = orig[b] - orig[a];
-    char *cap = malloc(n + 1);
+    char *cap = zy_utf8_clean_copy(s->bytes + orig[a], orig[b] - orig[a]);
     if (!cap)
         return ZY_ERR_NOMEM;
-    /* keep valid UTF-8 only */
-    size_t o = 0;
-    for (size_t i = orig[a]; i < orig[a] + n;) {
-        ssize_t bad = zy_utf8_invalid_at(s->bytes + i, orig[a] + n - i);
-        size_t good = bad < 0 ? orig[a] + n - i : (size_t)bad;
-        memcpy(cap + o, s->bytes + i, good);
-        o += good;
-        i += good + (bad < 0 ? 0 : 1);
-    }
-    cap[o] = '\0';
     d->table_captions[d->ntables++] = cap;
     return ZY_OK;
 }

@@ -3,6 +3,7 @@
  */
 #include "util/utf8.h"
 
+#include <stdlib.h>
 #include <utf8proc.h>
 
 size_t zy_utf8_next(const char *s, size_t len, int32_t *out_cp)
@@ -60,4 +61,22 @@ size_t zy_utf8_length(const char *s, size_t len)
 size_t zy_utf8_encode(int32_t cp, char *out)
 {
     return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+char *zy_utf8_clean_copy(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    while (i < len) {
+        ssize_t bad = zy_utf8_invalid_at(s + i, len - i);
+        size_t good = bad < 0 ? len - i : (size_t)bad;
+        for (size_t k = 0; k < good; k++)
+            if (s[i + k] != '\0')
+                out[o++] = s[i + k];
+        i += good + (bad < 0 ? 0 : 1);
+    }
+    out[o] = '\0';
+    return out;
 }

@@ -19,4 +19,8 @@ size_t zy_utf8_length(const char *s, size_t len);
 /* Encode cp into out (>=4 bytes); returns the byte count. */
 size_t zy_utf8_encode(int32_t cp, char *out);
 
+/* A malloc'd copy of s[0..len) as valid UTF-8 without NULs: invalid bytes are dropped.
+ * NULL when out of memory. */
+char *zy_utf8_clean_copy(const char *s, size_t len);
+
 #endif
