@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -195,6 +196,7 @@ typedef struct zy_document {
     char **table_captions;    /* ntables captions ("" when a table has none) */
     size_t ntables;
     size_t first_table;       /* id of table_captions[0] (batches of a long file continue ids) */
+    struct zy_pool *strings;  /* private: when set, the facts' strings live here, not malloc'd */
 } zy_document;
 
 typedef struct zy_scan_options {
@@ -223,6 +225,10 @@ void zy_document_destroy(zy_document *doc);
 
 /* Append the document's facts as JSON Lines (the `scan` record) to a malloc'd string. */
 zy_status zy_document_jsonl(zy_context *ctx, const zy_document *doc, char **out, size_t *out_len);
+
+/* Write the document's facts as JSON Lines to out, through a buffer the context keeps between
+ * calls (the fast path for long scans). ZY_ERR_IO when writing fails. */
+zy_status zy_document_write_jsonl(zy_context *ctx, const zy_document *doc, FILE *out);
 
 const char *zy_fact_kind_name(zy_fact_kind kind);
 

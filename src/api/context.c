@@ -36,6 +36,7 @@ zy_status zy_context_create(const zy_context_options *options, zy_context **out)
     *out = ctx;
     if (!ctx)
         return ZY_ERR_NOMEM;
+    zy_buf_init(&ctx->json, 0);
     if (options)
         ctx->options = *options;
     else
@@ -63,6 +64,7 @@ void zy_context_destroy(zy_context *ctx)
     free(ctx->font_dir);
     free(ctx->font_family);
     free(ctx->last_title);
+    zy_buf_free(&ctx->json);
     free(ctx);
 }
 

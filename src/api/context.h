@@ -7,6 +7,7 @@
 
 #include "extract/entities.h"
 #include "text/fonts.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 struct zy_context {
@@ -17,6 +18,7 @@ struct zy_context {
     char *font_family;
     zy_entities *entities; /* NULL until the first scan */
     char *last_title;      /* title of the last file scanned with zy_scan_file */
+    zy_buf json;           /* JSON Lines waiting to be written by zy_document_write_jsonl */
 };
 
 /* The fonts, created on first use. */

@@ -20,15 +20,7 @@ static const char scan_help[] =
 static zy_status print_batch(void *user, const zy_document *batch)
 {
     zy_context *ctx = user;
-    char *json;
-    size_t len;
-    zy_status st = zy_document_jsonl(ctx, batch, &json, &len);
-    if (st)
-        return st;
-    if (fwrite(json, 1, len, stdout) != len)
-        st = ZY_ERR_IO;
-    free(json);
-    return st;
+    return zy_document_write_jsonl(ctx, batch, stdout);
 }
 
 int cmd_scan(int argc, char **argv)

@@ -21,11 +21,21 @@ const char *zy_fact_kind_name(zy_fact_kind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
 }
 
-/* A copy of text[start..end) as valid UTF-8: invalid bytes were reported when the text was
- * normalised, so JSON and SQLite get clean strings. */
-static char *copy_range(const char *text, size_t start, size_t end)
+/* A copy of text[start..end) in the batch's string pool, as valid UTF-8: invalid bytes were
+ * reported when the text was normalised, so JSON and SQLite get clean strings. */
+static char *copy_range(zy_scan_state *s, const char *text, size_t start, size_t end)
 {
-    return zy_utf8_clean_copy(text + start, end - start);
+    if (s->norm.clean)
+        return zy_pool_strndup(s->strings, text + start, end - start);
+    char *clean = zy_utf8_clean_copy(text + start, end - start);
+    char *copy = clean ? zy_pool_strndup(s->strings, clean, strlen(clean)) : NULL;
+    free(clean);
+    return copy;
+}
+
+static char *copy_string(zy_scan_state *s, const char *text)
+{
+    return zy_pool_strndup(s->strings, text, strlen(text));
 }
 
 void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16])
@@ -86,32 +96,38 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     else if (time)
         snprintf(x->time, sizeof x->time, "%s", time);
     bool ok = true;
-    x->text = copy_range(s->bytes, x->start, x->end);
+    x->text = copy_range(s, s->bytes, x->start, x->end);
     ok &= x->text != NULL;
     if (f->counter[0])
-        ok &= (x->counter = strdup(f->counter)) != NULL;
+        ok &= (x->counter = copy_string(s, f->counter)) != NULL;
     if (subject && subject->end > subject->start) {
-        x->subject_text = copy_range(t, subject->start, subject->end);
+        x->subject_text = zy_pool_strndup(s->strings, t + subject->start, subject->end - subject->start);
         ok &= x->subject_text != NULL;
         if (subject->entity >= 0)
-            x->subject = strdup(s->entities->entities[subject->entity].name);
+            x->subject = copy_string(s, s->entities->entities[subject->entity].name);
         else
-            x->subject = x->subject_text ? strdup(x->subject_text) : NULL;
+            x->subject = x->subject_text;
         ok &= x->subject != NULL;
         if (subject->country)
-            ok &= (x->country = strdup(subject->country)) != NULL;
+            ok &= (x->country = copy_string(s, subject->country)) != NULL;
         else if (subject->entity >= 0 && s->entities->entities[subject->entity].country[0]) {
             /* the dictionary's country, by its canonical country entity when there is one */
-            ok &= (x->country = strdup(zy_entity_country_name(s->entities, (size_t)subject->entity))) != NULL;
+            ok &= (x->country = copy_string(s, zy_entity_country_name(s->entities, (size_t)subject->entity))) != NULL;
         }
     }
-    /* the sentence, as written in the file, without surrounding blanks */
+    /* the sentence, as written in the file, without surrounding blanks; copied once for all
+     * the facts of a sentence */
     size_t a = orig[sentence_start], b = orig[sentence_end];
     while (a < b && (s->bytes[a] == ' ' || s->bytes[a] == '\n' || s->bytes[a] == '\t'))
         a++;
     while (b > a && (s->bytes[b - 1] == ' ' || s->bytes[b - 1] == '\n' || s->bytes[b - 1] == '\r'))
         b--;
-    x->sentence = copy_range(s->bytes, a, b);
+    if (!s->sentence || s->sentence_a != a || s->sentence_b != b) {
+        s->sentence = copy_range(s, s->bytes, a, b);
+        s->sentence_a = a;
+        s->sentence_b = b;
+    }
+    x->sentence = s->sentence;
     ok &= x->sentence != NULL;
     d->nfacts++;
     if (!ok)
@@ -185,7 +201,7 @@ static void resolve_doc_year(zy_scan_state *s, const char *date_option, int prev
     s->doc_year = year ? year : previous;
 }
 
-/* What carries from one batch of a file to the next. */
+/* What carries from one batch of a file to the next, and the buffers each batch reuses. */
 typedef struct scan_session {
     zy_context *ctx;
     const char *path;
@@ -196,18 +212,44 @@ typedef struct scan_session {
     int doc_year, doc_month;
     bool dated;
     size_t tables;        /* tables seen so far */
-    size_t invalid;       /* invalid bytes so far */
+    zy_document batch;    /* the batch handed to the sink; facts and captions are reset */
+    size_t fact_cap;      /* facts allocated in batch */
+    zy_pool strings;      /* batch.strings */
+    zy_norm_text norm;    /* normalised batch text */
 } scan_session;
+
+/* Empty the batch document for the next batch, keeping its allocations. */
+static void batch_reset(scan_session *ss)
+{
+    zy_document *doc = &ss->batch;
+    for (size_t i = 0; i < doc->ntables; i++)
+        free(doc->table_captions[i]);
+    free(doc->table_captions);
+    doc->table_captions = NULL;
+    doc->ntables = 0;
+    doc->nfacts = 0;
+    zy_pool_reset(&ss->strings);
+}
+
+/* The article's title: its first non-empty line. */
+static char *first_line(const zy_norm_text *norm, const char *bytes)
+{
+    const char *t = norm->text;
+    size_t a = 0;
+    while (a < norm->len && (t[a] == '\n' || t[a] == ' '))
+        a++;
+    size_t b = a;
+    while (b < norm->len && t[b] != '\n')
+        b++;
+    return zy_utf8_clean_copy(bytes + norm->orig[a], norm->orig[b] - norm->orig[a]);
+}
 
 /* Scan one batch: bytes[0..len) start at byte `base` of the file. */
 static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, size_t base)
 {
     zy_context *ctx = ss->ctx;
-    zy_document *doc = calloc(1, sizeof *doc);
-    if (!doc || !(doc->path = strdup(ss->path))) {
-        free(doc);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
-    }
+    zy_document *doc = &ss->batch;
+    batch_reset(ss);
     doc->first_table = ss->tables;
     zy_scan_state s;
     memset(&s, 0, sizeof s);
@@ -216,32 +258,22 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     s.bytes = bytes;
     s.nbytes = len;
     s.doc = doc;
+    s.fact_cap = ss->fact_cap;
+    s.strings = &ss->strings;
     s.topic_entity = -1;
-    zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &s.norm);
-    if (st) {
-        zy_document_destroy(doc);
+    zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &ss->norm);
+    if (st)
         return st;
-    }
+    s.norm = ss->norm;
     size_t nlines = 1;
-    for (size_t i = 0; i < s.norm.len; i++)
-        nlines += s.norm.text[i] == '\n';
+    for (const char *p = s.norm.text; (p = memchr(p, '\n', s.norm.len - (size_t)(p - s.norm.text))); p++)
+        nlines++;
     s.line_taken = calloc(nlines + 1, sizeof *s.line_taken);
     if (!s.line_taken)
         s.status = ZY_ERR_NOMEM;
-    if (!ss->title) {
-        /* title: the first non-empty line */
-        const char *t = s.norm.text;
-        size_t a = 0;
-        while (a < s.norm.len && (t[a] == '\n' || t[a] == ' '))
-            a++;
-        size_t b = a;
-        while (b < s.norm.len && t[b] != '\n')
-            b++;
-        ss->title = copy_range(bytes, s.norm.orig[a], s.norm.orig[b]);
-        if (!ss->title)
-            s.status = ZY_ERR_NOMEM;
-    }
-    doc->title = ss->title ? strdup(ss->title) : NULL;
+    if (!ss->title && !(ss->title = first_line(&s.norm, bytes)))
+        s.status = ZY_ERR_NOMEM;
+    doc->title = ss->title;
     if (ss->options && ss->options->date)
         snprintf(doc->date, sizeof doc->date, "%s", ss->options->date);
     if (ss->dated) {
@@ -260,8 +292,8 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
         zy_scan_prose(&s);
     }
     st = s.status;
+    ss->fact_cap = s.fact_cap;
     free(s.line_taken);
-    zy_norm_text_free(&s.norm);
     /* offsets of this batch are relative to it: make them the file's */
     for (size_t i = 0; i < doc->nfacts; i++) {
         doc->facts[i].start += base;
@@ -269,11 +301,8 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     }
     ss->tables += doc->ntables;
     if (st)
-        st = zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", ss->path);
-    else
-        st = ss->sink(ss->user_data, doc);
-    zy_document_destroy(doc);
-    return st;
+        return zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", ss->path);
+    return ss->sink(ss->user_data, doc);
 }
 
 #define BATCH_TARGET ((size_t)1 << 20)
@@ -310,6 +339,8 @@ static zy_status session_start(scan_session *ss, zy_context *ctx, const char *pa
     ss->options = options;
     ss->sink = sink;
     ss->user_data = user;
+    ss->batch.path = (char *)path;
+    ss->batch.strings = &ss->strings;
     zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
     if (st == ZY_OK)
         zy_entities_begin_document(ctx->entities);
@@ -321,6 +352,11 @@ static void session_end(scan_session *ss)
 {
     if (ss->ctx && ss->ctx->entities)
         zy_entities_forget_document(ss->ctx->entities);
+    batch_reset(ss);
+    free(ss->batch.facts);
+    ss->batch.facts = NULL;
+    zy_pool_free(&ss->strings);
+    zy_norm_text_free(&ss->norm);
 }
 
 zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
@@ -411,12 +447,13 @@ static zy_status collect_batch(void *user, const zy_document *batch)
             return ZY_ERR_NOMEM;
         d->ntables++;
     }
-    /* take the strings over: the batch is destroyed after this call, so clear its pointers */
+    /* take the strings over: the batch is reset after this call, so clear its facts */
     zy_document *b = (zy_document *)batch;
     if (b->nfacts)
         memcpy(d->facts + d->nfacts, b->facts, b->nfacts * sizeof *b->facts);
     d->nfacts += b->nfacts;
     b->nfacts = 0;
+    zy_pool_take(d->strings, b->strings);
     return ZY_OK;
 }
 
@@ -425,6 +462,10 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
 {
     *out = NULL;
     collector c = {calloc(1, sizeof(zy_document)), 0};
+    if (c.doc && !(c.doc->strings = calloc(1, sizeof *c.doc->strings))) {
+        free(c.doc);
+        c.doc = NULL;
+    }
     scan_session ss = {0};
     zy_status st = c.doc ? session_start(&ss, ctx, path, options, collect_batch, &c) : ZY_ERR_NOMEM;
     if (st == ZY_OK && !(c.doc->path = strdup(path)))
@@ -479,10 +520,15 @@ void zy_document_destroy(zy_document *doc)
 {
     if (!doc)
         return;
-    for (size_t i = 0; i < doc->nfacts; i++) {
-        zy_fact *f = &doc->facts[i];
-        free(f->text), free(f->subject), free(f->subject_text), free(f->country);
-        free(f->sentence), free((char *)f->counter);
+    if (doc->strings) {
+        zy_pool_free(doc->strings);
+        free(doc->strings);
+    } else {
+        for (size_t i = 0; i < doc->nfacts; i++) {
+            zy_fact *f = &doc->facts[i];
+            free(f->text), free(f->subject), free(f->subject_text), free(f->country);
+            free(f->sentence), free((char *)f->counter);
+        }
     }
     for (size_t i = 0; i < doc->ntables; i++)
         free(doc->table_captions[i]);

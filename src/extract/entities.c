@@ -176,6 +176,12 @@ void zy_entities_forget_document(zy_entities *e)
         e->sorted = false;
 }
 
+/* Shape suffixes that end an organisation name. */
+static const char *const org_suffixes[] = {
+    "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
+    "銀行", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", NULL,
+};
+
 static int alias_cmp(const void *a, const void *b)
 {
     const zy_alias *x = a, *y = b;
@@ -208,13 +214,20 @@ static void ensure_sorted(zy_entities *e)
         e->index_cp = NULL;
         e->index_lo = e->index_hi = NULL;
         e->index_size = 0;
+        memset(&e->first_chars, 0xFF, sizeof e->first_chars); /* no index: try every position */
+        memset(&e->suffix_chars, 0xFF, sizeof e->suffix_chars);
         return;
     }
     for (size_t i = 0; i < e->index_size; i++)
         e->index_cp[i] = -1;
+    memset(&e->first_chars, 0, sizeof e->first_chars);
+    memset(&e->suffix_chars, 0, sizeof e->suffix_chars);
+    for (size_t i = 0; org_suffixes[i]; i++)
+        zy_charset_add_first(&e->suffix_chars, org_suffixes[i]);
     for (size_t i = 0; i < e->nalias; i++) {
         int32_t cp;
         zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
+        zy_charset_add(&e->first_chars, (uint32_t)cp);
         size_t slot = slot_of(cp, e->index_size);
         while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
             slot = (slot + 1) & (e->index_size - 1);
@@ -230,6 +243,9 @@ static bool is_latin_word_char(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
+
+static bool best_alias_in(const zy_entities *e, const char *text, size_t len, size_t at,
+                          bool allow_short, size_t lo, size_t hi, zy_entity_match *out);
 
 bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t at,
                           bool allow_short, zy_entity_match *out)
@@ -248,7 +264,8 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
         if (e->index_cp[slot] == -1)
             return false;
         lo = e->index_lo[slot];
-        hi = lo; /* found: skip the search below */
+        hi = e->index_hi[slot];
+        return best_alias_in(e, text, len, at, allow_short, lo, hi, out);
     }
     /* binary search the first alias whose first character is >= ours */
     while (lo < hi) {
@@ -258,9 +275,20 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
         else
             hi = mid;
     }
+    hi = lo;
+    while (hi < e->nalias && strncmp(e->aliases[hi].text, text + at, clen) == 0)
+        hi++;
+    return best_alias_in(e, text, len, at, allow_short, lo, hi, out);
+}
+
+/* The longest of the aliases [lo, hi) (all starting with the character at text[at]) that
+ * text[at..len) starts with. */
+static bool best_alias_in(const zy_entities *e, const char *text, size_t len, size_t at,
+                          bool allow_short, size_t lo, size_t hi, zy_entity_match *out)
+{
     size_t best = 0;
     long best_entity = -1;
-    for (size_t i = lo; i < e->nalias && strncmp(e->aliases[i].text, text + at, clen) == 0; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const zy_alias *a = &e->aliases[i];
         if (a->len <= best || a->len > len - at || memcmp(a->text, text + at, a->len) != 0)
             continue;
@@ -328,12 +356,6 @@ static size_t name_start_before(const char *text, size_t floor, size_t end, size
     }
     return start;
 }
-
-/* Shape suffixes that end an organisation name. */
-static const char *const org_suffixes[] = {
-    "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
-    "銀行", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", NULL,
-};
 
 /* Latin words that are not organisation names on their own. */
 static const char *const latin_stop[] = {"AI", "CEO", "CFO", "CTO", "LLM", "IT", "GPT", "CUDA",
@@ -436,6 +458,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         k = close - 1;
     }
     size_t next_alias = 0;
+    ensure_sorted(e);
     while (i < to && n < cap) {
         if (next_alias < nalias && i == alias_start[next_alias]) {
             out[n++] = (zy_entity_match){i, alias_end[next_alias], alias_entity[next_alias]};
@@ -444,8 +467,10 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         while (next_alias < nalias && alias_start[next_alias] < i)
             next_alias++;
+        size_t clen;
+        uint32_t cp = zy_char_at(text + i, &clen);
         zy_entity_match m;
-        if (zy_entities_match_at(e, text, to, i, false, &m) &&
+        if (zy_charset_has(&e->first_chars, cp) && zy_entities_match_at(e, text, to, i, false, &m) &&
             !(next_alias < nalias && m.end > alias_start[next_alias])) {
             out[n++] = m;
             i = m.end;
@@ -491,7 +516,8 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         /* shape suffix: extend back over kanji/katakana */
         bool matched = false;
-        for (size_t s = 0; c >= 0xE3 && org_suffixes[s] && !matched; s++) {
+        bool suffix_here = c >= 0xE3 && zy_charset_has(&e->suffix_chars, cp);
+        for (size_t s = 0; suffix_here && org_suffixes[s] && !matched; s++) {
             if (org_suffixes[s][1] != text[i + 1] || org_suffixes[s][2] != text[i + 2])
                 continue;
             size_t sl = strlen(org_suffixes[s]);

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "extract/charset.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -39,6 +40,8 @@ typedef struct zy_entities {
     int32_t *index_cp;      /* -1: empty slot */
     size_t *index_lo, *index_hi;
     size_t index_size;      /* power of two */
+    zy_charset first_chars; /* first characters of the aliases */
+    zy_charset suffix_chars;/* first characters of the organisation suffixes (…大学, …研究所) */
 } zy_entities;
 
 /* A name found in text. */

@@ -1,108 +1,209 @@
 /*
  * jsonl.c: facts as JSON Lines, the record other tools read (see README: "The fact record").
+ * A long scan writes millions of records, so each one is built with plain stores into a
+ * buffer reserved for its worst case, and a sentence shared by several facts is escaped once.
  */
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/context.h"
 
-static zy_status put_json_string(zy_buf *b, const char *s)
+/* Bytes that JSON strings must escape: control characters, '"' and '\\'. */
+static const unsigned char must_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1,
+};
+
+/* Largest escaped form of one byte: \u00XX. */
+#define ESCAPED_MAX 6
+
+/* Write s[0..n) as a quoted JSON string at o (room for n * ESCAPED_MAX + 2); the end. */
+static char *put_quoted(char *o, const char *s, size_t n)
 {
-    if (!s)
-        return zy_buf_puts(b, "null");
-    zy_status st = zy_buf_putc(b, '"');
-    while (*s && st == ZY_OK) {
-        /* copy the run of characters that need no escaping in one append */
-        size_t run = 0;
-        while (s[run] && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
+    static const char hex[] = "0123456789abcdef";
+    *o++ = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && !must_escape[(unsigned char)s[run]])
             run++;
-        if (run) {
-            st = zy_buf_append(b, s, run);
-            s += run;
-            continue;
-        }
-        unsigned char c = (unsigned char)*s++;
+        memcpy(o, s + i, run - i);
+        o += run - i;
+        if (run == n)
+            break;
+        unsigned char c = (unsigned char)s[run];
+        *o++ = '\\';
         if (c == '"' || c == '\\') {
-            st = zy_buf_putc(b, '\\');
-            if (st == ZY_OK)
-                st = zy_buf_putc(b, (char)c);
+            *o++ = (char)c;
         } else if (c == '\n') {
-            st = zy_buf_puts(b, "\\n");
+            *o++ = 'n';
         } else if (c == '\t') {
-            st = zy_buf_puts(b, "\\t");
-        } else if (c < 0x20) {
-            st = zy_buf_printf(b, "\\u%04x", c);
+            *o++ = 't';
         } else {
-            st = zy_buf_putc(b, (char)c);
+            memcpy(o, "u00", 3);
+            o[3] = hex[c >> 4];
+            o[4] = hex[c & 15];
+            o += 5;
         }
+        i = run + 1;
     }
-    if (st == ZY_OK)
-        st = zy_buf_putc(b, '"');
-    return st;
+    *o++ = '"';
+    return o;
 }
 
-static zy_status put_number(zy_buf *b, double v)
+static char *put_lit(char *o, const char *lit, size_t n)
+{
+    memcpy(o, lit, n);
+    return o + n;
+}
+#define PUT(o, lit) put_lit((o), (lit), sizeof(lit) - 1)
+
+static char *put_uint(char *o, unsigned long long v)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *o++ = digits[--n];
+    return o;
+}
+
+/* Room needed for a number: "%.15g" of a double is at most 23 characters. */
+#define NUMBER_MAX 32
+
+static char *put_number(char *o, double v)
 {
     if (!isfinite(v))
-        return zy_buf_puts(b, "null");
-    if (v == floor(v) && fabs(v) < 1e15)
-        return zy_buf_printf(b, "%.0f", v);
-    return zy_buf_printf(b, "%.15g", v);
+        return PUT(o, "null");
+    if (v == floor(v) && fabs(v) < 1e15) {
+        if (signbit(v))
+            *o++ = '-';
+        return put_uint(o, (unsigned long long)fabs(v));
+    }
+    return o + snprintf(o, NUMBER_MAX, "%.15g", v);
 }
 
-static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f)
+/* The escaped form of the last sentence written: facts of one sentence share its string. */
+typedef struct sentence_cache {
+    const char *sentence;
+    zy_buf escaped;
+} sentence_cache;
+
+static size_t optional_len(const char *s) { return s ? strlen(s) : 0; }
+
+static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, sentence_cache *cache)
 {
     static const char *const bounds[] = {NULL, "min", "max"};
-    zy_status st = zy_buf_puts(b, "{\"doc\":");
-    if (st == ZY_OK) st = put_json_string(b, doc->path);
-    if (st == ZY_OK) st = zy_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":", f->start, f->end);
-    if (st == ZY_OK) st = put_json_string(b, f->text);
-    if (st == ZY_OK) st = zy_buf_printf(b, ",\"kind\":\"%s\"", zy_fact_kind_name(f->kind));
-    if (st == ZY_OK && f->has_value) {
-        st = zy_buf_puts(b, ",\"value\":");
-        if (st == ZY_OK) st = put_number(b, f->value);
+    zy_status st;
+    if (f->sentence != cache->sentence || !f->sentence) {
+        zy_buf_reset(&cache->escaped);
+        cache->sentence = NULL;
+        size_t n = optional_len(f->sentence);
+        if (f->sentence && (st = zy_buf_reserve(&cache->escaped, n * ESCAPED_MAX + 2)) != ZY_OK)
+            return st;
+        if (f->sentence) {
+            char *e = put_quoted(cache->escaped.data, f->sentence, n);
+            cache->escaped.len = (size_t)(e - cache->escaped.data);
+            cache->sentence = f->sentence;
+        }
     }
-    if (st == ZY_OK && f->has_value_max) {
-        st = zy_buf_puts(b, ",\"value_max\":");
-        if (st == ZY_OK) st = put_number(b, f->value_max);
+    const char *strings[] = {doc->path, f->text, f->unit, f->counter, f->time, f->subject,
+                             f->subject_text, f->country, f->measure, f->source};
+    size_t lens[sizeof strings / sizeof strings[0]];
+    size_t need = 512 + cache->escaped.len;
+    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+        lens[i] = optional_len(strings[i]);
+        need += lens[i] * ESCAPED_MAX + 2;
     }
-    if (st == ZY_OK && f->unit) {
-        st = zy_buf_puts(b, ",\"unit\":");
-        if (st == ZY_OK) st = put_json_string(b, f->unit);
+    if ((st = zy_buf_reserve(b, need)) != ZY_OK)
+        return st;
+    char *o = b->data + b->len;
+#define STRING_OR_NULL(i) (strings[i] ? put_quoted(o, strings[i], lens[i]) : PUT(o, "null"))
+    o = PUT(o, "{\"doc\":");
+    o = STRING_OR_NULL(0);
+    o = PUT(o, ",\"start\":");
+    o = put_uint(o, f->start);
+    o = PUT(o, ",\"end\":");
+    o = put_uint(o, f->end);
+    o = PUT(o, ",\"text\":");
+    o = STRING_OR_NULL(1);
+    o = PUT(o, ",\"kind\":\"");
+    const char *kind = zy_fact_kind_name(f->kind);
+    o = put_lit(o, kind, strlen(kind));
+    *o++ = '"';
+    if (f->has_value) {
+        o = PUT(o, ",\"value\":");
+        o = put_number(o, f->value);
     }
-    if (st == ZY_OK && f->counter) {
-        st = zy_buf_puts(b, ",\"counter\":");
-        if (st == ZY_OK) st = put_json_string(b, f->counter);
+    if (f->has_value_max) {
+        o = PUT(o, ",\"value_max\":");
+        o = put_number(o, f->value_max);
     }
-    if (st == ZY_OK) st = zy_buf_printf(b, ",\"approx\":%s", f->approx ? "true" : "false");
-    if (st == ZY_OK) {
-        st = zy_buf_puts(b, ",\"bound\":");
-        if (st == ZY_OK) st = put_json_string(b, bounds[f->bound]);
+    if (f->unit) {
+        o = PUT(o, ",\"unit\":");
+        o = STRING_OR_NULL(2);
     }
-    if (st == ZY_OK) {
-        st = zy_buf_puts(b, ",\"time\":");
-        if (st == ZY_OK) st = put_json_string(b, f->time[0] ? f->time : NULL);
+    if (f->counter) {
+        o = PUT(o, ",\"counter\":");
+        o = STRING_OR_NULL(3);
     }
-    if (st == ZY_OK) st = zy_buf_puts(b, ",\"subject\":");
-    if (st == ZY_OK) st = put_json_string(b, f->subject);
-    if (st == ZY_OK) st = zy_buf_puts(b, ",\"subject_text\":");
-    if (st == ZY_OK) st = put_json_string(b, f->subject_text);
-    if (st == ZY_OK && f->country) {
-        st = zy_buf_puts(b, ",\"country\":");
-        if (st == ZY_OK) st = put_json_string(b, f->country);
+    o = f->approx ? PUT(o, ",\"approx\":true") : PUT(o, ",\"approx\":false");
+    o = PUT(o, ",\"bound\":");
+    o = bounds[f->bound] ? put_quoted(o, bounds[f->bound], 3) : PUT(o, "null");
+    o = PUT(o, ",\"time\":");
+    o = f->time[0] ? STRING_OR_NULL(4) : PUT(o, "null");
+    o = PUT(o, ",\"subject\":");
+    o = STRING_OR_NULL(5);
+    o = PUT(o, ",\"subject_text\":");
+    o = STRING_OR_NULL(6);
+    if (f->country) {
+        o = PUT(o, ",\"country\":");
+        o = STRING_OR_NULL(7);
     }
-    if (st == ZY_OK) st = zy_buf_puts(b, ",\"measure\":");
-    if (st == ZY_OK) st = put_json_string(b, f->measure);
-    if (st == ZY_OK) st = zy_buf_puts(b, ",\"source\":");
-    if (st == ZY_OK) st = put_json_string(b, f->source);
-    if (st == ZY_OK && f->table_id >= 0)
-        st = zy_buf_printf(b, ",\"table\":%ld,\"row\":%ld,\"col\":%ld", f->table_id, f->table_row,
-                           f->table_col);
-    if (st == ZY_OK) st = zy_buf_puts(b, ",\"sentence\":");
-    if (st == ZY_OK) st = put_json_string(b, f->sentence);
-    if (st == ZY_OK) st = zy_buf_puts(b, "}\n");
+    o = PUT(o, ",\"measure\":");
+    o = STRING_OR_NULL(8);
+    o = PUT(o, ",\"source\":");
+    o = STRING_OR_NULL(9);
+    if (f->table_id >= 0) {
+        /* table, row and column are never negative here */
+        o = PUT(o, ",\"table\":");
+        o = put_uint(o, (unsigned long long)f->table_id);
+        o = PUT(o, ",\"row\":");
+        o = put_uint(o, (unsigned long long)f->table_row);
+        o = PUT(o, ",\"col\":");
+        o = put_uint(o, (unsigned long long)f->table_col);
+    }
+    o = PUT(o, ",\"sentence\":");
+    o = cache->sentence ? put_lit(o, cache->escaped.data, cache->escaped.len) : PUT(o, "null");
+    o = PUT(o, "}\n");
+#undef STRING_OR_NULL
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return ZY_OK;
+}
+
+/* Append every fact of doc to b. */
+static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
+{
+    sentence_cache cache = {NULL, {0}};
+    zy_buf_init(&cache.escaped, 0);
+    zy_status st = ZY_OK;
+    for (size_t i = 0; i < doc->nfacts && st == ZY_OK; i++) {
+        st = put_fact(b, doc, &doc->facts[i], &cache);
+        if (st == ZY_OK && flush_to && b->len >= ((size_t)1 << 20)) {
+            if (fwrite(b->data, 1, b->len, flush_to) != b->len)
+                st = ZY_ERR_IO;
+            zy_buf_reset(b);
+        }
+    }
+    zy_buf_free(&cache.escaped);
     return st;
 }
 
@@ -110,13 +211,24 @@ zy_status zy_document_jsonl(zy_context *ctx, const zy_document *doc, char **out,
 {
     zy_buf b;
     zy_buf_init(&b, 0);
-    zy_status st = ZY_OK;
-    for (size_t i = 0; i < doc->nfacts && st == ZY_OK; i++)
-        st = put_fact(&b, doc, &doc->facts[i]);
+    zy_status st = put_document(&b, doc, NULL);
     if (st) {
         zy_buf_free(&b);
         return zy_diag_fail(&ctx->diag, st, "out of memory while writing JSON");
     }
     *out = zy_buf_steal(&b, out_len);
+    return ZY_OK;
+}
+
+zy_status zy_document_write_jsonl(zy_context *ctx, const zy_document *doc, FILE *out)
+{
+    zy_status st = put_document(&ctx->json, doc, out);
+    if (st == ZY_OK && ctx->json.len && fwrite(ctx->json.data, 1, ctx->json.len, out) != ctx->json.len)
+        st = ZY_ERR_IO;
+    zy_buf_reset(&ctx->json);
+    if (st == ZY_ERR_IO)
+        return zy_diag_fail(&ctx->diag, st, "cannot write the facts: %s", strerror(errno));
+    if (st)
+        return zy_diag_fail(&ctx->diag, st, "out of memory while writing JSON");
     return ZY_OK;
 }

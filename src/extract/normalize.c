@@ -17,35 +17,86 @@ static bool nfkc_stable(int32_t cp)
            cp == 0x3001 || cp == 0x3002 || (cp >= 0x300C && cp <= 0x300F);
 }
 
+/* Room for need normalised bytes (text gets one more for the NUL, orig one more entry). */
+static zy_status reserve(zy_norm_text *out, size_t need)
+{
+    if (need <= out->cap)
+        return ZY_OK;
+    size_t cap = out->cap ? out->cap : 4096;
+    while (cap < need) {
+        if (cap > ((size_t)1 << 40))
+            return ZY_ERR_NOMEM;
+        cap *= 2;
+    }
+    char *text = realloc(out->text, cap + 1);
+    if (!text)
+        return ZY_ERR_NOMEM;
+    out->text = text;
+    uint32_t *orig = realloc(out->orig, (cap + 1) * sizeof *orig);
+    if (!orig)
+        return ZY_ERR_NOMEM;
+    out->orig = orig;
+    out->cap = cap;
+    return ZY_OK;
+}
+
+/* The NFKC form of a code point that is not stable, into piece (32 bytes); its length. */
+static size_t nfkc_piece(int32_t cp, const char *bytes, size_t n, char piece[32])
+{
+    if (cp == 0x301C || cp == 0xFF5E || cp == 0x223C) {
+        piece[0] = '~';
+        return 1;
+    }
+    if (cp == 0x2212 || cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011) {
+        piece[0] = '-';
+        return 1;
+    }
+    utf8proc_uint8_t *mapped = NULL;
+    char one[8];
+    size_t olen = zy_utf8_encode(cp, one);
+    one[olen] = '\0';
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)one, (utf8proc_ssize_t)olen,
+                                      &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    size_t plen;
+    if (m > 0 && (size_t)m < 32) {
+        memcpy(piece, mapped, (size_t)m);
+        plen = (size_t)m;
+    } else {
+        memcpy(piece, bytes, n);
+        plen = n;
+    }
+    free(mapped);
+    return plen;
+}
+
+/* Worst growth of one input character: NFKC pieces are cut at 31 bytes. */
+#define PIECE_MAX 32
+
 zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_t len,
                        size_t base_offset, zy_norm_text *out)
 {
-    memset(out, 0, sizeof *out);
-    zy_buf text, map;
-    zy_buf_init(&text, 0);
-    zy_buf_init(&map, 0);
-    zy_status st = zy_buf_reserve(&text, len + 16);
-    if (st == ZY_OK)
-        st = zy_buf_reserve(&map, (len + 16) * sizeof(uint32_t));
-    size_t i = 0;
-    uint32_t *offs = NULL;
+    out->len = 0;
+    out->invalid = 0;
+    bool nul = false;
+    zy_status st = reserve(out, len + PIECE_MAX);
+    size_t i = 0, o = 0;
     while (st == ZY_OK && i < len) {
+        if (o + PIECE_MAX > out->cap && (st = reserve(out, o + PIECE_MAX + (len - i))) != ZY_OK)
+            break;
+        char *text = out->text;
+        uint32_t *offs = out->orig;
         unsigned char c = (unsigned char)bytes[i];
-        /* room for the worst case of one code point; map.len stays 0, its bytes are ours */
-        if (text.len + 64 >= text.cap && (st = zy_buf_reserve(&text, 64 + text.len / 2)) != ZY_OK)
-            break;
-        if ((st = zy_buf_reserve(&map, text.cap * sizeof(uint32_t))) != ZY_OK)
-            break;
-        offs = (uint32_t *)(void *)map.data;
         if (c < 0x80) {
             if (c == '\r' && i + 1 < len && bytes[i + 1] == '\n') {
                 i++;
                 continue;
             }
-            if (c == '\0' || c == '\r')
+            if (c == '\0' || c == '\r') {
+                nul |= c == '\0';
                 c = c == '\r' ? '\n' : ' ';
-            offs[text.len] = (uint32_t)i;
-            text.data[text.len++] = (char)c;
+            }
+            offs[o] = (uint32_t)i;
+            text[o++] = (char)c;
             i++;
             continue;
         }
@@ -73,55 +124,28 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
         }
         if (nfkc_stable(cp)) {
             for (size_t k = 0; k < n; k++) {
-                offs[text.len] = (uint32_t)i;
-                text.data[text.len++] = bytes[i + k];
+                offs[o] = (uint32_t)i;
+                text[o++] = bytes[i + k];
             }
             i += n;
             continue;
         }
-        char piece[32];
-        size_t plen;
-        if (cp == 0x301C || cp == 0xFF5E || cp == 0x223C) {
-            piece[0] = '~';
-            plen = 1;
-        } else if (cp == 0x2212 || cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011) {
-            piece[0] = '-';
-            plen = 1;
-        } else {
-            utf8proc_uint8_t *mapped = NULL;
-            char one[8];
-            size_t olen = zy_utf8_encode(cp, one);
-            one[olen] = '\0';
-            utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)one, (utf8proc_ssize_t)olen,
-                                              &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-            if (m > 0 && (size_t)m < sizeof piece) {
-                memcpy(piece, mapped, (size_t)m);
-                plen = (size_t)m;
-            } else {
-                memcpy(piece, bytes + i, n);
-                plen = n;
-            }
-            free(mapped);
-        }
+        char piece[PIECE_MAX];
+        size_t plen = nfkc_piece(cp, bytes + i, n, piece);
         for (size_t k = 0; k < plen; k++) {
-            offs[text.len] = (uint32_t)i;
-            text.data[text.len++] = piece[k];
+            offs[o] = (uint32_t)i;
+            text[o++] = piece[k];
         }
         i += n;
     }
-    if (st == ZY_OK)
-        st = zy_buf_reserve(&map, (text.len + 1) * sizeof(uint32_t));
     if (st) {
-        zy_buf_free(&text);
-        zy_buf_free(&map);
+        zy_norm_text_free(out);
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "%s: out of memory while normalising", name);
     }
-    offs = (uint32_t *)(void *)map.data;
-    offs[text.len] = (uint32_t)len;
-    text.data[text.len] = '\0';
-    out->len = text.len;
-    out->text = zy_buf_steal(&text, NULL);
-    out->orig = (uint32_t *)(void *)zy_buf_steal(&map, NULL);
+    out->orig[o] = (uint32_t)len;
+    out->text[o] = '\0';
+    out->len = o;
+    out->clean = out->invalid == 0 && !nul;
     return ZY_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "extract/charset.h"
 #include "extract/scan.h"
 
 #define MAX_ENTITIES 64
@@ -49,6 +50,7 @@ typedef struct measure_index {
     bool date[sizeof measure_words / sizeof measure_words[0]];
     bool verb[sizeof measure_words / sizeof measure_words[0]]; /* may follow its figure */
     uint32_t head[sizeof measure_words / sizeof measure_words[0]]; /* first three bytes */
+    zy_charset first, last;   /* first and last characters of the words */
     bool ready;
 } measure_index;
 
@@ -70,6 +72,8 @@ static const measure_index *measures(void)
                 index.verb[w] |= strcmp(measure_words[w].word, verbs[v]) == 0;
             index.date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
                             strcmp(measure_words[w].measure, "release") == 0;
+            zy_charset_add_first(&index.first, measure_words[w].word);
+            zy_charset_add_last(&index.last, measure_words[w].word);
         }
         index.ready = true;
     }
@@ -107,7 +111,8 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
             break;
         }
     for (size_t i = fig_end; i + 3 <= after_end; i++) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80)
+        size_t clen;
+        if (((unsigned char)t[i] & 0xC0) == 0x80 || !zy_charset_has(&mi->first, zy_char_at(t + i, &clen)))
             continue;
         uint32_t h = head3(t + i);
         for (size_t w = 0; measure_words[w].word; w++)
@@ -121,7 +126,10 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     /* the nearest keyword before it in the clause */
     size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
     for (size_t i = fig_start; i > floor; i--) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80)
+        /* every word ends with a three-byte character */
+        size_t clen;
+        if (((unsigned char)t[i] & 0xC0) == 0x80 || i < 3 || (unsigned char)t[i - 3] < 0xE0 ||
+            !zy_charset_has(&mi->last, zy_char_at(t + i - 3, &clen)))
             continue;
         for (size_t w = 0; measure_words[w].word; w++) {
             size_t n = mi->len[w];
@@ -142,6 +150,9 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
  * では/には. */
 static bool topic_marker_at(const char *t, size_t i)
 {
+    /* は E3 81 AF, が E3 81 8C, も E3 82 82 */
+    if ((unsigned char)t[i] != 0xE3 || ((unsigned char)t[i + 1] != 0x81 && (unsigned char)t[i + 1] != 0x82))
+        return false;
     bool also = zy_starts_with(t, i + 3, i, "も");
     if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が") && !also)
         return false;
@@ -356,13 +367,34 @@ static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, s
     return false;
 }
 
+/* Characters a figure can start with in prose: kanji numerals and the first characters of
+ * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月 (Arabic digits are tested directly). */
+static const zy_charset *figure_starts(void)
+{
+    static zy_charset set; /* filled once; the same bits every time */
+    static bool ready;
+    if (!ready) {
+        static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
+                                            "八", "九", "十", "百", "千", "万", "億", "兆", "今",
+                                            "昨", "去", "来", "先", NULL};
+        for (size_t i = 0; chars[i]; i++)
+            zy_charset_add_first(&set, chars[i]);
+        ready = true;
+    }
+    return &set;
+}
+
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
 {
     const char *t = s->norm.text;
     zy_figure figs[MAX_FIGURES];
     size_t nfig = 0;
+    const zy_charset *starts = figure_starts();
     for (size_t i = ss; i < se && nfig < MAX_FIGURES; i++) {
         unsigned char c = (unsigned char)t[i];
+        size_t clen;
+        if (c < 0x80 ? !(c >= '0' && c <= '9') : !zy_charset_has(starts, zy_char_at(t + i, &clen)))
+            continue;
         if (relative_date_at(s, t, se, i, &figs[nfig])) {
             i = figs[nfig++].end - 1;
             continue;

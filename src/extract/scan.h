@@ -9,6 +9,7 @@
 #include "extract/entities.h"
 #include "extract/figure.h"
 #include "extract/normalize.h"
+#include "util/pool.h"
 
 typedef struct zy_scan_state {
     zy_diag *diag;
@@ -17,6 +18,9 @@ typedef struct zy_scan_state {
     size_t nbytes;
     zy_norm_text norm;        /* normalised text with its offset map */
     zy_document *doc;
+    zy_pool *strings;         /* where the facts' strings go (doc->strings) */
+    size_t sentence_a, sentence_b; /* original range of the last sentence copied … */
+    char *sentence;           /* … and its copy, shared by the facts of that sentence */
     size_t fact_cap;
     int doc_year;             /* year for dates written without one (0: unknown) */
     int doc_month;
