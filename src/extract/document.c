@@ -38,21 +38,36 @@ static char *copy_string(zy_scan_state *s, const char *text)
     return zy_pool_strndup(s->strings, text, strlen(text));
 }
 
+/* Write v (0..10^digits-1) as exactly `digits` decimal digits. */
+static char *put_digits(char *o, int v, int digits)
+{
+    for (int k = digits - 1; k >= 0; k--, v /= 10)
+        o[k] = (char)('0' + v % 10);
+    return o + digits;
+}
+
 void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16])
 {
     int year = f->year ? f->year : s->doc_year;
-    if (f->month && f->day && year)
-        snprintf(out, 16, "%04d-%02d-%02d", year, f->month, f->day);
-    else if (f->month && f->day)
-        snprintf(out, 16, "--%02d-%02d", f->month, f->day);
-    else if (f->month && year)
-        snprintf(out, 16, "%04d-%02d", year, f->month);
+    if (year < 0 || year > 9999 || f->month < 0 || f->month > 99 || f->day < 0 || f->day > 99) {
+        snprintf(out, 16, "%d-%d-%d", year, f->month, f->day); /* never from the grammar */
+        return;
+    }
+    /* 2025-01-20, --01-20, 2025-01, --01, 2025 */
+    char *o = out;
+    if (year)
+        o = put_digits(o, year, 4);
     else if (f->month)
-        snprintf(out, 16, "--%02d", f->month);
-    else if (year)
-        snprintf(out, 16, "%04d", year);
-    else
-        out[0] = '\0';
+        *o++ = '-';
+    if (f->month) {
+        *o++ = '-';
+        o = put_digits(o, f->month, 2);
+        if (f->day) {
+            *o++ = '-';
+            o = put_digits(o, f->day, 2);
+        }
+    }
+    *o = '\0';
 }
 
 void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
@@ -93,8 +108,11 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     x->table_col = col;
     if (f->kind == ZY_KIND_DATE)
         zy_scan_date_iso(s, f, x->time);
-    else if (time)
-        snprintf(x->time, sizeof x->time, "%s", time);
+    else if (time) {
+        size_t n = strnlen(time, sizeof x->time - 1);
+        memcpy(x->time, time, n);
+        x->time[n] = '\0';
+    }
     bool ok = true;
     x->text = copy_range(s, s->bytes, x->start, x->end);
     ok &= x->text != NULL;
@@ -216,7 +234,42 @@ typedef struct scan_session {
     size_t fact_cap;      /* facts allocated in batch */
     zy_pool strings;      /* batch.strings */
     zy_norm_text norm;    /* normalised batch text */
+    zy_line *lines;       /* its lines … */
+    bool *line_taken;     /* … and which of them tables and lists took */
+    size_t line_cap;
 } scan_session;
+
+/* Split the batch's normalised text into lines (s->lines, s->nlines, s->line_taken cleared). */
+static zy_status find_lines(scan_session *ss, zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    size_t n = 0, i = 0;
+    for (;;) {
+        if (n == ss->line_cap) {
+            size_t cap = ss->line_cap ? ss->line_cap * 2 : 1024;
+            zy_line *lines = realloc(ss->lines, cap * sizeof *lines);
+            if (!lines)
+                return ZY_ERR_NOMEM;
+            ss->lines = lines;
+            bool *taken = realloc(ss->line_taken, cap * sizeof *taken);
+            if (!taken)
+                return ZY_ERR_NOMEM;
+            ss->line_taken = taken;
+            ss->line_cap = cap;
+        }
+        const char *nl = memchr(t + i, '\n', s->norm.len - i);
+        size_t e = nl ? (size_t)(nl - t) : s->norm.len;
+        ss->lines[n++] = (zy_line){i, e};
+        if (!nl)
+            break;
+        i = e + 1;
+    }
+    memset(ss->line_taken, 0, n * sizeof *ss->line_taken);
+    s->lines = ss->lines;
+    s->nlines = n;
+    s->line_taken = ss->line_taken;
+    return ZY_OK;
+}
 
 /* Empty the batch document for the next batch, keeping its allocations. */
 static void batch_reset(scan_session *ss)
@@ -265,11 +318,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     if (st)
         return st;
     s.norm = ss->norm;
-    size_t nlines = 1;
-    for (const char *p = s.norm.text; (p = memchr(p, '\n', s.norm.len - (size_t)(p - s.norm.text))); p++)
-        nlines++;
-    s.line_taken = calloc(nlines + 1, sizeof *s.line_taken);
-    if (!s.line_taken)
+    if (find_lines(ss, &s) != ZY_OK)
         s.status = ZY_ERR_NOMEM;
     if (!ss->title && !(ss->title = first_line(&s.norm, bytes)))
         s.status = ZY_ERR_NOMEM;
@@ -293,7 +342,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     }
     st = s.status;
     ss->fact_cap = s.fact_cap;
-    free(s.line_taken);
+    free(s.markers);
     /* offsets of this batch are relative to it: make them the file's */
     for (size_t i = 0; i < doc->nfacts; i++) {
         doc->facts[i].start += base;
@@ -357,6 +406,11 @@ static void session_end(scan_session *ss)
     ss->batch.facts = NULL;
     zy_pool_free(&ss->strings);
     zy_norm_text_free(&ss->norm);
+    free(ss->lines);
+    free(ss->line_taken);
+    ss->lines = NULL;
+    ss->line_taken = NULL;
+    ss->line_cap = 0;
 }
 
 zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,

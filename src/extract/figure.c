@@ -12,37 +12,48 @@ static bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c 
 
 typedef struct unit_entry {
     const char *text;
+    size_t len;
     zy_fact_kind kind;
     const char *unit;
 } unit_entry;
 
 /* Longest first where one is a prefix of another. */
 static const unit_entry units[] = {
-    {"米ドル", ZY_KIND_MONEY, "USD"},   {"香港ドル", ZY_KIND_MONEY, "HKD"},
-    {"豪ドル", ZY_KIND_MONEY, "AUD"},   {"ドル", ZY_KIND_MONEY, "USD"},
-    {"人民元", ZY_KIND_MONEY, "CNY"},   {"元", ZY_KIND_MONEY, "CNY"},
-    {"円", ZY_KIND_MONEY, "JPY"},       {"ユーロ", ZY_KIND_MONEY, "EUR"},
-    {"ポンド", ZY_KIND_MONEY, "GBP"},   {"ウォン", ZY_KIND_MONEY, "KRW"},
-    {"ルピー", ZY_KIND_MONEY, "INR"},   {"台湾ドル", ZY_KIND_MONEY, "TWD"},
-    {"%", ZY_KIND_PERCENT, "%"},        {"パーセント", ZY_KIND_PERCENT, "%"},
-    {"ポイント", ZY_KIND_PERCENT, "pt"}, {"倍", ZY_KIND_RATIO, "x"},
-    {"割", ZY_KIND_PERCENT, "%"},
-    {"位", ZY_KIND_RANK, "rank"},       {"歳", ZY_KIND_AGE, "years"},
-    {"才", ZY_KIND_AGE, "years"},       {"年間", ZY_KIND_DURATION, "years"},
-    {"年ぶり", ZY_KIND_DURATION, "years"}, {"カ月", ZY_KIND_DURATION, "months"},
-    {"か月", ZY_KIND_DURATION, "months"}, {"ヶ月", ZY_KIND_DURATION, "months"},
-    {"ケ月", ZY_KIND_DURATION, "months"}, {"週間", ZY_KIND_DURATION, "weeks"},
-    {"日間", ZY_KIND_DURATION, "days"}, {"時間", ZY_KIND_DURATION, "hours"},
-    {"分間", ZY_KIND_DURATION, "minutes"}, {"秒", ZY_KIND_DURATION, "seconds"},
-    {NULL, ZY_KIND_COUNT, NULL},
+    {ZY_WORD("米ドル"), ZY_KIND_MONEY, "USD"},   {ZY_WORD("香港ドル"), ZY_KIND_MONEY, "HKD"},
+    {ZY_WORD("豪ドル"), ZY_KIND_MONEY, "AUD"},   {ZY_WORD("ドル"), ZY_KIND_MONEY, "USD"},
+    {ZY_WORD("人民元"), ZY_KIND_MONEY, "CNY"},   {ZY_WORD("元"), ZY_KIND_MONEY, "CNY"},
+    {ZY_WORD("円"), ZY_KIND_MONEY, "JPY"},       {ZY_WORD("ユーロ"), ZY_KIND_MONEY, "EUR"},
+    {ZY_WORD("ポンド"), ZY_KIND_MONEY, "GBP"},   {ZY_WORD("ウォン"), ZY_KIND_MONEY, "KRW"},
+    {ZY_WORD("ルピー"), ZY_KIND_MONEY, "INR"},   {ZY_WORD("台湾ドル"), ZY_KIND_MONEY, "TWD"},
+    {ZY_WORD("%"), ZY_KIND_PERCENT, "%"},        {ZY_WORD("パーセント"), ZY_KIND_PERCENT, "%"},
+    {ZY_WORD("ポイント"), ZY_KIND_PERCENT, "pt"}, {ZY_WORD("倍"), ZY_KIND_RATIO, "x"},
+    {ZY_WORD("割"), ZY_KIND_PERCENT, "%"},
+    {ZY_WORD("位"), ZY_KIND_RANK, "rank"},       {ZY_WORD("歳"), ZY_KIND_AGE, "years"},
+    {ZY_WORD("才"), ZY_KIND_AGE, "years"},       {ZY_WORD("年間"), ZY_KIND_DURATION, "years"},
+    {ZY_WORD("年ぶり"), ZY_KIND_DURATION, "years"}, {ZY_WORD("カ月"), ZY_KIND_DURATION, "months"},
+    {ZY_WORD("か月"), ZY_KIND_DURATION, "months"}, {ZY_WORD("ヶ月"), ZY_KIND_DURATION, "months"},
+    {ZY_WORD("ケ月"), ZY_KIND_DURATION, "months"}, {ZY_WORD("週間"), ZY_KIND_DURATION, "weeks"},
+    {ZY_WORD("日間"), ZY_KIND_DURATION, "days"}, {ZY_WORD("時間"), ZY_KIND_DURATION, "hours"},
+    {ZY_WORD("分間"), ZY_KIND_DURATION, "minutes"}, {ZY_WORD("秒"), ZY_KIND_DURATION, "seconds"},
+    {NULL, 0, ZY_KIND_COUNT, NULL},
 };
 
 /* Counters of counts; the counter is kept as written. */
-static const char *const counters[] = {
-    "カ国・地域", "か国・地域", "カ国", "か国", "ヶ国", "ケ国", "機関", "社", "人", "件", "校",
-    "システム", "モデル", "本", "個", "台", "回", "種類", "店舗", "店", "拠点", "施設", "都市",
-    "団体", "枚", "冊", "隻", "基", "頭", "世帯", "戸", "議席", "票", "人分", "チーム", "銘柄",
-    "プロジェクト", "大学", "論文", "件数", "品目", "カ所", "か所", "箇所", NULL,
+typedef struct counter_word {
+    const char *text;
+    size_t len;
+} counter_word;
+
+static const counter_word counters[] = {
+    {ZY_WORD("カ国・地域")}, {ZY_WORD("か国・地域")}, {ZY_WORD("カ国")}, {ZY_WORD("か国")}, {ZY_WORD("ヶ国")},
+    {ZY_WORD("ケ国")}, {ZY_WORD("機関")}, {ZY_WORD("社")}, {ZY_WORD("人")}, {ZY_WORD("件")},
+    {ZY_WORD("校")}, {ZY_WORD("システム")}, {ZY_WORD("モデル")}, {ZY_WORD("本")}, {ZY_WORD("個")},
+    {ZY_WORD("台")}, {ZY_WORD("回")}, {ZY_WORD("種類")}, {ZY_WORD("店舗")}, {ZY_WORD("店")},
+    {ZY_WORD("拠点")}, {ZY_WORD("施設")}, {ZY_WORD("都市")}, {ZY_WORD("団体")}, {ZY_WORD("枚")},
+    {ZY_WORD("冊")}, {ZY_WORD("隻")}, {ZY_WORD("基")}, {ZY_WORD("頭")}, {ZY_WORD("世帯")},
+    {ZY_WORD("戸")}, {ZY_WORD("議席")}, {ZY_WORD("票")}, {ZY_WORD("人分")}, {ZY_WORD("チーム")},
+    {ZY_WORD("銘柄")}, {ZY_WORD("プロジェクト")}, {ZY_WORD("大学")}, {ZY_WORD("論文")}, {ZY_WORD("件数")},
+    {ZY_WORD("品目")}, {ZY_WORD("カ所")}, {ZY_WORD("か所")}, {ZY_WORD("箇所")}, {NULL, 0},
 };
 
 static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
@@ -51,17 +62,17 @@ static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
         return 0;
     char first = t[at];
     for (size_t i = 0; units[i].text; i++)
-        if (units[i].text[0] == first && zy_starts_with(t, len, at, units[i].text)) {
+        if (units[i].text[0] == first && zy_starts_with_n(t, len, at, units[i].text, units[i].len)) {
             f->kind = units[i].kind;
             f->unit = units[i].unit;
-            return strlen(units[i].text);
+            return units[i].len;
         }
-    for (size_t i = 0; counters[i]; i++)
-        if (counters[i][0] == first && counters[i][1] == t[at + 1] && zy_starts_with(t, len, at, counters[i])) {
+    for (size_t i = 0; counters[i].text; i++)
+        if (zy_starts_with_n(t, len, at, counters[i].text, counters[i].len)) {
             f->kind = ZY_KIND_COUNT;
             f->unit = "count";
-            size_t n = strlen(counters[i]);
-            memcpy(f->counter, counters[i], n < sizeof f->counter - 1 ? n : sizeof f->counter - 1);
+            size_t n = counters[i].len;
+            memcpy(f->counter, counters[i].text, n < sizeof f->counter - 1 ? n : sizeof f->counter - 1);
             return n;
         }
     return 0;
@@ -70,22 +81,22 @@ static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
 /* Bound and approximation words after the unit; returns bytes consumed. */
 static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
 {
-    static const struct { const char *text; int bound; bool approx; } suffixes[] = {
-        {"以上", ZY_BOUND_MIN, false}, {"超", ZY_BOUND_MIN, false},   {"余り", ZY_BOUND_MIN, true},
-        {"余", ZY_BOUND_MIN, true},    {"強", ZY_BOUND_MIN, true},    {"以下", ZY_BOUND_MAX, false},
-        {"未満", ZY_BOUND_MAX, false}, {"弱", ZY_BOUND_MAX, true},    {"足らず", ZY_BOUND_MAX, true},
-        {"近く", ZY_BOUND_MAX, true},  {"ほど", ZY_BOUND_NONE, true}, {"程度", ZY_BOUND_NONE, true},
-        {"前後", ZY_BOUND_NONE, true}, {"相当", ZY_BOUND_NONE, false}, {"を超える", ZY_BOUND_MIN, false},
-        {"を超え", ZY_BOUND_MIN, false}, {"もの", ZY_BOUND_NONE, false},
+    static const struct { const char *text; size_t len; int bound; bool approx; } suffixes[] = {
+        {ZY_WORD("以上"), ZY_BOUND_MIN, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false},   {ZY_WORD("余り"), ZY_BOUND_MIN, true},
+        {ZY_WORD("余"), ZY_BOUND_MIN, true},    {ZY_WORD("強"), ZY_BOUND_MIN, true},    {ZY_WORD("以下"), ZY_BOUND_MAX, false},
+        {ZY_WORD("未満"), ZY_BOUND_MAX, false}, {ZY_WORD("弱"), ZY_BOUND_MAX, true},    {ZY_WORD("足らず"), ZY_BOUND_MAX, true},
+        {ZY_WORD("近く"), ZY_BOUND_MAX, true},  {ZY_WORD("ほど"), ZY_BOUND_NONE, true}, {ZY_WORD("程度"), ZY_BOUND_NONE, true},
+        {ZY_WORD("前後"), ZY_BOUND_NONE, true}, {ZY_WORD("相当"), ZY_BOUND_NONE, false}, {ZY_WORD("を超える"), ZY_BOUND_MIN, false},
+        {ZY_WORD("を超え"), ZY_BOUND_MIN, false}, {ZY_WORD("もの"), ZY_BOUND_NONE, false},
     };
     size_t start = at;
     for (int round = 0; round < 2; round++)
         for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-            if (zy_starts_with(t, len, at, suffixes[i].text)) {
+            if (zy_starts_with_n(t, len, at, suffixes[i].text, suffixes[i].len)) {
                 if (suffixes[i].bound)
                     f->bound = (zy_bound)suffixes[i].bound;
                 f->approx |= suffixes[i].approx;
-                at += strlen(suffixes[i].text);
+                at += suffixes[i].len;
                 break;
             }
     return at - start;
@@ -94,23 +105,23 @@ static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
 /* Prefix words before the numeral; sets flags and returns the new start. */
 static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negative, bool *ordinal)
 {
-    static const struct { const char *text; int bound; bool approx; int sign; bool ordinal; } prefixes[] = {
-        {"約", 0, true, 0, false},        {"およそ", 0, true, 0, false}, {"推定", 0, true, 0, false},
-        {"概ね", 0, true, 0, false},      {"最大", ZY_BOUND_MAX, false, 0, false},
-        {"最高", ZY_BOUND_MAX, false, 0, false}, {"最低", ZY_BOUND_MIN, false, 0, false},
-        {"少なくとも", ZY_BOUND_MIN, false, 0, false}, {"超", ZY_BOUND_MIN, false, 0, false},
-        {"マイナス", 0, false, -1, false}, {"△", 0, false, -1, false}, {"▲", 0, false, -1, false},
-        {"-", 0, false, -1, false},       {"第", 0, false, 0, true},     {"累計", 0, false, 0, false},
-        {"合計", 0, false, 0, false},     {"計", 0, false, 0, false},
-        {"総額", 0, false, 0, false},     {"わずか", 0, false, 0, false}, {"実に", 0, false, 0, false},
+    static const struct { const char *text; size_t len; int bound; bool approx; int sign; bool ordinal; } prefixes[] = {
+        {ZY_WORD("約"), 0, true, 0, false},        {ZY_WORD("およそ"), 0, true, 0, false}, {ZY_WORD("推定"), 0, true, 0, false},
+        {ZY_WORD("概ね"), 0, true, 0, false},      {ZY_WORD("最大"), ZY_BOUND_MAX, false, 0, false},
+        {ZY_WORD("最高"), ZY_BOUND_MAX, false, 0, false}, {ZY_WORD("最低"), ZY_BOUND_MIN, false, 0, false},
+        {ZY_WORD("少なくとも"), ZY_BOUND_MIN, false, 0, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false, 0, false},
+        {ZY_WORD("マイナス"), 0, false, -1, false}, {ZY_WORD("△"), 0, false, -1, false}, {ZY_WORD("▲"), 0, false, -1, false},
+        {ZY_WORD("-"), 0, false, -1, false},       {ZY_WORD("第"), 0, false, 0, true},     {ZY_WORD("累計"), 0, false, 0, false},
+        {ZY_WORD("合計"), 0, false, 0, false},     {ZY_WORD("計"), 0, false, 0, false},
+        {ZY_WORD("総額"), 0, false, 0, false},     {ZY_WORD("わずか"), 0, false, 0, false}, {ZY_WORD("実に"), 0, false, 0, false},
     };
     size_t start = at;
     for (int round = 0; round < 3; round++) {
         bool any = false;
         for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-            if (!zy_ends_with(t, start, prefixes[i].text))
+            if (!zy_ends_with_n(t, start, prefixes[i].text, prefixes[i].len))
                 continue;
-            size_t n = strlen(prefixes[i].text);
+            size_t n = prefixes[i].len;
             if (prefixes[i].sign < 0 && n == 1 && start >= 2 && is_ascii_alnum(t[start - 2]))
                 continue; /* GPT-4: a hyphen inside a name */
             start -= n;
@@ -159,11 +170,15 @@ static bool two_digit_year_context(const char *t, size_t len, size_t at)
     if (zy_numeral_parse(t + at, len - at, &month) && month.arabic && month.value >= 1 &&
         month.value <= 12 && zy_starts_with(t, len, at + month.len, "月"))
         return true;
-    static const char *const after[] = {"設立", "創業", "創立", "に", "の", "度", "で", "から", "まで",
-                                        "比", "、", "末", "春", "夏", "秋", "冬", "上期", "下期", "時点",
-                                        "以降", ")", "と", NULL};
-    for (size_t i = 0; after[i]; i++)
-        if (zy_starts_with(t, len, at, after[i]))
+    static const struct { const char *text; size_t len; } after[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("創立")}, {ZY_WORD("に")},   {ZY_WORD("の")},
+        {ZY_WORD("度")},   {ZY_WORD("で")},   {ZY_WORD("から")}, {ZY_WORD("まで")}, {ZY_WORD("比")},
+        {ZY_WORD("、")},   {ZY_WORD("末")},   {ZY_WORD("春")},   {ZY_WORD("夏")},   {ZY_WORD("秋")},
+        {ZY_WORD("冬")},   {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("時点")}, {ZY_WORD("以降")},
+        {ZY_WORD(")")},    {ZY_WORD("と")},
+    };
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
+        if (zy_starts_with_n(t, len, at, after[i].text, after[i].len))
             return true;
     return false;
 }

@@ -29,18 +29,35 @@ typedef struct zy_figure {
  * bare numerals are returned only when allow_bare. */
 bool zy_figure_at(const char *text, size_t len, size_t at, bool allow_bare, zy_figure *out);
 
-/* Does text[at..len) start with s? */
-static inline bool zy_starts_with(const char *text, size_t len, size_t at, const char *s)
+/* Does text[at..len) start with s[0..n) (n > 0)? The first and last bytes are compared
+ * before the rest: these run at almost every position of the text, and in UTF-8 Japanese the
+ * last byte of a character tells most characters apart. */
+static inline bool zy_starts_with_n(const char *text, size_t len, size_t at, const char *s, size_t n)
 {
-    size_t n = __builtin_strlen(s);
-    return at + n <= len && __builtin_memcmp(text + at, s, n) == 0;
+    return at + n <= len && text[at] == s[0] && text[at + n - 1] == s[n - 1] &&
+           __builtin_memcmp(text + at, s, n) == 0;
 }
 
-/* Does text[..at) end with s? */
+/* Does text[..at) end with s[0..n) (n > 0)? */
+static inline bool zy_ends_with_n(const char *text, size_t at, const char *s, size_t n)
+{
+    return at >= n && text[at - 1] == s[n - 1] && text[at - n] == s[0] &&
+           __builtin_memcmp(text + at - n, s, n) == 0;
+}
+
+/* The same for a NUL-terminated s (not empty); with a literal the length is a constant. Word
+ * lists in hot loops keep their lengths and call the _n forms. */
+static inline bool zy_starts_with(const char *text, size_t len, size_t at, const char *s)
+{
+    return zy_starts_with_n(text, len, at, s, __builtin_strlen(s));
+}
+
 static inline bool zy_ends_with(const char *text, size_t at, const char *s)
 {
-    size_t n = __builtin_strlen(s);
-    return at >= n && __builtin_memcmp(text + at - n, s, n) == 0;
+    return zy_ends_with_n(text, at, s, __builtin_strlen(s));
 }
+
+/* A word with its length, for word lists: {ZY_WORD("以上"), …}. */
+#define ZY_WORD(s) s, sizeof(s) - 1
 
 #endif

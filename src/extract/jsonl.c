@@ -94,11 +94,12 @@ static char *put_number(char *o, double v)
 typedef struct sentence_cache {
     const char *sentence;
     zy_buf escaped;
+    zy_buf path;              /* the document's path, escaped once */
 } sentence_cache;
 
 static size_t optional_len(const char *s) { return s ? strlen(s) : 0; }
 
-static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, sentence_cache *cache)
+static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
 {
     static const char *const bounds[] = {NULL, "min", "max"};
     zy_status st;
@@ -114,10 +115,12 @@ static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, s
             cache->sentence = f->sentence;
         }
     }
-    const char *strings[] = {doc->path, f->text, f->unit, f->counter, f->time, f->subject,
+    /* unit, measure and source are the library's own words and time is ISO digits: they
+     * need no escaping, but are measured the same way in case a caller set something else */
+    const char *strings[] = {f->text, f->unit, f->counter, f->time, f->subject,
                              f->subject_text, f->country, f->measure, f->source};
     size_t lens[sizeof strings / sizeof strings[0]];
-    size_t need = 512 + cache->escaped.len;
+    size_t need = 512 + cache->escaped.len + cache->path.len;
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         lens[i] = optional_len(strings[i]);
         need += lens[i] * ESCAPED_MAX + 2;
@@ -127,13 +130,13 @@ static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, s
     char *o = b->data + b->len;
 #define STRING_OR_NULL(i) (strings[i] ? put_quoted(o, strings[i], lens[i]) : PUT(o, "null"))
     o = PUT(o, "{\"doc\":");
-    o = STRING_OR_NULL(0);
+    o = put_lit(o, cache->path.data, cache->path.len);
     o = PUT(o, ",\"start\":");
     o = put_uint(o, f->start);
     o = PUT(o, ",\"end\":");
     o = put_uint(o, f->end);
     o = PUT(o, ",\"text\":");
-    o = STRING_OR_NULL(1);
+    o = STRING_OR_NULL(0);
     o = PUT(o, ",\"kind\":\"");
     const char *kind = zy_fact_kind_name(f->kind);
     o = put_lit(o, kind, strlen(kind));
@@ -148,29 +151,29 @@ static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, s
     }
     if (f->unit) {
         o = PUT(o, ",\"unit\":");
-        o = STRING_OR_NULL(2);
+        o = STRING_OR_NULL(1);
     }
     if (f->counter) {
         o = PUT(o, ",\"counter\":");
-        o = STRING_OR_NULL(3);
+        o = STRING_OR_NULL(2);
     }
     o = f->approx ? PUT(o, ",\"approx\":true") : PUT(o, ",\"approx\":false");
     o = PUT(o, ",\"bound\":");
     o = bounds[f->bound] ? put_quoted(o, bounds[f->bound], 3) : PUT(o, "null");
     o = PUT(o, ",\"time\":");
-    o = f->time[0] ? STRING_OR_NULL(4) : PUT(o, "null");
+    o = f->time[0] ? STRING_OR_NULL(3) : PUT(o, "null");
     o = PUT(o, ",\"subject\":");
-    o = STRING_OR_NULL(5);
+    o = STRING_OR_NULL(4);
     o = PUT(o, ",\"subject_text\":");
-    o = STRING_OR_NULL(6);
+    o = STRING_OR_NULL(5);
     if (f->country) {
         o = PUT(o, ",\"country\":");
-        o = STRING_OR_NULL(7);
+        o = STRING_OR_NULL(6);
     }
     o = PUT(o, ",\"measure\":");
-    o = STRING_OR_NULL(8);
+    o = STRING_OR_NULL(7);
     o = PUT(o, ",\"source\":");
-    o = STRING_OR_NULL(9);
+    o = STRING_OR_NULL(8);
     if (f->table_id >= 0) {
         /* table, row and column are never negative here */
         o = PUT(o, ",\"table\":");
@@ -192,11 +195,17 @@ static zy_status put_fact(zy_buf *b, const zy_document *doc, const zy_fact *f, s
 /* Append every fact of doc to b. */
 static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
 {
-    sentence_cache cache = {NULL, {0}};
+    sentence_cache cache = {NULL, {0}, {0}};
     zy_buf_init(&cache.escaped, 0);
-    zy_status st = ZY_OK;
+    zy_buf_init(&cache.path, 0);
+    size_t path_len = optional_len(doc->path);
+    zy_status st = zy_buf_reserve(&cache.path, path_len * ESCAPED_MAX + 4);
+    if (st == ZY_OK) {
+        char *e = doc->path ? put_quoted(cache.path.data, doc->path, path_len) : PUT(cache.path.data, "null");
+        cache.path.len = (size_t)(e - cache.path.data);
+    }
     for (size_t i = 0; i < doc->nfacts && st == ZY_OK; i++) {
-        st = put_fact(b, doc, &doc->facts[i], &cache);
+        st = put_fact(b, &doc->facts[i], &cache);
         if (st == ZY_OK && flush_to && b->len >= ((size_t)1 << 20)) {
             if (fwrite(b->data, 1, b->len, flush_to) != b->len)
                 st = ZY_ERR_IO;
@@ -204,6 +213,7 @@ static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
         }
     }
     zy_buf_free(&cache.escaped);
+    zy_buf_free(&cache.path);
     return st;
 }
 

@@ -8,6 +8,7 @@
  *   time: the nearest date before the figure in the same sentence.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/charset.h"
@@ -15,12 +16,6 @@
 
 #define MAX_ENTITIES 64
 #define MAX_FIGURES 128
-
-static bool is_sentence_end(const char *t, size_t i)
-{
-    return zy_starts_with(t, i + 3, i, "。") || zy_starts_with(t, i + 3, i, "！") ||
-           zy_starts_with(t, i + 3, i, "？") || t[i] == '!' || t[i] == '?';
-}
 
 typedef struct measure_word {
     const char *word;
@@ -195,15 +190,28 @@ static int first_entity_in(const zy_entity_match *ents, size_t n, size_t a, size
 /* Does the phrase refer back to the previous topic (同社は, 同大学の…)? */
 static bool refers_back(const char *t, size_t a, size_t b)
 {
-    static const char *const words[] = {"同社", "同大学", "同大", "同研究所", "同国", "同グループ", NULL};
+    static const struct { const char *text; size_t len; } words[] = {
+        {ZY_WORD("同社")}, {ZY_WORD("同大学")}, {ZY_WORD("同大")},
+        {ZY_WORD("同研究所")}, {ZY_WORD("同国")}, {ZY_WORD("同グループ")},
+    };
     for (size_t i = a; i < b; i++)
-        for (size_t w = 0; words[w]; w++)
-            if (zy_starts_with(t, b, i, words[w]))
+        for (size_t w = 0; zy_starts_with(t, b, i, "同") && w < sizeof words / sizeof words[0]; w++)
+            if (zy_starts_with_n(t, b, i, words[w].text, words[w].len))
                 return true;
     return false;
 }
 
 #define SUBJECT_PREVIOUS_TOPIC (-2)
+
+/* A topic marker (は, が, も, では, には) in a sentence, with what its phrase names: the same
+ * for every figure of the sentence, so found once per sentence. */
+typedef struct topic_marker {
+    size_t at;          /* the marker */
+    size_t phrase;      /* where its phrase begins (phrase_start from the sentence start) */
+    int entity;         /* first_entity_in the phrase, or -1 */
+    bool refers_back;   /* the phrase says 同社 or the like */
+    bool also;          /* the marker is も */
+} topic_marker;
 
 /* Where the topic phrase ending at marker begins: after the previous 、 or the previous
  * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益). */
@@ -220,10 +228,36 @@ static size_t phrase_start(const char *t, size_t sentence_start, size_t marker)
     return sentence_start;
 }
 
+/* The topic markers of the sentence [ss, se) into s->markers; their count, or SIZE_MAX when
+ * out of memory. */
+static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, size_t nent,
+                                 size_t ss, size_t se)
+{
+    const char *t = s->norm.text;
+    size_t n = 0;
+    for (size_t i = ss; i < se; i++) {
+        if ((unsigned char)t[i] != 0xE3 || !topic_marker_at(t, i))
+            continue;
+        if (n == s->marker_cap) {
+            size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
+            topic_marker *grown = realloc(s->markers, cap * sizeof *grown);
+            if (!grown)
+                return SIZE_MAX;
+            s->markers = grown;
+            s->marker_cap = cap;
+        }
+        size_t a = phrase_start(t, ss, i);
+        s->markers[n++] = (topic_marker){i, a, first_entity_in(ents, nent, a, i),
+                                         refers_back(t, a, i), zy_starts_with(t, se, i, "も")};
+        i += 2;
+    }
+    return n;
+}
+
 /* Subject of the figure at [fs, fe) in the sentence [ss, se). */
 static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, size_t n,
-                          size_t ss, size_t se, size_t fs, size_t fe, const char *measure,
-                          bool *from_topic)
+                          const topic_marker *markers, size_t nmarkers, size_t se, size_t fs,
+                          size_t fe, const char *measure, bool *from_topic)
 {
     const char *t = s->norm.text;
     *from_topic = false;
@@ -269,14 +303,16 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
             break;
         }
     }
+    /* names after the figure in its clause (before the next 、 or 。) */
+    size_t clause_end = fe;
+    while (clause_end + 3 <= se && !zy_starts_with(t, se, clause_end, "、") &&
+           !zy_starts_with(t, se, clause_end, "。"))
+        clause_end++;
     /* a relative clause: "…N…を管理していた…ファンドであるX": the figure describes X */
     for (size_t k = 0; k < n; k++) {
         if (ents[k].start < fe)
             continue;
-        bool clause_break = false;
-        for (size_t i = fe; i < ents[k].start; i++)
-            clause_break |= zy_starts_with(t, ents[k].start, i, "、") || zy_starts_with(t, ents[k].start, i, "。");
-        if (clause_break)
+        if (ents[k].start >= clause_end + 3)
             break;
         if (zy_ends_with(t, ents[k].start, "である") || zy_ends_with(t, ents[k].start, "であった"))
             return (int)k;
@@ -286,39 +322,38 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
     for (size_t k = 0; k < n; k++) {
         if (ents[k].start < fe)
             continue;
-        bool clause_break = false;
-        for (size_t i = fe; i < ents[k].start; i++)
-            clause_break |= zy_starts_with(t, ents[k].start, i, "、") || zy_starts_with(t, ents[k].start, i, "。");
-        if (clause_break)
+        if (ents[k].start >= clause_end + 3)
             break;
-        static const char *const attributive[] = {"する", "した", "している", "していた", "される", "された", NULL};
-        for (size_t a = 0; attributive[a]; a++)
-            if (zy_ends_with(t, ents[k].start, attributive[a]))
+        static const struct { const char *text; size_t len; } attributive[] = {
+            {ZY_WORD("する")},     {ZY_WORD("した")},   {ZY_WORD("している")},
+            {ZY_WORD("していた")}, {ZY_WORD("される")}, {ZY_WORD("された")},
+        };
+        for (size_t a = 0; a < sizeof attributive / sizeof attributive[0]; a++)
+            if (zy_ends_with_n(t, ents[k].start, attributive[a].text, attributive[a].len))
                 return (int)k;
     }
     /* the nearest topic phrase before the figure that names an entity (or 同社: the last one) */
-    for (size_t i = fs; i-- > ss;) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i))
-            continue;
-        size_t a = phrase_start(t, ss, i);
-        int k = first_entity_in(ents, n, a, i);
-        if (k >= 0) {
+    size_t m = nmarkers;
+    while (m > 0 && markers[m - 1].at >= fs)
+        m--;
+    for (size_t q = m; q-- > 0;) {
+        if (markers[q].entity >= 0) {
             *from_topic = true;
-            return k;
+            return markers[q].entity;
         }
-        if (refers_back(t, a, i))
+        if (markers[q].refers_back)
             return SUBJECT_PREVIOUS_TOPIC;
     }
     /* a topic phrase after it, for sentences that open with the date */
-    for (size_t i = fe; i < se; i++) {
-        if (!topic_marker_at(t, i))
-            continue;
-        int k = first_entity_in(ents, n, phrase_start(t, fe, i), i);
+    while (m < nmarkers && markers[m].at < fe)
+        m++;
+    if (m < nmarkers) {
+        size_t a = markers[m].phrase > fe ? markers[m].phrase : fe;
+        int k = a == markers[m].phrase ? markers[m].entity : first_entity_in(ents, n, a, markers[m].at);
         if (k >= 0) {
             *from_topic = true;
             return k;
         }
-        break;
     }
     /* the nearest name before it that is not a source */
     for (size_t k = n; k-- > 0;)
@@ -341,19 +376,20 @@ static bool is_heading(const char *t, size_t ss, size_t se)
 /* 今年, 昨年, 今月 … at t[i], resolved from the article's own date; false when not. */
 static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
 {
-    static const struct { const char *word; int years, months; } words[] = {
-        {"今年", 0, 0}, {"昨年", -1, 0}, {"去年", -1, 0}, {"来年", 1, 0}, {"一昨年", -2, 0},
-        {"今月", 0, 1}, {"先月", 0, -1}, {"来月", 0, 2},
+    static const struct { const char *word; size_t len; int years, months; } words[] = {
+        {ZY_WORD("今年"), 0, 0}, {ZY_WORD("昨年"), -1, 0}, {ZY_WORD("去年"), -1, 0},
+        {ZY_WORD("来年"), 1, 0}, {ZY_WORD("一昨年"), -2, 0}, {ZY_WORD("今月"), 0, 1},
+        {ZY_WORD("先月"), 0, -1}, {ZY_WORD("来月"), 0, 2},
     };
     if (!s->dated || (unsigned char)t[i] < 0xE3)
         return false;
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
-        if (!zy_starts_with(t, se, i, words[w].word))
+        if (!zy_starts_with_n(t, se, i, words[w].word, words[w].len))
             continue;
         memset(f, 0, sizeof *f);
         f->kind = ZY_KIND_DATE;
         f->start = i;
-        f->end = i + strlen(words[w].word);
+        f->end = i + words[w].len;
         f->year = s->doc_year + words[w].years;
         if (words[w].months) {
             if (!s->doc_month)
@@ -425,25 +461,29 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     size_t nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
     long prev_topic_entity = s->topic_entity;
+    size_t nmarkers = find_topic_markers(s, ents, nent, ss, se);
+    if (nmarkers == SIZE_MAX) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    const topic_marker *markers = s->markers;
     /* the sentence's topic, kept for later sentences (は and が only: "Xも" adds a subject
      * to this sentence without making it the topic of the next) */
-    for (size_t i = ss; i < se; i++) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80 || !topic_marker_at(t, i) ||
-            zy_starts_with(t, se, i, "も"))
+    for (size_t q = 0; q < nmarkers; q++) {
+        int k = markers[q].entity;
+        if (markers[q].also || k < 0)
             continue;
-        int k = first_entity_in(ents, nent, phrase_start(t, ss, i), i);
-        if (k >= 0) {
-            s->topic_start = ents[k].start;
-            s->topic_end = ents[k].end;
-            s->topic_entity = ents[k].entity;
-            break;
-        }
+        s->topic_start = ents[k].start;
+        s->topic_end = ents[k].end;
+        s->topic_entity = ents[k].entity;
+        break;
     }
     for (size_t j = 0; j < nfig; j++) {
         zy_figure *f = &figs[j];
         const char *measure = zy_measure_near(t, ss, f->start, f->end, se, f->kind);
         bool from_topic;
-        int k = choose_subject(s, ents, nent, ss, se, f->start, f->end, measure, &from_topic);
+        int k = choose_subject(s, ents, nent, markers, nmarkers, se, f->start, f->end, measure,
+                               &from_topic);
         zy_subject subject = {0, 0, -1, NULL};
         if (k == SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
             /* 同社 in a sentence whose own topic is named: that one */
@@ -480,29 +520,41 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     }
 }
 
+/* The next sentence end in t[from..to): the byte after 。, ! or ? (NFKC made ！？ ASCII), or
+ * 0 when there is none. Steps a character at a time: the text is valid UTF-8. */
+static size_t next_sentence_end(const char *t, size_t from, size_t to)
+{
+    size_t k = from;
+    while (k < to) {
+        unsigned char c = (unsigned char)t[k];
+        if (c < 0x80) {
+            if (c == '!' || c == '?')
+                return k + 1;
+            k++;
+        } else if (c < 0xE0) {
+            k += 2;
+        } else if (c < 0xF0) {
+            if (c == 0xE3 && (unsigned char)t[k + 1] == 0x80 && (unsigned char)t[k + 2] == 0x82 && k + 3 <= to)
+                return k + 3;
+            k += 3;
+        } else {
+            k += 4;
+        }
+    }
+    return 0;
+}
+
 void zy_scan_prose(zy_scan_state *s)
 {
-    const char *t = s->norm.text;
-    size_t len = s->norm.len;
-    size_t line = 0, i = 0;
-    while (i < len && s->status == ZY_OK) {
-        size_t eol = i;
-        while (eol < len && t[eol] != '\n')
-            eol++;
-        if (!s->line_taken[line]) {
-            size_t ss = i;
-            for (size_t k = i; k < eol; k++) {
-                if (is_sentence_end(t, k)) {
-                    size_t end = k + (t[k] == '!' || t[k] == '?' ? 1 : 3);
-                    scan_sentence(s, ss, end);
-                    ss = end;
-                    k = end - 1;
-                }
-            }
-            if (ss < eol)
-                scan_sentence(s, ss, eol);
+    for (size_t line = 0; line < s->nlines && s->status == ZY_OK; line++) {
+        if (s->line_taken[line])
+            continue;
+        size_t ss = s->lines[line].start, eol = s->lines[line].end, end;
+        while ((end = next_sentence_end(s->norm.text, ss, eol)) != 0) {
+            scan_sentence(s, ss, end);
+            ss = end;
         }
-        line++;
-        i = eol + 1;
+        if (ss < eol)
+            scan_sentence(s, ss, eol);
     }
 }

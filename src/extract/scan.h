@@ -11,6 +11,11 @@
 #include "extract/normalize.h"
 #include "util/pool.h"
 
+/* A line of the normalised text, without its '\n'. */
+typedef struct zy_line {
+    size_t start, end;
+} zy_line;
+
 typedef struct zy_scan_state {
     zy_diag *diag;
     zy_entities *entities;
@@ -26,9 +31,13 @@ typedef struct zy_scan_state {
     int doc_month;
     bool dated;               /* the article's own date is known (--date or a date line):
                                  今年, 昨年, 今月 can be resolved */
+    zy_line *lines;           /* the lines of the normalised text */
+    size_t nlines;
     bool *line_taken;         /* lines consumed by tables and lists */
     size_t topic_start, topic_end; /* last entity that was a sentence topic (end 0: none) */
     long topic_entity;
+    struct topic_marker *markers; /* prose: the current sentence's topic markers */
+    size_t marker_cap;
     zy_status status;         /* first failure */
 } zy_scan_state;
 

@@ -21,9 +21,7 @@ typedef struct cell {
     bool bracketed;
 } cell;
 
-typedef struct line_span {
-    size_t start, end;
-} line_span;
+typedef zy_line line_span;
 
 static bool is_space(const char *t, size_t i, size_t end)
 {
@@ -133,33 +131,6 @@ static bool range_contains(const char *t, size_t a, size_t b, const char *word)
         if (memcmp(t + i, word, n) == 0)
             return true;
     return false;
-}
-
-static size_t collect_lines(const zy_scan_state *s, line_span **out)
-{
-    const char *t = s->norm.text;
-    size_t n = 0, cap = 256;
-    line_span *lines = malloc(cap * sizeof *lines);
-    size_t i = 0;
-    while (lines && i <= s->norm.len) {
-        size_t e = i;
-        while (e < s->norm.len && t[e] != '\n')
-            e++;
-        if (n == cap) {
-            line_span *grown = realloc(lines, cap * 2 * sizeof *lines);
-            if (!grown) {
-                free(lines);
-                lines = NULL;
-                break;
-            }
-            lines = grown;
-            cap *= 2;
-        }
-        lines[n++] = (line_span){i, e};
-        i = e + 1;
-    }
-    *out = lines;
-    return lines ? n : 0;
 }
 
 static bool blank(const char *t, line_span l)
@@ -448,12 +419,8 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
 
 void zy_scan_tables(zy_scan_state *s)
 {
-    line_span *lines;
-    size_t n = collect_lines(s, &lines);
-    if (!lines) {
-        s->status = ZY_ERR_NOMEM;
-        return;
-    }
+    const line_span *lines = s->lines;
+    size_t n = s->nlines;
     for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
         if (s->line_taken[l] || blank(s->norm.text, lines[l]))
             continue;
@@ -467,7 +434,6 @@ void zy_scan_tables(zy_scan_state *s)
                 l = last - 1;
         }
     }
-    free(lines);
 }
 
 /* "name: value" at line l; fills the name range and the value start. */
@@ -497,12 +463,8 @@ static bool list_item(const zy_scan_state *s, line_span l, size_t *name_end, siz
 void zy_scan_lists(zy_scan_state *s)
 {
     const char *t = s->norm.text;
-    line_span *lines;
-    size_t n = collect_lines(s, &lines);
-    if (!lines) {
-        s->status = ZY_ERR_NOMEM;
-        return;
-    }
+    const line_span *lines = s->lines;
+    size_t n = s->nlines;
     long heading = -1; /* the line naming the current group */
     long table_id = -1;
     size_t row_index = 0;
@@ -556,5 +518,4 @@ void zy_scan_lists(zy_scan_state *s)
         zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
                     lines[l].end, "", table_id, (long)row_index++, 1);
     }
-    free(lines);
 }
