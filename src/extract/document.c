@@ -70,6 +70,9 @@ void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16])
     *o = '\0';
 }
 
+/* Facts handed on at a time: a few hundred kilobytes of records and strings stay in cache. */
+#define FLUSH_FACTS 1024
+
 void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
                  const char *measure, const char *source, size_t sentence_start,
                  size_t sentence_end, const char *time, long table_id, long row, long col)
@@ -77,6 +80,12 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     if (s->status)
         return;
     zy_document *d = s->doc;
+    if (d->nfacts >= FLUSH_FACTS && s->flush) {
+        s->status = s->flush(s->flush_data);
+        s->sentence = NULL; /* its copy went with the strings */
+        if (s->status)
+            return;
+    }
     if (d->nfacts == s->fact_cap) {
         size_t cap = s->fact_cap ? s->fact_cap * 2 : 64;
         zy_fact *grown = realloc(d->facts, cap * sizeof *grown);
@@ -237,6 +246,8 @@ typedef struct scan_session {
     zy_line *lines;       /* its lines … */
     bool *line_taken;     /* … and which of them tables and lists took */
     size_t line_cap;
+    size_t base;          /* file offset of the batch being scanned */
+    bool sink_failed;     /* the sink returned an error (its message is set) */
 } scan_session;
 
 /* Split the batch's normalised text into lines (s->lines, s->nlines, s->line_taken cleared). */
@@ -297,6 +308,23 @@ static char *first_line(const zy_norm_text *norm, const char *bytes)
     return zy_utf8_clean_copy(bytes + norm->orig[a], norm->orig[b] - norm->orig[a]);
 }
 
+/* Hand the facts found so far to the sink, with offsets into the file, and empty the batch. */
+static zy_status flush_batch(void *session)
+{
+    scan_session *ss = session;
+    zy_document *doc = &ss->batch;
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        doc->facts[i].start += ss->base;
+        doc->facts[i].end += ss->base;
+    }
+    zy_status st = ss->sink(ss->user_data, doc);
+    ss->sink_failed = st != ZY_OK;
+    ss->tables += doc->ntables;
+    batch_reset(ss);
+    doc->first_table = ss->tables;
+    return st;
+}
+
 /* Scan one batch: bytes[0..len) start at byte `base` of the file. */
 static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, size_t base)
 {
@@ -314,6 +342,9 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     s.fact_cap = ss->fact_cap;
     s.strings = &ss->strings;
     s.topic_entity = -1;
+    s.flush = flush_batch;
+    s.flush_data = ss;
+    ss->base = base;
     zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &ss->norm);
     if (st)
         return st;
@@ -343,15 +374,11 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     st = s.status;
     ss->fact_cap = s.fact_cap;
     free(s.markers);
-    /* offsets of this batch are relative to it: make them the file's */
-    for (size_t i = 0; i < doc->nfacts; i++) {
-        doc->facts[i].start += base;
-        doc->facts[i].end += base;
-    }
-    ss->tables += doc->ntables;
+    if (st && ss->sink_failed)
+        return st;
     if (st)
         return zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", ss->path);
-    return ss->sink(ss->user_data, doc);
+    return flush_batch(ss);
 }
 
 #define BATCH_TARGET ((size_t)1 << 20)

@@ -39,6 +39,10 @@ typedef struct zy_scan_state {
     struct topic_marker *markers; /* prose: the current sentence's topic markers */
     size_t marker_cap;
     zy_status status;         /* first failure */
+    /* hands the facts found so far to the caller and empties doc (facts, captions, strings),
+     * so a batch's facts need not all be held at once; NULL: keep them */
+    zy_status (*flush)(void *flush_data);
+    void *flush_data;
 } zy_scan_state;
 
 /* Where a subject was found: a range of the normalised text and its dictionary entity. */
