@@ -445,8 +445,10 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
     long alias_entity[8];
     size_t nalias = 0;
     for (size_t k = from; k < to && nalias < 8; k++) {
-        if (text[k] != '(')
-            continue;
+        const char *open = memchr(text + k, '(', to - k);
+        if (!open)
+            break;
+        k = (size_t)(open - text);
         size_t close;
         size_t a = bracketed_alias_name(text, from, k, to, &close);
         if (a == k)

@@ -235,7 +235,8 @@ static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, 
 {
     const char *t = s->norm.text;
     size_t n = 0;
-    for (size_t i = ss; i < se; i++) {
+    for (size_t i = ss, clen; i < se; i += clen) {
+        zy_char_at(t + i, &clen);
         if ((unsigned char)t[i] != 0xE3 || !topic_marker_at(t, i))
             continue;
         if (n == s->marker_cap) {
@@ -249,7 +250,6 @@ static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, 
         size_t a = phrase_start(t, ss, i);
         s->markers[n++] = (topic_marker){i, a, first_entity_in(ents, nent, a, i),
                                          refers_back(t, a, i), zy_starts_with(t, se, i, "も")};
-        i += 2;
     }
     return n;
 }
@@ -426,35 +426,45 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     zy_figure figs[MAX_FIGURES];
     size_t nfig = 0;
     const zy_charset *starts = figure_starts();
-    for (size_t i = ss; i < se && nfig < MAX_FIGURES; i++) {
+    for (size_t i = ss; i < se && nfig < MAX_FIGURES;) {
         unsigned char c = (unsigned char)t[i];
         size_t clen;
-        if (c < 0x80 ? !(c >= '0' && c <= '9') : !zy_charset_has(starts, zy_char_at(t + i, &clen)))
-            continue;
-        if (relative_date_at(s, t, se, i, &figs[nfig])) {
-            i = figs[nfig++].end - 1;
+        uint32_t cp = zy_char_at(t + i, &clen);
+        bool digit = c >= '0' && c <= '9';
+        if (!digit && (c < 0x80 || !zy_charset_has(starts, cp))) {
+            i += clen;
             continue;
         }
-        bool digit = c >= '0' && c <= '9';
+        if (relative_date_at(s, t, se, i, &figs[nfig])) {
+            i = figs[nfig++].end;
+            continue;
+        }
         double v;
         int mult;
         bool kanji = c >= 0xE3 && zy_kanji_numeral(t + i, se - i, &v, &mult) == 0 && mult != 2;
-        if (!digit && !kanji)
+        if (!digit && !kanji) {
+            i += clen;
             continue;
+        }
         if (kanji) {
             /* a kanji numeral continuing a previous kanji numeral is not a new start */
             double pv;
             int pm;
-            if (i >= 3 && zy_kanji_numeral(t + i - 3, 3, &pv, &pm) == 0)
+            if (i >= 3 && zy_kanji_numeral(t + i - 3, 3, &pv, &pm) == 0) {
+                i += clen;
                 continue;
+            }
         }
         zy_figure f;
         if (zy_figure_at(t, se, i, false, &f)) {
             figs[nfig++] = f;
-            i = f.end - 1;
+            i = f.end;
         } else if (digit) {
             while (i + 1 < se && ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == '.' || t[i + 1] == ','))
                 i++;
+            i++;
+        } else {
+            i += clen;
         }
     }
     zy_entity_match ents[MAX_ENTITIES];
