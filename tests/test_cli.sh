@@ -150,6 +150,37 @@ db="$tmp/z.db"
 "$zuhyo" scan "$src/samples/articles"/*.txt | sort >"$tmp/a.jsonl"
 "$zuhyo" facts --db "$db" | sort >"$tmp/b.jsonl"
 cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl" && pass=$((pass + 1)) || { echo "FAIL: facts differ from scan"; diff "$tmp/a.jsonl" "$tmp/b.jsonl" | head -5; fails=$((fails + 1)); }
+# a database of schema version 1 (sentences inside facts) is migrated on open, sentences kept
+"$py" - "$tmp/v1.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""
+CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL, title TEXT, date TEXT, bytes INTEGER);
+CREATE UNIQUE INDEX documents_hash ON documents(hash);
+CREATE INDEX documents_path ON documents(path);
+CREATE TABLE entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT, country TEXT);
+CREATE TABLE aliases(alias TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id), PRIMARY KEY(alias, entity_id));
+CREATE TABLE doc_tables(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, table_no INTEGER NOT NULL, caption TEXT, PRIMARY KEY(doc_id, table_no));
+CREATE TABLE facts(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, value REAL, value_max REAL,
+  unit TEXT, counter TEXT, approx INTEGER NOT NULL, bound TEXT, time TEXT, subject TEXT, subject_text TEXT,
+  country TEXT, measure TEXT, source TEXT NOT NULL, sentence TEXT, table_no INTEGER, row_no INTEGER, col_no INTEGER);
+CREATE INDEX facts_doc ON facts(doc_id, start);
+CREATE INDEX facts_measure ON facts(measure, subject);
+INSERT INTO documents VALUES(1, 'a.txt', '0011', 'T', NULL, 10);
+INSERT INTO facts(doc_id, start, end, text, kind, value, unit, approx, source, sentence)
+  VALUES(1, 0, 6, '3億ドル', 'money', 3e8, 'USD', 0, 'prose', 'A社は3億ドルと5億ドルを調達した。'),
+        (1, 9, 15, '5億ドル', 'money', 5e8, 'USD', 0, 'prose', 'A社は3億ドルと5億ドルを調達した。'),
+        (1, 30, 36, '2社', 'count', 2, 'count', 0, 'prose', '別の文。');
+PRAGMA application_id=1515538521;
+PRAGMA user_version=1;
+""")
+c.commit()
+PY
+"$zuhyo" facts --db "$tmp/v1.db" --format tsv >"$tmp/v1.tsv" 2>"$tmp/stderr" &&
+  [ "$(grep -c 'A社は3億ドルと5億ドルを調達した。' "$tmp/v1.tsv")" -eq 2 ] && grep -q '別の文。' "$tmp/v1.tsv" &&
+  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from sentences').fetchone()[0], c.execute('select count(*) from facts where sentence is not null').fetchone()[0])")" = "2 2 0" ] &&
+  pass=$((pass + 1)) || { echo "FAIL: schema 1 -> 2 migration"; cat "$tmp/stderr" "$tmp/v1.tsv"; fails=$((fails + 1)); }
 expect 1 "the folder $tmp/nowhere does not exist" "" -- extract --db "$tmp/nowhere/z.db" "$art"
 "$py" -c "import sqlite3; c = sqlite3.connect('$tmp/other.db'); c.execute('create table t(x)'); c.commit()"
 expect 1 "not a zuhyo database" "" -- extract --db "$tmp/other.db" "$art"

@@ -5,6 +5,7 @@
  * alone. Each document is written in one transaction.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 #include "api/context.h"
 
 #define ZY_APPLICATION_ID 0x5A554859 /* "ZUHY" */
-#define ZY_SCHEMA_VERSION 1
+#define ZY_SCHEMA_VERSION 2
 
 struct zy_store {
     sqlite3 *db;
@@ -41,6 +42,20 @@ static const char schema_v1[] =
     "  source TEXT NOT NULL, sentence TEXT, table_no INTEGER, row_no INTEGER, col_no INTEGER);"
     "CREATE INDEX facts_doc ON facts(doc_id, start);"
     "CREATE INDEX facts_measure ON facts(measure, subject);";
+
+/* Version 2: a sentence is stored once, however many figures it holds (facts.sentence is
+ * NULL in new rows; rows of version 1 are moved over). */
+static const char schema_v2[] =
+    "CREATE TABLE sentences(id INTEGER PRIMARY KEY,"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, text TEXT NOT NULL);"
+    "CREATE INDEX sentences_doc ON sentences(doc_id);"
+    "DROP INDEX facts_measure;" /* never used: facts() filters with (?2 IS NULL OR measure = ?2) */
+    "ALTER TABLE facts ADD COLUMN sentence_id INTEGER;"
+    "INSERT INTO sentences(doc_id, text) SELECT doc_id, sentence FROM facts"
+    "  WHERE sentence IS NOT NULL GROUP BY doc_id, sentence ORDER BY min(id);"
+    "UPDATE facts SET sentence_id = (SELECT s.id FROM sentences s"
+    "  WHERE s.doc_id = facts.doc_id AND s.text = facts.sentence), sentence = NULL"
+    "  WHERE sentence IS NOT NULL;";
 
 /* A clear message for an SQLite failure on this store. */
 static zy_status db_fail(zy_context *ctx, const zy_store *s, int rc, const char *doing)
@@ -89,7 +104,12 @@ static int migrate(sqlite3 *db, int from)
         if (rc == SQLITE_OK)
             rc = exec(db, "PRAGMA application_id=" "1515538521" ";PRAGMA user_version=1;");
     }
-    /* future: if (from < 2) { ALTER TABLE …; PRAGMA user_version=2; } */
+    if (rc == SQLITE_OK && from < 2) {
+        rc = exec(db, schema_v2);
+        if (rc == SQLITE_OK)
+            rc = exec(db, "PRAGMA user_version=2;");
+    }
+    /* future: if (from < 3) { ALTER TABLE …; PRAGMA user_version=3; } */
     return rc;
 }
 
@@ -122,7 +142,8 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
         zy_store_close(s);
         return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a database file", path);
     }
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    /* one connection per store, used by one thread at a time: no SQLite mutexes */
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_busy_timeout(s->db, 2000);
     int app = 0, version = 0, objects = 0;
@@ -178,31 +199,47 @@ void zy_store_close(zy_store *s)
 typedef struct writer {
     zy_context *ctx;
     zy_store *store;
-    sqlite3_stmt *insert_fact, *insert_table, *upsert_entity, *insert_alias;
+    sqlite3_stmt *insert_fact, *insert_table, *upsert_entity, *insert_alias, *insert_sentence;
     sqlite3_int64 doc_id;
+    zy_buf sentence;        /* the last sentence stored … */
+    sqlite3_int64 sentence_id; /* … and its row (0: none yet) */
     volatile const int *interrupted;
     size_t nfacts;
     int rc;
-    char *recent[32];      /* subject + subject_text pairs stored lately: skip repeating them */
-    size_t next_recent;
+    uint64_t stored[1024]; /* hashes of subject + subject_text pairs stored: skip repeating them */
+    size_t nstored;
 } writer;
 
-/* Was this subject (as written) stored lately? Remembers it when not. */
+/* FNV-1a of subject and text, never 0 (0 marks an empty slot). */
+static uint64_t subject_hash(const char *subject, const char *text)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = subject; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    h = (h ^ '\t') * 1099511628211ULL;
+    for (const char *p = text ? text : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
+/* Was this subject (as written) stored already in this document? Remembers it when not.
+ * A set of hashes: a collision only skips storing an alias the dictionary may lack. */
 static bool stored_lately(writer *w, const char *subject, const char *text)
 {
-    size_t n = strlen(subject) + (text ? strlen(text) : 0) + 2;
-    char *key = malloc(n);
-    if (!key)
-        return false;
-    snprintf(key, n, "%s\t%s", subject, text ? text : "");
-    for (size_t i = 0; i < sizeof w->recent / sizeof w->recent[0]; i++)
-        if (w->recent[i] && strcmp(w->recent[i], key) == 0) {
-            free(key);
-            return true;
-        }
-    size_t slot = w->next_recent++ % (sizeof w->recent / sizeof w->recent[0]);
-    free(w->recent[slot]);
-    w->recent[slot] = key;
+    uint64_t h = subject_hash(subject, text);
+    size_t mask = sizeof w->stored / sizeof w->stored[0] - 1;
+    size_t slot = (size_t)h & mask;
+    while (w->stored[slot] && w->stored[slot] != h)
+        slot = (slot + 1) & mask;
+    if (w->stored[slot])
+        return true;
+    if (w->nstored * 2 >= mask) { /* half full: start again */
+        memset(w->stored, 0, sizeof w->stored);
+        w->nstored = 0;
+        slot = (size_t)h & mask;
+    }
+    w->stored[slot] = h;
+    w->nstored++;
     return false;
 }
 
@@ -259,7 +296,19 @@ static zy_status write_batch(void *user, const zy_document *batch)
         bind_text(st, 15, f->country);
         bind_text(st, 16, f->measure);
         bind_text(st, 17, f->source);
-        bind_text(st, 18, f->sentence);
+        if (f->sentence && (w->sentence_id == 0 || strcmp(w->sentence.data, f->sentence) != 0)) {
+            /* facts of one sentence come one after another: store it once for them */
+            zy_buf_reset(&w->sentence);
+            if (zy_buf_puts(&w->sentence, f->sentence) != ZY_OK)
+                return zy_diag_fail(&w->ctx->diag, ZY_ERR_NOMEM, "out of memory");
+            sqlite3_bind_int64(w->insert_sentence, 1, w->doc_id);
+            bind_text(w->insert_sentence, 2, f->sentence);
+            if ((rc = step_reset(w->insert_sentence)) != SQLITE_OK)
+                break;
+            w->sentence_id = sqlite3_last_insert_rowid(w->store->db);
+        }
+        if (f->sentence)
+            sqlite3_bind_int64(st, 18, w->sentence_id);
         if (f->table_id >= 0) {
             sqlite3_bind_int64(st, 19, f->table_id);
             sqlite3_bind_int64(st, 20, f->table_row);
@@ -304,6 +353,7 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     w.ctx = ctx;
     w.store = s;
     w.interrupted = interrupted;
+    zy_buf_init(&w.sentence, 0);
     int rc = exec(s->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return db_fail(ctx, s, rc, "starting a transaction");
@@ -330,9 +380,12 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
         rc = sqlite3_prepare_v2(s->db,
                                 "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit,"
                                 " counter, approx, bound, time, subject, subject_text, country, measure,"
-                                " source, sentence, table_no, row_no, col_no) VALUES(?1, ?2, ?3, ?4, ?5,"
+                                " source, sentence_id, table_no, row_no, col_no) VALUES(?1, ?2, ?3, ?4, ?5,"
                                 " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                                 -1, &w.insert_fact, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db, "INSERT INTO sentences(doc_id, text) VALUES(?1, ?2)", -1,
+                                &w.insert_sentence, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, "INSERT INTO doc_tables(doc_id, table_no, caption) VALUES(?1, ?2, ?3)",
                                 -1, &w.insert_table, NULL);
@@ -368,10 +421,10 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     sqlite3_finalize(ins);
     sqlite3_finalize(w.insert_fact);
     sqlite3_finalize(w.insert_table);
+    sqlite3_finalize(w.insert_sentence);
+    zy_buf_free(&w.sentence);
     sqlite3_finalize(w.upsert_entity);
     sqlite3_finalize(w.insert_alias);
-    for (size_t i = 0; i < sizeof w.recent / sizeof w.recent[0]; i++)
-        free(w.recent[i]);
     if (st == ZY_OK && (rc = exec(s->db, "COMMIT")) != SQLITE_OK)
         st = db_fail(ctx, s, rc, "committing");
     if (st != ZY_OK) {
@@ -417,8 +470,8 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         s->db,
         "SELECT d.path, f.start, f.end, f.text, f.kind, f.value, f.value_max, f.unit, f.counter,"
         " f.approx, f.bound, f.time, f.subject, f.subject_text, f.country, f.measure, f.source,"
-        " f.sentence, f.table_no, f.row_no, f.col_no, d.id, d.title, f.id"
-        " FROM facts f JOIN documents d ON d.id = f.doc_id"
+        " coalesce(f.sentence, s.text), f.table_no, f.row_no, f.col_no, d.id, d.title, f.id"
+        " FROM facts f JOIN documents d ON d.id = f.doc_id LEFT JOIN sentences s ON s.id = f.sentence_id"
         " WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.measure = ?2)"
         " AND (?3 IS NULL OR f.subject = ?3 OR instr(f.subject_text, ?3) > 0)"
         " AND (?4 IS NULL OR d.path = ?4 OR instr(d.path, ?4) > 0)"
