@@ -97,11 +97,10 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->fact_cap = cap;
     }
     const char *t = s->norm.text;
-    const uint32_t *orig = s->norm.orig;
     zy_fact *x = &d->facts[d->nfacts];
     memset(x, 0, sizeof *x);
-    x->start = orig[f->start];
-    x->end = orig[f->end];
+    x->start = zy_norm_orig(&s->norm, f->start);
+    x->end = zy_norm_orig(&s->norm, f->end);
     x->kind = f->kind;
     x->has_value = f->has_value;
     x->has_value_max = f->has_value_max;
@@ -144,7 +143,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     }
     /* the sentence, as written in the file, without surrounding blanks; copied once for all
      * the facts of a sentence */
-    size_t a = orig[sentence_start], b = orig[sentence_end];
+    size_t a = zy_norm_orig(&s->norm, sentence_start), b = zy_norm_orig(&s->norm, sentence_end);
     while (a < b && (s->bytes[a] == ' ' || s->bytes[a] == '\n' || s->bytes[a] == '\t'))
         a++;
     while (b > a && (s->bytes[b - 1] == ' ' || s->bytes[b - 1] == '\n' || s->bytes[b - 1] == '\r'))
@@ -296,7 +295,7 @@ static void batch_reset(scan_session *ss)
 }
 
 /* The article's title: its first non-empty line. */
-static char *first_line(const zy_norm_text *norm, const char *bytes)
+static char *first_line(zy_norm_text *norm, const char *bytes)
 {
     const char *t = norm->text;
     size_t a = 0;
@@ -305,7 +304,8 @@ static char *first_line(const zy_norm_text *norm, const char *bytes)
     size_t b = a;
     while (b < norm->len && t[b] != '\n')
         b++;
-    return zy_utf8_clean_copy(bytes + norm->orig[a], norm->orig[b] - norm->orig[a]);
+    size_t from = zy_norm_orig(norm, a), to = zy_norm_orig(norm, b);
+    return zy_utf8_clean_copy(bytes + from, to - from);
 }
 
 /* Hand the facts found so far to the sink, with offsets into the file, and empty the batch. */

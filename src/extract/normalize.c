@@ -4,6 +4,7 @@
  */
 #include "extract/normalize.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -17,7 +18,7 @@ static bool nfkc_stable(int32_t cp)
            cp == 0x3001 || cp == 0x3002 || (cp >= 0x300C && cp <= 0x300F);
 }
 
-/* Room for need normalised bytes (text gets one more for the NUL, orig one more entry). */
+/* Room for need normalised bytes (and the NUL). */
 static zy_status reserve(zy_norm_text *out, size_t need)
 {
     if (need <= out->cap)
@@ -32,12 +33,56 @@ static zy_status reserve(zy_norm_text *out, size_t need)
     if (!text)
         return ZY_ERR_NOMEM;
     out->text = text;
-    uint32_t *orig = realloc(out->orig, (cap + 1) * sizeof *orig);
-    if (!orig)
-        return ZY_ERR_NOMEM;
-    out->orig = orig;
     out->cap = cap;
     return ZY_OK;
+}
+
+/* Record that normalised byte o comes from input byte i (the map said otherwise). */
+static zy_status push_edit(zy_norm_text *out, size_t o, size_t i)
+{
+    if (out->nedits == out->edit_cap) {
+        size_t cap = out->edit_cap ? out->edit_cap * 2 : 256;
+        zy_norm_edit *grown = realloc(out->edits, cap * sizeof *grown);
+        if (!grown)
+            return ZY_ERR_NOMEM;
+        out->edits = grown;
+        out->edit_cap = cap;
+    }
+    out->edits[out->nedits++] = (zy_norm_edit){(uint32_t)o, (uint32_t)i};
+    return ZY_OK;
+}
+
+/* Normalised byte o comes from input byte i: an edit unless the map already says so. `shift`
+ * is orig - norm of the last edit (input bytes only grow faster than normalised ones by
+ * skipping, so it is kept as a signed difference). */
+#define MAP_TO(o, i)                                                                          \
+    ((ptrdiff_t)(i) - (ptrdiff_t)(o) == shift                                                 \
+         ? ZY_OK                                                                              \
+         : (shift = (ptrdiff_t)(i) - (ptrdiff_t)(o), push_edit(out, (o), (i))))
+
+size_t zy_norm_orig(zy_norm_text *t, size_t pos)
+{
+    size_t lo = 0, hi = t->nedits; /* the last edit with norm <= pos */
+    size_t h = t->hint < t->nedits ? t->hint : 0;
+    if (t->edits[h].norm <= pos) {
+        lo = h; /* usually pos is in this edit's stretch or the next one's */
+        if (h + 1 < t->nedits && t->edits[h + 1].norm <= pos) {
+            lo = h + 1;
+            if (h + 2 >= t->nedits || t->edits[h + 2].norm > pos)
+                hi = h + 2;
+        } else {
+            hi = h + 1;
+        }
+    }
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->edits[mid].norm <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    t->hint = lo;
+    return t->edits[lo].orig + (pos - t->edits[lo].norm);
 }
 
 /* The NFKC form of a code point that is not stable, into piece (32 bytes); its length. */
@@ -77,14 +122,18 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
 {
     out->len = 0;
     out->invalid = 0;
+    out->nedits = 0;
+    out->hint = 0;
     bool nul = false;
     zy_status st = reserve(out, len + PIECE_MAX);
+    ptrdiff_t shift = 0;
+    if (st == ZY_OK)
+        st = push_edit(out, 0, 0);
     size_t i = 0, o = 0;
     while (st == ZY_OK && i < len) {
         if (o + PIECE_MAX > out->cap && (st = reserve(out, o + PIECE_MAX + (len - i))) != ZY_OK)
             break;
         char *text = out->text;
-        uint32_t *offs = out->orig;
         unsigned char c = (unsigned char)bytes[i];
         if (c < 0x80) {
             if (c == '\r' && i + 1 < len && bytes[i + 1] == '\n') {
@@ -95,8 +144,9 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
                 nul |= c == '\0';
                 c = c == '\r' ? '\n' : ' ';
             }
-            offs[o] = (uint32_t)i;
-            text[o++] = (char)c;
+            text[o] = (char)c;
+            st = MAP_TO(o, i);
+            o++;
             i++;
             continue;
         }
@@ -123,26 +173,30 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
             continue;
         }
         if (nfkc_stable(cp)) {
-            for (size_t k = 0; k < n; k++) {
-                offs[o] = (uint32_t)i;
-                text[o++] = bytes[i + k];
-            }
+            for (size_t k = 0; k < n; k++) /* not memcpy: n is 2 to 4 */
+                text[o + k] = bytes[i + k];
+            st = MAP_TO(o, i);
+            o += n;
             i += n;
             continue;
         }
         char piece[PIECE_MAX];
         size_t plen = nfkc_piece(cp, bytes + i, n, piece);
-        for (size_t k = 0; k < plen; k++) {
-            offs[o] = (uint32_t)i;
-            text[o++] = piece[k];
+        for (size_t k = 0; k < plen && st == ZY_OK; k++) {
+            text[o] = piece[k];
+            /* every byte of the piece comes from the one character */
+            if (((unsigned char)piece[k] & 0xC0) != 0x80)
+                st = MAP_TO(o, i);
+            o++;
         }
         i += n;
     }
+    if (st == ZY_OK)
+        st = MAP_TO(o, len);
     if (st) {
         zy_norm_text_free(out);
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "%s: out of memory while normalising", name);
     }
-    out->orig[o] = (uint32_t)len;
     out->text[o] = '\0';
     out->len = o;
     out->clean = out->invalid == 0 && !nul;
@@ -152,6 +206,6 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
 void zy_norm_text_free(zy_norm_text *t)
 {
     free(t->text);
-    free(t->orig);
+    free(t->edits);
     memset(t, 0, sizeof *t);
 }

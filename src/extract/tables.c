@@ -148,8 +148,8 @@ static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
     if (!grown)
         return ZY_ERR_NOMEM;
     d->table_captions = grown;
-    const uint32_t *orig = s->norm.orig;
-    char *cap = zy_utf8_clean_copy(s->bytes + orig[a], orig[b] - orig[a]);
+    size_t from = zy_norm_orig(&s->norm, a), to = zy_norm_orig(&s->norm, b);
+    char *cap = zy_utf8_clean_copy(s->bytes + from, to - from);
     if (!cap)
         return ZY_ERR_NOMEM;
     d->table_captions[d->ntables++] = cap;
