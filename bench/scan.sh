@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/scan.sh: extraction speed and memory. Builds a corpus of at least SIZE_MB (default
-# 100) by repeating samples/articles, then times `zuhyo scan` (one core) and `zuhyo extract`
-# into a fresh database, and compares peak memory with a corpus a tenth the size.
+# 100) by repeating the articles in CORPUS_DIR (default samples/articles), then times
+# `zuhyo scan` (one core) and `zuhyo extract` into a fresh database, and compares peak memory
+# with a corpus a tenth the size. Speed depends on how dense the figures are, so the figures
+# per byte and per second are printed too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -14,7 +16,7 @@ size_mb=${SIZE_MB:-100}
 make_corpus() { # make_corpus FILE MB
   : >"$1"
   local one="$work/one.txt"
-  cat samples/articles/*.txt >"$one"
+  cat "${CORPUS_DIR:-samples/articles}"/*.txt >"$one"
   while [ "$(stat -c %s "$1")" -lt $(($2 * 1024 * 1024)) ]; do
     for _ in $(seq 1 200); do cat "$one"; done >>"$1"
   done
@@ -32,12 +34,13 @@ read -r scan_s scan_kib < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt
 read -r small_s small_kib < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
 read -r ext_s ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
 facts=$(build/zuhyo facts --db "$work/bench.db" --format tsv | tail -n +2 | wc -l)
-python3 - "$mb" "$scan_s" "$scan_kib" "$small_kib" "$ext_s" "$ext_kib" "$facts" <<'PY'
+db_mb=$(du -m "$work/bench.db" | cut -f1)
+python3 - "$mb" "$scan_s" "$scan_kib" "$small_kib" "$ext_s" "$ext_kib" "$facts" "$bytes" "$db_mb" <<'PY'
 import sys
-mb, scan_s, scan_kib, small_kib, ext_s, ext_kib, facts = sys.argv[1:]
-mb = float(mb)
-print(f"corpus: {mb} MB, {facts} facts stored")
-print(f"scan:    {float(scan_s):.2f} s = {mb / float(scan_s):.1f} MB/s (one core), peak {int(scan_kib) / 1024:.1f} MiB")
+mb, scan_s, scan_kib, small_kib, ext_s, ext_kib, facts, nbytes, db_mb = sys.argv[1:]
+mb, facts, scan_s, ext_s = float(mb), int(facts), float(scan_s), float(ext_s)
+print(f"corpus: {mb} MB, {facts} facts stored (a figure every {int(nbytes) / max(facts, 1):.0f} bytes); database {db_mb} MB")
+print(f"scan:    {scan_s:.2f} s = {mb / scan_s:.1f} MB/s (one core), {facts / scan_s / 1e6:.2f} M facts/s, peak {int(scan_kib) / 1024:.1f} MiB")
 print(f"scan of a tenth of the corpus: peak {int(small_kib) / 1024:.1f} MiB (memory independent of size)")
-print(f"extract: {float(ext_s):.2f} s = {mb / float(ext_s):.1f} MB/s into SQLite, peak {int(ext_kib) / 1024:.1f} MiB")
+print(f"extract: {ext_s:.2f} s = {mb / ext_s:.1f} MB/s into SQLite, {facts / ext_s / 1e6:.2f} M facts/s, peak {int(ext_kib) / 1024:.1f} MiB")
 PY

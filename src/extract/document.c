@@ -82,7 +82,8 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     zy_document *d = s->doc;
     if (d->nfacts >= FLUSH_FACTS && s->flush) {
         s->status = s->flush(s->flush_data);
-        s->sentence = NULL; /* its copy went with the strings */
+        s->sentence = NULL; /* its copy went with the strings, and so did the subject's */
+        s->subject_copy.subject_text = NULL;
         if (s->status)
             return;
     }
@@ -127,19 +128,34 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     if (f->counter[0])
         ok &= (x->counter = copy_string(s, f->counter)) != NULL;
     if (subject && subject->end > subject->start) {
-        x->subject_text = zy_pool_strndup(s->strings, t + subject->start, subject->end - subject->start);
-        ok &= x->subject_text != NULL;
-        if (subject->entity >= 0)
-            x->subject = copy_string(s, s->entities->entities[subject->entity].name);
-        else
-            x->subject = x->subject_text;
-        ok &= x->subject != NULL;
-        if (subject->country)
-            ok &= (x->country = copy_string(s, subject->country)) != NULL;
-        else if (subject->entity >= 0 && s->entities->entities[subject->entity].country[0]) {
-            /* the dictionary's country, by its canonical country entity when there is one */
-            ok &= (x->country = copy_string(s, zy_entity_country_name(s->entities, (size_t)subject->entity))) != NULL;
+        zy_subject_copy *c = &s->subject_copy;
+        if (!c->subject_text || c->start != subject->start || c->end != subject->end ||
+            c->entity != subject->entity || c->country_given != subject->country) {
+            /* a new subject: copy it once for the facts that follow with the same one */
+            c->start = subject->start;
+            c->end = subject->end;
+            c->entity = subject->entity;
+            c->country_given = subject->country;
+            c->country = NULL;
+            c->subject_text = zy_pool_strndup(s->strings, t + subject->start, subject->end - subject->start);
+            ok &= c->subject_text != NULL;
+            if (subject->entity >= 0)
+                c->subject = copy_string(s, s->entities->entities[subject->entity].name);
+            else
+                c->subject = c->subject_text;
+            ok &= c->subject != NULL;
+            if (subject->country)
+                ok &= (c->country = copy_string(s, subject->country)) != NULL;
+            else if (subject->entity >= 0 && s->entities->entities[subject->entity].country[0]) {
+                /* the dictionary's country, by its canonical country entity when there is one */
+                ok &= (c->country = copy_string(s, zy_entity_country_name(s->entities, (size_t)subject->entity))) != NULL;
+            }
+            if (!ok)
+                c->subject_text = NULL;
         }
+        x->subject_text = c->subject_text;
+        x->subject = c->subject;
+        x->country = c->country;
     }
     /* the sentence, as written in the file, without surrounding blanks; copied once for all
      * the facts of a sentence */

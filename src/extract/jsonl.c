@@ -21,6 +21,27 @@ static const unsigned char must_escape[256] = {
 /* Largest escaped form of one byte: \u00XX. */
 #define ESCAPED_MAX 6
 
+/* Length of the prefix of s[0..n) that needs no escaping, eight bytes at a time: a word
+ * passes when it has no byte below 0x20 and no '"' or '\\' (the usual bit tricks: a byte
+ * below k sets its top bit in (w - k·0x01…) & ~w). */
+static size_t plain_run(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        uint64_t special = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                           ((backslash - ones) & ~backslash);
+        if (special & highs)
+            break;
+    }
+    while (i < n && !must_escape[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
 /* Write s[0..n) as a quoted JSON string at o (room for n * ESCAPED_MAX + 2); the end. */
 static char *put_quoted(char *o, const char *s, size_t n)
 {
@@ -28,9 +49,7 @@ static char *put_quoted(char *o, const char *s, size_t n)
     *o++ = '"';
     size_t i = 0;
     while (i < n) {
-        size_t run = i;
-        while (run < n && !must_escape[(unsigned char)s[run]])
-            run++;
+        size_t run = i + plain_run(s + i, n - i);
         memcpy(o, s + i, run - i);
         o += run - i;
         if (run == n)

@@ -16,6 +16,14 @@ typedef struct zy_line {
     size_t start, end;
 } zy_line;
 
+/* The strings of the last subject recorded, shared by the facts that follow with the same. */
+typedef struct zy_subject_copy {
+    size_t start, end;        /* the subject's range in the normalised text */
+    long entity;
+    const char *country_given;
+    char *subject, *subject_text, *country; /* in the batch's pool; subject_text NULL: none */
+} zy_subject_copy;
+
 typedef struct zy_scan_state {
     zy_diag *diag;
     zy_entities *entities;
@@ -26,6 +34,7 @@ typedef struct zy_scan_state {
     zy_pool *strings;         /* where the facts' strings go (doc->strings) */
     size_t sentence_a, sentence_b; /* original range of the last sentence copied … */
     char *sentence;           /* … and its copy, shared by the facts of that sentence */
+    zy_subject_copy subject_copy;
     size_t fact_cap;
     int doc_year;             /* year for dates written without one (0: unknown) */
     int doc_month;
