@@ -170,7 +170,10 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
                             "%s: written by a newer zuhyo (schema %d, this one reads %d)", path,
                             version, ZY_SCHEMA_VERSION);
     }
-    rc = exec(s->db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    /* a rollback journal, not WAL: a document is one transaction, and a long file's transaction
+     * spills pages long before it commits; in WAL every spill of a page appends another copy
+     * (a 100 MB article took 18.6 s instead of 8.4 s). Readers wait while a document is stored. */
+    rc = exec(s->db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;");
     if (rc == SQLITE_OK && version < ZY_SCHEMA_VERSION) {
         rc = exec(s->db, "BEGIN IMMEDIATE");
         if (rc == SQLITE_OK)
