@@ -5,9 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-zuhyo_install_packages "${ZUHYO_BUILD_DEPS[@]}" "${ZUHYO_BENCH_DEPS[@]}"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZUHYO_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+zuhyo_bench_build
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 [ -z "${KEEP:-}" ] || echo "work: $work" >&2

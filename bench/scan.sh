@@ -7,9 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-zuhyo_install_packages "${ZUHYO_BUILD_DEPS[@]}" "${ZUHYO_BENCH_DEPS[@]}"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZUHYO_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+zuhyo_bench_build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 size_mb=${SIZE_MB:-100}

@@ -36,3 +36,10 @@ zuhyo_install_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
   }
 }
+
+# Install what the benchmarks need and build the release binary in build/ (tests off).
+zuhyo_bench_build() {
+  zuhyo_install_packages "${ZUHYO_BUILD_DEPS[@]}" "${ZUHYO_BENCH_DEPS[@]}"
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZUHYO_TESTS=OFF >/dev/null
+  cmake --build build -j"$(nproc)" >/dev/null
+}
