@@ -265,6 +265,15 @@ typedef struct scan_session {
     bool sink_failed;     /* the sink returned an error (its message is set) */
 } scan_session;
 
+/* Is there a 。 (E3 80 82) in t[a..b)? */
+static bool has_period(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++)
+        if (t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x82')
+            return true;
+    return false;
+}
+
 /* Split the batch's normalised text into lines (s->lines, s->nlines, s->line_taken cleared). */
 static zy_status find_lines(scan_session *ss, zy_scan_state *s)
 {
@@ -285,7 +294,10 @@ static zy_status find_lines(scan_session *ss, zy_scan_state *s)
         }
         const char *nl = memchr(t + i, '\n', s->norm.len - i);
         size_t e = nl ? (size_t)(nl - t) : s->norm.len;
-        ss->lines[n++] = (zy_line){i, e};
+        size_t k = i;
+        while (k < e && (t[k] == ' ' || t[k] == '\t'))
+            k++;
+        ss->lines[n++] = (zy_line){i, e, k == e, has_period(t, k, e)};
         if (!nl)
             break;
         i = e + 1;

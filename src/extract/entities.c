@@ -255,7 +255,15 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
         return false;
     /* first character of the text at `at` */
     int32_t cp;
-    size_t clen = zy_utf8_next(text + at, len - at, &cp);
+    size_t clen;
+    const unsigned char *u = (const unsigned char *)text + at;
+    if (u[0] >= 0xE1 && u[0] <= 0xEC && len - at >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        /* the usual three-byte character, decoded inline */
+        cp = (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        clen = 3;
+    } else {
+        clen = zy_utf8_next(text + at, len - at, &cp);
+    }
     size_t lo = 0, hi = e->nalias;
     if (e->index_size) {
         size_t slot = slot_of(cp, e->index_size);
@@ -290,7 +298,9 @@ static bool best_alias_in(const zy_entities *e, const char *text, size_t len, si
     long best_entity = -1;
     for (size_t i = lo; i < hi; i++) {
         const zy_alias *a = &e->aliases[i];
-        if (a->len <= best || a->len > len - at || memcmp(a->text, text + at, a->len) != 0)
+        /* the last byte first: the aliases here share their first character */
+        if (a->len <= best || a->len > len - at || a->text[a->len - 1] != text[at + a->len - 1] ||
+            memcmp(a->text, text + at, a->len) != 0)
             continue;
         if (a->short_alias && !allow_short)
             continue;
@@ -543,10 +553,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         if (matched)
             continue;
-        size_t step = 1;
-        while (i + step < to && ((unsigned char)text[i + step] & 0xC0) == 0x80)
-            step++;
-        i += step;
+        i = i + clen < to ? i + clen : to;
     }
     return n;
 }

@@ -5,7 +5,10 @@
  */
 #include "extract/figure.h"
 
+#include <pthread.h>
 #include <string.h>
+
+#include "extract/charset.h"
 
 static bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 static bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
@@ -56,9 +59,89 @@ static const counter_word counters[] = {
     {ZY_WORD("品目")}, {ZY_WORD("カ所")}, {ZY_WORD("か所")}, {ZY_WORD("箇所")}, {NULL, 0},
 };
 
+/* Words before the numeral (prefixes) and after the unit (suffixes). */
+typedef struct affix {
+    const char *text;
+    size_t len;
+    int bound;
+    bool approx;
+    int sign;       /* -1: negative */
+    bool ordinal;   /* 第 */
+} affix;
+
+static const affix prefixes[] = {
+    {ZY_WORD("約"), 0, true, 0, false},        {ZY_WORD("およそ"), 0, true, 0, false}, {ZY_WORD("推定"), 0, true, 0, false},
+    {ZY_WORD("概ね"), 0, true, 0, false},      {ZY_WORD("最大"), ZY_BOUND_MAX, false, 0, false},
+    {ZY_WORD("最高"), ZY_BOUND_MAX, false, 0, false}, {ZY_WORD("最低"), ZY_BOUND_MIN, false, 0, false},
+    {ZY_WORD("少なくとも"), ZY_BOUND_MIN, false, 0, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false, 0, false},
+    {ZY_WORD("マイナス"), 0, false, -1, false}, {ZY_WORD("△"), 0, false, -1, false}, {ZY_WORD("▲"), 0, false, -1, false},
+    {ZY_WORD("-"), 0, false, -1, false},       {ZY_WORD("第"), 0, false, 0, true},     {ZY_WORD("累計"), 0, false, 0, false},
+    {ZY_WORD("合計"), 0, false, 0, false},     {ZY_WORD("計"), 0, false, 0, false},
+    {ZY_WORD("総額"), 0, false, 0, false},     {ZY_WORD("わずか"), 0, false, 0, false}, {ZY_WORD("実に"), 0, false, 0, false},
+};
+
+static const affix suffixes[] = {
+    {ZY_WORD("以上"), ZY_BOUND_MIN, false, 0, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false, 0, false},
+    {ZY_WORD("余り"), ZY_BOUND_MIN, true, 0, false}, {ZY_WORD("余"), ZY_BOUND_MIN, true, 0, false},
+    {ZY_WORD("強"), ZY_BOUND_MIN, true, 0, false}, {ZY_WORD("以下"), ZY_BOUND_MAX, false, 0, false},
+    {ZY_WORD("未満"), ZY_BOUND_MAX, false, 0, false}, {ZY_WORD("弱"), ZY_BOUND_MAX, true, 0, false},
+    {ZY_WORD("足らず"), ZY_BOUND_MAX, true, 0, false}, {ZY_WORD("近く"), ZY_BOUND_MAX, true, 0, false},
+    {ZY_WORD("ほど"), ZY_BOUND_NONE, true, 0, false}, {ZY_WORD("程度"), ZY_BOUND_NONE, true, 0, false},
+    {ZY_WORD("前後"), ZY_BOUND_NONE, true, 0, false}, {ZY_WORD("相当"), ZY_BOUND_NONE, false, 0, false},
+    {ZY_WORD("を超える"), ZY_BOUND_MIN, false, 0, false}, {ZY_WORD("を超え"), ZY_BOUND_MIN, false, 0, false},
+    {ZY_WORD("もの"), ZY_BOUND_NONE, false, 0, false},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Which characters can end a prefix, start a suffix, start a unit or counter: most positions
+ * tried are none of these, and one bit test rules out every word of a list. */
+typedef struct word_chars {
+    zy_charset prefix_last, suffix_first, unit_first;
+} word_chars;
+
+static word_chars chars;
+static pthread_once_t chars_once = PTHREAD_ONCE_INIT;
+
+static void fill_word_chars(void)
+{
+    for (size_t i = 0; i < COUNT(prefixes); i++)
+        zy_charset_add_last(&chars.prefix_last, prefixes[i].text);
+    for (size_t i = 0; i < COUNT(suffixes); i++)
+        zy_charset_add_first(&chars.suffix_first, suffixes[i].text);
+    for (size_t i = 0; units[i].text; i++)
+        zy_charset_add_first(&chars.unit_first, units[i].text);
+    for (size_t i = 0; counters[i].text; i++)
+        zy_charset_add_first(&chars.unit_first, counters[i].text);
+}
+
+static const word_chars *word_chars_get(void)
+{
+    pthread_once(&chars_once, fill_word_chars);
+    return &chars;
+}
+
+/* Can a word of set start at t[at] (at < len)? */
+static bool may_start(const zy_charset *set, const char *t, size_t len, size_t at)
+{
+    size_t n;
+    return at < len && zy_charset_has(set, zy_char_at(t + at, &n));
+}
+
+/* Can a word of set end right before t[at]? */
+static bool may_end(const zy_charset *set, const char *t, size_t at)
+{
+    if (at == 0)
+        return false;
+    size_t p = at - 1, n;
+    while (p > 0 && at - p < 4 && ((unsigned char)t[p] & 0xC0) == 0x80)
+        p--;
+    return zy_charset_has(set, zy_char_at(t + p, &n));
+}
+
 static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
 {
-    if (at >= len)
+    if (!may_start(&word_chars_get()->unit_first, t, len, at))
         return 0;
     char first = t[at];
     for (size_t i = 0; units[i].text; i++)
@@ -81,17 +164,10 @@ static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
 /* Bound and approximation words after the unit; returns bytes consumed. */
 static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
 {
-    static const struct { const char *text; size_t len; int bound; bool approx; } suffixes[] = {
-        {ZY_WORD("以上"), ZY_BOUND_MIN, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false},   {ZY_WORD("余り"), ZY_BOUND_MIN, true},
-        {ZY_WORD("余"), ZY_BOUND_MIN, true},    {ZY_WORD("強"), ZY_BOUND_MIN, true},    {ZY_WORD("以下"), ZY_BOUND_MAX, false},
-        {ZY_WORD("未満"), ZY_BOUND_MAX, false}, {ZY_WORD("弱"), ZY_BOUND_MAX, true},    {ZY_WORD("足らず"), ZY_BOUND_MAX, true},
-        {ZY_WORD("近く"), ZY_BOUND_MAX, true},  {ZY_WORD("ほど"), ZY_BOUND_NONE, true}, {ZY_WORD("程度"), ZY_BOUND_NONE, true},
-        {ZY_WORD("前後"), ZY_BOUND_NONE, true}, {ZY_WORD("相当"), ZY_BOUND_NONE, false}, {ZY_WORD("を超える"), ZY_BOUND_MIN, false},
-        {ZY_WORD("を超え"), ZY_BOUND_MIN, false}, {ZY_WORD("もの"), ZY_BOUND_NONE, false},
-    };
+    const zy_charset *first = &word_chars_get()->suffix_first;
     size_t start = at;
-    for (int round = 0; round < 2; round++)
-        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+    for (int round = 0; round < 2 && may_start(first, t, len, at); round++)
+        for (size_t i = 0; i < COUNT(suffixes); i++)
             if (zy_starts_with_n(t, len, at, suffixes[i].text, suffixes[i].len)) {
                 if (suffixes[i].bound)
                     f->bound = (zy_bound)suffixes[i].bound;
@@ -105,20 +181,11 @@ static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
 /* Prefix words before the numeral; sets flags and returns the new start. */
 static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negative, bool *ordinal)
 {
-    static const struct { const char *text; size_t len; int bound; bool approx; int sign; bool ordinal; } prefixes[] = {
-        {ZY_WORD("約"), 0, true, 0, false},        {ZY_WORD("およそ"), 0, true, 0, false}, {ZY_WORD("推定"), 0, true, 0, false},
-        {ZY_WORD("概ね"), 0, true, 0, false},      {ZY_WORD("最大"), ZY_BOUND_MAX, false, 0, false},
-        {ZY_WORD("最高"), ZY_BOUND_MAX, false, 0, false}, {ZY_WORD("最低"), ZY_BOUND_MIN, false, 0, false},
-        {ZY_WORD("少なくとも"), ZY_BOUND_MIN, false, 0, false}, {ZY_WORD("超"), ZY_BOUND_MIN, false, 0, false},
-        {ZY_WORD("マイナス"), 0, false, -1, false}, {ZY_WORD("△"), 0, false, -1, false}, {ZY_WORD("▲"), 0, false, -1, false},
-        {ZY_WORD("-"), 0, false, -1, false},       {ZY_WORD("第"), 0, false, 0, true},     {ZY_WORD("累計"), 0, false, 0, false},
-        {ZY_WORD("合計"), 0, false, 0, false},     {ZY_WORD("計"), 0, false, 0, false},
-        {ZY_WORD("総額"), 0, false, 0, false},     {ZY_WORD("わずか"), 0, false, 0, false}, {ZY_WORD("実に"), 0, false, 0, false},
-    };
+    const zy_charset *last = &word_chars_get()->prefix_last;
     size_t start = at;
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < 3 && may_end(last, t, start); round++) {
         bool any = false;
-        for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        for (size_t i = 0; i < COUNT(prefixes); i++) {
             if (!zy_ends_with_n(t, start, prefixes[i].text, prefixes[i].len))
                 continue;
             size_t n = prefixes[i].len;

@@ -114,6 +114,37 @@ static size_t nfkc_piece(int32_t cp, const char *bytes, size_t n, char piece[32]
     return plen;
 }
 
+/* Copy the longest prefix of in[0..n) that NFKC leaves as it is and that maps byte for byte
+ * (ASCII other than CR and NUL, kana and the common ideographs) to out; its length. Most of
+ * a Japanese article is such runs, so this loop is the normaliser's hot path. */
+static size_t copy_stable_run(const char *in, size_t n, char *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x80) {
+            if (c == '\r' || c == '\0')
+                break;
+            out[i] = (char)c;
+            i++;
+            continue;
+        }
+        if (c < 0xE3 || c > 0xE9 || i + 2 >= n)
+            break;
+        unsigned char c1 = (unsigned char)in[i + 1], c2 = (unsigned char)in[i + 2];
+        if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+            break;
+        int32_t cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(c1 & 0x3F) << 6) | (c2 & 0x3F);
+        if (!nfkc_stable(cp))
+            break;
+        out[i] = (char)c;
+        out[i + 1] = (char)c1;
+        out[i + 2] = (char)c2;
+        i += 3;
+    }
+    return i;
+}
+
 /* Worst growth of one input character: NFKC pieces are cut at 31 bytes. */
 #define PIECE_MAX 32
 
@@ -131,9 +162,18 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
         st = push_edit(out, 0, 0);
     size_t i = 0, o = 0;
     while (st == ZY_OK && i < len) {
-        if (o + PIECE_MAX > out->cap && (st = reserve(out, o + PIECE_MAX + (len - i))) != ZY_OK)
+        if (o + PIECE_MAX + (len - i) > out->cap && (st = reserve(out, o + PIECE_MAX + (len - i))) != ZY_OK)
             break;
         char *text = out->text;
+        size_t run = copy_stable_run(bytes + i, len - i, text + o);
+        if (run > 0) { /* copied as it is: one map entry for the whole run */
+            if ((st = MAP_TO(o, i)) != ZY_OK)
+                break;
+            i += run;
+            o += run;
+            if (i == len)
+                break;
+        }
         unsigned char c = (unsigned char)bytes[i];
         if (c < 0x80) {
             if (c == '\r' && i + 1 < len && bytes[i + 1] == '\n') {

@@ -85,6 +85,25 @@ static bool noun_follows(const char *t, size_t fig_end, size_t at)
     return false;
 }
 
+/* The first 、 (or with sentence, also 。) in t[from..to), or to. Byte by byte: E3 is
+ * always a lead byte, so a match is a whole character. */
+static size_t next_clause_break(const char *t, size_t from, size_t to, bool sentence)
+{
+    for (size_t i = from; i + 3 <= to; i++)
+        if (t[i] == '\xE3' && t[i + 1] == '\x80' && (t[i + 2] == '\x81' || (sentence && t[i + 2] == '\x82')))
+            return i;
+    return to;
+}
+
+/* The start of the character before t[i], but not before floor. */
+static size_t previous_char(const char *t, size_t floor, size_t i)
+{
+    do
+        i--;
+    while (i > floor && ((unsigned char)t[i] & 0xC0) == 0x80);
+    return i;
+}
+
 /* How far around a figure its measure word is looked for, in bytes (about 30 characters). */
 #define MEASURE_WINDOW 90
 
@@ -100,14 +119,11 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     if (date && after_end > fig_end + 3 * MEASURE_WINDOW)
         after_end = fig_end + 3 * MEASURE_WINDOW;
     /* a verb after the figure belongs to its clause: stop at 、 (売上高は…の2兆円、純利益は…) */
-    for (size_t i = fig_end; !date && i + 3 <= after_end; i++)
-        if (memcmp(t + i, "、", 3) == 0) {
-            after_end = i;
-            break;
-        }
-    for (size_t i = fig_end; i + 3 <= after_end; i++) {
-        size_t clen;
-        if (((unsigned char)t[i] & 0xC0) == 0x80 || !zy_charset_has(&mi->first, zy_char_at(t + i, &clen)))
+    if (!date)
+        after_end = next_clause_break(t, fig_end, after_end, false);
+    /* character by character (continuation bytes never start a word) */
+    for (size_t i = fig_end, clen; i + 3 <= after_end; i += clen) {
+        if (!zy_charset_has(&mi->first, zy_char_at(t + i, &clen)))
             continue;
         uint32_t h = head3(t + i);
         for (size_t w = 0; measure_words[w].word; w++)
@@ -120,11 +136,10 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
         return NULL;
     /* the nearest keyword before it in the clause */
     size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
-    for (size_t i = fig_start; i > floor; i--) {
+    for (size_t i = fig_start; i > floor; i = previous_char(t, floor, i)) {
         /* every word ends with a three-byte character */
         size_t clen;
-        if (((unsigned char)t[i] & 0xC0) == 0x80 || i < 3 || (unsigned char)t[i - 3] < 0xE0 ||
-            !zy_charset_has(&mi->last, zy_char_at(t + i - 3, &clen)))
+        if (i < 3 || (unsigned char)t[i - 3] < 0xE0 || !zy_charset_has(&mi->last, zy_char_at(t + i - 3, &clen)))
             continue;
         for (size_t w = 0; measure_words[w].word; w++) {
             size_t n = mi->len[w];
@@ -235,9 +250,10 @@ static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, 
 {
     const char *t = s->norm.text;
     size_t n = 0;
-    for (size_t i = ss, clen; i < se; i += clen) {
-        zy_char_at(t + i, &clen);
-        if ((unsigned char)t[i] != 0xE3 || !topic_marker_at(t, i))
+    for (size_t i = ss; i + 3 <= se; i += zy_char_len((unsigned char)t[i])) {
+        /* は E3 81 AF, が E3 81 8C, も E3 82 82 */
+        if (t[i] != '\xE3' || (t[i + 2] != '\xAF' && t[i + 2] != '\x8C' && t[i + 2] != '\x82') ||
+            !topic_marker_at(t, i))
             continue;
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
@@ -304,10 +320,9 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
         }
     }
     /* names after the figure in its clause (before the next 、 or 。) */
-    size_t clause_end = fe;
-    while (clause_end + 3 <= se && !zy_starts_with(t, se, clause_end, "、") &&
-           !zy_starts_with(t, se, clause_end, "。"))
-        clause_end++;
+    size_t clause_end = next_clause_break(t, fe, se, true);
+    if (clause_end == se) /* none: the clause ends 2 bytes short of the sentence end */
+        clause_end = se >= fe + 2 ? se - 2 : fe;
     /* a relative clause: "…N…を管理していた…ファンドであるX": the figure describes X */
     for (size_t k = 0; k < n; k++) {
         if (ents[k].start < fe)

@@ -11,9 +11,12 @@
 #include "extract/normalize.h"
 #include "util/pool.h"
 
-/* A line of the normalised text, without its '\n'. */
+/* A line of the normalised text, without its '\n'; what the table and list passes ask of
+ * every line is found once, when the lines are split. */
 typedef struct zy_line {
     size_t start, end;
+    bool blank;               /* only spaces and tabs */
+    bool period;              /* has a 。 (a sentence, not a heading or a table row) */
 } zy_line;
 
 /* The strings of the last subject recorded, shared by the facts that follow with the same. */

@@ -98,14 +98,6 @@ static bool is_dots(const char *t, size_t a, size_t b)
     return b > a;
 }
 
-static bool has_sentence_end(const char *t, size_t a, size_t b)
-{
-    for (size_t i = a; i + 3 <= b; i++)
-        if (zy_starts_with(t, b, i, "。"))
-            return true;
-    return false;
-}
-
 /* Year in a text range (2024年 or 20年), or 0. */
 static int year_in(const zy_scan_state *s, size_t a, size_t b)
 {
@@ -131,14 +123,6 @@ static bool range_contains(const char *t, size_t a, size_t b, const char *word)
         if (memcmp(t + i, word, n) == 0)
             return true;
     return false;
-}
-
-static bool blank(const char *t, line_span l)
-{
-    for (size_t i = l.start; i < l.end; i++)
-        if (t[i] != ' ' && t[i] != '\t')
-            return false;
-    return true;
 }
 
 static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
@@ -212,9 +196,9 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
     /* caption: a short line without 。 just above */
     size_t cap_a = 0, cap_b = 0;
     for (size_t k = h; k-- > 0 && h - k <= 2;) {
-        if (blank(t, lines[k]))
+        if (lines[k].blank)
             continue;
-        if (!has_sentence_end(t, lines[k].start, lines[k].end) &&
+        if (!lines[k].period &&
             lines[k].end - lines[k].start <= 150 && !s->line_taken[k]) {
             cap_a = lines[k].start;
             cap_b = lines[k].end;
@@ -252,7 +236,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
     }
     size_t r = h + 1, row_index = 0;
     for (; r < nlines; r++) {
-        if (blank(t, lines[r]))
+        if (lines[r].blank)
             break;
         if (is_dots(t, lines[r].start, lines[r].end)) {
             s->line_taken[r] = true;
@@ -317,7 +301,7 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
                               size_t l)
 {
     const char *t = s->norm.text;
-    if (has_sentence_end(t, lines[l].start, lines[l].end))
+    if (lines[l].period)
         return false;
     cell head[MAX_CELLS], raw[MAX_CELLS], row[MAX_CELLS];
     size_t nh = split_cells(t, lines[l].start, lines[l].end, head);
@@ -370,7 +354,7 @@ static bool caption_unit(const zy_scan_state *s, size_t a, size_t b, zy_figure *
 static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t nlines, size_t l)
 {
     const char *t = s->norm.text;
-    if (has_sentence_end(t, lines[l].start, lines[l].end) || lines[l].end - lines[l].start > 150)
+    if (lines[l].period || lines[l].end - lines[l].start > 150)
         return 0;
     cell raw[MAX_CELLS];
     size_t r = l + 1;
@@ -422,7 +406,7 @@ void zy_scan_tables(zy_scan_state *s)
     const line_span *lines = s->lines;
     size_t n = s->nlines;
     for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
-        if (s->line_taken[l] || blank(s->norm.text, lines[l]))
+        if (s->line_taken[l] || lines[l].blank)
             continue;
         if (looks_like_header(s, lines, n, l)) {
             size_t last;
@@ -440,22 +424,18 @@ void zy_scan_tables(zy_scan_state *s)
 static bool list_item(const zy_scan_state *s, line_span l, size_t *name_end, size_t *value_at)
 {
     const char *t = s->norm.text;
-    for (size_t i = l.start; i < l.end; i++) {
-        if (t[i] != ':')
-            continue;
-        if (i == l.start)
-            return false;
-        size_t v = i + 1;
-        while (v < l.end && t[v] == ' ')
-            v++;
-        zy_figure f;
-        if (v < l.end && t[v] >= '0' && t[v] <= '9' && zy_figure_at(t, l.end, v, true, &f) &&
-            f.end == l.end) {
-            *name_end = i;
-            *value_at = v;
-            return true;
-        }
+    const char *colon = memchr(t + l.start, ':', l.end - l.start);
+    if (!colon || colon == t + l.start)
         return false;
+    size_t i = (size_t)(colon - t), v = i + 1;
+    while (v < l.end && t[v] == ' ')
+        v++;
+    zy_figure f;
+    if (v < l.end && t[v] >= '0' && t[v] <= '9' && zy_figure_at(t, l.end, v, true, &f) &&
+        f.end == l.end) {
+        *name_end = i;
+        *value_at = v;
+        return true;
     }
     return false;
 }
@@ -471,10 +451,10 @@ void zy_scan_lists(zy_scan_state *s)
     for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
         size_t name_end, value_at;
         if (s->line_taken[l] || !list_item(s, lines[l], &name_end, &value_at)) {
-            if (!s->line_taken[l] && !blank(t, lines[l])) {
+            if (!s->line_taken[l] && !lines[l].blank) {
                 /* a short line without 。 may head the next group */
                 bool short_line = lines[l].end - lines[l].start <= 90 &&
-                                  !has_sentence_end(t, lines[l].start, lines[l].end);
+                                  !lines[l].period;
                 heading = short_line ? (long)l : -1;
                 if (!short_line)
                     table_id = -1;
@@ -486,9 +466,9 @@ void zy_scan_lists(zy_scan_state *s)
             table_id = (long)(s->doc->first_table + s->doc->ntables);
             /* the list's caption: the line above its first heading */
             size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
-            while (cap > 0 && blank(t, lines[cap]))
+            while (cap > 0 && lines[cap].blank)
                 cap--;
-            bool has_cap = heading > 0 && !has_sentence_end(t, lines[cap].start, lines[cap].end);
+            bool has_cap = heading > 0 && !lines[cap].period;
             if (add_caption(s, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0) != ZY_OK) {
                 s->status = ZY_ERR_NOMEM;
                 break;
