@@ -42,11 +42,44 @@ static size_t plain_run(const char *s, size_t n)
     return i;
 }
 
+/* The escaped form of c (one that must_escape) at o; the end. */
+static char *put_escape(char *o, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    *o++ = '\\';
+    if (c == '"' || c == '\\') {
+        *o++ = (char)c;
+    } else if (c == '\n') {
+        *o++ = 'n';
+    } else if (c == '\t') {
+        *o++ = 't';
+    } else {
+        memcpy(o, "u00", 3);
+        o[3] = hex[c >> 4];
+        o[4] = hex[c & 15];
+        o += 5;
+    }
+    return o;
+}
+
+/* Strings up to this long are copied a byte at a time: cheaper than a call to memcpy. */
+#define SHORT_STRING 24
+
 /* Write s[0..n) as a quoted JSON string at o (room for n * ESCAPED_MAX + 2); the end. */
 static char *put_quoted(char *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     *o++ = '"';
+    if (n <= SHORT_STRING) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (must_escape[c])
+                o = put_escape(o, c);
+            else
+                *o++ = (char)c;
+        }
+        *o++ = '"';
+        return o;
+    }
     size_t i = 0;
     while (i < n) {
         size_t run = i + plain_run(s + i, n - i);
@@ -54,20 +87,7 @@ static char *put_quoted(char *o, const char *s, size_t n)
         o += run - i;
         if (run == n)
             break;
-        unsigned char c = (unsigned char)s[run];
-        *o++ = '\\';
-        if (c == '"' || c == '\\') {
-            *o++ = (char)c;
-        } else if (c == '\n') {
-            *o++ = 'n';
-        } else if (c == '\t') {
-            *o++ = 't';
-        } else {
-            memcpy(o, "u00", 3);
-            o[3] = hex[c >> 4];
-            o[4] = hex[c & 15];
-            o += 5;
-        }
+        o = put_escape(o, (unsigned char)s[run]);
         i = run + 1;
     }
     *o++ = '"';
@@ -83,15 +103,25 @@ static char *put_lit(char *o, const char *lit, size_t n)
 
 static char *put_uint(char *o, unsigned long long v)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (n)
-        *o++ = digits[--n];
-    return o;
+    size_t n = sizeof digits; /* filled from the end, two digits at a time */
+    while (v >= 100) {
+        unsigned d = (unsigned)(v % 100);
+        v /= 100;
+        digits[--n] = pairs[2 * d + 1];
+        digits[--n] = pairs[2 * d];
+    }
+    if (v >= 10) {
+        digits[--n] = pairs[2 * v + 1];
+        digits[--n] = pairs[2 * v];
+    } else {
+        digits[--n] = (char)('0' + v);
+    }
+    memcpy(o, digits + n, sizeof digits - n);
+    return o + (sizeof digits - n);
 }
 
 /* Room needed for a number: "%.15g" of a double is at most 23 characters. */
@@ -109,14 +139,45 @@ static char *put_number(char *o, double v)
     return o + snprintf(o, NUMBER_MAX, "%.15g", v);
 }
 
-/* The escaped form of the last sentence written: facts of one sentence share its string. */
+/* What consecutive facts share, escaped once: the sentence, the subject with its country
+ * (the scanner hands facts of one sentence or subject the same strings, so the pointers are
+ * the key; they stay valid for one put_document) and the document's path. */
 typedef struct sentence_cache {
     const char *sentence;
     zy_buf escaped;
     zy_buf path;              /* the document's path, escaped once */
+    bool subject_valid;
+    const char *subject, *subject_text, *country;
+    zy_buf subject_part;      /* ,"subject":…,"subject_text":…[,"country":…] */
 } sentence_cache;
 
 static size_t optional_len(const char *s) { return s ? strlen(s) : 0; }
+
+/* ,"subject":…,"subject_text":…[,"country":…] of f into part. */
+static zy_status put_subject_part(zy_buf *part, const zy_fact *f)
+{
+    const char *strings[] = {f->subject, f->subject_text, f->country};
+    size_t lens[3], need = 64;
+    for (size_t i = 0; i < 3; i++) {
+        lens[i] = optional_len(strings[i]);
+        need += lens[i] * ESCAPED_MAX + 2;
+    }
+    zy_buf_reset(part);
+    zy_status st = zy_buf_reserve(part, need);
+    if (st != ZY_OK)
+        return st;
+    char *o = part->data;
+    o = PUT(o, ",\"subject\":");
+    o = strings[0] ? put_quoted(o, strings[0], lens[0]) : PUT(o, "null");
+    o = PUT(o, ",\"subject_text\":");
+    o = strings[1] ? put_quoted(o, strings[1], lens[1]) : PUT(o, "null");
+    if (strings[2]) {
+        o = PUT(o, ",\"country\":");
+        o = put_quoted(o, strings[2], lens[2]);
+    }
+    part->len = (size_t)(o - part->data);
+    return ZY_OK;
+}
 
 static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
 {
@@ -134,12 +195,20 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
             cache->sentence = f->sentence;
         }
     }
+    if (!cache->subject_valid || f->subject != cache->subject ||
+        f->subject_text != cache->subject_text || f->country != cache->country) {
+        if ((st = put_subject_part(&cache->subject_part, f)) != ZY_OK)
+            return st;
+        cache->subject_valid = true;
+        cache->subject = f->subject;
+        cache->subject_text = f->subject_text;
+        cache->country = f->country;
+    }
     /* unit, measure and source are the library's own words and time is ISO digits: they
      * need no escaping, but are measured the same way in case a caller set something else */
-    const char *strings[] = {f->text, f->unit, f->counter, f->time, f->subject,
-                             f->subject_text, f->country, f->measure, f->source};
+    const char *strings[] = {f->text, f->unit, f->counter, f->time, f->measure, f->source};
     size_t lens[sizeof strings / sizeof strings[0]];
-    size_t need = 512 + cache->escaped.len + cache->path.len;
+    size_t need = 512 + cache->escaped.len + cache->path.len + cache->subject_part.len;
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         lens[i] = optional_len(strings[i]);
         need += lens[i] * ESCAPED_MAX + 2;
@@ -181,18 +250,11 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
     o = bounds[f->bound] ? put_quoted(o, bounds[f->bound], 3) : PUT(o, "null");
     o = PUT(o, ",\"time\":");
     o = f->time[0] ? STRING_OR_NULL(3) : PUT(o, "null");
-    o = PUT(o, ",\"subject\":");
-    o = STRING_OR_NULL(4);
-    o = PUT(o, ",\"subject_text\":");
-    o = STRING_OR_NULL(5);
-    if (f->country) {
-        o = PUT(o, ",\"country\":");
-        o = STRING_OR_NULL(6);
-    }
+    o = put_lit(o, cache->subject_part.data, cache->subject_part.len);
     o = PUT(o, ",\"measure\":");
-    o = STRING_OR_NULL(7);
+    o = STRING_OR_NULL(4);
     o = PUT(o, ",\"source\":");
-    o = STRING_OR_NULL(8);
+    o = STRING_OR_NULL(5);
     if (f->table_id >= 0) {
         /* table, row and column are never negative here */
         o = PUT(o, ",\"table\":");
@@ -214,9 +276,10 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
 /* Append every fact of doc to b. */
 static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
 {
-    sentence_cache cache = {NULL, {0}, {0}};
+    sentence_cache cache = {0};
     zy_buf_init(&cache.escaped, 0);
     zy_buf_init(&cache.path, 0);
+    zy_buf_init(&cache.subject_part, 0);
     size_t path_len = optional_len(doc->path);
     zy_status st = zy_buf_reserve(&cache.path, path_len * ESCAPED_MAX + 4);
     if (st == ZY_OK) {
@@ -233,6 +296,7 @@ static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
     }
     zy_buf_free(&cache.escaped);
     zy_buf_free(&cache.path);
+    zy_buf_free(&cache.subject_part);
     return st;
 }
 

@@ -7,6 +7,7 @@
  *   ("…によると"); else the topic of earlier sentences (同社 and the like).
  *   time: the nearest date before the figure in the same sentence.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,13 +41,24 @@ static const measure_word measure_words[] = {
     {"発売", "release"},       {NULL, NULL},
 };
 
+#define MEASURE_WORDS (sizeof measure_words / sizeof measure_words[0] - 1)
+#define NO_WORD 0xFF
+#define CHAR_SLOTS 128 /* more than twice the distinct first (or last) characters */
+
+/* The words that start (or end) with each character, as lists in word order: a slot per
+ * character (its three UTF-8 bytes as the key) and a link from each word to the next. */
+typedef struct words_by_char {
+    uint32_t key[CHAR_SLOTS];      /* 0: empty */
+    uint8_t first[CHAR_SLOTS], last[CHAR_SLOTS];
+    uint8_t next[MEASURE_WORDS];
+} words_by_char;
+
 typedef struct measure_index {
-    size_t len[sizeof measure_words / sizeof measure_words[0]];
-    bool date[sizeof measure_words / sizeof measure_words[0]];
-    bool verb[sizeof measure_words / sizeof measure_words[0]]; /* may follow its figure */
-    uint32_t head[sizeof measure_words / sizeof measure_words[0]]; /* first three bytes */
-    zy_charset first, last;   /* first and last characters of the words */
-    bool ready;
+    size_t len[MEASURE_WORDS];
+    bool date[MEASURE_WORDS];
+    bool verb[MEASURE_WORDS];      /* may follow its figure */
+    zy_charset first, last;        /* first and last characters of the words */
+    words_by_char by_head, by_tail;
 } measure_index;
 
 static uint32_t head3(const char *p)
@@ -55,24 +67,60 @@ static uint32_t head3(const char *p)
            (unsigned char)p[2];
 }
 
+static size_t char_slot(const words_by_char *m, uint32_t key)
+{
+    size_t h = (key * 2654435761u) >> 25; /* 7 bits: CHAR_SLOTS */
+    while (m->key[h] && m->key[h] != key)
+        h = (h + 1) & (CHAR_SLOTS - 1);
+    return h;
+}
+
+static void words_by_char_add(words_by_char *m, uint32_t key, size_t w)
+{
+    size_t h = char_slot(m, key);
+    m->next[w] = NO_WORD;
+    if (!m->key[h]) {
+        m->key[h] = key;
+        m->first[h] = (uint8_t)w;
+    } else {
+        m->next[m->last[h]] = (uint8_t)w;
+    }
+    m->last[h] = (uint8_t)w;
+}
+
+/* The first word for the character key, or NO_WORD. */
+static size_t words_by_char_first(const words_by_char *m, uint32_t key)
+{
+    size_t h = char_slot(m, key);
+    return m->key[h] ? m->first[h] : NO_WORD;
+}
+
+static measure_index index_of_measures;
+static pthread_once_t measures_once = PTHREAD_ONCE_INIT;
+
+static void fill_measures(void)
+{
+    measure_index *index = &index_of_measures;
+    static const char *const verbs[] = {"調達", "出資", "投資", "占め", "値下げ", "引き下げ", NULL};
+    for (size_t w = 0; w < MEASURE_WORDS; w++) {
+        const char *word = measure_words[w].word;
+        index->len[w] = strlen(word);
+        for (size_t v = 0; verbs[v]; v++)
+            index->verb[w] |= strcmp(word, verbs[v]) == 0;
+        index->date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
+                         strcmp(measure_words[w].measure, "release") == 0;
+        zy_charset_add_first(&index->first, word);
+        zy_charset_add_last(&index->last, word);
+        /* every word starts and ends with a three-byte character */
+        words_by_char_add(&index->by_head, head3(word), w);
+        words_by_char_add(&index->by_tail, head3(word + index->len[w] - 3), w);
+    }
+}
+
 static const measure_index *measures(void)
 {
-    static measure_index index; /* filled once; the same values every time */
-    if (!index.ready) {
-        for (size_t w = 0; measure_words[w].word; w++) {
-            index.len[w] = strlen(measure_words[w].word);
-            index.head[w] = head3(measure_words[w].word);
-            static const char *const verbs[] = {"調達", "出資", "投資", "占め", "値下げ", "引き下げ", NULL};
-            for (size_t v = 0; verbs[v]; v++)
-                index.verb[w] |= strcmp(measure_words[w].word, verbs[v]) == 0;
-            index.date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
-                            strcmp(measure_words[w].measure, "release") == 0;
-            zy_charset_add_first(&index.first, measure_words[w].word);
-            zy_charset_add_last(&index.last, measure_words[w].word);
-        }
-        index.ready = true;
-    }
-    return &index;
+    pthread_once(&measures_once, fill_measures);
+    return &index_of_measures;
 }
 
 /* "34人だった著者数", "5000億ドルという投資": a noun right after its figure names its measure. */
@@ -125,9 +173,8 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     for (size_t i = fig_end, clen; i + 3 <= after_end; i += clen) {
         if (!zy_charset_has(&mi->first, zy_char_at(t + i, &clen)))
             continue;
-        uint32_t h = head3(t + i);
-        for (size_t w = 0; measure_words[w].word; w++)
-            if (mi->head[w] == h && date == mi->date[w] &&
+        for (size_t w = words_by_char_first(&mi->by_head, head3(t + i)); w != NO_WORD; w = mi->by_head.next[w])
+            if (date == mi->date[w] &&
                 (date || mi->verb[w] || noun_follows(t, fig_end, i)) && i + mi->len[w] <= after_end &&
                 memcmp(t + i, measure_words[w].word, mi->len[w]) == 0)
                 return measure_words[w].measure;
@@ -141,10 +188,9 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
         size_t clen;
         if (i < 3 || (unsigned char)t[i - 3] < 0xE0 || !zy_charset_has(&mi->last, zy_char_at(t + i - 3, &clen)))
             continue;
-        for (size_t w = 0; measure_words[w].word; w++) {
+        for (size_t w = words_by_char_first(&mi->by_tail, head3(t + i - 3)); w != NO_WORD; w = mi->by_tail.next[w]) {
             size_t n = mi->len[w];
-            if (mi->date[w] || i < n || i - n < clause_start || head3(t + i - n) != mi->head[w] ||
-                memcmp(t + i - n, measure_words[w].word, n) != 0)
+            if (mi->date[w] || i < n || i - n < clause_start || memcmp(t + i - n, measure_words[w].word, n) != 0)
                 continue;
             if (n == 6 && memcmp(measure_words[w].word, "規模", 6) == 0 && zy_ends_with(t, i - 6, "大"))
                 continue; /* 大規模 is a size, not a market size */
@@ -420,19 +466,22 @@ static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, s
 
 /* Characters a figure can start with in prose: kanji numerals and the first characters of
  * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月 (Arabic digits are tested directly). */
+static zy_charset figure_start_chars;
+static pthread_once_t figure_starts_once = PTHREAD_ONCE_INIT;
+
+static void fill_figure_starts(void)
+{
+    static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
+                                        "八", "九", "十", "百", "千", "万", "億", "兆", "今",
+                                        "昨", "去", "来", "先", NULL};
+    for (size_t i = 0; chars[i]; i++)
+        zy_charset_add_first(&figure_start_chars, chars[i]);
+}
+
 static const zy_charset *figure_starts(void)
 {
-    static zy_charset set; /* filled once; the same bits every time */
-    static bool ready;
-    if (!ready) {
-        static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
-                                            "八", "九", "十", "百", "千", "万", "億", "兆", "今",
-                                            "昨", "去", "来", "先", NULL};
-        for (size_t i = 0; chars[i]; i++)
-            zy_charset_add_first(&set, chars[i]);
-        ready = true;
-    }
-    return &set;
+    pthread_once(&figure_starts_once, fill_figure_starts);
+    return &figure_start_chars;
 }
 
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
