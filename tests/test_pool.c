@@ -1,15 +1,19 @@
 /*
  * test_pool.c: the string pool of a scan batch and the sparse offset map of normalised text:
  * strings stay intact across many blocks, a reset reuses blocks, take moves them, and every
- * character start maps back to its byte in the input.
+ * character start maps back to its byte in the input; every BMP character normalises as
+ * utf8proc's NFKC says (the fast path for kana and kanji must not skip one NFKC changes).
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "extract/normalize.h"
 #include "util/pool.h"
@@ -88,12 +92,54 @@ static void offset_map_is_exact_at_character_starts(void **state)
     zy_norm_text_free(&norm);
 }
 
+/* Each BMP character alone normalises to utf8proc's NFKC of it, apart from the wave dashes,
+ * minus signs and dashes (folded to ~ and -) and the BOM (dropped) that zuhyo maps itself. */
+static void every_bmp_character_is_nfkc(void **state)
+{
+    (void)state;
+    zy_diag diag;
+    memset(&diag, 0, sizeof diag);
+    zy_norm_text norm;
+    memset(&norm, 0, sizeof norm);
+    static const int32_t own[] = {0x301C, 0xFF5E, 0x223C, 0x2212, 0x2013, 0x2014, 0x2010, 0x2011, 0xFEFF};
+    size_t checked = 0;
+    for (int32_t cp = 0x80; cp <= 0xFFFF; cp++) {
+        bool skip = cp >= 0xD800 && cp <= 0xDFFF;
+        for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+            skip |= cp == own[k];
+        if (skip)
+            continue;
+        utf8proc_uint8_t in[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, in);
+        utf8proc_uint8_t *mapped = NULL;
+        utf8proc_ssize_t m = utf8proc_map(in, n, &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        char want[32];
+        bool comparable = m > 0 && m < 32;
+        if (comparable) {
+            memcpy(want, mapped, (size_t)m);
+            want[m] = '\0';
+        }
+        free(mapped);
+        if (!comparable)
+            continue;
+        assert_int_equal(zy_normalize(&diag, "t", (const char *)in, (size_t)n, 0, &norm), ZY_OK);
+        if (norm.len != (size_t)m || memcmp(norm.text, want, (size_t)m) != 0) {
+            zy_norm_text_free(&norm);
+            fail_msg("U+%04X normalised differently from NFKC \"%s\"", (unsigned)cp, want);
+        }
+        checked++;
+    }
+    assert_true(checked > 60000);
+    zy_norm_text_free(&norm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strings_survive_many_blocks),
         cmocka_unit_test(reset_reuses_and_take_moves),
         cmocka_unit_test(offset_map_is_exact_at_character_starts),
+        cmocka_unit_test(every_bmp_character_is_nfkc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,8 +120,9 @@ static char *put_uint(char *o, unsigned long long v)
     } else {
         digits[--n] = (char)('0' + v);
     }
-    memcpy(o, digits + n, sizeof digits - n);
-    return o + (sizeof digits - n);
+    while (n < sizeof digits) /* a few bytes: cheaper than a call to memcpy */
+        *o++ = digits[n++];
+    return o;
 }
 
 /* Room needed for a number: "%.15g" of a double is at most 23 characters. */

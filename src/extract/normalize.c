@@ -13,7 +13,7 @@
 
 static bool nfkc_stable(int32_t cp)
 {
-    return (cp >= 0x3041 && cp <= 0x30FF && cp != 0x309B && cp != 0x309C) ||
+    return (cp >= 0x3041 && cp <= 0x30FE && cp != 0x309B && cp != 0x309C && cp != 0x309F) ||
            (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
            cp == 0x3001 || cp == 0x3002 || (cp >= 0x300C && cp <= 0x300F);
 }
@@ -114,32 +114,42 @@ static size_t nfkc_piece(int32_t cp, const char *bytes, size_t n, char piece[32]
     return plen;
 }
 
-/* Copy the longest prefix of in[0..n) that NFKC leaves as it is and that maps byte for byte
- * (ASCII other than CR and NUL, kana and the common ideographs) to out; its length. Most of
- * a Japanese article is such runs, so this loop is the normaliser's hot path. */
-static size_t copy_stable_run(const char *in, size_t n, char *out)
+/* Is E3 c1 c2 (U+3000..U+3FFF) left as it is by NFKC (see nfkc_stable)? */
+static bool e3_stable(unsigned char c1, unsigned char c2)
+{
+    if (c1 >= 0x90) /* U+3400.. */
+        return true;
+    if (c1 == 0x80) /* 、。「」『』 */
+        return c2 == 0x81 || c2 == 0x82 || (c2 >= 0x8C && c2 <= 0x8F);
+    if (c1 == 0x81) /* U+3040 is not assigned */
+        return c2 != 0x80;
+    if (c1 == 0x82) /* ゛゜ and ゟ (より) */
+        return c2 != 0x9B && c2 != 0x9C && c2 != 0x9F;
+    return c1 == 0x83 && c2 != 0xBF; /* ヿ (コト) */
+}
+
+/* Length of the longest prefix of in[0..n) that NFKC leaves as it is and that maps byte for
+ * byte: ASCII other than CR and NUL, kana and the common ideographs. Most of a Japanese
+ * article is such runs, so this loop is the normaliser's hot path. */
+static size_t stable_run(const unsigned char *in, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)in[i];
+        unsigned char c = in[i];
         if (c < 0x80) {
             if (c == '\r' || c == '\0')
                 break;
-            out[i] = (char)c;
             i++;
             continue;
         }
         if (c < 0xE3 || c > 0xE9 || i + 2 >= n)
             break;
-        unsigned char c1 = (unsigned char)in[i + 1], c2 = (unsigned char)in[i + 2];
+        unsigned char c1 = in[i + 1], c2 = in[i + 2];
         if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
             break;
-        int32_t cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(c1 & 0x3F) << 6) | (c2 & 0x3F);
-        if (!nfkc_stable(cp))
+        /* E5..E9: U+5000..U+9FFF; E4: U+4000..U+4FFF but for U+4DC0..U+4DFF */
+        if (c == 0xE3 ? !e3_stable(c1, c2) : c == 0xE4 && c1 == 0xB7)
             break;
-        out[i] = (char)c;
-        out[i + 1] = (char)c1;
-        out[i + 2] = (char)c2;
         i += 3;
     }
     return i;
@@ -165,10 +175,11 @@ zy_status zy_normalize(zy_diag *diag, const char *name, const char *bytes, size_
         if (o + PIECE_MAX + (len - i) > out->cap && (st = reserve(out, o + PIECE_MAX + (len - i))) != ZY_OK)
             break;
         char *text = out->text;
-        size_t run = copy_stable_run(bytes + i, len - i, text + o);
+        size_t run = stable_run((const unsigned char *)bytes + i, len - i);
         if (run > 0) { /* copied as it is: one map entry for the whole run */
             if ((st = MAP_TO(o, i)) != ZY_OK)
                 break;
+            memcpy(text + o, bytes + i, run);
             i += run;
             o += run;
             if (i == len)
