@@ -426,8 +426,11 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
 static long learn_bracketed(zy_entities *e, const char *text, size_t a, size_t open, size_t close)
 {
     long known = zy_entities_lookup(e, text + open + 1, close - open - 2, false);
+    long by_name = zy_entities_lookup(e, text + a, open - a, false);
+    if (known >= 0 && by_name >= 0)
+        return by_name; /* both already known (an article repeats its names): nothing to learn */
     if (known < 0)
-        known = zy_entities_lookup(e, text + a, open - a, false);
+        known = by_name;
     char name[128], alias[128];
     size_t nl = open - a < sizeof name - 1 ? open - a : sizeof name - 1;
     size_t al = close - open - 2 < sizeof alias - 1 ? close - open - 2 : sizeof alias - 1;

@@ -133,11 +133,10 @@ static bool noun_follows(const char *t, size_t fig_end, size_t at)
     return false;
 }
 
-/* The first 、 (or with sentence, also 。) in t[from..to), or to. Byte by byte: E3 is
- * always a lead byte, so a match is a whole character. */
+/* The first 、 (or with sentence, also 。) in t[from..to), or to; from is a character start. */
 static size_t next_clause_break(const char *t, size_t from, size_t to, bool sentence)
 {
-    for (size_t i = from; i + 3 <= to; i++)
+    for (size_t i = from; i + 3 <= to; i += zy_char_len((unsigned char)t[i]))
         if (t[i] == '\xE3' && t[i + 1] == '\x80' && (t[i + 2] == '\x81' || (sentence && t[i + 2] == '\x82')))
             return i;
     return to;
