@@ -39,12 +39,6 @@ static inline uint32_t zy_char_at(const char *p, size_t *len)
     return 0x10000;
 }
 
-/* Byte length of the UTF-8 character whose lead byte is c (normalised text: c is a lead). */
-static inline size_t zy_char_len(unsigned char c)
-{
-    return (size_t)"\1\1\1\1\1\1\1\1\1\1\1\1\2\2\3\4"[c >> 4];
-}
-
 static inline void zy_charset_add(zy_charset *set, uint32_t cp)
 {
     if (cp < 0x10000)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/context.h"
+#include "extract/bytescan.h"
 #include "extract/scan.h"
 #include "util/utf8.h"
 
@@ -268,7 +269,12 @@ typedef struct scan_session {
 /* Is there a 。 (E3 80 82) in t[a..b)? */
 static bool has_period(const char *t, size_t a, size_t b)
 {
-    for (size_t i = a; i + 3 <= b; i++)
+    size_t i = a;
+    for (; i + 10 <= b; i += 8)
+        for (uint64_t m = zy_e3_pairs(t, i, 0x80); m; m = zy_drop_first(m))
+            if (t[i + zy_first_marked(m) + 2] == '\x82')
+                return true;
+    for (; i + 3 <= b; i++)
         if (t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x82')
             return true;
     return false;

@@ -142,15 +142,18 @@ static size_t stable_run(const unsigned char *in, size_t n)
             i++;
             continue;
         }
-        if (c < 0xE3 || c > 0xE9 || i + 2 >= n)
+        if (i + 2 >= n)
             break;
-        unsigned char c1 = in[i + 1], c2 = in[i + 2];
-        if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+        unsigned c1 = in[i + 1], c2 = in[i + 2];
+        if (((c1 ^ 0x80) | (c2 ^ 0x80)) > 0x3F) /* not two continuation bytes */
             break;
         /* E5..E9: U+5000..U+9FFF; E4: U+4000..U+4FFF but for U+4DC0..U+4DFF */
-        if (c == 0xE3 ? !e3_stable(c1, c2) : c == 0xE4 && c1 == 0xB7)
-            break;
-        i += 3;
+        if ((unsigned)(c - 0xE5) <= 0xE9 - 0xE5 || (c == 0xE4 && c1 != 0xB7) ||
+            (c == 0xE3 && e3_stable((unsigned char)c1, (unsigned char)c2))) {
+            i += 3;
+            continue;
+        }
+        break;
     }
     return i;
 }

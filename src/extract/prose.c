@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/bytescan.h"
 #include "extract/charset.h"
 #include "extract/scan.h"
 
@@ -133,10 +134,18 @@ static bool noun_follows(const char *t, size_t fig_end, size_t at)
     return false;
 }
 
-/* The first 、 (or with sentence, also 。) in t[from..to), or to; from is a character start. */
+/* The first 、 (or with sentence, also 。) in t[from..to), or to. E3 is always a lead byte,
+ * so a match is a whole character wherever it is found. */
 static size_t next_clause_break(const char *t, size_t from, size_t to, bool sentence)
 {
-    for (size_t i = from; i + 3 <= to; i += zy_char_len((unsigned char)t[i]))
+    size_t i = from;
+    for (; i + 10 <= to; i += 8)
+        for (uint64_t m = zy_e3_pairs(t, i, 0x80); m; m = zy_drop_first(m)) {
+            size_t k = i + zy_first_marked(m);
+            if (t[k + 2] == '\x81' || (sentence && t[k + 2] == '\x82'))
+                return k;
+        }
+    for (; i + 3 <= to; i++)
         if (t[i] == '\xE3' && t[i + 1] == '\x80' && (t[i + 2] == '\x81' || (sentence && t[i + 2] == '\x82')))
             return i;
     return to;
@@ -288,6 +297,25 @@ static size_t phrase_start(const char *t, size_t sentence_start, size_t marker)
     return sentence_start;
 }
 
+/* The next topic marker in t[from..se), or se. Candidates (E3 xx with は E3 81 AF, が E3 81 8C
+ * or も E3 82 82 as the third byte) are found eight bytes at a time. */
+static size_t next_topic_marker(const char *t, size_t from, size_t se)
+{
+    size_t i = from;
+    for (; i + 10 <= se; i += 8) {
+        uint64_t third = zy_load8(t + i + 2);
+        uint64_t m = zy_bytes_equal(zy_load8(t + i), 0xE3) &
+                     (zy_bytes_equal(third, 0xAF) | zy_bytes_equal(third, 0x8C) | zy_bytes_equal(third, 0x82));
+        for (; m; m = zy_drop_first(m))
+            if (topic_marker_at(t, i + zy_first_marked(m)))
+                return i + zy_first_marked(m);
+    }
+    for (; i + 3 <= se; i++)
+        if (t[i] == '\xE3' && topic_marker_at(t, i))
+            return i;
+    return se;
+}
+
 /* The topic markers of the sentence [ss, se) into s->markers; their count, or SIZE_MAX when
  * out of memory. */
 static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, size_t nent,
@@ -295,11 +323,7 @@ static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, 
 {
     const char *t = s->norm.text;
     size_t n = 0;
-    for (size_t i = ss; i + 3 <= se; i += zy_char_len((unsigned char)t[i])) {
-        /* は E3 81 AF, が E3 81 8C, も E3 82 82 */
-        if (t[i] != '\xE3' || (t[i + 2] != '\xAF' && t[i + 2] != '\x8C' && t[i + 2] != '\x82') ||
-            !topic_marker_at(t, i))
-            continue;
+    for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
             topic_marker *grown = realloc(s->markers, cap * sizeof *grown);
@@ -593,27 +617,32 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
     }
 }
 
+/* Is there a sentence end at t[k] (k < to)? Its end, else 0. */
+static size_t sentence_end_at(const char *t, size_t k, size_t to)
+{
+    if (t[k] == '!' || t[k] == '?')
+        return k + 1;
+    if (k + 3 <= to && t[k] == '\xE3' && t[k + 1] == '\x80' && t[k + 2] == '\x82')
+        return k + 3;
+    return 0;
+}
+
 /* The next sentence end in t[from..to): the byte after 。, ! or ? (NFKC made ！？ ASCII), or
- * 0 when there is none. Steps a character at a time: the text is valid UTF-8. */
+ * 0 when there is none. '!' and '?' are never part of a longer UTF-8 character and E3 is
+ * always a lead byte, so the bytes can be searched eight at a time. */
 static size_t next_sentence_end(const char *t, size_t from, size_t to)
 {
-    size_t k = from;
-    while (k < to) {
-        unsigned char c = (unsigned char)t[k];
-        if (c < 0x80) {
-            if (c == '!' || c == '?')
-                return k + 1;
-            k++;
-        } else if (c < 0xE0) {
-            k += 2;
-        } else if (c < 0xF0) {
-            if (c == 0xE3 && (unsigned char)t[k + 1] == 0x80 && (unsigned char)t[k + 2] == 0x82 && k + 3 <= to)
-                return k + 3;
-            k += 3;
-        } else {
-            k += 4;
-        }
+    size_t k = from, end;
+    for (; k + 10 <= to; k += 8) {
+        uint64_t w = zy_load8(t + k);
+        uint64_t m = zy_e3_pairs(t, k, 0x80) | zy_bytes_equal(w, '!') | zy_bytes_equal(w, '?');
+        for (; m; m = zy_drop_first(m))
+            if ((end = sentence_end_at(t, k + zy_first_marked(m), to)) != 0)
+                return end;
     }
+    for (; k < to; k++)
+        if ((end = sentence_end_at(t, k, to)) != 0)
+            return end;
     return 0;
 }
 
