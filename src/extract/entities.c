@@ -193,6 +193,12 @@ static size_t slot_of(int32_t cp, size_t size)
     return ((uint32_t)cp * 2654435761u) & (size - 1);
 }
 
+/* A 16-bit hash of two code points, for first_pairs. */
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 16;
+}
+
 /* Sort the aliases and index them by first code point; on allocation failure the index is
  * left empty and lookups fall back to binary search. */
 static void ensure_sorted(zy_entities *e)
@@ -216,18 +222,26 @@ static void ensure_sorted(zy_entities *e)
         e->index_size = 0;
         memset(&e->first_chars, 0xFF, sizeof e->first_chars); /* no index: try every position */
         memset(&e->suffix_chars, 0xFF, sizeof e->suffix_chars);
+        memset(&e->first_pairs, 0xFF, sizeof e->first_pairs);
         return;
     }
     for (size_t i = 0; i < e->index_size; i++)
         e->index_cp[i] = -1;
     memset(&e->first_chars, 0, sizeof e->first_chars);
     memset(&e->suffix_chars, 0, sizeof e->suffix_chars);
+    memset(&e->first_pairs, 0, sizeof e->first_pairs);
     for (size_t i = 0; org_suffixes[i]; i++)
         zy_charset_add_first(&e->suffix_chars, org_suffixes[i]);
     for (size_t i = 0; i < e->nalias; i++) {
-        int32_t cp;
-        zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
+        int32_t cp, cp2;
+        size_t n = zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
         zy_charset_add(&e->first_chars, (uint32_t)cp);
+        if (n < e->aliases[i].len) {
+            zy_utf8_next(e->aliases[i].text + n, e->aliases[i].len - n, &cp2);
+            /* as zy_char_at reads it: one value for every character beyond the BMP */
+            uint32_t second = cp2 > 0xFFFF ? 0x10000 : (uint32_t)cp2;
+            zy_charset_add(&e->first_pairs, pair_hash((uint32_t)cp, second));
+        }
         size_t slot = slot_of(cp, e->index_size);
         while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
             slot = (slot + 1) & (e->index_size - 1);
@@ -485,7 +499,12 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         size_t clen;
         uint32_t cp = zy_char_at(text + i, &clen);
         zy_entity_match m;
-        if (zy_charset_has(&e->first_chars, cp) && zy_entities_match_at(e, text, to, i, false, &m) &&
+        /* only aliases of two or more characters count here: their first two must be a
+         * known pair */
+        size_t clen2;
+        if (zy_charset_has(&e->first_chars, cp) && i + clen < to &&
+            zy_charset_has(&e->first_pairs, pair_hash(cp, zy_char_at(text + i + clen, &clen2))) &&
+            zy_entities_match_at(e, text, to, i, false, &m) &&
             !(next_alias < nalias && m.end > alias_start[next_alias])) {
             out[n++] = m;
             i = m.end;
