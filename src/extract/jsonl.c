@@ -101,28 +101,41 @@ static char *put_lit(char *o, const char *lit, size_t n)
 }
 #define PUT(o, lit) put_lit((o), (lit), sizeof(lit) - 1)
 
+/* Decimal digits of v (at least one). */
+static size_t digit_count(unsigned long long v)
+{
+    size_t n = 1;
+    for (; v >= 10000; v /= 10000)
+        n += 4;
+    return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/* v in decimal, written from the end two digits at a time; offsets fit 32 bits, whose
+ * division is cheaper, so they take that path. */
 static char *put_uint(char *o, unsigned long long v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
-    char digits[24];
-    size_t n = sizeof digits; /* filled from the end, two digits at a time */
-    while (v >= 100) {
+    char *end = o + digit_count(v), *p = end;
+    for (; v > 0xFFFFFFFFu; v /= 100) {
         unsigned d = (unsigned)(v % 100);
-        v /= 100;
-        digits[--n] = pairs[2 * d + 1];
-        digits[--n] = pairs[2 * d];
+        *--p = pairs[2 * d + 1];
+        *--p = pairs[2 * d];
     }
-    if (v >= 10) {
-        digits[--n] = pairs[2 * v + 1];
-        digits[--n] = pairs[2 * v];
+    uint32_t w = (uint32_t)v;
+    for (; w >= 100; w /= 100) {
+        unsigned d = w % 100;
+        *--p = pairs[2 * d + 1];
+        *--p = pairs[2 * d];
+    }
+    if (w >= 10) {
+        *--p = pairs[2 * w + 1];
+        *--p = pairs[2 * w];
     } else {
-        digits[--n] = (char)('0' + v);
+        *--p = (char)('0' + w);
     }
-    while (n < sizeof digits) /* a few bytes: cheaper than a call to memcpy */
-        *o++ = digits[n++];
-    return o;
+    return end;
 }
 
 /* Room needed for a number: "%.15g" of a double is at most 23 characters. */

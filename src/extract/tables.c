@@ -116,6 +116,15 @@ static int year_in(const zy_scan_state *s, size_t a, size_t b)
     return 0;
 }
 
+/* The ISO time of a year ("2024"), without printf: tables write one per figure. */
+static void year_iso(const zy_scan_state *s, int year, char out[16])
+{
+    zy_figure f;
+    memset(&f, 0, sizeof f);
+    f.year = year;
+    zy_scan_date_iso(s, &f, out);
+}
+
 static bool range_contains(const char *t, size_t a, size_t b, const char *word)
 {
     size_t n = strlen(word);
@@ -283,7 +292,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
             }
             char time[16] = "";
             if (col_year[c])
-                snprintf(time, sizeof time, "%04d", col_year[c]);
+                year_iso(s, col_year[c], time);
             const char *measure = col_measure[c];
             if (!measure && f.kind == ZY_KIND_MONEY)
                 measure = zy_measure_near(t, head[c].start, head[c].end, head[c].end, head[c].end, f.kind);
@@ -394,7 +403,7 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
         zy_subject sub = subject_of(s, raw[0].start, raw[0].end, 0, 0);
         char time[16] = "";
         if (year)
-            snprintf(time, sizeof time, "%04d", year);
+            year_iso(s, year, time);
         zy_scan_add(s, &f, &sub, measure, "table", lines[k].start, lines[k].end, time, table_id,
                     (long)(k - l - 1), 1);
     }
