@@ -283,18 +283,15 @@ typedef struct topic_marker {
 } topic_marker;
 
 /* Where the topic phrase ending at marker begins: after the previous 、 or the previous
- * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益). */
-static size_t phrase_start(const char *t, size_t sentence_start, size_t marker)
+ * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益).
+ * floor is the end of the last earlier marker that ends before this one (or the sentence
+ * start): a 、 is looked for only after it. */
+static size_t phrase_start(const char *t, size_t floor, size_t marker)
 {
-    size_t i = marker;
-    while (i > sentence_start) {
-        if (zy_ends_with(t, i, "、") || zy_ends_with(t, i, ","))
-            return i;
-        if (i >= 3 && i < marker && topic_marker_at(t, i - 3))
-            return i;
-        i--;
-    }
-    return sentence_start;
+    for (size_t i = marker; i > floor; i--)
+        if (t[i - 1] == ',' || (i >= 3 && t[i - 1] == '\x81' && t[i - 2] == '\x80' && t[i - 3] == '\xE3'))
+            return i; /* after , or 、 (E3 80 81) */
+    return floor;
 }
 
 /* The next topic marker in t[from..se), or se. Candidates (E3 xx with は E3 81 AF, が E3 81 8C
@@ -332,11 +329,36 @@ static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, 
             s->markers = grown;
             s->marker_cap = cap;
         }
-        size_t a = phrase_start(t, ss, i);
+        /* the phrase starts after the last earlier marker that ends before this one */
+        size_t floor = ss;
+        for (size_t q = n; q-- > 0;)
+            if (s->markers[q].at + 3 < i) {
+                floor = s->markers[q].at + 3;
+                break;
+            }
+        size_t a = phrase_start(t, floor, i);
         s->markers[n++] = (topic_marker){i, a, first_entity_in(ents, nent, a, i),
                                          refers_back(t, a, i), zy_starts_with(t, se, i, "も")};
     }
     return n;
+}
+
+/* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
+static bool event_verb_within(const char *t, size_t from, size_t to, size_t se)
+{
+    static const struct { const char *text; size_t len; } verbs[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")},     {ZY_WORD("立ち上げ")},   {ZY_WORD("公開")},
+        {ZY_WORD("発表")}, {ZY_WORD("リリース")}, {ZY_WORD("スピンオフ")}, {ZY_WORD("創立")},
+    };
+    for (size_t i = from; i < to; i++) {
+        if ((unsigned char)t[i] < 0xE3 || i + 3 > se)
+            continue; /* every verb starts with a three-byte character */
+        uint32_t h = head3(t + i);
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
+            if (h == head3(verbs[v].text) && zy_starts_with_n(t, se, i, verbs[v].text, verbs[v].len))
+                return true;
+    }
+    return false;
 }
 
 /* Subject of the figure at [fs, fe) in the sentence [ss, se). */
@@ -373,17 +395,7 @@ static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, s
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
                 continue;
-            size_t verb = ents[k].end;
-            bool before_verb = false;
-            for (size_t i = verb; i < se && i < verb + 60; i++)
-                if (zy_starts_with(t, se, i, "設立") || zy_starts_with(t, se, i, "創業") ||
-                    zy_starts_with(t, se, i, "立ち上げ") || zy_starts_with(t, se, i, "公開") ||
-                    zy_starts_with(t, se, i, "発表") || zy_starts_with(t, se, i, "リリース") ||
-                    zy_starts_with(t, se, i, "スピンオフ") || zy_starts_with(t, se, i, "創立")) {
-                    before_verb = true;
-                    break;
-                }
-            if (before_verb)
+            if (event_verb_within(t, ents[k].end, se < ents[k].end + 60 ? se : ents[k].end + 60, se))
                 return (int)k;
             break;
         }
