@@ -222,6 +222,7 @@ static void ensure_sorted(zy_entities *e)
         e->index_size = 0;
         memset(&e->first_chars, 0xFF, sizeof e->first_chars); /* no index: try every position */
         memset(&e->suffix_chars, 0xFF, sizeof e->suffix_chars);
+        memset(&e->any_chars, 0xFF, sizeof e->any_chars);
         memset(&e->first_pairs, 0xFF, sizeof e->first_pairs);
         return;
     }
@@ -229,13 +230,19 @@ static void ensure_sorted(zy_entities *e)
         e->index_cp[i] = -1;
     memset(&e->first_chars, 0, sizeof e->first_chars);
     memset(&e->suffix_chars, 0, sizeof e->suffix_chars);
+    memset(&e->any_chars, 0, sizeof e->any_chars);
+    for (uint32_t c = 'A'; c <= 'Z'; c++)
+        zy_charset_add(&e->any_chars, c);
     memset(&e->first_pairs, 0, sizeof e->first_pairs);
-    for (size_t i = 0; org_suffixes[i]; i++)
+    for (size_t i = 0; org_suffixes[i]; i++) {
         zy_charset_add_first(&e->suffix_chars, org_suffixes[i]);
+        zy_charset_add_first(&e->any_chars, org_suffixes[i]);
+    }
     for (size_t i = 0; i < e->nalias; i++) {
         int32_t cp, cp2;
         size_t n = zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
         zy_charset_add(&e->first_chars, (uint32_t)cp);
+        zy_charset_add(&e->any_chars, (uint32_t)cp);
         if (n < e->aliases[i].len) {
             zy_utf8_next(e->aliases[i].text + n, e->aliases[i].len - n, &cp2);
             /* as zy_char_at reads it: one value for every character beyond the BMP */
@@ -498,6 +505,10 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
             next_alias++;
         size_t clen;
         uint32_t cp = zy_char_at(text + i, &clen);
+        if (!zy_charset_has(&e->any_chars, cp)) { /* most characters: nothing starts here */
+            i = i + clen < to ? i + clen : to;
+            continue;
+        }
         zy_entity_match m;
         /* only aliases of two or more characters count here: their first two must be a
          * known pair */
