@@ -58,7 +58,7 @@ typedef struct measure_index {
     size_t len[MEASURE_WORDS];
     bool date[MEASURE_WORDS];
     bool verb[MEASURE_WORDS];      /* may follow its figure */
-    zy_charset first, last;        /* first and last characters of the words */
+    zy_charset first_pair, last_pair; /* pair_key of the first two and last two characters */
     words_by_char by_head, by_tail;
 } measure_index;
 
@@ -66,6 +66,28 @@ static uint32_t head3(const char *p)
 {
     return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
            (unsigned char)p[2];
+}
+
+/* A 16-bit hash of two three-byte characters (their head3), for first_pair and last_pair:
+ * most characters of a text can end some word, far fewer pairs can. */
+static uint32_t pair_key(uint32_t a, uint32_t b)
+{
+    return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 16;
+}
+
+/* Can a word start at t[i] (and fit before end)? Every word has two or more three-byte
+ * characters. */
+static bool word_may_start(const measure_index *mi, const char *t, size_t i, size_t end)
+{
+    return i + 6 <= end && (unsigned char)t[i] >= 0xE0 && (unsigned char)t[i + 3] >= 0xE0 &&
+           zy_charset_has(&mi->first_pair, pair_key(head3(t + i), head3(t + i + 3)));
+}
+
+/* Can a word end right before t[i]? */
+static bool word_may_end(const measure_index *mi, const char *t, size_t i)
+{
+    return i >= 6 && (unsigned char)t[i - 6] >= 0xE0 && (unsigned char)t[i - 3] >= 0xE0 &&
+           zy_charset_has(&mi->last_pair, pair_key(head3(t + i - 6), head3(t + i - 3)));
 }
 
 static size_t char_slot(const words_by_char *m, uint32_t key)
@@ -110,11 +132,12 @@ static void fill_measures(void)
             index->verb[w] |= strcmp(word, verbs[v]) == 0;
         index->date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
                          strcmp(measure_words[w].measure, "release") == 0;
-        zy_charset_add_first(&index->first, word);
-        zy_charset_add_last(&index->last, word);
-        /* every word starts and ends with a three-byte character */
+        /* every word has two or more characters, all of three bytes */
+        size_t n = index->len[w];
+        zy_charset_add(&index->first_pair, pair_key(head3(word), head3(word + 3)));
+        zy_charset_add(&index->last_pair, pair_key(head3(word + n - 6), head3(word + n - 3)));
         words_by_char_add(&index->by_head, head3(word), w);
-        words_by_char_add(&index->by_tail, head3(word + index->len[w] - 3), w);
+        words_by_char_add(&index->by_tail, head3(word + n - 3), w);
     }
 }
 
@@ -179,7 +202,8 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
         after_end = next_clause_break(t, fig_end, after_end, false);
     /* character by character (continuation bytes never start a word) */
     for (size_t i = fig_end, clen; i + 3 <= after_end; i += clen) {
-        if (!zy_charset_has(&mi->first, zy_char_at(t + i, &clen)))
+        zy_char_at(t + i, &clen);
+        if (!word_may_start(mi, t, i, after_end))
             continue;
         for (size_t w = words_by_char_first(&mi->by_head, head3(t + i)); w != NO_WORD; w = mi->by_head.next[w])
             if (date == mi->date[w] &&
@@ -193,8 +217,7 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
     for (size_t i = fig_start; i > floor; i = previous_char(t, floor, i)) {
         /* every word ends with a three-byte character */
-        size_t clen;
-        if (i < 3 || (unsigned char)t[i - 3] < 0xE0 || !zy_charset_has(&mi->last, zy_char_at(t + i - 3, &clen)))
+        if (!word_may_end(mi, t, i))
             continue;
         for (size_t w = words_by_char_first(&mi->by_tail, head3(t + i - 3)); w != NO_WORD; w = mi->by_tail.next[w]) {
             size_t n = mi->len[w];
