@@ -100,7 +100,8 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     }
     const char *t = s->norm.text;
     zy_fact *x = &d->facts[d->nfacts];
-    memset(x, 0, sizeof *x);
+    static const zy_fact blank_fact; /* all zero; a copy, not memset: see zy_figure_at */
+    *x = blank_fact;
     x->start = zy_norm_orig(&s->norm, f->start);
     x->end = zy_norm_orig(&s->norm, f->end);
     x->kind = f->kind;
@@ -160,15 +161,19 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     }
     /* the sentence, as written in the file, without surrounding blanks; copied once for all
      * the facts of a sentence */
-    size_t a = zy_norm_orig(&s->norm, sentence_start), b = zy_norm_orig(&s->norm, sentence_end);
-    while (a < b && (s->bytes[a] == ' ' || s->bytes[a] == '\n' || s->bytes[a] == '\t'))
-        a++;
-    while (b > a && (s->bytes[b - 1] == ' ' || s->bytes[b - 1] == '\n' || s->bytes[b - 1] == '\r'))
-        b--;
-    if (!s->sentence || s->sentence_a != a || s->sentence_b != b) {
-        s->sentence = copy_range(s, s->bytes, a, b);
-        s->sentence_a = a;
-        s->sentence_b = b;
+    if (!s->sentence || s->sentence_norm_a != sentence_start || s->sentence_norm_b != sentence_end) {
+        size_t a = zy_norm_orig(&s->norm, sentence_start), b = zy_norm_orig(&s->norm, sentence_end);
+        while (a < b && (s->bytes[a] == ' ' || s->bytes[a] == '\n' || s->bytes[a] == '\t'))
+            a++;
+        while (b > a && (s->bytes[b - 1] == ' ' || s->bytes[b - 1] == '\n' || s->bytes[b - 1] == '\r'))
+            b--;
+        if (!s->sentence || s->sentence_a != a || s->sentence_b != b) {
+            s->sentence = copy_range(s, s->bytes, a, b);
+            s->sentence_a = a;
+            s->sentence_b = b;
+        }
+        s->sentence_norm_a = sentence_start;
+        s->sentence_norm_b = sentence_end;
     }
     x->sentence = s->sentence;
     ok &= x->sentence != NULL;

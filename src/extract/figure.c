@@ -252,7 +252,10 @@ static bool two_digit_year_context(const char *t, size_t len, size_t at)
 
 bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figure *f)
 {
-    memset(f, 0, sizeof *f);
+    /* a copy of a zero figure, not memset: for a struct this size the compiler may pick a
+     * string instruction whose start-up costs more than the rest of a failed attempt */
+    static const zy_figure blank_figure;
+    *f = blank_figure;
     /* names with digits: R1, o1, V3, A100, k1.5, GPT-4, 2.5-Max */
     if (at > 0 && is_ascii_alpha(t[at - 1]))
         return false;

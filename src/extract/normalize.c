@@ -64,6 +64,8 @@ size_t zy_norm_orig(zy_norm_text *t, size_t pos)
 {
     size_t lo = 0, hi = t->nedits; /* the last edit with norm <= pos */
     size_t h = t->hint < t->nedits ? t->hint : 0;
+    if (h > 0 && t->edits[h].norm > pos && t->edits[h - 1].norm <= pos)
+        h--; /* just before the hint: a figure's sentence starts a little before it */
     if (t->edits[h].norm <= pos) {
         lo = h; /* usually pos is in this edit's stretch or the next one's */
         if (h + 1 < t->nedits && t->edits[h + 1].norm <= pos) {

@@ -505,7 +505,8 @@ static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, s
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
         if (!zy_starts_with_n(t, se, i, words[w].word, words[w].len))
             continue;
-        memset(f, 0, sizeof *f);
+        static const zy_figure blank_figure;
+        *f = blank_figure;
         f->kind = ZY_KIND_DATE;
         f->start = i;
         f->end = i + words[w].len;

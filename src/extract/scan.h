@@ -35,7 +35,8 @@ typedef struct zy_scan_state {
     zy_norm_text norm;        /* normalised text with its offset map */
     zy_document *doc;
     zy_pool *strings;         /* where the facts' strings go (doc->strings) */
-    size_t sentence_a, sentence_b; /* original range of the last sentence copied … */
+    size_t sentence_norm_a, sentence_norm_b; /* normalised range of the last sentence, … */
+    size_t sentence_a, sentence_b; /* … its original range without blanks … */
     char *sentence;           /* … and its copy, shared by the facts of that sentence */
     zy_subject_copy subject_copy;
     size_t fact_cap;

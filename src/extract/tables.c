@@ -120,7 +120,8 @@ static int year_in(const zy_scan_state *s, size_t a, size_t b)
 static void year_iso(const zy_scan_state *s, int year, char out[16])
 {
     zy_figure f;
-    memset(&f, 0, sizeof f);
+    static const zy_figure blank_figure;
+    f = blank_figure;
     f.year = year;
     zy_scan_date_iso(s, &f, out);
 }
