@@ -46,10 +46,21 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static size_t parse_arabic(const char *s, size_t len, double *out, bool *decimal)
 {
     size_t i = 0;
+    /* whole digits go into an integer while the double would hold it exactly (the same value,
+     * without a chain of floating-point multiplies), then on in double as before */
+    uint64_t whole = 0;
+    bool in_double = false;
     double v = 0;
     while (i < len) {
         if (is_digit(s[i])) {
-            v = v * 10 + (s[i] - '0');
+            if (!in_double && whole < ((uint64_t)1 << 53) / 10) {
+                whole = whole * 10 + (uint64_t)(s[i] - '0');
+            } else {
+                if (!in_double)
+                    v = (double)whole;
+                in_double = true;
+                v = v * 10 + (s[i] - '0');
+            }
             i++;
         } else if (s[i] == ',' && i > 0 && i + 3 < len + 1 && i + 3 <= len && is_digit(s[i + 1]) &&
                    is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 >= len || !is_digit(s[i + 4]))) {
@@ -58,6 +69,8 @@ static size_t parse_arabic(const char *s, size_t len, double *out, bool *decimal
             break;
         }
     }
+    if (!in_double)
+        v = (double)whole;
     if (i < len && s[i] == '.' && i + 1 < len && is_digit(s[i + 1])) {
         double scale = 0.1;
         i++;
