@@ -38,11 +38,17 @@ static inline uint64_t zy_bytes_equal(uint64_t x, unsigned char v)
 static inline size_t zy_first_marked(uint64_t mask) { return (size_t)__builtin_ctzll(mask) >> 3; }
 static inline uint64_t zy_drop_first(uint64_t mask) { return mask & (mask - 1); }
 
-/* Bytes k of t[i..i+8) with t[i+k] == 0xE3 and t[i+k+1] == second, as a mask; the caller
- * checks the third byte. Reads t[i..i+9). */
+/* Bytes k of t[i..i+8) with t[i+k] == first and t[i+k+1] == second, as a mask; the caller
+ * checks the rest of the character. Reads t[i..i+9). */
+static inline uint64_t zy_byte_pairs(const char *t, size_t i, unsigned char first, unsigned char second)
+{
+    return zy_bytes_equal(zy_load8(t + i), first) & zy_bytes_equal(zy_load8(t + i + 1), second);
+}
+
+/* The same for E3 xx, the lead byte of kana and of Japanese punctuation. */
 static inline uint64_t zy_e3_pairs(const char *t, size_t i, unsigned char second)
 {
-    return zy_bytes_equal(zy_load8(t + i), 0xE3) & zy_bytes_equal(zy_load8(t + i + 1), second);
+    return zy_byte_pairs(t, i, 0xE3, second);
 }
 
 #endif
