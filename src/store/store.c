@@ -202,7 +202,7 @@ void zy_store_close(zy_store *s)
 typedef struct writer {
     zy_context *ctx;
     zy_store *store;
-    sqlite3_stmt *insert_fact, *insert_table, *upsert_entity, *insert_alias, *insert_sentence;
+    sqlite3_stmt *insert_fact, *insert_facts, *insert_table, *upsert_entity, *insert_alias, *insert_sentence;
     sqlite3_int64 doc_id;
     zy_buf sentence;        /* the last sentence stored … */
     sqlite3_int64 sentence_id; /* … and its row (0: none yet) */
@@ -262,13 +262,89 @@ static int step_reset(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Facts inserted by one statement: each statement has a fixed cost (running, halting and
+ * resetting it) that 32 rows share. */
+#define FACT_ROWS 32
+#define FACT_COLUMNS 21
+
+static const char fact_columns[] =
+    "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit, counter, approx,"
+    " bound, time, subject, subject_text, country, measure, source, sentence_id, table_no, row_no,"
+    " col_no) VALUES";
+
+/* The row of f at parameters base+1 … base+21 of st (unbound ones stay NULL). */
+static void bind_fact(sqlite3_stmt *st, int base, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
+                      const zy_fact *f)
+{
+    static const char *const bounds[] = {NULL, "min", "max"};
+    sqlite3_bind_int64(st, base + 1, doc_id);
+    sqlite3_bind_int64(st, base + 2, (sqlite3_int64)f->start);
+    sqlite3_bind_int64(st, base + 3, (sqlite3_int64)f->end);
+    bind_text(st, base + 4, f->text);
+    bind_text(st, base + 5, zy_fact_kind_name(f->kind));
+    if (f->has_value)
+        sqlite3_bind_double(st, base + 6, f->value);
+    if (f->has_value_max)
+        sqlite3_bind_double(st, base + 7, f->value_max);
+    bind_text(st, base + 8, f->unit);
+    bind_text(st, base + 9, f->counter);
+    sqlite3_bind_int(st, base + 10, f->approx);
+    bind_text(st, base + 11, bounds[f->bound]);
+    bind_text(st, base + 12, f->time[0] ? f->time : NULL);
+    bind_text(st, base + 13, f->subject);
+    bind_text(st, base + 14, f->subject_text);
+    bind_text(st, base + 15, f->country);
+    bind_text(st, base + 16, f->measure);
+    bind_text(st, base + 17, f->source);
+    if (f->sentence)
+        sqlite3_bind_int64(st, base + 18, sentence_id);
+    if (f->table_id >= 0) {
+        sqlite3_bind_int64(st, base + 19, f->table_id);
+        sqlite3_bind_int64(st, base + 20, f->table_row);
+        sqlite3_bind_int64(st, base + 21, f->table_col);
+    }
+}
+
+/* Store f's sentence unless it is the last one stored (facts of one sentence come one after
+ * another); w->sentence_id is then its row. */
+static int store_sentence(writer *w, const zy_fact *f)
+{
+    if (!f->sentence || (w->sentence_id != 0 && strcmp(w->sentence.data, f->sentence) == 0))
+        return SQLITE_OK;
+    zy_buf_reset(&w->sentence);
+    if (zy_buf_puts(&w->sentence, f->sentence) != ZY_OK)
+        return SQLITE_NOMEM;
+    sqlite3_bind_int64(w->insert_sentence, 1, w->doc_id);
+    bind_text(w->insert_sentence, 2, f->sentence);
+    int rc = step_reset(w->insert_sentence);
+    w->sentence_id = rc == SQLITE_OK ? sqlite3_last_insert_rowid(w->store->db) : 0;
+    return rc;
+}
+
+/* Remember f's entity and the way this article wrote it (once per pair). */
+static int store_subject(writer *w, const zy_fact *f)
+{
+    if (!f->subject || stored_lately(w, f->subject, f->subject_text))
+        return SQLITE_OK;
+    sqlite3_stmt *ue = w->upsert_entity;
+    bind_text(ue, 1, f->subject);
+    bind_text(ue, 2, f->country);
+    int rc = step_reset(ue);
+    if (rc == SQLITE_OK && f->subject_text) {
+        sqlite3_stmt *ia = w->insert_alias;
+        bind_text(ia, 1, f->subject_text);
+        bind_text(ia, 2, f->subject);
+        rc = step_reset(ia);
+    }
+    return rc;
+}
+
 static zy_status write_batch(void *user, const zy_document *batch)
 {
     writer *w = user;
     if (w->interrupted && *w->interrupted)
         return zy_diag_fail(&w->ctx->diag, ZY_ERR_IO, "%s: interrupted; nothing of it was stored",
                             batch->path);
-    static const char *const bounds[] = {NULL, "min", "max"};
     int rc = SQLITE_OK;
     for (size_t i = 0; rc == SQLITE_OK && i < batch->ntables; i++) {
         sqlite3_stmt *st = w->insert_table;
@@ -277,65 +353,44 @@ static zy_status write_batch(void *user, const zy_document *batch)
         bind_text(st, 3, batch->table_captions[i]);
         rc = step_reset(st);
     }
-    for (size_t i = 0; rc == SQLITE_OK && i < batch->nfacts; i++) {
-        const zy_fact *f = &batch->facts[i];
-        sqlite3_stmt *st = w->insert_fact;
-        sqlite3_bind_int64(st, 1, w->doc_id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)f->start);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->end);
-        bind_text(st, 4, f->text);
-        bind_text(st, 5, zy_fact_kind_name(f->kind));
-        if (f->has_value)
-            sqlite3_bind_double(st, 6, f->value);
-        if (f->has_value_max)
-            sqlite3_bind_double(st, 7, f->value_max);
-        bind_text(st, 8, f->unit);
-        bind_text(st, 9, f->counter);
-        sqlite3_bind_int(st, 10, f->approx);
-        bind_text(st, 11, bounds[f->bound]);
-        bind_text(st, 12, f->time[0] ? f->time : NULL);
-        bind_text(st, 13, f->subject);
-        bind_text(st, 14, f->subject_text);
-        bind_text(st, 15, f->country);
-        bind_text(st, 16, f->measure);
-        bind_text(st, 17, f->source);
-        if (f->sentence && (w->sentence_id == 0 || strcmp(w->sentence.data, f->sentence) != 0)) {
-            /* facts of one sentence come one after another: store it once for them */
-            zy_buf_reset(&w->sentence);
-            if (zy_buf_puts(&w->sentence, f->sentence) != ZY_OK)
-                return zy_diag_fail(&w->ctx->diag, ZY_ERR_NOMEM, "out of memory");
-            sqlite3_bind_int64(w->insert_sentence, 1, w->doc_id);
-            bind_text(w->insert_sentence, 2, f->sentence);
-            if ((rc = step_reset(w->insert_sentence)) != SQLITE_OK)
-                break;
-            w->sentence_id = sqlite3_last_insert_rowid(w->store->db);
+    for (size_t i = 0; rc == SQLITE_OK && i < batch->nfacts;) {
+        /* FACT_ROWS facts by one statement while there are that many, then one by one */
+        size_t rows = batch->nfacts - i >= FACT_ROWS ? FACT_ROWS : 1;
+        sqlite3_stmt *st = rows == FACT_ROWS ? w->insert_facts : w->insert_fact;
+        for (size_t r = 0; rc == SQLITE_OK && r < rows; r++) {
+            const zy_fact *f = &batch->facts[i + r];
+            rc = store_sentence(w, f);
+            bind_fact(st, (int)r * FACT_COLUMNS, w->doc_id, w->sentence_id, f);
         }
-        if (f->sentence)
-            sqlite3_bind_int64(st, 18, w->sentence_id);
-        if (f->table_id >= 0) {
-            sqlite3_bind_int64(st, 19, f->table_id);
-            sqlite3_bind_int64(st, 20, f->table_row);
-            sqlite3_bind_int64(st, 21, f->table_col);
-        }
-        rc = step_reset(st);
-        if (rc == SQLITE_OK && f->subject && !stored_lately(w, f->subject, f->subject_text)) {
-            /* remember the entity and the way this article wrote it */
-            sqlite3_stmt *ue = w->upsert_entity;
-            bind_text(ue, 1, f->subject);
-            bind_text(ue, 2, f->country);
-            rc = step_reset(ue);
-            if (rc == SQLITE_OK && f->subject_text) {
-                sqlite3_stmt *ia = w->insert_alias;
-                bind_text(ia, 1, f->subject_text);
-                bind_text(ia, 2, f->subject);
-                rc = step_reset(ia);
-            }
-        }
+        if (rc == SQLITE_OK)
+            rc = step_reset(st);
+        else
+            sqlite3_reset(st), sqlite3_clear_bindings(st);
+        for (size_t r = 0; rc == SQLITE_OK && r < rows; r++)
+            rc = store_subject(w, &batch->facts[i + r]);
+        i += rows;
     }
     w->nfacts += batch->nfacts;
+    if (rc == SQLITE_NOMEM)
+        return zy_diag_fail(&w->ctx->diag, ZY_ERR_NOMEM, "out of memory");
     if (rc != SQLITE_OK)
         return db_fail(w->ctx, w->store, rc, "storing facts");
     return ZY_OK;
+}
+
+/* "INSERT INTO facts(…) VALUES(?, …), …" for rows rows into b. */
+static zy_status fact_insert_sql(zy_buf *b, size_t rows)
+{
+    zy_buf_reset(b);
+    zy_status st = zy_buf_puts(b, fact_columns);
+    for (size_t r = 0; st == ZY_OK && r < rows; r++) {
+        st = zy_buf_puts(b, r ? ",(?" : " (?");
+        for (int c = 1; st == ZY_OK && c < FACT_COLUMNS; c++)
+            st = zy_buf_puts(b, ",?");
+        if (st == ZY_OK)
+            st = zy_buf_puts(b, ")");
+    }
+    return st;
 }
 
 zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
@@ -398,13 +453,15 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
         rc = step_reset(ins);
         w.doc_id = sqlite3_last_insert_rowid(s->db);
     }
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db,
-                                "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit,"
-                                " counter, approx, bound, time, subject, subject_text, country, measure,"
-                                " source, sentence_id, table_no, row_no, col_no) VALUES(?1, ?2, ?3, ?4, ?5,"
-                                " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-                                -1, &w.insert_fact, NULL);
+    for (size_t rows = 1; rc == SQLITE_OK && rows <= FACT_ROWS; rows += FACT_ROWS - 1) {
+        zy_buf sql;
+        zy_buf_init(&sql, 0);
+        if (fact_insert_sql(&sql, rows) != ZY_OK)
+            rc = SQLITE_NOMEM;
+        else
+            rc = sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, rows == 1 ? &w.insert_fact : &w.insert_facts, NULL);
+        zy_buf_free(&sql);
+    }
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, "INSERT INTO sentences(doc_id, text) VALUES(?1, ?2)", -1,
                                 &w.insert_sentence, NULL);
@@ -442,6 +499,7 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     sqlite3_finalize(del);
     sqlite3_finalize(ins);
     sqlite3_finalize(w.insert_fact);
+    sqlite3_finalize(w.insert_facts);
     sqlite3_finalize(w.insert_table);
     sqlite3_finalize(w.insert_sentence);
     zy_buf_free(&w.sentence);
