@@ -3,7 +3,8 @@
 # 100) by repeating the articles in CORPUS_DIR (default samples/articles), then times
 # `zuhyo scan` (one core) and `zuhyo extract` into a fresh database, and compares peak memory
 # with a corpus a tenth the size. Speed depends on how dense the figures are, so the figures
-# per byte and per second are printed too.
+# per byte and per second are printed too. RUNS (default 5) scans and EXTRACT_RUNS (default 3)
+# extracts are timed; the median is quoted with the fastest and slowest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -28,17 +29,32 @@ measure() { # measure LABEL CMD...: wall seconds and peak KiB
   read -r secs kib <"$work/time"
   echo "$secs $kib"
 }
-read -r scan_s scan_kib < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt")
+# the machine's speed drifts from run to run: time several runs and quote the median
+runs=${RUNS:-5}
+scan_times=() ext_times=()
+for _ in $(seq 1 "$runs"); do
+  read -r secs scan_kib < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt")
+  scan_times+=("$secs")
+done
 read -r small_s small_kib < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
-read -r ext_s ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
+for _ in $(seq 1 "${EXTRACT_RUNS:-3}"); do
+  rm -f "$work/bench.db"
+  read -r secs ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
+  ext_times+=("$secs")
+done
 facts=$(build/zuhyo facts --db "$work/bench.db" --format tsv | tail -n +2 | wc -l)
 db_mb=$(du -m "$work/bench.db" | cut -f1)
-python3 - "$mb" "$scan_s" "$scan_kib" "$small_kib" "$ext_s" "$ext_kib" "$facts" "$bytes" "$db_mb" <<'PY'
-import sys
-mb, scan_s, scan_kib, small_kib, ext_s, ext_kib, facts, nbytes, db_mb = sys.argv[1:]
-mb, facts, scan_s, ext_s = float(mb), int(facts), float(scan_s), float(ext_s)
-print(f"corpus: {mb} MB, {facts} facts stored (a figure every {int(nbytes) / max(facts, 1):.0f} bytes); database {db_mb} MB")
-print(f"scan:    {scan_s:.2f} s = {mb / scan_s:.1f} MB/s (one core), {facts / scan_s / 1e6:.2f} M facts/s, peak {int(scan_kib) / 1024:.1f} MiB")
+python3 - "$mb" "${scan_times[*]}" "$scan_kib" "$small_kib" "${ext_times[*]}" "$ext_kib" "$facts" "$bytes" "$db_mb" <<'PY'
+import statistics, sys
+mb, scan_times, scan_kib, small_kib, ext_times, ext_kib, facts, nbytes, db_mb = sys.argv[1:]
+mb, facts = float(mb), int(facts)
+scan_times = [float(t) for t in scan_times.split()]
+ext_times = [float(t) for t in ext_times.split()]
+scan_s, ext_s = statistics.median(scan_times), statistics.median(ext_times)
+def spread(times):
+    return f"median of {len(times)} runs; fastest {mb / min(times):.1f}, slowest {mb / max(times):.1f} MiB/s"
+print(f"corpus: {mb} MiB, {facts} facts stored (a figure every {int(nbytes) / max(facts, 1):.0f} bytes); database {db_mb} MB")
+print(f"scan:    {scan_s:.2f} s = {mb / scan_s:.1f} MiB/s (one core), {facts / scan_s / 1e6:.2f} M facts/s, peak {int(scan_kib) / 1024:.1f} MiB ({spread(scan_times)})")
 print(f"scan of a tenth of the corpus: peak {int(small_kib) / 1024:.1f} MiB (memory independent of size)")
-print(f"extract: {ext_s:.2f} s = {mb / ext_s:.1f} MB/s into SQLite, {facts / ext_s / 1e6:.2f} M facts/s, peak {int(ext_kib) / 1024:.1f} MiB")
+print(f"extract: {ext_s:.2f} s = {mb / ext_s:.1f} MiB/s into SQLite, {facts / ext_s / 1e6:.2f} M facts/s, peak {int(ext_kib) / 1024:.1f} MiB ({spread(ext_times)})")
 PY

@@ -101,13 +101,17 @@ static char *put_lit(char *o, const char *lit, size_t n)
 }
 #define PUT(o, lit) put_lit((o), (lit), sizeof(lit) - 1)
 
-/* Decimal digits of v (at least one). */
+/* Decimal digits of v (at least one): log2 from the leading zeros, times log10(2) as
+ * 1233/4096, corrected by one comparison. */
 static size_t digit_count(unsigned long long v)
 {
-    size_t n = 1;
-    for (; v >= 10000; v /= 10000)
-        n += 4;
-    return n + (v >= 10) + (v >= 100) + (v >= 1000);
+    static const unsigned long long powers[] = {
+        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+        1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+        1000000000000000000ULL, 10000000000000000000ULL};
+    size_t t = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+    return v ? t + 1 - (v < powers[t]) : 1;
 }
 
 /* v in decimal, written from the end two digits at a time; offsets fit 32 bits, whose
@@ -153,6 +157,18 @@ static char *put_number(char *o, double v)
     return o + snprintf(o, NUMBER_MAX, "%.15g", v);
 }
 
+/* The library's own words (kind, unit, measure, source) come from a few static strings, so
+ * their quoted forms are kept by pointer: one copy of a fixed size instead of measuring and
+ * escaping them for every fact. */
+#define QUOTED_WORD 64
+#define WORD_SLOTS 128
+
+typedef struct quoted_word {
+    const char *s;            /* NULL: empty slot */
+    size_t len;
+    char text[QUOTED_WORD];
+} quoted_word;
+
 /* What consecutive facts share, escaped once: the sentence, the subject with its country
  * (the scanner hands facts of one sentence or subject the same strings, so the pointers are
  * the key; they stay valid for one put_document) and the document's path. */
@@ -163,7 +179,37 @@ typedef struct sentence_cache {
     bool subject_valid;
     const char *subject, *subject_text, *country;
     zy_buf subject_part;      /* ,"subject":…,"subject_text":…[,"country":…] */
+    quoted_word words[WORD_SLOTS];
 } sentence_cache;
+
+/* The slot holding s quoted (filled on a miss), or NULL when s is too long to keep or the
+ * table is full. Open addressing that never evicts, so a slot handed out stays valid for the
+ * whole document; a document uses a few dozen words. */
+static const quoted_word *quoted_word_of(quoted_word *slots, const char *s)
+{
+    size_t h = ((uintptr_t)s / 8) % WORD_SLOTS;
+    for (size_t probe = 0; probe < WORD_SLOTS; probe++, h = (h + 1) % WORD_SLOTS) {
+        quoted_word *q = &slots[h];
+        if (q->s == s)
+            return q;
+        if (q->s)
+            continue;
+        size_t n = strlen(s);
+        if (n * ESCAPED_MAX + 2 > QUOTED_WORD)
+            return NULL;
+        q->len = (size_t)(put_quoted(q->text, s, n) - q->text);
+        q->s = s;
+        return q;
+    }
+    return NULL;
+}
+
+/* Write a word kept by quoted_word_of (room for QUOTED_WORD bytes at o). */
+static char *put_word(char *o, const quoted_word *q)
+{
+    memcpy(o, q->text, QUOTED_WORD); /* a constant size: a few moves, not a call */
+    return o + q->len;
+}
 
 static size_t optional_len(const char *s) { return s ? strlen(s) : 0; }
 
@@ -218,19 +264,31 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
         cache->subject_text = f->subject_text;
         cache->country = f->country;
     }
-    /* unit, measure and source are the library's own words and time is ISO digits: they
-     * need no escaping, but are measured the same way in case a caller set something else */
+    /* kind, unit, measure and source are the library's own words: kept quoted by pointer
+     * (escaped all the same, in case a caller set something else); a long one is written
+     * like the other strings */
     const char *strings[] = {f->text, f->unit, f->counter, f->time, f->measure, f->source};
-    size_t lens[sizeof strings / sizeof strings[0]];
-    size_t need = 512 + cache->escaped.len + cache->path.len + cache->subject_part.len;
+    enum { TEXT, UNIT, COUNTER, TIME, MEASURE, SOURCE };
+    const quoted_word *words[sizeof strings / sizeof strings[0]] = {NULL};
+    const quoted_word *kind = quoted_word_of(cache->words, zy_fact_kind_name(f->kind));
+    static const int kept[] = {UNIT, MEASURE, SOURCE};
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        if (strings[kept[k]])
+            words[kept[k]] = quoted_word_of(cache->words, strings[kept[k]]);
+    size_t lens[sizeof strings / sizeof strings[0]] = {0};
+    size_t need = 512 + 4 * QUOTED_WORD + cache->escaped.len + cache->path.len + cache->subject_part.len;
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+        if (words[i])
+            continue;
         lens[i] = optional_len(strings[i]);
         need += lens[i] * ESCAPED_MAX + 2;
     }
+    const char *kind_name = zy_fact_kind_name(f->kind);
     if ((st = zy_buf_reserve(b, need)) != ZY_OK)
         return st;
     char *o = b->data + b->len;
-#define STRING_OR_NULL(i) (strings[i] ? put_quoted(o, strings[i], lens[i]) : PUT(o, "null"))
+#define STRING_OR_NULL(i)                                                                    \
+    (words[i] ? put_word(o, words[i]) : strings[i] ? put_quoted(o, strings[i], lens[i]) : PUT(o, "null"))
     o = PUT(o, "{\"doc\":");
     o = put_lit(o, cache->path.data, cache->path.len);
     o = PUT(o, ",\"start\":");
@@ -238,11 +296,9 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
     o = PUT(o, ",\"end\":");
     o = put_uint(o, f->end);
     o = PUT(o, ",\"text\":");
-    o = STRING_OR_NULL(0);
-    o = PUT(o, ",\"kind\":\"");
-    const char *kind = zy_fact_kind_name(f->kind);
-    o = put_lit(o, kind, strlen(kind));
-    *o++ = '"';
+    o = STRING_OR_NULL(TEXT);
+    o = PUT(o, ",\"kind\":");
+    o = kind ? put_word(o, kind) : put_quoted(o, kind_name, strlen(kind_name));
     if (f->has_value) {
         o = PUT(o, ",\"value\":");
         o = put_number(o, f->value);
@@ -253,22 +309,22 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
     }
     if (f->unit) {
         o = PUT(o, ",\"unit\":");
-        o = STRING_OR_NULL(1);
+        o = STRING_OR_NULL(UNIT);
     }
     if (f->counter) {
         o = PUT(o, ",\"counter\":");
-        o = STRING_OR_NULL(2);
+        o = STRING_OR_NULL(COUNTER);
     }
     o = f->approx ? PUT(o, ",\"approx\":true") : PUT(o, ",\"approx\":false");
     o = PUT(o, ",\"bound\":");
     o = bounds[f->bound] ? put_quoted(o, bounds[f->bound], 3) : PUT(o, "null");
     o = PUT(o, ",\"time\":");
-    o = f->time[0] ? STRING_OR_NULL(3) : PUT(o, "null");
+    o = f->time[0] ? STRING_OR_NULL(TIME) : PUT(o, "null");
     o = put_lit(o, cache->subject_part.data, cache->subject_part.len);
     o = PUT(o, ",\"measure\":");
-    o = STRING_OR_NULL(4);
+    o = STRING_OR_NULL(MEASURE);
     o = PUT(o, ",\"source\":");
-    o = STRING_OR_NULL(5);
+    o = STRING_OR_NULL(SOURCE);
     if (f->table_id >= 0) {
         /* table, row and column are never negative here */
         o = PUT(o, ",\"table\":");
