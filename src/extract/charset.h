@@ -50,6 +50,14 @@ static inline bool zy_charset_has(const zy_charset *set, uint32_t cp)
     return cp < 0x10000 && (set->bits[cp >> 6] >> (cp & 63) & 1);
 }
 
+/* A 16-bit key for a pair of values (two code points, two characters' bytes), to keep pairs
+ * in a zy_charset: "can a word start with these two characters?" rules out far more
+ * positions than the first character alone. Different pairs may share a key. */
+static inline uint32_t zy_charset_pair(uint32_t a, uint32_t b)
+{
+    return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 16;
+}
+
 /* Add the first character of word. */
 static inline void zy_charset_add_first(zy_charset *set, const char *word)
 {

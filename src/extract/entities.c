@@ -193,12 +193,6 @@ static size_t slot_of(int32_t cp, size_t size)
     return ((uint32_t)cp * 2654435761u) & (size - 1);
 }
 
-/* A 16-bit hash of two code points, for first_pairs. */
-static uint32_t pair_hash(uint32_t a, uint32_t b)
-{
-    return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 16;
-}
-
 /* Sort the aliases and index them by first code point; on allocation failure the index is
  * left empty and lookups fall back to binary search. */
 static void ensure_sorted(zy_entities *e)
@@ -247,7 +241,7 @@ static void ensure_sorted(zy_entities *e)
             zy_utf8_next(e->aliases[i].text + n, e->aliases[i].len - n, &cp2);
             /* as zy_char_at reads it: one value for every character beyond the BMP */
             uint32_t second = cp2 > 0xFFFF ? 0x10000 : (uint32_t)cp2;
-            zy_charset_add(&e->first_pairs, pair_hash((uint32_t)cp, second));
+            zy_charset_add(&e->first_pairs, zy_charset_pair((uint32_t)cp, second));
         }
         size_t slot = slot_of(cp, e->index_size);
         while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
@@ -514,7 +508,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
          * known pair */
         size_t clen2;
         if (zy_charset_has(&e->first_chars, cp) && i + clen < to &&
-            zy_charset_has(&e->first_pairs, pair_hash(cp, zy_char_at(text + i + clen, &clen2))) &&
+            zy_charset_has(&e->first_pairs, zy_charset_pair(cp, zy_char_at(text + i + clen, &clen2))) &&
             zy_entities_match_at(e, text, to, i, false, &m) &&
             !(next_alias < nalias && m.end > alias_start[next_alias])) {
             out[n++] = m;

@@ -43,8 +43,8 @@ typedef struct zy_entities {
     zy_charset first_chars; /* first characters of the aliases */
     zy_charset suffix_chars;/* first characters of the organisation suffixes (…大学, …研究所) */
     zy_charset any_chars;   /* where a match can start: first_chars, suffix_chars, A-Z */
-    zy_charset first_pairs; /* zy_entities_pair_hash of the first two characters of the
-                               aliases longer than one character */
+    zy_charset first_pairs; /* zy_charset_pair of the first two characters of the aliases
+                               longer than one character */
 } zy_entities;
 
 /* A name found in text. */

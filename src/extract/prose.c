@@ -58,7 +58,8 @@ typedef struct measure_index {
     size_t len[MEASURE_WORDS];
     bool date[MEASURE_WORDS];
     bool verb[MEASURE_WORDS];      /* may follow its figure */
-    zy_charset first_pair, last_pair; /* pair_key of the first two and last two characters */
+    zy_charset first_pair, last_pair; /* the first two and last two characters (their head3),
+                                         as zy_charset_pair keys */
     words_by_char by_head, by_tail;
 } measure_index;
 
@@ -68,26 +69,19 @@ static uint32_t head3(const char *p)
            (unsigned char)p[2];
 }
 
-/* A 16-bit hash of two three-byte characters (their head3), for first_pair and last_pair:
- * most characters of a text can end some word, far fewer pairs can. */
-static uint32_t pair_key(uint32_t a, uint32_t b)
-{
-    return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 16;
-}
-
 /* Can a word start at t[i] (and fit before end)? Every word has two or more three-byte
  * characters. */
 static bool word_may_start(const measure_index *mi, const char *t, size_t i, size_t end)
 {
     return i + 6 <= end && (unsigned char)t[i] >= 0xE0 && (unsigned char)t[i + 3] >= 0xE0 &&
-           zy_charset_has(&mi->first_pair, pair_key(head3(t + i), head3(t + i + 3)));
+           zy_charset_has(&mi->first_pair, zy_charset_pair(head3(t + i), head3(t + i + 3)));
 }
 
 /* Can a word end right before t[i]? */
 static bool word_may_end(const measure_index *mi, const char *t, size_t i)
 {
     return i >= 6 && (unsigned char)t[i - 6] >= 0xE0 && (unsigned char)t[i - 3] >= 0xE0 &&
-           zy_charset_has(&mi->last_pair, pair_key(head3(t + i - 6), head3(t + i - 3)));
+           zy_charset_has(&mi->last_pair, zy_charset_pair(head3(t + i - 6), head3(t + i - 3)));
 }
 
 static size_t char_slot(const words_by_char *m, uint32_t key)
@@ -134,8 +128,8 @@ static void fill_measures(void)
                          strcmp(measure_words[w].measure, "release") == 0;
         /* every word has two or more characters, all of three bytes */
         size_t n = index->len[w];
-        zy_charset_add(&index->first_pair, pair_key(head3(word), head3(word + 3)));
-        zy_charset_add(&index->last_pair, pair_key(head3(word + n - 6), head3(word + n - 3)));
+        zy_charset_add(&index->first_pair, zy_charset_pair(head3(word), head3(word + 3)));
+        zy_charset_add(&index->last_pair, zy_charset_pair(head3(word + n - 6), head3(word + n - 3)));
         words_by_char_add(&index->by_head, head3(word), w);
         words_by_char_add(&index->by_tail, head3(word + n - 3), w);
     }

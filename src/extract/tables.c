@@ -119,9 +119,7 @@ static int year_in(const zy_scan_state *s, size_t a, size_t b)
 /* The ISO time of a year ("2024"), without printf: tables write one per figure. */
 static void year_iso(const zy_scan_state *s, int year, char out[16])
 {
-    zy_figure f;
-    static const zy_figure blank_figure;
-    f = blank_figure;
+    zy_figure f = {0};
     f.year = year;
     zy_scan_date_iso(s, &f, out);
 }
