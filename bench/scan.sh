@@ -22,6 +22,7 @@ make_corpus() { # make_corpus FILE MB
 }
 make_corpus "$work/big.txt" "$size_mb"
 make_corpus "$work/small.txt" $((size_mb / 10))
+sync # the corpus written back now, not while the scans are timed
 bytes=$(stat -c %s "$work/big.txt")
 mb=$(python3 -c "print(f'{$bytes / 1048576:.1f}')")
 measure() { # measure LABEL CMD...: wall seconds and peak KiB
@@ -39,6 +40,7 @@ done
 read -r small_s small_kib < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
 for _ in $(seq 1 "${EXTRACT_RUNS:-3}"); do
   rm -f "$work/bench.db"
+  sync
   read -r secs ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
   ext_times+=("$secs")
 done
