@@ -199,13 +199,22 @@ void zy_store_close(zy_store *s)
 }
 
 /* Writing one document: statements prepared once per document. */
+/* Facts (and sentences) inserted by one statement: each statement has a fixed cost (running, halting and
+ * resetting it) that 32 rows share. */
+#define FACT_ROWS 32
+#define FACT_COLUMNS 21
+
 typedef struct writer {
     zy_context *ctx;
     zy_store *store;
     sqlite3_stmt *insert_fact, *insert_facts, *insert_table, *upsert_entity, *insert_alias, *insert_sentence;
     sqlite3_int64 doc_id;
+    sqlite3_stmt *insert_sentences; /* FACT_ROWS sentences by one statement */
     zy_buf sentence;        /* the last sentence stored … */
     sqlite3_int64 sentence_id; /* … and its row (0: none yet) */
+    sqlite3_int64 next_sentence_id; /* the row the next new sentence gets (max + 1, as SQLite would) */
+    const char *pending[FACT_ROWS]; /* new sentences not inserted yet (strings of the current batch) … */
+    size_t npending;         /* … the last one's row is next_sentence_id - 1 */
     volatile const int *interrupted;
     size_t nfacts;
     int rc;
@@ -262,10 +271,6 @@ static int step_reset(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Facts inserted by one statement: each statement has a fixed cost (running, halting and
- * resetting it) that 32 rows share. */
-#define FACT_ROWS 32
-#define FACT_COLUMNS 21
 
 static const char fact_columns[] =
     "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit, counter, approx,"
@@ -305,8 +310,31 @@ static void bind_fact(sqlite3_stmt *st, int base, sqlite3_int64 doc_id, sqlite3_
     }
 }
 
-/* Store f's sentence unless it is the last one stored (facts of one sentence come one after
- * another); w->sentence_id is then its row. */
+/* Insert the pending sentences: FACT_ROWS by one statement when that many wait, else one by
+ * one (at the end of a batch, whose strings go with it). */
+static int flush_sentences(writer *w)
+{
+    int rc = SQLITE_OK;
+    sqlite3_int64 id = w->next_sentence_id - (sqlite3_int64)w->npending;
+    bool many = w->npending == FACT_ROWS;
+    sqlite3_stmt *st = many ? w->insert_sentences : w->insert_sentence;
+    for (size_t k = 0; rc == SQLITE_OK && k < w->npending; k++, id++) {
+        int base = many ? (int)k * 3 : 0;
+        sqlite3_bind_int64(st, base + 1, id);
+        sqlite3_bind_int64(st, base + 2, w->doc_id);
+        bind_text(st, base + 3, w->pending[k]);
+        if (!many)
+            rc = step_reset(st);
+    }
+    if (many)
+        rc = step_reset(st);
+    w->npending = 0;
+    return rc;
+}
+
+/* Give f's sentence a row unless it is the last one stored (facts of one sentence come one
+ * after another); w->sentence_id is then its row. The row ids are assigned here, as SQLite
+ * would (one past the largest), so sentences can be inserted FACT_ROWS at a time. */
 static int store_sentence(writer *w, const zy_fact *f)
 {
     if (!f->sentence || (w->sentence_id != 0 && strcmp(w->sentence.data, f->sentence) == 0))
@@ -314,11 +342,9 @@ static int store_sentence(writer *w, const zy_fact *f)
     zy_buf_reset(&w->sentence);
     if (zy_buf_puts(&w->sentence, f->sentence) != ZY_OK)
         return SQLITE_NOMEM;
-    sqlite3_bind_int64(w->insert_sentence, 1, w->doc_id);
-    bind_text(w->insert_sentence, 2, f->sentence);
-    int rc = step_reset(w->insert_sentence);
-    w->sentence_id = rc == SQLITE_OK ? sqlite3_last_insert_rowid(w->store->db) : 0;
-    return rc;
+    w->sentence_id = w->next_sentence_id++;
+    w->pending[w->npending++] = f->sentence;
+    return w->npending == FACT_ROWS ? flush_sentences(w) : SQLITE_OK;
 }
 
 /* Remember f's entity and the way this article wrote it (once per pair). */
@@ -370,6 +396,9 @@ static zy_status write_batch(void *user, const zy_document *batch)
             rc = store_subject(w, &batch->facts[i + r]);
         i += rows;
     }
+    if (rc == SQLITE_OK)
+        rc = flush_sentences(w);
+    w->npending = 0;
     w->nfacts += batch->nfacts;
     if (rc == SQLITE_NOMEM)
         return zy_diag_fail(&w->ctx->diag, ZY_ERR_NOMEM, "out of memory");
@@ -378,19 +407,36 @@ static zy_status write_batch(void *user, const zy_document *batch)
     return ZY_OK;
 }
 
-/* "INSERT INTO facts(…) VALUES(?, …), …" for rows rows into b. */
-static zy_status fact_insert_sql(zy_buf *b, size_t rows)
+/* "HEAD (?, …), …": rows rows of columns parameters, into b. */
+static zy_status rows_insert_sql(zy_buf *b, const char *head, int columns, size_t rows)
 {
     zy_buf_reset(b);
-    zy_status st = zy_buf_puts(b, fact_columns);
+    zy_status st = zy_buf_puts(b, head);
     for (size_t r = 0; st == ZY_OK && r < rows; r++) {
         st = zy_buf_puts(b, r ? ",(?" : " (?");
-        for (int c = 1; st == ZY_OK && c < FACT_COLUMNS; c++)
+        for (int c = 1; st == ZY_OK && c < columns; c++)
             st = zy_buf_puts(b, ",?");
         if (st == ZY_OK)
             st = zy_buf_puts(b, ")");
     }
     return st;
+}
+
+/* Prepare the one-row and the FACT_ROWS-row form of an insert. */
+static int prepare_inserts(sqlite3 *db, const char *head, int columns, sqlite3_stmt **one,
+                           sqlite3_stmt **many)
+{
+    int rc = SQLITE_OK;
+    zy_buf sql;
+    zy_buf_init(&sql, 0);
+    for (size_t rows = 1; rc == SQLITE_OK && rows <= FACT_ROWS; rows += FACT_ROWS - 1) {
+        if (rows_insert_sql(&sql, head, columns, rows) != ZY_OK)
+            rc = SQLITE_NOMEM;
+        else
+            rc = sqlite3_prepare_v2(db, sql.data, (int)sql.len, rows == 1 ? one : many, NULL);
+    }
+    zy_buf_free(&sql);
+    return rc;
 }
 
 zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
@@ -453,18 +499,20 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
         rc = step_reset(ins);
         w.doc_id = sqlite3_last_insert_rowid(s->db);
     }
-    for (size_t rows = 1; rc == SQLITE_OK && rows <= FACT_ROWS; rows += FACT_ROWS - 1) {
-        zy_buf sql;
-        zy_buf_init(&sql, 0);
-        if (fact_insert_sql(&sql, rows) != ZY_OK)
-            rc = SQLITE_NOMEM;
-        else
-            rc = sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, rows == 1 ? &w.insert_fact : &w.insert_facts, NULL);
-        zy_buf_free(&sql);
-    }
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db, "INSERT INTO sentences(doc_id, text) VALUES(?1, ?2)", -1,
-                                &w.insert_sentence, NULL);
+        rc = prepare_inserts(s->db, fact_columns, FACT_COLUMNS, &w.insert_fact, &w.insert_facts);
+    if (rc == SQLITE_OK)
+        rc = prepare_inserts(s->db, "INSERT INTO sentences(id, doc_id, text) VALUES", 3,
+                             &w.insert_sentence, &w.insert_sentences);
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *max = NULL;
+        rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) + 1 FROM sentences", -1, &max, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(max)) == SQLITE_ROW) {
+            w.next_sentence_id = sqlite3_column_int64(max, 0);
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(max);
+    }
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, "INSERT INTO doc_tables(doc_id, table_no, caption) VALUES(?1, ?2, ?3)",
                                 -1, &w.insert_table, NULL);
@@ -502,6 +550,7 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     sqlite3_finalize(w.insert_facts);
     sqlite3_finalize(w.insert_table);
     sqlite3_finalize(w.insert_sentence);
+    sqlite3_finalize(w.insert_sentences);
     zy_buf_free(&w.sentence);
     sqlite3_finalize(w.upsert_entity);
     sqlite3_finalize(w.insert_alias);
