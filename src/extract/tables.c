@@ -44,11 +44,9 @@ static size_t split_cells(const char *t, size_t a, size_t b, cell *cells)
             if (i < b)
                 i++;
         } else {
-            while (i < b && !is_space(t, i, b)) {
-                if (t[i] == '(' && i > start) /* "清華大学(中)" */
+            for (; i < b; i++) /* to the next space or tab, or a bracket: "清華大学(中)" */
+                if (t[i] == ' ' || t[i] == '\t' || (t[i] == '(' && i > start))
                     break;
-                i++;
-            }
         }
         cells[n++] = (cell){start, i, 0, 0, t[start] == '('};
     }
