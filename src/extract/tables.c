@@ -86,6 +86,20 @@ static bool cell_has_figure(const zy_scan_state *s, const cell *c)
     return false;
 }
 
+/* Is line a row of the table headed by head[0..nh): cells that line up with the header's,
+ * one of them a figure? Its cells go to row. */
+static bool is_table_row(const zy_scan_state *s, const cell *head, size_t nh, line_span line, cell *row)
+{
+    cell raw[MAX_CELLS];
+    size_t nr = split_cells(s->norm.text, line.start, line.end, raw);
+    if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
+        return false;
+    for (size_t c = 0; c < nh; c++)
+        if (cell_has_figure(s, &row[c]))
+            return true;
+    return false;
+}
+
 static bool is_dots(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
@@ -197,7 +211,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
                        size_t *last)
 {
     const char *t = s->norm.text;
-    cell head[MAX_CELLS], raw[MAX_CELLS], row[MAX_CELLS];
+    cell head[MAX_CELLS], row[MAX_CELLS];
     size_t nh = split_cells(t, lines[h].start, lines[h].end, head);
     /* caption: a short line without 。 just above */
     size_t cap_a = 0, cap_b = 0;
@@ -248,13 +262,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
             s->line_taken[r] = true;
             continue;
         }
-        size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
-        if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
-            break;
-        bool any = false;
-        for (size_t c = 0; c < nh; c++)
-            any |= cell_has_figure(s, &row[c]);
-        if (!any)
+        if (!is_table_row(s, head, nh, lines[r], row))
             break;
         s->line_taken[r] = true;
         /* the subject: the named column, else the first cell without a figure */
@@ -309,7 +317,7 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
     const char *t = s->norm.text;
     if (lines[l].period)
         return false;
-    cell head[MAX_CELLS], raw[MAX_CELLS], row[MAX_CELLS];
+    cell head[MAX_CELLS], row[MAX_CELLS];
     size_t nh = split_cells(t, lines[l].start, lines[l].end, head);
     if (nh < 2 || nh > MAX_CELLS)
         return false;
@@ -318,13 +326,7 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
             return false;
     size_t good = 0;
     for (size_t r = l + 1; r < nlines && r <= l + 3; r++) {
-        size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
-        if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
-            break;
-        bool any = false;
-        for (size_t c = 0; c < nh; c++)
-            any |= cell_has_figure(s, &row[c]);
-        if (!any)
+        if (!is_table_row(s, head, nh, lines[r], row))
             break;
         good++;
     }
