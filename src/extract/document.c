@@ -127,8 +127,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     bool ok = true;
     x->text = copy_range(s, s->bytes, x->start, x->end);
     ok &= x->text != NULL;
-    if (f->counter[0])
-        ok &= (x->counter = copy_string(s, f->counter)) != NULL;
+    x->counter = f->counter; /* the grammar's own string: nothing to copy */
     if (subject && subject->end > subject->start) {
         zy_subject_copy *c = &s->subject_copy;
         if (!c->subject_text || c->start != subject->start || c->end != subject->end ||

@@ -154,9 +154,8 @@ static size_t match_unit(const char *t, size_t len, size_t at, zy_figure *f)
         if (zy_starts_with_n(t, len, at, counters[i].text, counters[i].len)) {
             f->kind = ZY_KIND_COUNT;
             f->unit = "count";
-            size_t n = counters[i].len;
-            memcpy(f->counter, counters[i].text, n < sizeof f->counter - 1 ? n : sizeof f->counter - 1);
-            return n;
+            f->counter = counters[i].text;
+            return counters[i].len;
         }
     return 0;
 }
@@ -374,7 +373,7 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
             p += 3;
         f->kind = ZY_KIND_RANK;
         f->unit = "rank";
-        f->counter[0] = '\0';
+        f->counter = NULL;
     }
     /* counts need a whole number of things */
     if ((f->kind == ZY_KIND_COUNT || f->kind == ZY_KIND_RANK) && n.decimal &&

@@ -17,7 +17,7 @@ typedef struct zy_figure {
     bool has_value, has_value_max;
     double value, value_max;
     const char *unit;          /* static string */
-    char counter[24];
+    const char *counter;       /* a count's Japanese counter (a string of the grammar's own), or NULL */
     bool approx;
     zy_bound bound;
     int year, month, day;      /* dates: 0 when absent */

@@ -290,7 +290,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
             if (col_rank[c] && f.kind == ZY_KIND_COUNT) {
                 f.kind = ZY_KIND_RANK;
                 f.unit = "rank";
-                f.counter[0] = '\0';
+                f.counter = NULL;
             } else if (f.bare) {
                 /* a bare number under a count heading (著者数) counts people, things */
                 f.unit = "count";
@@ -395,7 +395,7 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
         if (f.bare && has_unit) {
             f.kind = unit.kind;
             f.unit = unit.unit;
-            memcpy(f.counter, unit.counter, sizeof f.counter);
+            f.counter = unit.counter;
             f.value *= unit.value;
             f.bare = false;
         }
