@@ -24,19 +24,22 @@ static const unsigned char must_escape[256] = {
 /* Length of the prefix of s[0..n) that needs no escaping, eight bytes at a time: a word
  * passes when it has no byte below 0x20 and no '"' or '\\' (the usual bit tricks: a byte
  * below k sets its top bit in (w - k·0x01…) & ~w). */
-static size_t plain_run(const char *s, size_t n)
+static bool word_is_plain(const char *p)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    uint64_t special = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                       ((backslash - ones) & ~backslash);
+    return (special & highs) == 0;
+}
+
+static size_t plain_run(const char *s, size_t n)
+{
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-        uint64_t special = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-                           ((backslash - ones) & ~backslash);
-        if (special & highs)
-            break;
-    }
+    while (i + 8 <= n && word_is_plain(s + i))
+        i += 8;
     while (i < n && !must_escape[(unsigned char)s[i]])
         i++;
     return i;
@@ -69,6 +72,18 @@ static char *put_escape(char *o, unsigned char c)
 static char *put_quoted(char *o, const char *s, size_t n)
 {
     *o++ = '"';
+    if (n >= 8 && n <= 24 && word_is_plain(s) && word_is_plain(s + n - 8) &&
+        (n <= 16 || word_is_plain(s + 8))) {
+        /* 8 to 24 plain bytes (a figure as written, most often): two or three words, the
+         * last one overlapping */
+        memcpy(o, s, 8);
+        if (n > 16)
+            memcpy(o + 8, s + 8, 8);
+        memcpy(o + n - 8, s + n - 8, 8);
+        o += n;
+        *o++ = '"';
+        return o;
+    }
     if (n <= SHORT_STRING) {
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)s[i];
