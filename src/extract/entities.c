@@ -497,12 +497,18 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         while (next_alias < nalias && alias_start[next_alias] < i)
             next_alias++;
+        /* most characters start nothing: step over them up to the next bracketed name */
+        size_t limit = next_alias < nalias ? alias_start[next_alias] : to;
         size_t clen;
         uint32_t cp = zy_char_at(text + i, &clen);
-        if (!zy_charset_has(&e->any_chars, cp)) { /* most characters: nothing starts here */
+        while (!zy_charset_has(&e->any_chars, cp)) {
             i = i + clen < to ? i + clen : to;
-            continue;
+            if (i >= limit)
+                break;
+            cp = zy_char_at(text + i, &clen);
         }
+        if (i >= limit)
+            continue;
         zy_entity_match m;
         /* only aliases of two or more characters count here: their first two must be a
          * known pair */
