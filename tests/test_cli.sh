@@ -190,15 +190,17 @@ expect 1 "no such database" "" -- facts --db "$tmp/none.db"
 before=$("$zuhyo" facts --db "$db" | wc -l)
 expect 1 "missing.txt: cannot open" "" -- extract --quiet --db "$db" "$tmp/missing.txt"
 # a database locked by another writer
-"$py" - "$db" <<'PY' &
+"$py" - "$db" "$tmp/locked" <<'PY' &
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()  # the lock is held from here on
 time.sleep(4)
 c.execute("ROLLBACK")
 PY
 locker=$!
-sleep 0.5
+# wait until the lock is held (a fixed sleep lost the race on a loaded machine)
+for _ in $(seq 1 100); do [ -e "$tmp/locked" ] && break; sleep 0.1; done
 expect 1 "locked by another process" "" -- extract --quiet --db "$db" "$art"
 wait $locker
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
@@ -214,7 +216,8 @@ block = open('$src/samples/articles/101_ai_startups.txt', encoding='utf-8').read
 sys.stdout.write(block * 20000)" >"$tmp/huge.txt"
 "$zuhyo" extract --quiet --db "$db" "$tmp/huge.txt" 2>"$tmp/stderr" &
 pid=$!
-sleep 0.4
+# interrupt once it is writing (its rollback journal exists), not after a guessed delay
+for _ in $(seq 1 100); do [ -e "$db-journal" ] && break; sleep 0.1; done
 kill -INT $pid
 wait $pid
 code=$?
