@@ -150,7 +150,16 @@ db="$tmp/z.db"
 "$zuhyo" scan "$src/samples/articles"/*.txt | sort >"$tmp/a.jsonl"
 "$zuhyo" facts --db "$db" | sort >"$tmp/b.jsonl"
 cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl" && pass=$((pass + 1)) || { echo "FAIL: facts differ from scan"; diff "$tmp/a.jsonl" "$tmp/b.jsonl" | head -5; fails=$((fails + 1)); }
-# a database of schema version 1 (sentences inside facts) is migrated on open, sentences kept
+# the same for sentences cut from stored bytes with an invalid byte, a NUL, CRLF and a BOM, and
+# for a file of three batches (the scan runs on its own thread, batches are queued)
+for _ in $(seq 1 540); do cat "$src/samples/articles"/*.txt; done >"$tmp/batches.txt"
+"$zuhyo" extract --quiet --db "$tmp/store.db" "$tmp/bad.txt" "$tmp/nul.txt" "$tmp/batches.txt" 2>/dev/null &&
+  "$zuhyo" scan "$tmp/bad.txt" "$tmp/nul.txt" "$tmp/batches.txt" 2>/dev/null | sort >"$tmp/a.jsonl" &&
+  "$zuhyo" facts --db "$tmp/store.db" | sort >"$tmp/b.jsonl" && [ "$(wc -l <"$tmp/b.jsonl")" -gt 60000 ] &&
+  cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl" && pass=$((pass + 1)) ||
+  { echo "FAIL: stored facts of odd bytes and of several batches differ from scan"; diff "$tmp/a.jsonl" "$tmp/b.jsonl" | head -5; fails=$((fails + 1)); }
+# a database of schema version 1 (sentences inside facts) is migrated on open (through 2, which
+# kept sentences in a table of their own, to 3, where old facts keep their sentence)
 "$py" - "$tmp/v1.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -179,8 +188,14 @@ c.commit()
 PY
 "$zuhyo" facts --db "$tmp/v1.db" --format tsv >"$tmp/v1.tsv" 2>"$tmp/stderr" &&
   [ "$(grep -c 'A社は3億ドルと5億ドルを調達した。' "$tmp/v1.tsv")" -eq 2 ] && grep -q '別の文。' "$tmp/v1.tsv" &&
-  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from sentences').fetchone()[0], c.execute('select count(*) from facts where sentence is not null').fetchone()[0])")" = "2 2 0" ] &&
-  pass=$((pass + 1)) || { echo "FAIL: schema 1 -> 2 migration"; cat "$tmp/stderr" "$tmp/v1.tsv"; fails=$((fails + 1)); }
+  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from sqlite_schema where name in (\"sentences\", \"facts_doc\")').fetchone()[0], c.execute('select count(*) from facts where sentence is not null').fetchone()[0], c.execute('select first_fact, last_fact from documents').fetchone())")" = "3 0 3 (1, 3)" ] &&
+  pass=$((pass + 1)) || { echo "FAIL: schema 1 -> 3 migration"; cat "$tmp/stderr" "$tmp/v1.tsv"; fails=$((fails + 1)); }
+# the migrated database takes new documents, and the old one is replaced by its fact range
+cp "$art" "$tmp/a.txt"
+(cd "$tmp" && "$zuhyo" extract --quiet --db v1.db a.txt) && [ "$("$zuhyo" facts --db "$tmp/v1.db" | grep -c '別の文')" -eq 0 ] &&
+  [ "$("$zuhyo" facts --db "$tmp/v1.db" | wc -l)" -eq "$("$zuhyo" scan "$art" | wc -l)" ] &&
+  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma foreign_key_check').fetchall(), c.execute('select count(*) from facts where doc_id not in (select id from documents)').fetchone()[0])")" = "[] 0" ] &&
+  pass=$((pass + 1)) || { echo "FAIL: a migrated database takes a new document"; fails=$((fails + 1)); }
 expect 1 "the folder $tmp/nowhere does not exist" "" -- extract --db "$tmp/nowhere/z.db" "$art"
 "$py" -c "import sqlite3; c = sqlite3.connect('$tmp/other.db'); c.execute('create table t(x)'); c.commit()"
 expect 1 "not a zuhyo database" "" -- extract --db "$tmp/other.db" "$art"

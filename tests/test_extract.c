@@ -495,7 +495,7 @@ static void test_relative_dates(void **state)
         {"来月に発売する。", "2025-12-01", "来月", "2026-01"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        zy_scan_options o = {cases[i].date, NULL};
+        zy_scan_options o = {.date = cases[i].date};
         zy_document *doc;
         assert_int_equal(zy_scan(ctx, "t.txt", cases[i].text, strlen(cases[i].text), &o, &doc), ZY_OK);
         bool found = false;

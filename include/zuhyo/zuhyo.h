@@ -182,6 +182,7 @@ typedef struct zy_fact {
     const char *measure;      /* valuation, funding, … or NULL */
     const char *source;       /* "prose", "table" or "list" */
     char *sentence;           /* the sentence (or table row) it came from */
+    size_t sentence_start, sentence_end; /* its byte range in the original file */
     long table_id, table_row, table_col;  /* -1 outside tables */
     long id;                  /* row id in the store; 0 for facts not read from a store */
 } zy_fact;
@@ -197,11 +198,14 @@ typedef struct zy_document {
     size_t ntables;
     size_t first_table;       /* id of table_captions[0] (batches of a long file continue ids) */
     struct zy_pool *strings;  /* private: when set, the facts' strings live here, not malloc'd */
+    const char *bytes;        /* zy_scan_file batches: the batch's bytes as read, … */
+    size_t bytes_start, nbytes; /* … bytes_start of the file onwards (a sink may get a batch in parts) */
 } zy_document;
 
 typedef struct zy_scan_options {
     const char *date;         /* article date YYYY-MM-DD for relative dates, or NULL */
     const char *entities;     /* extra entities TSV file, or NULL */
+    bool hash;                /* zy_scan_file: hash the content as it is read (zy_last_hash) */
 } zy_scan_options;
 
 /* Find the figures of one document (bytes need not be NUL-terminated). Invalid UTF-8 is
@@ -215,12 +219,14 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
 typedef zy_status (*zy_fact_sink)(void *user_data, const zy_document *batch);
 
 /* Scan a file ("-" is stdin) in memory independent of its size. The batches' documents carry
- * the path, the title and the content hash of the first batch only when known: hash is "". */
+ * the path and the title; their hash is "" (the whole file's is known only at the end: see
+ * zy_last_hash). */
 zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
                        zy_fact_sink sink, void *user_data);
 
-/* FNV-1a 64 of a file's bytes as 16 hex digits ("-" cannot be hashed twice: use a file). */
-zy_status zy_file_hash(zy_context *ctx, const char *path, char out[17]);
+/* The content hash of the file the last zy_scan_file call read to its end ("" before). */
+const char *zy_last_hash(const zy_context *ctx);
+
 void zy_document_destroy(zy_document *doc);
 
 /* Append the document's facts as JSON Lines (the `scan` record) to a malloc'd string. */

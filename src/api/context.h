@@ -17,7 +17,8 @@ struct zy_context {
     char *font_dir;        /* copies of the option strings */
     char *font_family;
     zy_entities *entities; /* NULL until the first scan */
-    char *last_title;      /* title of the last file scanned with zy_scan_file */
+    char *last_title;      /* title of the last file scanned with zy_scan_file … */
+    char last_hash[17];    /* … and its content hash, when asked for ("" before) */
     zy_buf json;           /* JSON Lines waiting to be written by zy_document_write_jsonl */
 };
 

@@ -36,7 +36,7 @@ int cmd_auto(int argc, char **argv)
     o.out_dir = "out";
     o.width = 1600;
     o.height = 900;
-    zy_scan_options so = {NULL, NULL};
+    zy_scan_options so = {0};
     o.scan = &so;
     bool quiet = false;
     /* articles and options may come in any order: zuhyo auto samples/articles -o out/ */

@@ -39,7 +39,7 @@ static bool is_dir(const char *path)
 int cmd_extract(int argc, char **argv)
 {
     const char *db = "out/zuhyo.db";
-    zy_scan_options so = {NULL, NULL};
+    zy_scan_options so = {0};
     bool quiet = false;
     int first = argc;
     for (int i = 1; i < argc; i++) {

@@ -25,7 +25,7 @@ static zy_status print_batch(void *user, const zy_document *batch)
 
 int cmd_scan(int argc, char **argv)
 {
-    zy_scan_options so = {NULL, NULL};
+    zy_scan_options so = {0};
     int first = argc;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

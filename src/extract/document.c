@@ -13,6 +13,7 @@
 #include "api/context.h"
 #include "extract/bytescan.h"
 #include "extract/scan.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 const char *zy_fact_kind_name(zy_fact_kind kind)
@@ -175,6 +176,8 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->sentence_norm_b = sentence_end;
     }
     x->sentence = s->sentence;
+    x->sentence_start = s->sentence_a;
+    x->sentence_end = s->sentence_b;
     ok &= x->sentence != NULL;
     d->nfacts++;
     if (!ok)
@@ -268,6 +271,7 @@ typedef struct scan_session {
     size_t line_cap;
     size_t base;          /* file offset of the batch being scanned */
     bool sink_failed;     /* the sink returned an error (its message is set) */
+    uint64_t hash;        /* FNV-1a of the batches so far (when options->hash) */
 } scan_session;
 
 /* Is there a 。 (E3 80 82) in t[a..b)? */
@@ -354,6 +358,8 @@ static zy_status flush_batch(void *session)
     for (size_t i = 0; i < doc->nfacts; i++) {
         doc->facts[i].start += ss->base;
         doc->facts[i].end += ss->base;
+        doc->facts[i].sentence_start += ss->base;
+        doc->facts[i].sentence_end += ss->base;
     }
     zy_status st = ss->sink(ss->user_data, doc);
     ss->sink_failed = st != ZY_OK;
@@ -383,6 +389,11 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     s.flush = flush_batch;
     s.flush_data = ss;
     ss->base = base;
+    doc->bytes = bytes;
+    doc->bytes_start = base;
+    doc->nbytes = len;
+    if (ss->options && ss->options->hash)
+        ss->hash = zy_fnv1a(ss->hash, bytes, len);
     zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &ss->norm);
     if (st)
         return st;
@@ -455,6 +466,7 @@ static zy_status session_start(scan_session *ss, zy_context *ctx, const char *pa
     ss->user_data = user;
     ss->batch.path = (char *)path;
     ss->batch.strings = &ss->strings;
+    ss->hash = ZY_FNV_START;
     zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
     if (st == ZY_OK)
         zy_entities_begin_document(ctx->entities);
@@ -531,6 +543,8 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
     session_end(&ss);
     free(ctx->last_title);
     ctx->last_title = ss.title;
+    if (st == ZY_OK && options && options->hash)
+        snprintf(ctx->last_hash, sizeof ctx->last_hash, "%016llx", (unsigned long long)ss.hash);
     if (fd != STDIN_FILENO)
         close(fd);
     return st;
@@ -598,10 +612,8 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
     session_end(&ss);
     free(ss.title);
     if (st == ZY_OK) {
-        unsigned long long h = 1469598103934665603ULL;
-        for (size_t i = 0; i < len; i++)
-            h = (h ^ (unsigned char)bytes[i]) * 1099511628211ULL;
-        snprintf(c.doc->hash, sizeof c.doc->hash, "%016llx", h);
+        snprintf(c.doc->hash, sizeof c.doc->hash, "%016llx",
+                 (unsigned long long)zy_fnv1a(ZY_FNV_START, bytes, len));
         *out = c.doc;
         return ZY_OK;
     }
@@ -611,28 +623,9 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
     return st;
 }
 
-zy_status zy_file_hash(zy_context *ctx, const char *path, char out[17])
+const char *zy_last_hash(const zy_context *ctx)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    unsigned long long h = 1469598103934665603ULL;
-    enum { BLOCK = 1 << 16 };
-    unsigned char *block = malloc(BLOCK);
-    if (!block) {
-        close(fd);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
-    }
-    ssize_t n;
-    while ((n = read(fd, block, BLOCK)) > 0 || (n < 0 && errno == EINTR))
-        for (ssize_t i = 0; i < n; i++)
-            h = (h ^ block[i]) * 1099511628211ULL;
-    free(block);
-    close(fd);
-    if (n < 0)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
-    snprintf(out, 17, "%016llx", h);
-    return ZY_OK;
+    return ctx->last_hash;
 }
 
 void zy_document_destroy(zy_document *doc)
