@@ -52,14 +52,16 @@ static const char schema_v2[] =
     "  WHERE s.doc_id = facts.doc_id AND s.text = facts.sentence), sentence = NULL"
     "  WHERE sentence IS NOT NULL;";
 
-/* Version 3: a document keeps its bytes (doc_text, in pieces of about 1 MiB) and a fact
- * points at its sentence by byte range, so a sentence costs no row of its own. A document's
- * facts have consecutive row ids, first_fact … last_fact: they are found and deleted by that
- * range, and the per-document indexes, a quarter of the cost of storing dense text, are
- * gone. Facts of older versions keep their sentence in facts.sentence. */
+/* Version 3: a document keeps its bytes (doc_text, a piece per scan batch of about 1 MiB)
+ * and a fact points at its sentence by byte range, so a sentence costs no row of its own.
+ * A document's facts have consecutive row ids, first_fact … last_fact, and so do a piece's:
+ * they are found and deleted by that range, and the per-document indexes, a quarter of the
+ * cost of storing dense text, are gone. Facts of older versions keep their sentence in
+ * facts.sentence. */
 static const char schema_v3[] =
     "CREATE TABLE doc_text(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  start INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY(doc_id, start));"
+    "  start INTEGER NOT NULL, first_fact INTEGER, last_fact INTEGER, bytes BLOB NOT NULL,"
+    "  PRIMARY KEY(doc_id, start));"
     "ALTER TABLE documents ADD COLUMN first_fact INTEGER;"
     "ALTER TABLE documents ADD COLUMN last_fact INTEGER;"
     "ALTER TABLE facts ADD COLUMN sentence_start INTEGER;"

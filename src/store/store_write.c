@@ -5,7 +5,8 @@
  * A document's facts get consecutive row ids, recorded as documents.first_fact … last_fact,
  * so they are found and deleted by that range: facts has no index on doc_id, which cost a
  * quarter of the time of storing dense text. The document's bytes go to doc_text a batch at
- * a time, and a fact points at its sentence by byte range instead of storing it.
+ * a time, with the range of that batch's facts, and a fact points at its sentence by byte
+ * range instead of storing it.
  *
  * The scan runs on a thread of its own (extract/scan_thread.h): SQLite takes two thirds of
  * the time on dense text, and the next batch is scanned meanwhile.
@@ -33,7 +34,11 @@ typedef struct writer {
     sqlite3_stmt *insert_fact, *insert_facts; /* one row, FACT_ROWS rows */
     sqlite3_stmt *insert_text, *insert_table, *upsert_entity, *insert_alias;
     sqlite3_int64 doc_id;
-    size_t text_end;     /* bytes of the file stored in doc_text so far */
+    sqlite3_int64 before; /* the largest fact id before this document's */
+    zy_buf piece;        /* the bytes of the batch being stored … */
+    size_t piece_start;  /* … from this file offset; stored once its facts are, with … */
+    sqlite3_int64 piece_first; /* … the id its first fact gets */
+    size_t text_end;     /* bytes of the file seen so far */
     size_t nfacts;
     uint64_t stored[1024]; /* hashes of subject + subject_text pairs stored: skip repeating them */
     size_t nstored;
@@ -135,17 +140,35 @@ static int store_subject(writer *w, const zy_fact *f)
     return rc;
 }
 
-/* Store the batch's bytes the first time the batch comes (a sink may get it in parts). */
-static int store_text(writer *w, const zy_document *batch)
+/* Store the piece of the batch just finished, with the ids of its facts (none: NULL). */
+static int store_piece(writer *w)
+{
+    if (w->text_end == 0)
+        return SQLITE_OK;
+    sqlite3_int64 last = w->before + (sqlite3_int64)w->nfacts;
+    sqlite3_stmt *st = w->insert_text;
+    sqlite3_bind_int64(st, 1, w->doc_id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)w->piece_start);
+    bind_int_or_null(st, 3, last >= w->piece_first, w->piece_first);
+    bind_int_or_null(st, 4, last >= w->piece_first, last);
+    sqlite3_bind_blob64(st, 5, w->piece.data, w->piece.len, SQLITE_STATIC);
+    return zy_store_step_reset(st);
+}
+
+/* A new batch (its first part brings its bytes): store the last one's piece, keep the new one's
+ * bytes until its facts are stored. */
+static int next_piece(writer *w, const zy_document *batch)
 {
     if (batch->nbytes == 0 || batch->bytes_start + batch->nbytes <= w->text_end)
         return SQLITE_OK;
-    sqlite3_stmt *st = w->insert_text;
-    sqlite3_bind_int64(st, 1, w->doc_id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)batch->bytes_start);
-    sqlite3_bind_blob64(st, 3, batch->bytes, batch->nbytes, SQLITE_STATIC);
+    int rc = store_piece(w);
+    zy_buf_reset(&w->piece);
+    if (rc == SQLITE_OK && zy_buf_append(&w->piece, batch->bytes, batch->nbytes) != ZY_OK)
+        rc = SQLITE_NOMEM;
+    w->piece_start = batch->bytes_start;
+    w->piece_first = w->before + (sqlite3_int64)w->nfacts + 1;
     w->text_end = batch->bytes_start + batch->nbytes;
-    return zy_store_step_reset(st);
+    return rc;
 }
 
 /* Insert facts[0..n), FACT_ROWS by one statement while there are that many. */
@@ -170,7 +193,7 @@ static int store_facts(writer *w, const zy_fact *facts, size_t n)
 /* Store one batch: its bytes, table captions and facts. */
 static int write_batch(writer *w, const zy_document *batch)
 {
-    int rc = store_text(w, batch);
+    int rc = next_piece(w, batch);
     for (size_t i = 0; rc == SQLITE_OK && i < batch->ntables; i++) {
         sqlite3_stmt *st = w->insert_table;
         sqlite3_bind_int64(st, 1, w->doc_id);
@@ -346,7 +369,8 @@ static int writer_start(writer *w, const char *path, const zy_scan_options *opti
     if (rc == SQLITE_OK)
         rc = prepare_fact_inserts(db, &w->insert_fact, &w->insert_facts);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db, "INSERT INTO doc_text(doc_id, start, bytes) VALUES(?1, ?2, ?3)",
+        rc = sqlite3_prepare_v2(db, "INSERT INTO doc_text(doc_id, start, first_fact, last_fact, bytes)"
+                                " VALUES(?1, ?2, ?3, ?4, ?5)",
                                 -1, &w->insert_text, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db, "INSERT INTO doc_tables(doc_id, table_no, caption) VALUES(?1, ?2, ?3)",
@@ -366,6 +390,7 @@ static int writer_start(writer *w, const char *path, const zy_scan_options *opti
 
 static void writer_end(writer *w)
 {
+    zy_buf_free(&w->piece);
     sqlite3_finalize(w->insert_fact);
     sqlite3_finalize(w->insert_facts);
     sqlite3_finalize(w->insert_text);
@@ -377,12 +402,15 @@ static void writer_end(writer *w)
 /* After the scan: replace the documents with the same content or path, and complete the new
  * document's row (hash, title, size, fact range). The facts took the row ids after the
  * largest there was, `before`; that they are consecutive is checked, not assumed. */
-static int writer_finish(writer *w, const char *path, sqlite3_int64 before)
+static int writer_finish(writer *w, const char *path)
 {
     sqlite3 *db = w->store->db;
+    sqlite3_int64 before = w->before;
     const char *hash = zy_last_hash(w->ctx);
-    sqlite3_stmt *find;
-    int rc = sqlite3_prepare_v2(db, "SELECT id FROM documents WHERE (hash = ?1 OR path = ?2) AND id != ?3",
+    sqlite3_stmt *find = NULL;
+    int rc = store_piece(w);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT id FROM documents WHERE (hash = ?1 OR path = ?2) AND id != ?3",
                                 -1, &find, NULL);
     if (rc == SQLITE_OK) {
         zy_store_bind_text(find, 1, hash);
@@ -431,14 +459,15 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
         zy_store_exec(s->db, "PRAGMA foreign_keys=ON");
         return failed;
     }
-    sqlite3_int64 before = query_int(s->db, "SELECT coalesce(max(id), 0) FROM facts", &rc);
+    w.before = query_int(s->db, "SELECT coalesce(max(id), 0) FROM facts", &rc);
+    zy_buf_init(&w.piece, 0);
     if (rc == SQLITE_OK)
         rc = writer_start(&w, path, options);
     zy_status st = rc == SQLITE_OK ? scan_and_store(&w, path, &scan, interrupted)
                                    : zy_store_fail(ctx, s, rc, "storing the document");
-    writer_end(&w);
-    if (st == ZY_OK && (rc = writer_finish(&w, path, before)) != SQLITE_OK)
+    if (st == ZY_OK && (rc = writer_finish(&w, path)) != SQLITE_OK)
         st = zy_store_fail(ctx, s, rc, "storing the document");
+    writer_end(&w);
     st = end_unchecked(ctx, s, st);
     if (st == ZY_OK)
         *nfacts = w.nfacts;
