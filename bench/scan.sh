@@ -25,30 +25,35 @@ make_corpus "$work/small.txt" $((size_mb / 10))
 sync # the corpus written back now, not while the scans are timed
 bytes=$(stat -c %s "$work/big.txt")
 mb=$(python3 -c "print(f'{$bytes / 1048576:.1f}')")
-measure() { # measure LABEL CMD...: wall seconds and peak KiB
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r secs kib <"$work/time"
-  echo "$secs $kib"
+measure() { # measure CMD...: wall seconds, peak KiB and CPU seconds (user + system)
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null
+  read -r secs kib user sys <"$work/time"
+  echo "$secs $kib $(python3 -c "print(round($user + $sys, 2))")"
 }
 # the machine's speed drifts from run to run: time several runs and quote the median
 runs=${RUNS:-5}
 scan_times=() ext_times=()
 for _ in $(seq 1 "$runs"); do
-  read -r secs scan_kib < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt")
+  read -r secs scan_kib _ < <(measure taskset -c 0 build/zuhyo scan "$work/big.txt")
   scan_times+=("$secs")
 done
-read -r small_s small_kib < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
+read -r _ small_kib _ < <(measure taskset -c 0 build/zuhyo scan "$work/small.txt")
+# extract stores one batch while the next is scanned: two threads, so it is not pinned
+ext_cpu=()
 for _ in $(seq 1 "${EXTRACT_RUNS:-3}"); do
   rm -f "$work/bench.db"
   sync
-  read -r secs ext_kib < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
+  read -r secs ext_kib cpu < <(measure build/zuhyo extract --quiet --db "$work/bench.db" "$work/big.txt")
   ext_times+=("$secs")
+  ext_cpu+=("$cpu")
 done
+rm -f "$work/small.db"
+read -r _ small_ext_kib _ < <(measure build/zuhyo extract --quiet --db "$work/small.db" "$work/small.txt")
 facts=$(build/zuhyo facts --db "$work/bench.db" --format tsv | tail -n +2 | wc -l)
 db_mb=$(du -m "$work/bench.db" | cut -f1)
-python3 - "$mb" "${scan_times[*]}" "$scan_kib" "$small_kib" "${ext_times[*]}" "$ext_kib" "$facts" "$bytes" "$db_mb" <<'PY'
+python3 - "$mb" "${scan_times[*]}" "$scan_kib" "$small_kib" "${ext_times[*]}" "$ext_kib" "$facts" "$bytes" "$db_mb" "${ext_cpu[*]}" "$small_ext_kib" <<'PY'
 import statistics, sys
-mb, scan_times, scan_kib, small_kib, ext_times, ext_kib, facts, nbytes, db_mb = sys.argv[1:]
+mb, scan_times, scan_kib, small_kib, ext_times, ext_kib, facts, nbytes, db_mb, ext_cpu, small_ext_kib = sys.argv[1:]
 mb, facts = float(mb), int(facts)
 scan_times = [float(t) for t in scan_times.split()]
 ext_times = [float(t) for t in ext_times.split()]
@@ -58,5 +63,8 @@ def spread(times):
 print(f"corpus: {mb} MiB, {facts} facts stored (a figure every {int(nbytes) / max(facts, 1):.0f} bytes); database {db_mb} MB")
 print(f"scan:    {scan_s:.2f} s = {mb / scan_s:.1f} MiB/s (one core), {facts / scan_s / 1e6:.2f} M facts/s, peak {int(scan_kib) / 1024:.1f} MiB ({spread(scan_times)})")
 print(f"scan of a tenth of the corpus: peak {int(small_kib) / 1024:.1f} MiB (memory independent of size)")
+cpu = statistics.median(float(t) for t in ext_cpu.split())
 print(f"extract: {ext_s:.2f} s = {mb / ext_s:.1f} MiB/s into SQLite, {facts / ext_s / 1e6:.2f} M facts/s, peak {int(ext_kib) / 1024:.1f} MiB ({spread(ext_times)})")
+print(f"extract CPU time (two threads: scan and store): {cpu:.2f} s = {mb / cpu:.1f} MiB per CPU-second")
+print(f"extract of a tenth of the corpus: peak {int(small_ext_kib) / 1024:.1f} MiB (memory independent of size)")
 PY

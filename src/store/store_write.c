@@ -286,11 +286,13 @@ static int run_with_id(sqlite3 *db, const char *sql, sqlite3_int64 id)
 /* Delete document id and every row that belongs to it. */
 static int delete_document(sqlite3 *db, sqlite3_int64 id)
 {
+    /* the range finds the rows; the doc_id test guards against a range shared by another
+     * document, which zuhyo never writes */
+    static const char facts[] = "DELETE FROM facts WHERE id BETWEEN (SELECT first_fact FROM documents"
+                                " WHERE id = ?1) AND (SELECT last_fact FROM documents WHERE id = ?1)"
+                                " AND doc_id = ?1";
     static const char *const deletes[] = {
-        /* the range finds the rows; the doc_id test guards against a range shared by another
-         * document, which zuhyo never writes */
-        "DELETE FROM facts WHERE id BETWEEN (SELECT first_fact FROM documents WHERE id = ?1)"
-        " AND (SELECT last_fact FROM documents WHERE id = ?1) AND doc_id = ?1",
+        facts,
         "DELETE FROM doc_text WHERE doc_id = ?1",
         "DELETE FROM doc_tables WHERE doc_id = ?1",
         "DELETE FROM documents WHERE id = ?1",
