@@ -421,7 +421,9 @@ static void test_table_and_list(void **state)
     zy_document *doc;
     assert_int_equal(zy_scan(ctx, "t.txt", text, strlen(text), NULL, &doc), ZY_OK);
     assert_true(doc->ntables >= 2);
-    assert_string_equal(doc->table_captions[0], "AIトップ論文著者数の上位機関(2024年)");
+    assert_string_equal(doc->tables[0].caption, "AIトップ論文著者数の上位機関(2024年)");
+    assert_int_equal(doc->tables[0].start, 0); /* a table begins at its caption */
+    assert_int_equal(doc->tables[doc->ntables - 1].start, strstr(text, "日本(日)") - text);
     int ranks = 0, counts = 0, totals = 0;
     for (size_t i = 0; i < doc->nfacts; i++) {
         const zy_fact *f = &doc->facts[i];

@@ -187,6 +187,12 @@ typedef struct zy_fact {
     long id;                  /* row id in the store; 0 for facts not read from a store */
 } zy_fact;
 
+/* A table (or `name: value` list) found in a document. */
+typedef struct zy_table_info {
+    char *caption;            /* the line above it, "" when it has none */
+    size_t start;             /* byte offset of its first line in the file (the caption's) */
+} zy_table_info;
+
 typedef struct zy_document {
     char *path;               /* as given */
     char *title;              /* first non-empty line */
@@ -194,9 +200,9 @@ typedef struct zy_document {
     char hash[17];            /* FNV-1a 64 of the content, hex */
     zy_fact *facts;
     size_t nfacts;
-    char **table_captions;    /* ntables captions ("" when a table has none) */
+    zy_table_info *tables;    /* the ntables tables found */
     size_t ntables;
-    size_t first_table;       /* id of table_captions[0] (batches of a long file continue ids) */
+    size_t first_table;       /* id of tables[0] (batches of a long file continue ids) */
     struct zy_pool *strings;  /* private: when set, the facts' strings live here, not malloc'd */
     const char *bytes;        /* zy_scan_file batches: the batch's bytes as read, … */
     size_t bytes_start, nbytes; /* … bytes_start of the file onwards (a sink may get a batch in parts) */

@@ -323,15 +323,37 @@ static zy_status find_lines(scan_session *ss, zy_scan_state *s)
     return ZY_OK;
 }
 
+zy_status zy_tables_append(zy_document *into, const zy_table_info *tables, size_t n)
+{
+    if (n == 0)
+        return ZY_OK;
+    zy_table_info *grown = realloc(into->tables, (into->ntables + n) * sizeof *grown);
+    if (!grown)
+        return ZY_ERR_NOMEM;
+    into->tables = grown;
+    for (size_t i = 0; i < n; i++) {
+        char *caption = strdup(tables[i].caption);
+        if (!caption)
+            return ZY_ERR_NOMEM;
+        into->tables[into->ntables++] = (zy_table_info){caption, tables[i].start};
+    }
+    return ZY_OK;
+}
+
+void zy_tables_clear(zy_document *doc)
+{
+    for (size_t i = 0; i < doc->ntables; i++)
+        free(doc->tables[i].caption);
+    free(doc->tables);
+    doc->tables = NULL;
+    doc->ntables = 0;
+}
+
 /* Empty the batch document for the next batch, keeping its allocations. */
 static void batch_reset(scan_session *ss)
 {
     zy_document *doc = &ss->batch;
-    for (size_t i = 0; i < doc->ntables; i++)
-        free(doc->table_captions[i]);
-    free(doc->table_captions);
-    doc->table_captions = NULL;
-    doc->ntables = 0;
+    zy_tables_clear(doc);
     doc->nfacts = 0;
     zy_pool_reset(&ss->strings);
 }
@@ -361,6 +383,8 @@ static zy_status flush_batch(void *session)
         doc->facts[i].sentence_start += ss->base;
         doc->facts[i].sentence_end += ss->base;
     }
+    for (size_t i = 0; i < doc->ntables; i++)
+        doc->tables[i].start += ss->base;
     zy_status st = ss->sink(ss->user_data, doc);
     ss->sink_failed = st != ZY_OK;
     ss->tables += doc->ntables;
@@ -571,15 +595,8 @@ static zy_status collect_batch(void *user, const zy_document *batch)
         d->facts = grown;
         c->cap = cap;
     }
-    char **caps = realloc(d->table_captions, (d->ntables + batch->ntables + 1) * sizeof *caps);
-    if (!caps)
+    if (zy_tables_append(d, batch->tables, batch->ntables) != ZY_OK)
         return ZY_ERR_NOMEM;
-    d->table_captions = caps;
-    for (size_t i = 0; i < batch->ntables; i++) {
-        if (!(caps[d->ntables] = strdup(batch->table_captions[i])))
-            return ZY_ERR_NOMEM;
-        d->ntables++;
-    }
     /* take the strings over: the batch is reset after this call, so clear its facts */
     zy_document *b = (zy_document *)batch;
     if (b->nfacts)
@@ -642,9 +659,7 @@ void zy_document_destroy(zy_document *doc)
             free(f->sentence), free((char *)f->counter);
         }
     }
-    for (size_t i = 0; i < doc->ntables; i++)
-        free(doc->table_captions[i]);
-    free(doc->table_captions);
+    zy_tables_clear(doc);
     free(doc->facts);
     free(doc->path);
     free(doc->title);

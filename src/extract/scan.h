@@ -65,6 +65,11 @@ typedef struct zy_subject {
     const char *country;      /* table rows: the row's country name, or NULL */
 } zy_subject;
 
+/* Append copies of tables[0..n) to into's tables. */
+zy_status zy_tables_append(zy_document *into, const zy_table_info *tables, size_t n);
+/* Free doc's tables and empty the list. */
+void zy_tables_clear(zy_document *doc);
+
 /* Record a fact. sentence_* is a range of normalised text; time may be "". */
 void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
                  const char *measure, const char *source, size_t sentence_start,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/context.h"
+#include "extract/scan.h"
 #include "extract/scan_thread.h"
 #include "util/pool.h"
 
@@ -55,13 +56,8 @@ static zy_status fill_slot(zy_scan_thread *t, slot *s, const zy_document *batch)
     zy_pool spare = s->strings;
     s->strings = *b->strings;
     *b->strings = spare;
-    if (batch->ntables) { /* few: copied (the scan counts tables by what it handed over) */
-        if (!(s->doc.table_captions = calloc(batch->ntables, sizeof *s->doc.table_captions)))
-            return ZY_ERR_NOMEM;
-        for (; s->doc.ntables < batch->ntables; s->doc.ntables++)
-            if (!(s->doc.table_captions[s->doc.ntables] = strdup(batch->table_captions[s->doc.ntables])))
-                return ZY_ERR_NOMEM;
-    }
+    if (zy_tables_append(&s->doc, batch->tables, batch->ntables) != ZY_OK) /* few: copied */
+        return ZY_ERR_NOMEM;
     s->doc.first_table = batch->first_table;
     s->doc.path = batch->path;
     s->doc.title = batch->title;
@@ -122,9 +118,7 @@ static void free_thread(zy_scan_thread *t)
 {
     for (size_t i = 0; i < SLOTS; i++) {
         slot *s = &t->slots[i];
-        for (size_t k = 0; k < s->doc.ntables; k++)
-            free(s->doc.table_captions[k]);
-        free(s->doc.table_captions);
+        zy_tables_clear(&s->doc);
         free(s->doc.facts);
         free(s->bytes);
         zy_pool_free(&s->strings);
@@ -173,11 +167,7 @@ void zy_scan_thread_release(zy_scan_thread *t, const zy_document *batch)
     slot *s = &t->slots[t->get];
     if (batch != &s->doc)
         return;
-    for (size_t k = 0; k < s->doc.ntables; k++)
-        free(s->doc.table_captions[k]);
-    free(s->doc.table_captions);
-    s->doc.table_captions = NULL;
-    s->doc.ntables = 0;
+    zy_tables_clear(&s->doc);
     s->doc.nfacts = 0;
     zy_pool_reset(&s->strings);
     pthread_mutex_lock(&t->lock);

@@ -145,18 +145,20 @@ static bool range_contains(const char *t, size_t a, size_t b, const char *word)
     return false;
 }
 
-static zy_status add_caption(zy_scan_state *s, size_t a, size_t b)
+/* Record a table that begins at normalised offset start, with the caption [a, b) (a == b:
+ * none). */
+static zy_status add_table(zy_scan_state *s, size_t start, size_t a, size_t b)
 {
     zy_document *d = s->doc;
-    char **grown = realloc(d->table_captions, (d->ntables + 1) * sizeof *grown);
+    zy_table_info *grown = realloc(d->tables, (d->ntables + 1) * sizeof *grown);
     if (!grown)
         return ZY_ERR_NOMEM;
-    d->table_captions = grown;
+    d->tables = grown;
     size_t from = zy_norm_orig(&s->norm, a), to = zy_norm_orig(&s->norm, b);
     char *cap = zy_utf8_clean_copy(s->bytes + from, to - from);
     if (!cap)
         return ZY_ERR_NOMEM;
-    d->table_captions[d->ntables++] = cap;
+    d->tables[d->ntables++] = (zy_table_info){cap, zy_norm_orig(&s->norm, start)};
     return ZY_OK;
 }
 
@@ -227,7 +229,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
     }
     int caption_year = cap_b ? year_in(s, cap_a, cap_b) : 0;
     long table_id = (long)(s->doc->first_table + s->doc->ntables);
-    if (add_caption(s, cap_a, cap_b) != ZY_OK) {
+    if (add_table(s, cap_b ? cap_a : lines[h].start, cap_a, cap_b) != ZY_OK) {
         s->status = ZY_ERR_NOMEM;
         return;
     }
@@ -381,7 +383,7 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
     bool has_unit = caption_unit(s, lines[l].start, lines[l].end, &unit);
     int year = year_in(s, lines[l].start, lines[l].end);
     long table_id = (long)(s->doc->first_table + s->doc->ntables);
-    if (add_caption(s, lines[l].start, lines[l].end) != ZY_OK) {
+    if (add_table(s, lines[l].start, lines[l].start, lines[l].end) != ZY_OK) {
         s->status = ZY_ERR_NOMEM;
         return 0;
     }
@@ -476,8 +478,9 @@ void zy_scan_lists(zy_scan_state *s)
             size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
             while (cap > 0 && lines[cap].blank)
                 cap--;
-            bool has_cap = heading > 0 && !lines[cap].period;
-            if (add_caption(s, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0) != ZY_OK) {
+            bool has_cap = heading > 0 && !lines[cap].blank && !lines[cap].period && !s->line_taken[cap];
+            size_t first = has_cap ? lines[cap].start : heading >= 0 ? lines[heading].start : lines[l].start;
+            if (add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0) != ZY_OK) {
                 s->status = ZY_ERR_NOMEM;
                 break;
             }

@@ -62,6 +62,7 @@ static const char schema_v3[] =
     "CREATE TABLE doc_text(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
     "  start INTEGER NOT NULL, first_fact INTEGER, last_fact INTEGER, bytes BLOB NOT NULL,"
     "  PRIMARY KEY(doc_id, start));"
+    "ALTER TABLE doc_tables ADD COLUMN start INTEGER;"
     "ALTER TABLE documents ADD COLUMN first_fact INTEGER;"
     "ALTER TABLE documents ADD COLUMN last_fact INTEGER;"
     "ALTER TABLE facts ADD COLUMN sentence_start INTEGER;"

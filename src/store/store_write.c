@@ -198,7 +198,8 @@ static int write_batch(writer *w, const zy_document *batch)
         sqlite3_stmt *st = w->insert_table;
         sqlite3_bind_int64(st, 1, w->doc_id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)(batch->first_table + i));
-        zy_store_bind_text(st, 3, batch->table_captions[i]);
+        zy_store_bind_text(st, 3, batch->tables[i].caption);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)batch->tables[i].start);
         rc = zy_store_step_reset(st);
     }
     if (rc == SQLITE_OK)
@@ -375,7 +376,7 @@ static int writer_start(writer *w, const char *path, const zy_scan_options *opti
                                 " VALUES(?1, ?2, ?3, ?4, ?5)",
                                 -1, &w->insert_text, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db, "INSERT INTO doc_tables(doc_id, table_no, caption) VALUES(?1, ?2, ?3)",
+        rc = sqlite3_prepare_v2(db, "INSERT INTO doc_tables(doc_id, table_no, caption, start) VALUES(?1, ?2, ?3, ?4)",
                                 -1, &w->insert_table, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db,
