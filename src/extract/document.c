@@ -518,6 +518,7 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
                        zy_fact_sink sink, void *user_data)
 {
     scan_session ss;
+    ctx->last_hash[0] = '\0'; /* known again only once this file has been read to its end */
     zy_status st = session_start(&ss, ctx, path, options, sink, user_data);
     if (st)
         return st;
