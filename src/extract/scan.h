@@ -51,6 +51,8 @@ typedef struct zy_scan_state {
     long topic_entity;
     struct topic_marker *markers; /* prose: the current sentence's topic markers */
     size_t marker_cap;
+    int lead_year;            /* zy_rows_lead_year, once lead_year_known */
+    bool lead_year_known;
     zy_status status;         /* first failure */
     /* hands the facts found so far to the caller and empties doc (facts, captions, strings),
      * so a batch's facts need not all be held at once; NULL: keep them */
@@ -85,6 +87,7 @@ const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_st
 /* Passes. */
 void zy_scan_tables(zy_scan_state *s);
 void zy_scan_lists(zy_scan_state *s);
+void zy_scan_grid(zy_scan_state *s);
 void zy_scan_prose(zy_scan_state *s);
 
 #endif

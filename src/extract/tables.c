@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/scan.h"
+#include "extract/rows.h"
 #include "util/utf8.h"
 
 #define MAX_CELLS 16
@@ -110,105 +110,6 @@ static bool is_dots(const char *t, size_t a, size_t b)
     return b > a;
 }
 
-/* Year in a text range (2024年 or 20年), or 0. */
-static int year_in(const zy_scan_state *s, size_t a, size_t b)
-{
-    const char *t = s->norm.text;
-    for (size_t i = a; i < b; i++) {
-        if (t[i] < '0' || t[i] > '9' || (i > a && t[i - 1] >= '0' && t[i - 1] <= '9'))
-            continue;
-        zy_figure f;
-        if (zy_figure_at(t, b, i, false, &f) && f.kind == ZY_KIND_DATE && f.year)
-            return f.year;
-        /* "(20年の順位)": a two-digit year in a header */
-        if (i + 2 < b && t[i + 1] >= '0' && t[i + 1] <= '9' && zy_starts_with(t, b, i + 2, "年") &&
-            (i == a || t[i - 1] < '0' || t[i - 1] > '9'))
-            return 2000 + (t[i] - '0') * 10 + (t[i + 1] - '0');
-    }
-    return 0;
-}
-
-/* The ISO time of a year ("2024"), without printf: tables write one per figure. */
-static void year_iso(const zy_scan_state *s, int year, char out[16])
-{
-    zy_figure f = {0};
-    f.year = year;
-    zy_scan_date_iso(s, &f, out);
-}
-
-static bool range_contains(const char *t, size_t a, size_t b, const char *word)
-{
-    size_t n = strlen(word);
-    for (size_t i = a; i + n <= b; i++)
-        if (memcmp(t + i, word, n) == 0)
-            return true;
-    return false;
-}
-
-/* Record a table that begins at normalised offset start, with the caption [a, b) (a == b:
- * none). */
-static zy_status add_table(zy_scan_state *s, size_t start, size_t a, size_t b)
-{
-    zy_document *d = s->doc;
-    zy_table_info *grown = realloc(d->tables, (d->ntables + 1) * sizeof *grown);
-    if (!grown)
-        return ZY_ERR_NOMEM;
-    d->tables = grown;
-    size_t from = zy_norm_orig(&s->norm, a), to = zy_norm_orig(&s->norm, b);
-    char *cap = zy_utf8_clean_copy(s->bytes + from, to - from);
-    if (!cap)
-        return ZY_ERR_NOMEM;
-    d->tables[d->ntables++] = (zy_table_info){cap, zy_norm_orig(&s->norm, start)};
-    return ZY_OK;
-}
-
-/* The subject of a table row or list item: the dictionary entity of the name or its alias. */
-static zy_subject subject_of(zy_scan_state *s, size_t a, size_t b, size_t alias_a, size_t alias_b)
-{
-    const char *t = s->norm.text;
-    while (a < b && t[a] == ' ')
-        a++;
-    while (b > a && t[b - 1] == ' ')
-        b--;
-    zy_subject sub = {a, b, -1, NULL};
-    sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
-    if (sub.entity < 0 && alias_b > alias_a)
-        sub.entity = zy_entities_lookup(s->entities, t + alias_a, alias_b - alias_a, true);
-    if (sub.entity < 0) {
-        /* a name with its alias in brackets teaches the alias on the fly */
-        if (alias_b > alias_a) {
-            char name[256];
-            size_t n = b - a < sizeof name - 1 ? b - a : sizeof name - 1;
-            memcpy(name, t + a, n);
-            name[n] = '\0';
-            char alias[256];
-            size_t m = alias_b - alias_a < sizeof alias - 1 ? alias_b - alias_a : sizeof alias - 1;
-            memcpy(alias, t + alias_a, m);
-            alias[m] = '\0';
-            if (zy_entities_add(s->entities, alias, "company", "", name) != ZY_OK)
-                s->status = ZY_ERR_NOMEM;
-            sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
-        }
-    }
-    if (alias_b > alias_a)
-        sub.end = alias_b + (alias_b < s->norm.len && t[alias_b] == ')' ? 1 : 0);
-    return sub;
-}
-
-static const char *country_name(zy_scan_state *s, const cell *c)
-{
-    const char *t = s->norm.text;
-    size_t a = c->start, b = c->end;
-    if (t[a] == '(')
-        a++;
-    if (b > a && t[b - 1] == ')')
-        b--;
-    long e = zy_entities_lookup(s->entities, t + a, b - a, true);
-    if (e >= 0 && strcmp(s->entities->entities[e].type, "country") == 0)
-        return s->entities->entities[e].name;
-    return NULL;
-}
-
 static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, size_t h,
                        size_t *last)
 {
@@ -227,12 +128,10 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
         }
         break;
     }
-    int caption_year = cap_b ? year_in(s, cap_a, cap_b) : 0;
-    long table_id = (long)(s->doc->first_table + s->doc->ntables);
-    if (add_table(s, cap_b ? cap_a : lines[h].start, cap_a, cap_b) != ZY_OK) {
-        s->status = ZY_ERR_NOMEM;
+    int caption_year = cap_b ? zy_rows_year_in(s, cap_a, cap_b, false) : 0;
+    long table_id = zy_rows_add_table(s, cap_b ? cap_a : lines[h].start, cap_a, cap_b);
+    if (table_id < 0)
         return;
-    }
     /* column roles */
     long subject_col = -1, country_col = -1;
     const char *col_measure[MAX_CELLS] = {0};
@@ -240,17 +139,17 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
     int col_year[MAX_CELLS] = {0};
     for (size_t c = 0; c < nh; c++) {
         size_t a = head[c].start, b = head[c].end;
-        col_rank[c] = range_contains(t, a, b, "順位") || range_contains(t, a, b, "ランク");
-        col_year[c] = year_in(s, a, b);
+        col_rank[c] = zy_rows_contains(t, a, b, "順位") || zy_rows_contains(t, a, b, "ランク");
+        col_year[c] = zy_rows_year_in(s, a, b, false);
         if (!col_year[c])
             col_year[c] = caption_year;
-        if (range_contains(t, a, b, "国"))
+        if (zy_rows_contains(t, a, b, "国"))
             country_col = country_col < 0 ? (long)c : country_col;
-        else if (subject_col < 0 && (range_contains(t, a, b, "名") || range_contains(t, a, b, "企業") ||
-                                     range_contains(t, a, b, "機関") || range_contains(t, a, b, "会社") ||
-                                     range_contains(t, a, b, "大学") || range_contains(t, a, b, "銘柄")) &&
-                 !range_contains(t, a, b, "数") && !range_contains(t, a, b, "価値") &&
-                 !range_contains(t, a, b, "額"))
+        else if (subject_col < 0 && (zy_rows_contains(t, a, b, "名") || zy_rows_contains(t, a, b, "企業") ||
+                                     zy_rows_contains(t, a, b, "機関") || zy_rows_contains(t, a, b, "会社") ||
+                                     zy_rows_contains(t, a, b, "大学") || zy_rows_contains(t, a, b, "銘柄")) &&
+                 !zy_rows_contains(t, a, b, "数") && !zy_rows_contains(t, a, b, "価値") &&
+                 !zy_rows_contains(t, a, b, "額"))
             subject_col = (long)c;
         col_measure[c] = col_rank[c] ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
         if (!col_measure[c])
@@ -274,9 +173,9 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
                 sc = (long)c;
         zy_subject sub = {0, 0, -1, NULL};
         if (sc >= 0)
-            sub = subject_of(s, row[sc].start, row[sc].end, row[sc].alias_start, row[sc].alias_end);
+            sub = zy_rows_subject(s, row[sc].start, row[sc].end, row[sc].alias_start, row[sc].alias_end);
         if (country_col >= 0)
-            sub.country = country_name(s, &row[country_col]);
+            sub.country = zy_rows_country(s, row[country_col].start, row[country_col].end);
         for (size_t c = 0; c < nh; c++) {
             if ((long)c == sc || (long)c == country_col)
                 continue;
@@ -299,7 +198,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
             }
             char time[16] = "";
             if (col_year[c])
-                year_iso(s, col_year[c], time);
+                zy_rows_year_iso(col_year[c], time);
             const char *measure = col_measure[c];
             if (!measure && f.kind == ZY_KIND_MONEY)
                 measure = zy_measure_near(t, head[c].start, head[c].end, head[c].end, head[c].end, f.kind);
@@ -317,11 +216,11 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
                               size_t l)
 {
     const char *t = s->norm.text;
-    if (lines[l].period)
-        return false;
+    if (lines[l].period || memchr(t + lines[l].start, '|', lines[l].end - lines[l].start))
+        return false; /* pipe tables are grid.c's */
     cell head[MAX_CELLS], row[MAX_CELLS];
     size_t nh = split_cells(t, lines[l].start, lines[l].end, head);
-    if (nh < 2 || nh > MAX_CELLS)
+    if (nh < 3 || nh > MAX_CELLS) /* two words over rows are grid.c's to read */
         return false;
     for (size_t c = 0; c < nh; c++)
         if (cell_has_figure(s, &head[c]) && !head[c].bracketed)
@@ -381,12 +280,10 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
         return 0;
     zy_figure unit = {0};
     bool has_unit = caption_unit(s, lines[l].start, lines[l].end, &unit);
-    int year = year_in(s, lines[l].start, lines[l].end);
-    long table_id = (long)(s->doc->first_table + s->doc->ntables);
-    if (add_table(s, lines[l].start, lines[l].start, lines[l].end) != ZY_OK) {
-        s->status = ZY_ERR_NOMEM;
+    int year = zy_rows_year_in(s, lines[l].start, lines[l].end, false);
+    long table_id = zy_rows_add_table(s, lines[l].start, lines[l].start, lines[l].end);
+    if (table_id < 0)
         return 0;
-    }
     const char *measure = zy_measure_near(t, lines[l].start, lines[l].end, lines[l].end, lines[l].end, ZY_KIND_COUNT);
     s->line_taken[l] = true;
     for (size_t k = l + 1; k < r; k++) {
@@ -401,10 +298,10 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
             f.value *= unit.value;
             f.bare = false;
         }
-        zy_subject sub = subject_of(s, raw[0].start, raw[0].end, 0, 0);
+        zy_subject sub = zy_rows_subject(s, raw[0].start, raw[0].end, 0, 0);
         char time[16] = "";
         if (year)
-            year_iso(s, year, time);
+            zy_rows_year_iso(year, time);
         zy_scan_add(s, &f, &sub, measure, "table", lines[k].start, lines[k].end, time, table_id,
                     (long)(k - l - 1), 1);
     }
@@ -473,17 +370,15 @@ void zy_scan_lists(zy_scan_state *s)
         }
         s->line_taken[l] = true;
         if (table_id < 0) {
-            table_id = (long)(s->doc->first_table + s->doc->ntables);
             /* the list's caption: the line above its first heading */
             size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
             while (cap > 0 && lines[cap].blank)
                 cap--;
             bool has_cap = heading > 0 && !lines[cap].blank && !lines[cap].period && !s->line_taken[cap];
             size_t first = has_cap ? lines[cap].start : heading >= 0 ? lines[heading].start : lines[l].start;
-            if (add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0) != ZY_OK) {
-                s->status = ZY_ERR_NOMEM;
+            table_id = zy_rows_add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0);
+            if (table_id < 0)
                 break;
-            }
             row_index = 0;
         }
         zy_figure f;
@@ -502,9 +397,9 @@ void zy_scan_lists(zy_scan_state *s)
                     break;
                 }
             size_t close = open < hb ? hb - (t[hb - 1] == ')' ? 1 : 0) : 0;
-            sub = subject_of(s, ha, open, open < hb ? open + 1 : 0, close);
+            sub = zy_rows_subject(s, ha, open, open < hb ? open + 1 : 0, close);
         } else if (!total) {
-            sub = subject_of(s, a, name_end, 0, 0);
+            sub = zy_rows_subject(s, a, name_end, 0, 0);
         }
         zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
                     lines[l].end, "", table_id, (long)row_index++, 1);

@@ -1,0 +1,822 @@
+/*
+ * grid.c: the table reader for the shapes pages print that tables.c's strict header-over-rows
+ * reader leaves: pipe tables (with or without a |---| line), tab- and space-aligned tables,
+ * headers that span several short lines or lack the label column, rows whose rank is glued
+ * to the name (1アメリカ 20,494,050), cells glued together (HONOR15%16%15%), two tables side
+ * by side in one block, units and scales in a header cell (売上高(百万円)), a unit line or a
+ * caption (百万US$, 単位:億円), rank cells with a second rank in brackets (6(13)), placeholder
+ * cells (新規, -). A block is a run of at least two rows, each with a name and a figure.
+ * May call: extract (rows, scan, figure, entities), util.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rows.h"
+
+#define GRID_CELLS 48
+#define GRID_HEADER_LINES 6
+#define GRID_LINE_MAX 4096 /* bytes: longer lines are prose or debris, never rows */
+
+typedef enum cell_type { CELL_EMPTY, CELL_TEXT, CELL_FIGURE, CELL_BRACKET } cell_type;
+
+typedef struct gcell {
+    size_t a, b;             /* trimmed range in the normalised text */
+    cell_type type;
+    zy_figure fig;           /* CELL_FIGURE */
+    bool has_second;         /* "6(13)": a second figure in brackets … */
+    zy_figure second;        /* … read here */
+    size_t alias_a, alias_b; /* CELL_TEXT: a bracketed alias or country after the name */
+    bool spaced;             /* one space (not more, not a tab) before this cell */
+} gcell;
+
+typedef struct grow {
+    gcell c[GRID_CELLS];
+    size_t n;
+} grow;
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Cells that stand for no value: 新規, -, ―, n/a. */
+static bool is_placeholder(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"-", "--", "ー", "―", "—", "–", "‐", "新規", "n/a", "N/A", "NA",
+                                        "*", "…", "...", "非公開", "不明", "x", "X", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (strlen(words[w]) == b - a && memcmp(t + a, words[w], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $). */
+static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    if (zy_figure_at(t, b, a, true, f) && f->end == b && f->start == a)
+        return true;
+    size_t d = a;
+    while (d < b && d < a + 12 && !is_digit(t[d]))
+        d++;
+    return d < b && d > a && zy_figure_at(t, b, d, true, f) && f->end == b && f->start == a;
+}
+
+/* "15%16%15%": figures one after another covering t[a, b); at most cap. Returns the count
+ * (0 when they do not cover the range). */
+static size_t figure_run(const char *t, size_t a, size_t b, zy_figure *out, size_t cap)
+{
+    size_t n = 0, i = a;
+    while (i < b && n < cap) {
+        zy_figure f;
+        if (!is_digit(t[i]) || !zy_figure_at(t, b, i, true, &f) || f.end <= i || f.bare)
+            return 0;
+        out[n++] = f;
+        i = f.end;
+    }
+    return i == b ? n : 0;
+}
+
+static void add_cell(grow *row, size_t a, size_t b, bool spaced)
+{
+    if (row->n < GRID_CELLS)
+        row->c[row->n++] = (gcell){.a = a, .b = b, .spaced = spaced};
+    else
+        row->n = GRID_CELLS + 1; /* too wide to be a table we read */
+}
+
+/* Split a line into raw cells: at '|' when it has pipes, else at tabs and runs of spaces. */
+static void split_line(const char *t, size_t a, size_t b, grow *row)
+{
+    row->n = 0;
+    bool pipes = memchr(t + a, '|', b - a) != NULL;
+    size_t i = a;
+    if (pipes) {
+        while (i <= b && row->n <= GRID_CELLS) {
+            size_t e = i;
+            while (e < b && t[e] != '|')
+                e++;
+            size_t ca = i, cb = e;
+            while (ca < cb && is_blank(t[ca]))
+                ca++;
+            while (cb > ca && is_blank(t[cb - 1]))
+                cb--;
+            add_cell(row, ca, cb, false);
+            i = e + 1;
+        }
+        /* a leading '|' and trailing ones leave empty cells at the ends */
+        while (row->n > 0 && row->n <= GRID_CELLS && row->c[row->n - 1].a == row->c[row->n - 1].b)
+            row->n--;
+        if (row->n > 0 && row->n <= GRID_CELLS && row->c[0].a == row->c[0].b) {
+            memmove(row->c, row->c + 1, (row->n - 1) * sizeof row->c[0]);
+            row->n--;
+        }
+        return;
+    }
+    while (i < b && row->n <= GRID_CELLS) {
+        size_t gap = i;
+        while (i < b && is_blank(t[i]))
+            i++;
+        bool spaced = i - gap == 1 && t[gap] == ' ';
+        if (i >= b)
+            break;
+        size_t start = i;
+        int depth = 0;
+        for (; i < b; i++) {
+            if (t[i] == '(')
+                depth++;
+            else if (t[i] == ')' && depth > 0)
+                depth--;
+            else if (is_blank(t[i]) && depth == 0)
+                break;
+        }
+        add_cell(row, start, i, spaced && row->n > 0);
+    }
+}
+
+/* Type one cell; a glued run ("HONOR15%16%", "15%16%") becomes several cells. */
+static void type_cells(const char *t, grow *row)
+{
+    grow out;
+    out.n = 0;
+    for (size_t k = 0; k < row->n && out.n <= GRID_CELLS; k++) {
+        gcell c = row->c[k];
+        zy_figure run[GRID_CELLS];
+        if (c.a == c.b || is_placeholder(t, c.a, c.b)) {
+            c.type = CELL_EMPTY;
+        } else if (t[c.a] == '(' && t[c.b - 1] == ')') {
+            c.type = CELL_BRACKET;
+        } else if (figure_covering(t, c.a, c.b, &c.fig)) {
+            c.type = CELL_FIGURE;
+        } else {
+            /* "6(13)": a figure with a second one in brackets */
+            const char *open = memchr(t + c.a, '(', c.b - c.a);
+            zy_figure f, g;
+            if (open && t[c.b - 1] == ')' && figure_covering(t, c.a, (size_t)(open - t), &f) &&
+                figure_covering(t, (size_t)(open - t) + 1, c.b - 1, &g)) {
+                c.type = CELL_FIGURE;
+                c.fig = f;
+                c.has_second = true;
+                c.second = g;
+            } else {
+                /* text glued to a run of figures with units: "HONOR15%16%" */
+                size_t d = c.a;
+                while (d < c.b && !is_digit(t[d]))
+                    d++;
+                size_t n = d < c.b ? figure_run(t, d, c.b, run, GRID_CELLS) : 0;
+                size_t runs_from = 0;
+                if (n == 0 && d == c.a && (n = figure_run(t, c.a, c.b, run, GRID_CELLS)) >= 2)
+                    runs_from = 1; /* "15%16%" alone */
+                if (n > 0 && (n >= 2 || d > c.a) && (d > c.a || runs_from)) {
+                    if (d > c.a && out.n < GRID_CELLS)
+                        out.c[out.n++] = (gcell){.a = c.a, .b = d, .type = CELL_TEXT, .spaced = c.spaced};
+                    for (size_t r = 0; r < n && out.n < GRID_CELLS; r++)
+                        out.c[out.n++] = (gcell){.a = run[r].start, .b = run[r].end, .type = CELL_FIGURE,
+                                                 .fig = run[r]};
+                    continue;
+                }
+                c.type = CELL_TEXT;
+            }
+        }
+        if (out.n < GRID_CELLS)
+            out.c[out.n++] = c;
+        else
+            out.n = GRID_CELLS + 1;
+    }
+    *row = out;
+}
+
+/* Join what belongs together: a bracket after a name is its alias or country, a bracket after a
+ * figure its second figure, words one space apart one name ("Robert Bosch"). */
+static void merge_cells(const char *t, grow *row, bool pipes)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < row->n; k++) {
+        gcell c = row->c[k];
+        gcell *prev = w > 0 ? &row->c[w - 1] : NULL;
+        if (c.type == CELL_BRACKET && prev && prev->type == CELL_TEXT && !prev->alias_b) {
+            prev->alias_a = c.a + 1;
+            prev->alias_b = c.b - 1;
+            continue;
+        }
+        zy_figure g;
+        if (c.type == CELL_BRACKET && prev && prev->type == CELL_FIGURE && !prev->has_second &&
+            figure_covering(t, c.a + 1, c.b - 1, &g)) {
+            prev->has_second = true;
+            prev->second = g;
+            continue;
+        }
+        if (!pipes && c.type == CELL_TEXT && c.spaced && prev && prev->type == CELL_TEXT && !prev->alias_b) {
+            prev->b = c.b;
+            continue;
+        }
+        row->c[w++] = c;
+    }
+    row->n = w;
+}
+
+static bool has_period(const char *t, size_t a, size_t b)
+{
+    return zy_rows_contains(t, a, b, "。");
+}
+
+/* Split and type line l. Returns false when it is too long or too wide to be a row. */
+static bool read_line(const zy_scan_state *s, size_t l, grow *row)
+{
+    const zy_line *line = &s->lines[l];
+    const char *t = s->norm.text;
+    row->n = 0;
+    if (line->blank || line->end - line->start > GRID_LINE_MAX)
+        return false;
+    split_line(t, line->start, line->end, row);
+    if (row->n > GRID_CELLS)
+        return false;
+    type_cells(t, row);
+    if (row->n > GRID_CELLS)
+        return false;
+    merge_cells(t, row, memchr(t + line->start, '|', line->end - line->start) != NULL);
+    return true;
+}
+
+/* A row: a name and a figure that is not a date, no 。; or a "1アメリカ 20,494,050" line. */
+static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
+{
+    if (has_period(s->norm.text, s->lines[l].start, s->lines[l].end) || row->n < 2)
+        return false;
+    bool text = false, figure = false;
+    for (size_t k = 0; k < row->n; k++) {
+        if (row->c[k].type == CELL_TEXT && zy_ends_with(s->norm.text, row->c[k].b, ":"))
+            return false; /* "name: value" lines are lists (lists.c) */
+        if (row->c[k].type == CELL_TEXT)
+            text = true;
+        else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE)
+            figure = true;
+    }
+    return text && figure;
+}
+
+/* "|---|:--:|": the line under a pipe table's header. */
+static bool is_rule_line(const char *t, size_t a, size_t b)
+{
+    bool dash = false;
+    for (size_t i = a; i < b; i++) {
+        if (t[i] == '-')
+            dash = true;
+        else if (t[i] != '|' && t[i] != ':' && !is_blank(t[i]))
+            return false;
+    }
+    return dash;
+}
+
+/* A group line inside a table: "(私立)", "(国公立) (世界では10%)" (brackets only). */
+static bool is_group_line(const char *t, size_t a, size_t b, const grow *row)
+{
+    if (b - a > 120 || row->n == 0)
+        return false;
+    for (size_t k = 0; k < row->n; k++)
+        if (row->c[k].type != CELL_BRACKET)
+            return false;
+    (void)t;
+    return true;
+}
+
+/* A line of brackets only, such as a group label "(私立)". */
+static bool is_bracket_line(const zy_scan_state *s, size_t l)
+{
+    grow row;
+    return read_line(s, l, &row) && is_group_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row);
+}
+
+typedef struct grid_block {
+    size_t first, last;      /* lines of the rows, last exclusive */
+    size_t head_first;       /* first header line (== first_body: none) */
+    size_t first_body;       /* first line under the header (a rule or group line, or first) */
+    long caption;            /* caption line, or -1 */
+    long context;            /* the nearest line above for a year (may be a sentence), or -1 */
+} grid_block;
+
+/* A header line: short, no 。, not a row, not taken. */
+static bool is_header_line(const zy_scan_state *s, size_t l)
+{
+    const zy_line *line = &s->lines[l];
+    return !line->blank && !s->line_taken[l] && line->end - line->start <= 300 &&
+           !has_period(s->norm.text, line->start, line->end);
+}
+
+static void find_header(const zy_scan_state *s, grid_block *g)
+{
+    const char *t = s->norm.text;
+    g->head_first = g->first;
+    g->caption = -1;
+    g->context = -1;
+    size_t l = g->first;
+    /* group lines and a |---| rule between header and rows belong to the table */
+    while (l > 0 && !s->line_taken[l - 1] && !s->lines[l - 1].blank &&
+           (is_rule_line(t, s->lines[l - 1].start, s->lines[l - 1].end) || is_bracket_line(s, l - 1)))
+        l--;
+    g->first_body = l;
+    /* the nearest line above is the header; short lines above it continue it */
+    while (l > 0 && g->first - l < GRID_HEADER_LINES && is_header_line(s, l - 1)) {
+        size_t len = s->lines[l - 1].end - s->lines[l - 1].start;
+        bool nearest = l == g->first_body;
+        if (!nearest && len > 36)
+            break;
+        l--;
+        if (nearest && len > 36)
+            break;
+    }
+    g->head_first = l;
+    /* caption: the line above the header (one blank line allowed), short and without 。 */
+    size_t k = l;
+    size_t blanks = 0;
+    while (k > 0 && s->lines[k - 1].blank && blanks < 2) {
+        k--;
+        blanks++;
+    }
+    if (k > 0 && !s->line_taken[k - 1]) {
+        const zy_line *c = &s->lines[k - 1];
+        if (!c->blank) {
+            g->context = (long)(k - 1);
+            if (c->end - c->start <= 200 && !has_period(t, c->start, c->end))
+                g->caption = (long)(k - 1);
+        }
+    }
+    if (g->head_first < g->first_body && g->caption < 0 && g->first_body - g->head_first >= 2) {
+        /* several header lines and nothing above: the top one may be the caption */
+        const zy_line *c = &s->lines[g->head_first];
+        if (c->end - c->start > 36) {
+            g->caption = (long)g->head_first;
+            g->head_first++;
+        }
+    }
+}
+
+/* The header as cells: all header lines joined, brackets merged into the cell before them. */
+typedef struct grid_header {
+    size_t a[GRID_CELLS], b[GRID_CELLS]; /* header cell ranges (a bracket extends its cell) */
+    size_t n;
+} grid_header;
+
+static void read_header(const zy_scan_state *s, const grid_block *g, grid_header *h)
+{
+    const char *t = s->norm.text;
+    h->n = 0;
+    for (size_t l = g->head_first; l < g->first_body; l++) {
+        const zy_line *line = &s->lines[l];
+        if (is_rule_line(t, line->start, line->end))
+            continue;
+        grow raw;
+        split_line(t, line->start, line->end, &raw);
+        for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
+            size_t a = raw.c[k].a, b = raw.c[k].b;
+            if (a == b)
+                continue;
+            if (t[a] == '(' && h->n > 0 && t[b - 1] == ')') {
+                h->b[h->n - 1] = b; /* "売上高 (百万円)": the unit of the cell before */
+                continue;
+            }
+            if (h->n < GRID_CELLS) {
+                h->a[h->n] = a;
+                h->b[h->n] = b;
+                h->n++;
+            }
+        }
+    }
+}
+
+/* A unit or scale said in t[a, b): a bracketed part, the text after 単位:, or the whole range,
+ * read as the figure "1<unit>" (百万円 → 1e6 JPY). The unit word alone is never a figure. */
+static bool unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
+{
+    size_t cand_a[8], cand_b[8], n = 0;
+    for (size_t i = a; i < b && n < 6; i++) {
+        if (t[i] == '(') {
+            size_t e = i + 1;
+            while (e < b && t[e] != ')')
+                e++;
+            size_t p = i + 1;
+            /* "(2024年、万台)": the part after the last 、 */
+            for (size_t q = p; q + 3 <= e; q++)
+                if (zy_starts_with(t, e, q, "、"))
+                    p = q + 3;
+            cand_a[n] = p;
+            cand_b[n++] = e;
+            i = e;
+        } else if (zy_starts_with(t, b, i, "単位:")) {
+            size_t p = i + strlen("単位:"), e = p;
+            while (e < b && !is_blank(t[e]) && t[e] != ')' && !zy_starts_with(t, b, e, "、"))
+                e++;
+            cand_a[n] = p;
+            cand_b[n++] = e;
+        }
+    }
+    cand_a[n] = a;
+    cand_b[n++] = b;
+    for (size_t k = 0; k < n; k++) {
+        size_t ca = cand_a[k], cb = cand_b[k];
+        while (ca < cb && is_blank(t[ca]))
+            ca++;
+        while (cb > ca && is_blank(t[cb - 1]))
+            cb--;
+        if (cb <= ca || cb - ca > 40)
+            continue;
+        char probe[48] = "1";
+        memcpy(probe + 1, t + ca, cb - ca);
+        size_t len = cb - ca + 1;
+        probe[len] = '\0';
+        zy_figure f;
+        if (zy_figure_at(probe, len, 0, false, &f) && f.end == len && f.kind != ZY_KIND_DATE &&
+            f.kind != ZY_KIND_DURATION && f.kind != ZY_KIND_AGE && f.kind != ZY_KIND_RANK) {
+            *unit = f;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool header_says(const char *t, size_t a, size_t b, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++)
+        if (zy_rows_contains(t, a, b, words[w]))
+            return true;
+    return false;
+}
+
+static const char *const rank_words[] = {"順位", "ランク", "Rank", "rank", "RANK", "No.", "#", NULL};
+static const char *const code_words[] = {"コード", "code", "Code", "証券", "ティッカー", NULL};
+static const char *const percent_words[] = {"%", "率", "シェア", "比", "割合", "増減", "伸び", NULL};
+
+/* Does the header's head word (its end, brackets aside) say percent? "引用回数上位10%論文数"
+ * counts papers; "比率" and "シェア" are percentages. */
+static bool is_percent_header(const char *t, size_t a, size_t b)
+{
+    while (b > a && t[b - 1] == ')') {
+        size_t open = b - 1;
+        while (open > a && t[open] != '(')
+            open--;
+        if (open == a)
+            break;
+        b = open;
+        while (b > a && is_blank(t[b - 1]))
+            b--;
+    }
+    for (size_t w = 0; percent_words[w]; w++)
+        if (zy_ends_with(t, b, percent_words[w]))
+            return true;
+    return false;
+}
+static const char *const name_words[] = {"名", "会社", "企業", "国", "機関", "大学", "銘柄", "省庁", "項目",
+                                         "地域", "ブランド", "Brand", "brand", "Company", "メーカー",
+                                         "団体", "組織", "都市", "府省", NULL};
+static const char *const amount_words[] = {"数", "額", "率", "価値", "高", "比", NULL};
+
+static bool is_rank_header(const char *t, size_t a, size_t b)
+{
+    if (header_says(t, a, b, rank_words))
+        return true;
+    /* 順 alone, or 位 that is not 単位 */
+    if (b - a == 3 && zy_starts_with(t, b, a, "順"))
+        return true;
+    return b - a == 3 && zy_starts_with(t, b, a, "位");
+}
+
+static bool is_name_header(const char *t, size_t a, size_t b)
+{
+    return header_says(t, a, b, name_words) && !header_says(t, a, b, amount_words) &&
+           !is_rank_header(t, a, b);
+}
+
+/* Block-wide facts about columns: a leading number glued to names (1アメリカ) that counts up. */
+static bool glued_ranks(const zy_scan_state *s, const grid_block *g)
+{
+    const char *t = s->norm.text;
+    size_t rows = 0, glued = 0;
+    long last = 0;
+    for (size_t l = g->first; l < g->last; l++) {
+        grow row;
+        if (!read_line(s, l, &row) || !is_row(s, l, &row))
+            continue;
+        rows++;
+        const gcell *c = &row.c[0];
+        if (c->type != CELL_TEXT || !is_digit(t[c->a]))
+            continue;
+        size_t d = c->a;
+        while (d < c->b && is_digit(t[d]) && d - c->a < 4)
+            d++;
+        if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
+            continue;
+        long v = atol(t + c->a);
+        if (v > last) {
+            glued++;
+            last = v;
+        }
+    }
+    return rows >= 2 && glued * 10 >= rows * 6;
+}
+
+/* Split "1アメリカ" into its rank and its name. */
+static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
+{
+    size_t d = name->a;
+    while (d < name->b && is_digit(t[d]) && d - name->a < 4)
+        d++;
+    if (d == name->a || d >= name->b || is_digit(t[d]))
+        return false;
+    *rank = (zy_figure){0};
+    rank->start = name->a;
+    rank->end = d;
+    rank->kind = ZY_KIND_RANK;
+    rank->has_value = true;
+    rank->value = atof(t + name->a);
+    rank->unit = "rank";
+    name->a = d;
+    return true;
+}
+
+/* A bracket after a name: a country code (CN), (米), (JP) is the row's country, not an alias. */
+static bool is_country_code(const zy_scan_state *s, size_t a, size_t b)
+{
+    const char *t = s->norm.text;
+    if (b - a >= 1 && b - a <= 3) {
+        bool upper = true;
+        for (size_t i = a; i < b; i++)
+            upper &= t[i] >= 'A' && t[i] <= 'Z';
+        if (upper)
+            return true;
+    }
+    if (b - a == 3 && (unsigned char)t[a] >= 0xE0) /* one kanji: 米 中 日 韓 英 独 仏 */
+        return true;
+    return zy_rows_country((zy_scan_state *)s, a, b) != NULL;
+}
+
+typedef struct column_role {
+    bool rank, skip;
+    bool has_unit;
+    zy_figure unit;          /* scale and unit for bare numbers */
+    bool percent;            /* bare numbers are percentages */
+    int year;
+    const char *measure;
+    bool dates;              /* a date column worth keeping (設立, 発売) */
+} column_role;
+
+static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_figure *table_unit,
+                    bool has_table_unit, int table_year, column_role *r)
+{
+    const char *t = s->norm.text;
+    *r = (column_role){0};
+    r->year = table_year;
+    r->has_unit = has_table_unit;
+    if (has_table_unit)
+        r->unit = *table_unit;
+    if (hc < 0)
+        return;
+    size_t a = h->a[hc], b = h->b[hc];
+    r->rank = is_rank_header(t, a, b);
+    r->skip = header_says(t, a, b, code_words);
+    zy_figure u;
+    if (unit_in(t, a, b, &u)) {
+        r->has_unit = true;
+        r->unit = u;
+        r->percent = false;
+    } else if (is_percent_header(t, a, b)) {
+        r->percent = true;
+    }
+    int y = zy_rows_year_in(s, a, b, true);
+    if (y)
+        r->year = y;
+    r->measure = r->rank ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
+    r->dates = date_measure && (strcmp(date_measure, "founded") == 0 || strcmp(date_measure, "release") == 0);
+    if (!r->measure && r->dates)
+        r->measure = date_measure;
+}
+
+/* Give a bare number its unit from the column; false when the cell is not a value to keep. */
+static bool apply_role(const column_role *r, zy_figure *f)
+{
+    if (r->skip)
+        return false;
+    if (f->kind == ZY_KIND_DATE)
+        return r->dates;
+    if (r->rank && f->kind == ZY_KIND_COUNT && f->bare && f->value >= 1 && f->value < 10000) {
+        f->kind = ZY_KIND_RANK;
+        f->unit = "rank";
+        f->counter = NULL;
+        f->bare = false;
+        return true;
+    }
+    if (!f->bare)
+        return true;
+    if (r->percent) {
+        if (f->value > 1000 || f->value < -1000)
+            return false;
+        f->kind = ZY_KIND_PERCENT;
+        f->unit = "%";
+    } else if (r->has_unit) {
+        f->kind = r->unit.kind;
+        f->unit = r->unit.unit;
+        f->counter = r->unit.counter;
+        f->value *= r->unit.value;
+        if (f->has_value_max)
+            f->value_max *= r->unit.value;
+    } else {
+        f->unit = "count";
+    }
+    f->bare = false;
+    return true;
+}
+
+/* Does the row's cell pattern repeat (two tables side by side)? Returns the period, or n. */
+static size_t side_by_side(const grow *row)
+{
+    for (size_t m = 2; m * 2 <= row->n; m++) {
+        if (row->n % m != 0)
+            continue;
+        bool same = true, named = false;
+        for (size_t k = 0; k < row->n && same; k++) {
+            bool text = row->c[k].type == CELL_TEXT, ref = row->c[k % m].type == CELL_TEXT;
+            same = text == ref;
+            named |= text;
+        }
+        if (same && named)
+            return m;
+    }
+    return row->n;
+}
+
+typedef struct grid_context {
+    const grid_header *h;
+    column_role roles[GRID_CELLS + 1]; /* by header cell; roles[GRID_CELLS]: no header cell */
+    long name_header;        /* header cell naming the label column, or -1 */
+    bool glued;
+    long table_id;
+    size_t row_index;
+    int table_year;
+} grid_context;
+
+/* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
+static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
+                     size_t line)
+{
+    const char *t = s->norm.text;
+    long name = -1;
+    for (size_t k = from; k < to; k++)
+        if (row->c[k].type == CELL_TEXT) {
+            name = (long)k;
+            break;
+        }
+    if (name < 0)
+        return;
+    gcell label = row->c[name];
+    zy_figure glued_rank;
+    bool has_glued = gc->glued && name == (long)from && split_glued_rank(t, &label, &glued_rank);
+    if (label.b <= label.a)
+        return;
+    zy_subject sub;
+    if (label.alias_b > label.alias_a && is_country_code(s, label.alias_a, label.alias_b)) {
+        sub = zy_rows_subject(s, label.a, label.b, 0, 0);
+        sub.country = zy_rows_country(s, label.alias_a, label.alias_b);
+    } else {
+        sub = zy_rows_subject(s, label.a, label.b, label.alias_a, label.alias_b);
+    }
+    const zy_line *ln = &s->lines[line];
+    if (has_glued) {
+        char time[16];
+        zy_rows_year_iso(gc->table_year, time);
+        zy_scan_add(s, &glued_rank, &sub, "rank", "table", ln->start, ln->end, time, gc->table_id,
+                    (long)gc->row_index, (long)(name - (long)from));
+    }
+    /* map row cells to header cells: around the name column when the header names it, else
+     * one for one, else the header covers the cells other than the name */
+    size_t width = to - from, hn = gc->h->n;
+    for (size_t k = from; k < to; k++) {
+        const gcell *c = &row->c[k];
+        if (c->type != CELL_FIGURE)
+            continue;
+        size_t col = k - from;
+        long hc = -1;
+        if (hn > 0) {
+            if (gc->name_header >= 0) {
+                long off = (long)k - name;
+                long cand = gc->name_header + off;
+                if (cand >= 0 && cand < (long)hn)
+                    hc = cand;
+            } else if (hn == width) {
+                hc = (long)col;
+            } else if (hn + 1 == width) {
+                hc = (long)col - ((long)k > name ? 1 : 0);
+            } else if (hn < width) {
+                long cand = (long)hn - (long)(to - k);
+                hc = cand >= 0 ? cand : -1;
+            } else {
+                hc = (long)col;
+            }
+        }
+        const column_role *role = &gc->roles[hc >= 0 && hc < GRID_CELLS ? hc : GRID_CELLS];
+        zy_figure f = c->fig;
+        if (!apply_role(role, &f))
+            continue;
+        char time[16];
+        zy_rows_year_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, time);
+        const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
+        zy_scan_add(s, &f, &sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+                    (long)gc->row_index, (long)col);
+        if (c->has_second) {
+            zy_figure g = c->second;
+            if (apply_role(role, &g))
+                zy_scan_add(s, &g, &sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+                            (long)gc->row_index, (long)col);
+        }
+    }
+    gc->row_index++;
+}
+
+static void read_block(zy_scan_state *s, grid_block *g)
+{
+    const char *t = s->norm.text;
+    find_header(s, g);
+    grid_header h;
+    read_header(s, g, &h);
+    grid_context gc = {.h = &h, .name_header = -1};
+    /* the table's unit and year: a unit line among the header lines or the caption */
+    zy_figure table_unit = {0};
+    bool has_table_unit = false;
+    if (g->caption >= 0)
+        has_table_unit = unit_in(t, s->lines[g->caption].start, s->lines[g->caption].end, &table_unit);
+    if (h.n == 1 && unit_in(t, h.a[0], h.b[0], &table_unit)) {
+        has_table_unit = true; /* "百万US$" on a line of its own */
+        h.n = 0;
+    }
+    int year = 0;
+    if (g->caption >= 0)
+        year = zy_rows_year_in(s, s->lines[g->caption].start, s->lines[g->caption].end, false);
+    if (!year && g->context >= 0)
+        year = zy_rows_year_in(s, s->lines[g->context].start, s->lines[g->context].end, false);
+    if (!year)
+        year = zy_rows_lead_year(s);
+    gc.table_year = year;
+    for (size_t c = 0; c < h.n; c++) {
+        role_of(s, &h, (long)c, &table_unit, has_table_unit, year, &gc.roles[c]);
+        if (gc.name_header < 0 && is_name_header(t, h.a[c], h.b[c]))
+            gc.name_header = (long)c;
+    }
+    role_of(s, &h, -1, &table_unit, has_table_unit, year, &gc.roles[GRID_CELLS]);
+    gc.glued = glued_ranks(s, g);
+    size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
+    size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
+    size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
+    gc.table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
+    if (gc.table_id < 0)
+        return;
+    for (size_t l = g->head_first; l < g->last; l++)
+        s->line_taken[l] = true;
+    if (g->caption >= 0)
+        s->line_taken[g->caption] = true;
+    for (size_t l = g->first; l < g->last && s->status == ZY_OK; l++) {
+        grow row;
+        if (!read_line(s, l, &row) || !is_row(s, l, &row))
+            continue;
+        size_t m = side_by_side(&row);
+        for (size_t from = 0; from < row.n; from += m)
+            emit_row(s, &gc, &row, from, from + m, l);
+    }
+}
+
+void zy_scan_grid(zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    size_t n = s->nlines;
+    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
+        grow row;
+        if (s->line_taken[l] || !read_line(s, l, &row) || !is_row(s, l, &row))
+            continue;
+        /* extend over rows, rule lines and group lines */
+        size_t e = l + 1, rows = 1, last_row = l;
+        for (; e < n && !s->line_taken[e]; e++) {
+            const zy_line *line = &s->lines[e];
+            if (line->blank)
+                break;
+            if (is_rule_line(t, line->start, line->end))
+                continue;
+            grow next;
+            if (!read_line(s, e, &next))
+                break;
+            if (is_row(s, e, &next)) {
+                rows++;
+                last_row = e;
+                continue;
+            }
+            if (!is_group_line(t, line->start, line->end, &next))
+                break;
+        }
+        if (rows < 2)
+            continue;
+        grid_block g = {.first = l, .last = last_row + 1};
+        read_block(s, &g);
+        l = last_row;
+    }
+}

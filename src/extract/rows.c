@@ -1,0 +1,148 @@
+/*
+ * rows.c: the pieces every block reader needs (see rows.h): tables with captions, row
+ * subjects with aliases and countries, years in captions and headers, the lead year.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rows.h"
+#include "util/utf8.h"
+
+long zy_rows_add_table(zy_scan_state *s, size_t start, size_t a, size_t b)
+{
+    zy_document *d = s->doc;
+    zy_table_info *grown = realloc(d->tables, (d->ntables + 1) * sizeof *grown);
+    if (!grown) {
+        s->status = ZY_ERR_NOMEM;
+        return -1;
+    }
+    d->tables = grown;
+    size_t from = zy_norm_orig(&s->norm, a), to = zy_norm_orig(&s->norm, b);
+    char *caption = zy_utf8_clean_copy(s->bytes + from, to - from);
+    if (!caption) {
+        s->status = ZY_ERR_NOMEM;
+        return -1;
+    }
+    long id = (long)(d->first_table + d->ntables);
+    d->tables[d->ntables++] = (zy_table_info){caption, zy_norm_orig(&s->norm, start)};
+    return id;
+}
+
+/* Copy t[a, b) into out (at most cap - 1 bytes, cut at a character boundary). */
+static void copy_name(const char *t, size_t a, size_t b, char *out, size_t cap)
+{
+    size_t n = b - a < cap - 1 ? b - a : cap - 1;
+    while (n > 0 && n < b - a && ((unsigned char)t[a + n] & 0xC0) == 0x80)
+        n--;
+    memcpy(out, t + a, n);
+    out[n] = '\0';
+}
+
+zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a, size_t alias_b)
+{
+    const char *t = s->norm.text;
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    zy_subject sub = {a, b, -1, NULL};
+    sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
+    if (sub.entity < 0 && alias_b > alias_a)
+        sub.entity = zy_entities_lookup(s->entities, t + alias_a, alias_b - alias_a, true);
+    if (sub.entity < 0 && alias_b > alias_a && b > a) {
+        /* a name with its alias in brackets teaches the alias on the fly */
+        char name[256], alias[256];
+        copy_name(t, a, b, name, sizeof name);
+        copy_name(t, alias_a, alias_b, alias, sizeof alias);
+        if (zy_entities_add(s->entities, alias, "company", "", name) != ZY_OK)
+            s->status = ZY_ERR_NOMEM;
+        sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
+    }
+    if (alias_b > alias_a)
+        sub.end = alias_b + (alias_b < s->norm.len && t[alias_b] == ')' ? 1 : 0);
+    return sub;
+}
+
+const char *zy_rows_country(zy_scan_state *s, size_t a, size_t b)
+{
+    const char *t = s->norm.text;
+    while (a < b && (t[a] == '(' || t[a] == ' '))
+        a++;
+    while (b > a && (t[b - 1] == ')' || t[b - 1] == ' '))
+        b--;
+    if (b <= a)
+        return NULL;
+    long e = zy_entities_lookup(s->entities, t + a, b - a, true);
+    if (e >= 0 && strcmp(s->entities->entities[e].type, "country") == 0)
+        return s->entities->entities[e].name;
+    return NULL;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
+{
+    const char *t = s->norm.text;
+    for (size_t i = a; i < b; i++) {
+        if (!is_digit(t[i]) || (i > a && is_digit(t[i - 1])))
+            continue;
+        size_t n = 0;
+        while (i + n < b && is_digit(t[i + n]))
+            n++;
+        int v = atoi(t + i);
+        bool nen = zy_starts_with(t, b, i + n, "年");
+        bool fy = i >= a + 2 && (t[i - 2] == 'F' || t[i - 2] == 'f') && (t[i - 1] == 'Y' || t[i - 1] == 'y');
+        if (n == 4 && v >= 1800 && v <= 2100 && (nen || fy || allow_bare) &&
+            (i + n >= b || t[i + n] != '.'))
+            return v;
+        if (n == 2 && nen) /* "(20年の順位)": a two-digit year in a header */
+            return 2000 + v;
+        i += n - 1;
+    }
+    return 0;
+}
+
+int zy_rows_lead_year(zy_scan_state *s)
+{
+    if (s->lead_year_known)
+        return s->lead_year;
+    s->lead_year_known = true;
+    s->lead_year = 0;
+    const char *t = s->norm.text;
+    for (size_t i = 0; i + 4 < s->norm.len; i++) {
+        if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1])))
+            continue;
+        zy_figure f;
+        if (zy_figure_at(t, s->norm.len, i, false, &f) && f.kind == ZY_KIND_DATE && f.year >= 1800 &&
+            !f.two_digit_year && !zy_starts_with(t, s->norm.len, f.end, "まで") &&
+            !zy_starts_with(t, s->norm.len, f.end, "以来") && !zy_starts_with(t, s->norm.len, f.end, "以降")) {
+            s->lead_year = f.year;
+            return f.year;
+        }
+        while (i + 1 < s->norm.len && is_digit(t[i + 1]))
+            i++;
+    }
+    return 0;
+}
+
+void zy_rows_year_iso(int year, char out[16])
+{
+    out[0] = '\0';
+    if (year <= 0 || year > 9999)
+        return;
+    for (int k = 3; k >= 0; k--, year /= 10)
+        out[k] = (char)('0' + year % 10);
+    out[4] = '\0';
+}
+
+bool zy_rows_contains(const char *t, size_t a, size_t b, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = a; i + n <= b; i++)
+        if (memcmp(t + i, word, n) == 0)
+            return true;
+    return false;
+}
