@@ -377,7 +377,7 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
     }
     /* counts need a whole number of things */
     if ((f->kind == ZY_KIND_COUNT || f->kind == ZY_KIND_RANK) && n.decimal &&
-        n.last_multiplier == 1)
+        n.last_multiplier == 1 && !f->bare) /* a bare 13.63 in a table takes its column's unit */
         return false;
     p += read_suffixes(t, len, p, f);
     if (negative) {

@@ -32,6 +32,7 @@ typedef struct gcell {
 typedef struct grow {
     gcell c[GRID_CELLS];
     size_t n;
+    bool pipes;              /* split at '|': cells are explicit, a missing one is a gap */
 } grow;
 
 static bool is_digit(char c)
@@ -238,15 +239,17 @@ static bool read_line(const zy_scan_state *s, size_t l, grow *row)
     type_cells(t, row);
     if (row->n > GRID_CELLS)
         return false;
-    merge_cells(t, row, memchr(t + line->start, '|', line->end - line->start) != NULL);
+    row->pipes = memchr(t + line->start, '|', line->end - line->start) != NULL;
+    merge_cells(t, row, row->pipes);
     return true;
 }
 
 /* A row: a name and a figure that is not a date, no 。; or a "1アメリカ 20,494,050" line. */
 static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
 {
-    if (has_period(s->norm.text, s->lines[l].start, s->lines[l].end) || row->n < 2)
-        return false;
+    if (has_period(s->norm.text, s->lines[l].start, s->lines[l].end) || row->n < 2 ||
+        zy_list_bullet_at(s->norm.text, s->lines[l].start, s->lines[l].end))
+        return false; /* bulleted lines are lists (lists.c) */
     bool text = false, figure = false;
     for (size_t k = 0; k < row->n; k++) {
         if (row->c[k].type == CELL_TEXT && zy_ends_with(s->norm.text, row->c[k].b, ":"))
@@ -256,7 +259,16 @@ static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
         else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE)
             figure = true;
     }
-    return text && figure;
+    if (!text || !figure)
+        return false;
+    /* "1.1 見出し", "3 まとめ": a number before words only is a numbered heading, not a row */
+    size_t first_text = 0;
+    while (row->c[first_text].type != CELL_TEXT)
+        first_text++;
+    for (size_t k = first_text + 1; k < row->n; k++)
+        if (row->c[k].type == CELL_FIGURE)
+            return true;
+    return first_text >= 2;
 }
 
 /* "|---|:--:|": the line under a pipe table's header. */
@@ -284,11 +296,19 @@ static bool is_group_line(const char *t, size_t a, size_t b, const grow *row)
     return true;
 }
 
-/* A line of brackets only, such as a group label "(私立)". */
+/* A line of brackets only, such as a group label "(私立)", or of figures only, such as a chart's
+ * axis ticks left in a copied page ("0 22,000,000"): inside a table, not a header. */
 static bool is_bracket_line(const zy_scan_state *s, size_t l)
 {
     grow row;
-    return read_line(s, l, &row) && is_group_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row);
+    if (!read_line(s, l, &row))
+        return false;
+    if (is_group_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row))
+        return true;
+    for (size_t k = 0; k < row.n; k++)
+        if (row.c[k].type != CELL_FIGURE)
+            return false;
+    return row.n > 0;
 }
 
 typedef struct grid_block {
@@ -388,6 +408,31 @@ static void read_header(const zy_scan_state *s, const grid_block *g, grid_header
     }
 }
 
+/* "1" and the unit t[a, b) as a figure to read, with the currency signs that follow a scale in
+ * headers spelt as words (百万US$ → 1百万ドル). Returns the probe's length. */
+static size_t unit_probe(const char *t, size_t a, size_t b, char probe[64])
+{
+    static const struct { const char *sign, *word; } signs[] = {
+        {"US$", "ドル"}, {"$", "ドル"}, {"€", "ユーロ"}, {"£", "ポンド"}, {"¥", "円"}, {NULL, NULL}};
+    size_t n = 0;
+    probe[n++] = '1';
+    for (size_t i = a; i < b && n < 56;) {
+        size_t k = 0;
+        while (signs[k].sign && !zy_starts_with(t, b, i, signs[k].sign))
+            k++;
+        if (signs[k].sign) {
+            size_t wl = strlen(signs[k].word);
+            memcpy(probe + n, signs[k].word, wl);
+            n += wl;
+            i += strlen(signs[k].sign);
+        } else {
+            probe[n++] = t[i++];
+        }
+    }
+    probe[n] = '\0';
+    return n;
+}
+
 /* A unit or scale said in t[a, b): a bracketed part, the text after 単位:, or the whole range,
  * read as the figure "1<unit>" (百万円 → 1e6 JPY). The unit word alone is never a figure. */
 static bool unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
@@ -424,10 +469,8 @@ static bool unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
             cb--;
         if (cb <= ca || cb - ca > 40)
             continue;
-        char probe[48] = "1";
-        memcpy(probe + 1, t + ca, cb - ca);
-        size_t len = cb - ca + 1;
-        probe[len] = '\0';
+        char probe[64];
+        size_t len = unit_probe(t, ca, cb, probe);
         zy_figure f;
         if (zy_figure_at(probe, len, 0, false, &f) && f.end == len && f.kind != ZY_KIND_DATE &&
             f.kind != ZY_KIND_DURATION && f.kind != ZY_KIND_AGE && f.kind != ZY_KIND_RANK) {
@@ -510,7 +553,7 @@ static bool glued_ranks(const zy_scan_state *s, const grid_block *g)
         if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
             continue;
         long v = atol(t + c->a);
-        if (v > last) {
+        if (v > last && v <= last + 3 && (last > 0 || v <= 3)) { /* 1, 2, 3 …: ranks, not 20代 */
             glued++;
             last = v;
         }
@@ -700,11 +743,15 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
         size_t col = k - from;
         long hc = -1;
         if (hn > 0) {
-            if (gc->name_header >= 0) {
-                long off = (long)k - name;
-                long cand = gc->name_header + off;
+            if (gc->name_header >= 0 && row->pipes && hn > width && (long)k > name) {
+                hc = (long)hn - (long)(to - k); /* a row short of cells: figures sit rightmost */
+            } else if (gc->name_header >= 0) {
+                /* before the name, cells line up from the left; after it, from the name */
+                long cand = (long)k < name ? (long)col : gc->name_header + ((long)k - name);
                 if (cand >= 0 && cand < (long)hn)
                     hc = cand;
+            } else if (row->pipes && hn > width && (long)k > name) {
+                hc = (long)hn - (long)(to - k); /* a row short of cells: figures sit rightmost */
             } else if (hn == width) {
                 hc = (long)col;
             } else if (hn + 1 == width) {

@@ -146,3 +146,24 @@ bool zy_rows_contains(const char *t, size_t a, size_t b, const char *word)
             return true;
     return false;
 }
+
+size_t zy_list_bullet_at(const char *t, size_t a, size_t b)
+{
+    static const char *const bullets[] = {"- ", "-", "・", "•", "○", "●", "◆", "◇", "■", "□", "▪", "* ", "+ ", NULL};
+    size_t i = a;
+    while (i < b && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    for (size_t k = 0; bullets[k]; k++) {
+        size_t n = strlen(bullets[k]);
+        if (i + n <= b && memcmp(t + i, bullets[k], n) == 0) {
+            /* "-5%" and "-3" are negative figures, not bullets */
+            if (bullets[k][0] == '-' && n == 1 && i + 1 < b && t[i + 1] >= '0' && t[i + 1] <= '9')
+                return 0;
+            size_t e = i + n;
+            while (e < b && (t[e] == ' ' || t[e] == '\t'))
+                e++;
+            return e - a;
+        }
+    }
+    return 0;
+}

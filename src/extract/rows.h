@@ -31,6 +31,10 @@ int zy_rows_lead_year(zy_scan_state *s);
 /* ISO time of a year ("2024"); "" for 0. */
 void zy_rows_year_iso(int year, char out[16]);
 
+/* The length of a list bullet (-, ・, •, ○, ●, ◆, ■, *, ※ not) and the blanks after it at the
+ * start of t[a, b), or 0. */
+size_t zy_list_bullet_at(const char *t, size_t a, size_t b);
+
 /* Does t[a, b) contain word? */
 bool zy_rows_contains(const char *t, size_t a, size_t b, const char *word);
 
