@@ -8,6 +8,11 @@
 #include "extract/rows.h"
 #include "util/utf8.h"
 
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 long zy_rows_add_table(zy_scan_state *s, size_t start, size_t a, size_t b)
 {
     zy_document *d = s->doc;
@@ -167,3 +172,75 @@ size_t zy_list_bullet_at(const char *t, size_t a, size_t b)
     }
     return 0;
 }
+
+/* "1" and the unit t[a, b) as a figure to read, with the currency signs that follow a scale in
+ * headers spelt as words (百万US$ → 1百万ドル). Returns the probe's length. */
+static size_t unit_probe(const char *t, size_t a, size_t b, char probe[64])
+{
+    static const struct { const char *sign, *word; } signs[] = {
+        {"US$", "ドル"}, {"$", "ドル"}, {"€", "ユーロ"}, {"£", "ポンド"}, {"¥", "円"}, {NULL, NULL}};
+    size_t n = 0;
+    probe[n++] = '1';
+    for (size_t i = a; i < b && n < 56;) {
+        size_t k = 0;
+        while (signs[k].sign && !zy_starts_with(t, b, i, signs[k].sign))
+            k++;
+        if (signs[k].sign) {
+            size_t wl = strlen(signs[k].word);
+            memcpy(probe + n, signs[k].word, wl);
+            n += wl;
+            i += strlen(signs[k].sign);
+        } else {
+            probe[n++] = t[i++];
+        }
+    }
+    probe[n] = '\0';
+    return n;
+}
+
+bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
+{
+    size_t cand_a[8], cand_b[8], n = 0;
+    for (size_t i = a; i < b && n < 6; i++) {
+        if (t[i] == '(') {
+            size_t e = i + 1;
+            while (e < b && t[e] != ')')
+                e++;
+            size_t p = i + 1;
+            /* "(2024年、万台)": the part after the last 、 */
+            for (size_t q = p; q + 3 <= e; q++)
+                if (zy_starts_with(t, e, q, "、"))
+                    p = q + 3;
+            cand_a[n] = p;
+            cand_b[n++] = e;
+            i = e;
+        } else if (zy_starts_with(t, b, i, "単位:")) {
+            size_t p = i + strlen("単位:"), e = p;
+            while (e < b && !is_blank(t[e]) && t[e] != ')' && !zy_starts_with(t, b, e, "、"))
+                e++;
+            cand_a[n] = p;
+            cand_b[n++] = e;
+        }
+    }
+    cand_a[n] = a;
+    cand_b[n++] = b;
+    for (size_t k = 0; k < n; k++) {
+        size_t ca = cand_a[k], cb = cand_b[k];
+        while (ca < cb && is_blank(t[ca]))
+            ca++;
+        while (cb > ca && is_blank(t[cb - 1]))
+            cb--;
+        if (cb <= ca || cb - ca > 40)
+            continue;
+        char probe[64];
+        size_t len = unit_probe(t, ca, cb, probe);
+        zy_figure f;
+        if (zy_figure_at(probe, len, 0, false, &f) && f.end == len && f.kind != ZY_KIND_DATE &&
+            f.kind != ZY_KIND_DURATION && f.kind != ZY_KIND_AGE && f.kind != ZY_KIND_RANK) {
+            *unit = f;
+            return true;
+        }
+    }
+    return false;
+}
+

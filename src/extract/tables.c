@@ -1,10 +1,9 @@
 /*
- * tables.c: figures in tables and lists.
+ * tables.c: figures in strict tables (lists are lists.c's, other table shapes grid.c's).
  *   Tables: a header line of space-separated column names over rows with the same number of
  *   cells (a bracketed cell after a name is its alias unless the header has a bracketed column
  *   there: "1 (1) グーグル (米) 2174" under "順位 (20年の順位) 機関名 (国名) 採択論文の著者数").
  *   The line above the header, when short, is the caption; its year is the table's time.
- *   Lists: "name: value" lines under a heading; "合計: N" is the heading's total.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +90,8 @@ static bool cell_has_figure(const zy_scan_state *s, const cell *c)
 static bool is_table_row(const zy_scan_state *s, const cell *head, size_t nh, line_span line, cell *row)
 {
     cell raw[MAX_CELLS];
+    if (zy_list_bullet_at(s->norm.text, line.start, line.end))
+        return false; /* bulleted lines are lists.c's */
     size_t nr = split_cells(s->norm.text, line.start, line.end, raw);
     if (nr > MAX_CELLS || !align_row(head, nh, raw, nr, row))
         return false;
@@ -268,6 +269,8 @@ static size_t scan_headerless(zy_scan_state *s, const line_span *lines, size_t n
     cell raw[MAX_CELLS];
     size_t r = l + 1;
     for (; r < nlines; r++) {
+        if (zy_list_bullet_at(t, lines[r].start, lines[r].end))
+            break;
         size_t nr = split_cells(t, lines[r].start, lines[r].end, raw);
         if (nr != 2 || raw[0].bracketed || zy_ends_with(t, raw[0].end, ":") || !cell_has_figure(s, &raw[1]) ||
             cell_has_figure(s, &raw[0]))
@@ -324,84 +327,5 @@ void zy_scan_tables(zy_scan_state *s)
             if (last)
                 l = last - 1;
         }
-    }
-}
-
-/* "name: value" at line l; fills the name range and the value start. */
-static bool list_item(const zy_scan_state *s, line_span l, size_t *name_end, size_t *value_at)
-{
-    const char *t = s->norm.text;
-    const char *colon = memchr(t + l.start, ':', l.end - l.start);
-    if (!colon || colon == t + l.start)
-        return false;
-    size_t i = (size_t)(colon - t), v = i + 1;
-    while (v < l.end && t[v] == ' ')
-        v++;
-    zy_figure f;
-    if (v < l.end && t[v] >= '0' && t[v] <= '9' && zy_figure_at(t, l.end, v, true, &f) &&
-        f.end == l.end) {
-        *name_end = i;
-        *value_at = v;
-        return true;
-    }
-    return false;
-}
-
-void zy_scan_lists(zy_scan_state *s)
-{
-    const char *t = s->norm.text;
-    const line_span *lines = s->lines;
-    size_t n = s->nlines;
-    long heading = -1; /* the line naming the current group */
-    long table_id = -1;
-    size_t row_index = 0;
-    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
-        size_t name_end, value_at;
-        if (s->line_taken[l] || !list_item(s, lines[l], &name_end, &value_at)) {
-            if (!s->line_taken[l] && !lines[l].blank) {
-                /* a short line without 。 may head the next group */
-                bool short_line = lines[l].end - lines[l].start <= 90 &&
-                                  !lines[l].period;
-                heading = short_line ? (long)l : -1;
-                if (!short_line)
-                    table_id = -1;
-            }
-            continue;
-        }
-        s->line_taken[l] = true;
-        if (table_id < 0) {
-            /* the list's caption: the line above its first heading */
-            size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
-            while (cap > 0 && lines[cap].blank)
-                cap--;
-            bool has_cap = heading > 0 && !lines[cap].blank && !lines[cap].period && !s->line_taken[cap];
-            size_t first = has_cap ? lines[cap].start : heading >= 0 ? lines[heading].start : lines[l].start;
-            table_id = zy_rows_add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0);
-            if (table_id < 0)
-                break;
-            row_index = 0;
-        }
-        zy_figure f;
-        zy_figure_at(t, lines[l].end, value_at, true, &f);
-        size_t a = lines[l].start;
-        bool total = zy_starts_with(t, name_end, a, "合計") || zy_starts_with(t, name_end, a, "総計") ||
-                     zy_starts_with(t, name_end, a, "計");
-        zy_subject sub = {0, 0, -1, NULL};
-        if (total && heading >= 0) {
-            /* the heading "アメリカ(米)": its name, with the bracket as alias */
-            size_t ha = lines[heading].start, hb = lines[heading].end;
-            size_t open = hb;
-            for (size_t i = ha; i < hb; i++)
-                if (t[i] == '(') {
-                    open = i;
-                    break;
-                }
-            size_t close = open < hb ? hb - (t[hb - 1] == ')' ? 1 : 0) : 0;
-            sub = zy_rows_subject(s, ha, open, open < hb ? open + 1 : 0, close);
-        } else if (!total) {
-            sub = zy_rows_subject(s, a, name_end, 0, 0);
-        }
-        zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
-                    lines[l].end, "", table_id, (long)row_index++, 1);
     }
 }

@@ -1,0 +1,306 @@
+/*
+ * lists.c: figures in lists.
+ *   Groups: "name: value" lines under a heading; "合計: N" is the heading's total.
+ *   Items: bulleted lines (- ・ • ○ ◆ ■) and "name: figures" lines, each naming one subject
+ *   whose figures follow: "- 中国(23171.84)", "○ HONOR 17%", "テスラ:1,323,868台、シェアは
+ *   20.1%", ranked lines ("1位 X社 1,200億円", "第3位 X"). Bare numbers take the unit the
+ *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
+ *   the order of the lines.
+ * May call: extract (rows, scan, figure, entities), util.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rows.h"
+
+/* "name: value" at line l; fills the name range and the value start. */
+static bool group_item(const zy_scan_state *s, zy_line l, size_t *name_end, size_t *value_at)
+{
+    const char *t = s->norm.text;
+    const char *colon = memchr(t + l.start, ':', l.end - l.start);
+    if (!colon || colon == t + l.start)
+        return false;
+    size_t i = (size_t)(colon - t), v = i + 1;
+    while (v < l.end && t[v] == ' ')
+        v++;
+    zy_figure f;
+    if (v < l.end && t[v] >= '0' && t[v] <= '9' && zy_figure_at(t, l.end, v, true, &f) &&
+        f.end == l.end) {
+        *name_end = i;
+        *value_at = v;
+        return true;
+    }
+    return false;
+}
+
+static void scan_groups(zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    const zy_line *lines = s->lines;
+    size_t n = s->nlines;
+    long heading = -1; /* the line naming the current group */
+    long table_id = -1;
+    size_t row_index = 0;
+    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
+        size_t name_end, value_at;
+        if (s->line_taken[l] || !group_item(s, lines[l], &name_end, &value_at)) {
+            if (!s->line_taken[l] && !lines[l].blank) {
+                /* a short line without 。 may head the next group */
+                bool short_line = lines[l].end - lines[l].start <= 90 &&
+                                  !lines[l].period;
+                heading = short_line ? (long)l : -1;
+                if (!short_line)
+                    table_id = -1;
+            }
+            continue;
+        }
+        s->line_taken[l] = true;
+        if (table_id < 0) {
+            /* the list's caption: the line above its first heading */
+            size_t cap = heading > 0 ? (size_t)heading - 1 : 0;
+            while (cap > 0 && lines[cap].blank)
+                cap--;
+            bool has_cap = heading > 0 && !lines[cap].blank && !lines[cap].period && !s->line_taken[cap];
+            size_t first = has_cap ? lines[cap].start : heading >= 0 ? lines[heading].start : lines[l].start;
+            table_id = zy_rows_add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0);
+            if (table_id < 0)
+                break;
+            row_index = 0;
+        }
+        zy_figure f;
+        zy_figure_at(t, lines[l].end, value_at, true, &f);
+        size_t a = lines[l].start;
+        bool total = zy_starts_with(t, name_end, a, "合計") || zy_starts_with(t, name_end, a, "総計") ||
+                     zy_starts_with(t, name_end, a, "計");
+        zy_subject sub = {0, 0, -1, NULL};
+        if (total && heading >= 0) {
+            /* the heading "アメリカ(米)": its name, with the bracket as alias */
+            size_t ha = lines[heading].start, hb = lines[heading].end;
+            size_t open = hb;
+            for (size_t i = ha; i < hb; i++)
+                if (t[i] == '(') {
+                    open = i;
+                    break;
+                }
+            size_t close = open < hb ? hb - (t[hb - 1] == ')' ? 1 : 0) : 0;
+            sub = zy_rows_subject(s, ha, open, open < hb ? open + 1 : 0, close);
+        } else if (!total) {
+            sub = zy_rows_subject(s, a, name_end, 0, 0);
+        }
+        zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
+                    lines[l].end, "", table_id, (long)row_index++, 1);
+    }
+}
+
+/* ---- items ---- */
+
+#define ITEM_NAME_MAX 90 /* bytes: a longer "name" is a sentence */
+
+typedef struct list_entry {
+    size_t name_a, name_b;   /* the subject as written */
+    size_t alias_a, alias_b; /* a bracketed alias after it (alias_b 0: none) */
+    bool has_rank;
+    zy_figure rank;          /* "1位", "第3位" before the name */
+    size_t first_figure;     /* where its figures start */
+    bool bulleted, colon;
+} list_entry;
+
+static bool is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* May a figure start at t[i]? Not inside a name such as GPT-3.5 or A100. */
+static bool figure_may_start(const char *t, size_t a, size_t i)
+{
+    if (i == a)
+        return true;
+    char p = t[i - 1];
+    if (is_ascii_alnum(p) || p == '.')
+        return false;
+    if (p == '-' && i >= a + 2 && is_ascii_alnum(t[i - 2]))
+        return false;
+    return true;
+}
+
+/* The first figure at or after i in t[.., e) that is not part of a name; false when none. */
+static bool next_figure(const char *t, size_t a, size_t i, size_t e, zy_figure *f)
+{
+    for (; i < e; i++) {
+        if (t[i] < '0' || t[i] > '9' || !figure_may_start(t, a, i))
+            continue;
+        if (zy_figure_at(t, e, i, true, f))
+            return true;
+        while (i + 1 < e && ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == ',' || t[i + 1] == '.'))
+            i++;
+    }
+    return false;
+}
+
+/* Words that end a name before its figure: "テスラ:", "中国(", "売上高は". */
+static size_t trim_name_end(const char *t, size_t a, size_t b)
+{
+    static const char *const tails[] = {" ", "\t", "(", ":", "、", "は", "が", "で", "=", "|", NULL};
+    bool again = true;
+    while (again && b > a) {
+        again = false;
+        for (size_t k = 0; tails[k]; k++)
+            if (zy_ends_with(t, b, tails[k]) && b - strlen(tails[k]) >= a) {
+                b -= strlen(tails[k]);
+                again = true;
+            }
+    }
+    return b;
+}
+
+static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    size_t a = line->start, e = line->end;
+    if (line->blank || line->period || s->line_taken[l] || e - a > 400)
+        return false;
+    *it = (list_entry){0};
+    size_t bullet = zy_list_bullet_at(t, a, e);
+    it->bulleted = bullet > 0;
+    a += bullet;
+    while (a < e && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    zy_figure f;
+    /* a rank before the name: 1位, 第3位 */
+    if (a < e && zy_figure_at(t, e, a + (zy_starts_with(t, e, a, "第") ? 3 : 0), false, &f) &&
+        f.start == a && f.kind == ZY_KIND_RANK) {
+        it->has_rank = true;
+        it->rank = f;
+        a = f.end;
+        while (a < e && (t[a] == ' ' || t[a] == '\t'))
+            a++;
+    }
+    if (a >= e || (t[a] >= '0' && t[a] <= '9'))
+        return false;
+    if (!next_figure(t, a, a, e, &f))
+        return false;
+    size_t name_end = trim_name_end(t, a, f.start);
+    if (name_end <= a || name_end - a > ITEM_NAME_MAX)
+        return false;
+    it->colon = zy_starts_with(t, e, name_end, ":");
+    if (!it->bulleted && !it->colon && !it->has_rank)
+        return false;
+    /* "マサチューセッツ工科大学(MIT)": the bracket is the name's alias */
+    if (t[name_end - 1] == ')') {
+        size_t open = name_end - 1;
+        while (open > a && t[open] != '(')
+            open--;
+        if (open > a && t[open] == '(') {
+            it->alias_a = open + 1;
+            it->alias_b = name_end - 1;
+            name_end = open;
+        }
+    }
+    it->name_a = a;
+    it->name_b = name_end;
+    it->first_figure = f.start;
+    return f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
+}
+
+static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long table_id, size_t row,
+                      const zy_figure *unit, bool has_unit, int year)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    zy_subject sub = zy_rows_subject(s, it->name_a, it->name_b, it->alias_a, it->alias_b);
+    char time[16];
+    zy_rows_year_iso(year, time);
+    if (it->has_rank)
+        zy_scan_add(s, &it->rank, &sub, "rank", "list", line->start, line->end, time, table_id, (long)row, 0);
+    size_t i = it->first_figure, col = 1;
+    zy_figure f;
+    while (i < line->end && next_figure(t, line->start, i, line->end, &f)) {
+        i = f.end > i ? f.end : i + 1;
+        if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
+            continue;
+        if (f.bare) {
+            if (has_unit && unit->kind != ZY_KIND_PERCENT) {
+                f.kind = unit->kind;
+                f.unit = unit->unit;
+                f.counter = unit->counter;
+                f.value *= unit->value;
+            } else if (has_unit) {
+                f.kind = ZY_KIND_PERCENT;
+                f.unit = "%";
+            } else {
+                f.unit = "count";
+            }
+            f.bare = false;
+        }
+        const char *measure = zy_measure_near(t, it->name_b, f.start, f.end, line->end, f.kind);
+        zy_scan_add(s, &f, &sub, measure, "list", line->start, line->end, time, table_id, (long)row, (long)col++);
+    }
+}
+
+/* Runs of at least two items (blank lines between them allowed) under an optional caption. */
+static void scan_items(zy_scan_state *s)
+{
+    const char *t = s->norm.text;
+    size_t n = s->nlines;
+    for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
+        list_entry it;
+        if (!read_item(s, l, &it))
+            continue;
+        size_t count = 1, last = l;
+        for (size_t k = l + 1; k < n; k++) {
+            if (s->lines[k].blank)
+                continue;
+            list_entry next;
+            if (!read_item(s, k, &next))
+                break;
+            count++;
+            last = k;
+        }
+        if (count < 2)
+            continue;
+        /* caption: the nearest line above that is not blank */
+        long cap = -1;
+        for (size_t k = l; k-- > 0;) {
+            if (s->lines[k].blank)
+                continue;
+            if (!s->line_taken[k] && s->lines[k].end - s->lines[k].start <= 300)
+                cap = (long)k;
+            break;
+        }
+        zy_figure unit = {0};
+        bool has_unit = false;
+        int year = 0;
+        size_t cap_a = 0, cap_b = 0;
+        if (cap >= 0) {
+            const zy_line *c = &s->lines[cap];
+            has_unit = zy_rows_unit_in(t, c->start, c->end, &unit);
+            year = zy_rows_year_in(s, c->start, c->end, false);
+            if (!c->period) {
+                cap_a = c->start;
+                cap_b = c->end;
+            }
+        }
+        if (!year)
+            year = zy_rows_lead_year(s);
+        long table_id = zy_rows_add_table(s, cap_b ? cap_a : s->lines[l].start, cap_a, cap_b);
+        if (table_id < 0)
+            return;
+        if (cap_b)
+            s->line_taken[cap] = true;
+        size_t row = 0;
+        for (size_t k = l; k <= last && s->status == ZY_OK; k++) {
+            if (s->lines[k].blank || !read_item(s, k, &it))
+                continue;
+            emit_item(s, k, &it, table_id, row++, &unit, has_unit, year);
+            s->line_taken[k] = true;
+        }
+        l = last;
+    }
+}
+
+void zy_scan_lists(zy_scan_state *s)
+{
+    scan_groups(s);
+    scan_items(s);
+}
