@@ -71,15 +71,25 @@ static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
  * (0 when they do not cover the range). */
 static size_t figure_run(const char *t, size_t a, size_t b, zy_figure *out, size_t cap)
 {
-    size_t n = 0, i = a;
-    while (i < b && n < cap) {
+    /* read from a copy: the grammar rightly refuses a figure glued to a Latin name (A100),
+     * but in a table row "HONOR15%" is a name and its cell */
+    char copy[256];
+    size_t len = b - a;
+    if (len >= sizeof copy)
+        return 0;
+    memcpy(copy, t + a, len);
+    copy[len] = '\0';
+    size_t n = 0, i = 0;
+    while (i < len && n < cap) {
         zy_figure f;
-        if (!is_digit(t[i]) || !zy_figure_at(t, b, i, true, &f) || f.end <= i || f.bare)
+        if (!is_digit(copy[i]) || !zy_figure_at(copy, len, i, true, &f) || f.end <= i || f.bare)
             return 0;
+        f.start += a;
+        f.end += a;
         out[n++] = f;
-        i = f.end;
+        i = f.end - a;
     }
-    return i == b ? n : 0;
+    return i == len ? n : 0;
 }
 
 static void add_cell(grow *row, size_t a, size_t b, bool spaced)
@@ -244,6 +254,12 @@ static bool read_line(const zy_scan_state *s, size_t l, grow *row)
     return true;
 }
 
+/* A bare 1900…2100: in a header line ("Q3 2023"), a year, not a value that makes a row. */
+static bool is_bare_year(const zy_figure *f)
+{
+    return f->bare && f->value >= 1900 && f->value <= 2100 && f->value == (double)(long)f->value;
+}
+
 /* A row: a name and a figure that is not a date, no 。; or a "1アメリカ 20,494,050" line. */
 static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
 {
@@ -256,7 +272,7 @@ static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
             return false; /* "name: value" lines are lists (lists.c) */
         if (row->c[k].type == CELL_TEXT)
             text = true;
-        else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE)
+        else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE && !is_bare_year(&row->c[k].fig))
             figure = true;
     }
     if (!text || !figure)
@@ -709,6 +725,57 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     gc->row_index++;
 }
 
+/* The bare numbers of a block that are not ranks or years (at most cap). */
+static size_t bare_values(const zy_scan_state *s, const grid_block *g, double *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t l = g->first; l < g->last && n < cap; l++) {
+        grow row;
+        if (!read_line(s, l, &row) || !is_row(s, l, &row))
+            continue;
+        for (size_t k = 0; k < row.n && n < cap; k++) {
+            const zy_figure *f = &row.c[k].fig;
+            if (row.c[k].type == CELL_FIGURE && f->bare && f->value >= 10 && f->value != (double)(long)f->value)
+                out[n++] = f->value;
+        }
+    }
+    return n;
+}
+
+/* A table of bare amounts whose unit no header gives: when the article's text says one of them
+ * as money ("5556億600万円" for a cell 5556.06), the table is in that unit and scale. */
+static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit)
+{
+    static const double scales[] = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12};
+    double values[64];
+    size_t n = bare_values(s, g, values, 64);
+    if (n == 0)
+        return false;
+    const char *t = s->norm.text;
+    for (size_t i = 0; i < s->norm.len; i++) {
+        if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')))
+            continue;
+        zy_figure f;
+        if (!zy_figure_at(t, s->norm.len, i, false, &f) || f.end <= i) {
+            continue;
+        }
+        if (f.kind == ZY_KIND_MONEY && f.has_value && !f.has_value_max) {
+            for (size_t k = 0; k < n; k++)
+                for (size_t c = 0; c < sizeof scales / sizeof scales[0]; c++) {
+                    double want = values[k] * scales[c];
+                    if (want > 0 && f.value > want * (1 - 1e-9) && f.value < want * (1 + 1e-9)) {
+                        *unit = f;
+                        unit->value = scales[c];
+                        unit->bare = false;
+                        return true;
+                    }
+                }
+        }
+        i = f.end - 1;
+    }
+    return false;
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -725,6 +792,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
         has_table_unit = true; /* "百万US$" on a line of its own */
         h.n = 0;
     }
+    if (!has_table_unit)
+        has_table_unit = corroborated_unit(s, g, &table_unit);
     int year = 0;
     if (g->caption >= 0)
         year = zy_rows_year_in(s, s->lines[g->caption].start, s->lines[g->caption].end, false);
