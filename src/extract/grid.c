@@ -33,6 +33,7 @@ typedef struct grow {
     gcell c[GRID_CELLS];
     size_t n;
     bool pipes;              /* split at '|': cells are explicit, a missing one is a gap */
+    bool subsplit;           /* pipe cells were split at their blanks too */
 } grow;
 
 static bool is_digit(char c)
@@ -64,7 +65,7 @@ static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
     size_t d = a;
     while (d < b && d < a + 12 && !is_digit(t[d]))
         d++;
-    return d < b && d > a && zy_figure_at(t, b, d, true, f) && f->end == b && f->start == a;
+    return d < b && d > a && is_digit(t[d]) && zy_figure_at(t, b, d, true, f) && f->end == b && f->start == a;
 }
 
 /* "15%16%15%": figures one after another covering t[a, b); at most cap. Returns the count
@@ -100,34 +101,11 @@ static void add_cell(grow *row, size_t a, size_t b, bool spaced)
         row->n = GRID_CELLS + 1; /* too wide to be a table we read */
 }
 
-/* Split a line into raw cells: at '|' when it has pipes, else at tabs and runs of spaces. */
-static void split_line(const char *t, size_t a, size_t b, grow *row)
+/* Split t[a, b) at tabs and runs of spaces (bracketed groups stay whole) into row's cells. */
+static void split_blanks(const char *t, size_t a, size_t b, grow *row)
 {
-    row->n = 0;
-    bool pipes = memchr(t + a, '|', b - a) != NULL;
     size_t i = a;
-    if (pipes) {
-        while (i <= b && row->n <= GRID_CELLS) {
-            size_t e = i;
-            while (e < b && t[e] != '|')
-                e++;
-            size_t ca = i, cb = e;
-            while (ca < cb && is_blank(t[ca]))
-                ca++;
-            while (cb > ca && is_blank(t[cb - 1]))
-                cb--;
-            add_cell(row, ca, cb, false);
-            i = e + 1;
-        }
-        /* a leading '|' and trailing ones leave empty cells at the ends */
-        while (row->n > 0 && row->n <= GRID_CELLS && row->c[row->n - 1].a == row->c[row->n - 1].b)
-            row->n--;
-        if (row->n > 0 && row->n <= GRID_CELLS && row->c[0].a == row->c[0].b) {
-            memmove(row->c, row->c + 1, (row->n - 1) * sizeof row->c[0]);
-            row->n--;
-        }
-        return;
-    }
+    bool first = true;
     while (i < b && row->n <= GRID_CELLS) {
         size_t gap = i;
         while (i < b && is_blank(t[i]))
@@ -145,7 +123,44 @@ static void split_line(const char *t, size_t a, size_t b, grow *row)
             else if (is_blank(t[i]) && depth == 0)
                 break;
         }
-        add_cell(row, start, i, spaced && row->n > 0);
+        add_cell(row, start, i, spaced && !first);
+        first = false;
+    }
+}
+
+/* Split a line into raw cells: at '|' when it has pipes, else at tabs and runs of spaces.
+ * subsplit: also split each pipe cell at its blanks ("| 1,160円 1,271円 |" under
+ * "| 公募価格 初値価格 |": two columns printed in one cell). */
+static void split_line(const char *t, size_t a, size_t b, grow *row, bool subsplit)
+{
+    row->n = 0;
+    bool pipes = memchr(t + a, '|', b - a) != NULL;
+    if (!pipes) {
+        split_blanks(t, a, b, row);
+        return;
+    }
+    size_t i = a;
+    while (i <= b && row->n <= GRID_CELLS) {
+        size_t e = i;
+        while (e < b && t[e] != '|')
+            e++;
+        size_t ca = i, cb = e;
+        while (ca < cb && is_blank(t[ca]))
+            ca++;
+        while (cb > ca && is_blank(t[cb - 1]))
+            cb--;
+        if (subsplit && cb > ca)
+            split_blanks(t, ca, cb, row);
+        else
+            add_cell(row, ca, cb, false);
+        i = e + 1;
+    }
+    /* a leading '|' and trailing ones leave empty cells at the ends */
+    while (row->n > 0 && row->n <= GRID_CELLS && row->c[row->n - 1].a == row->c[row->n - 1].b)
+        row->n--;
+    if (row->n > 0 && row->n <= GRID_CELLS && row->c[0].a == row->c[0].b) {
+        memmove(row->c, row->c + 1, (row->n - 1) * sizeof row->c[0]);
+        row->n--;
     }
 }
 
@@ -236,21 +251,47 @@ static bool has_period(const char *t, size_t a, size_t b)
 }
 
 /* Split and type line l. Returns false when it is too long or too wide to be a row. */
-static bool read_line(const zy_scan_state *s, size_t l, grow *row)
+static bool read_line_as(const zy_scan_state *s, size_t l, grow *row, bool subsplit)
 {
     const zy_line *line = &s->lines[l];
     const char *t = s->norm.text;
     row->n = 0;
     if (line->blank || line->end - line->start > GRID_LINE_MAX)
         return false;
-    split_line(t, line->start, line->end, row);
+    split_line(t, line->start, line->end, row, subsplit);
     if (row->n > GRID_CELLS)
         return false;
     type_cells(t, row);
     if (row->n > GRID_CELLS)
         return false;
     row->pipes = memchr(t + line->start, '|', line->end - line->start) != NULL;
-    merge_cells(t, row, row->pipes);
+    row->subsplit = subsplit;
+    merge_cells(t, row, row->pipes && !subsplit);
+    return true;
+}
+
+static bool is_row(const zy_scan_state *s, size_t l, const grow *row);
+
+static size_t figure_cells(const grow *row)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < row->n; k++)
+        n += row->c[k].type == CELL_FIGURE;
+    return n;
+}
+
+/* Line l as cells: a pipe line that is no row as it stands may be one with its cells split
+ * at blanks (see split_line). */
+static bool read_line(const zy_scan_state *s, size_t l, grow *row)
+{
+    if (!read_line_as(s, l, row, false))
+        return false;
+    if (row->pipes) {
+        grow sub;
+        if (read_line_as(s, l, &sub, true) && is_row(s, l, &sub) &&
+            (!is_row(s, l, row) || figure_cells(&sub) > figure_cells(row)))
+            *row = sub;
+    }
     return true;
 }
 
@@ -401,12 +442,14 @@ static void read_header(const zy_scan_state *s, const grid_block *g, grid_header
 {
     const char *t = s->norm.text;
     h->n = 0;
+    grow first;
+    bool subsplit = read_line(s, g->first, &first) && first.subsplit;
     for (size_t l = g->head_first; l < g->first_body; l++) {
         const zy_line *line = &s->lines[l];
         if (is_rule_line(t, line->start, line->end))
             continue;
         grow raw;
-        split_line(t, line->start, line->end, &raw);
+        split_line(t, line->start, line->end, &raw, subsplit);
         for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
             size_t a = raw.c[k].a, b = raw.c[k].b;
             if (a == b)
@@ -473,7 +516,7 @@ static bool is_rank_header(const char *t, size_t a, size_t b)
 static bool is_name_header(const char *t, size_t a, size_t b)
 {
     return header_says(t, a, b, name_words) && !header_says(t, a, b, amount_words) &&
-           !is_rank_header(t, a, b);
+           !header_says(t, a, b, code_words) && !is_rank_header(t, a, b);
 }
 
 /* Block-wide facts about columns: a leading number glued to names (1アメリカ) that counts up. */
@@ -576,7 +619,9 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
         r->year = y;
     r->measure = r->rank ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
     const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
-    r->dates = date_measure && (strcmp(date_measure, "founded") == 0 || strcmp(date_measure, "release") == 0);
+    /* a date column: 設立, 発売, or a header that names a day (上場日, 発表日, 日付) */
+    r->dates = (date_measure && (strcmp(date_measure, "founded") == 0 || strcmp(date_measure, "release") == 0)) ||
+               zy_ends_with(t, b, "日") || zy_ends_with(t, b, "日付") || zy_ends_with(t, b, "年月");
     if (!r->measure && r->dates)
         r->measure = date_measure;
 }
