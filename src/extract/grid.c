@@ -224,6 +224,14 @@ static void merge_cells(const char *t, grow *row, bool pipes)
     for (size_t k = 0; k < row->n; k++) {
         gcell c = row->c[k];
         gcell *prev = w > 0 ? &row->c[w - 1] : NULL;
+        zy_figure inner;
+        if (c.type == CELL_BRACKET && prev && prev->type == CELL_TEXT &&
+            figure_covering(t, c.a + 1, c.b - 1, &inner)) {
+            c.type = CELL_FIGURE; /* "米国 (6070)": the name's figure, in brackets */
+            c.fig = inner;
+            row->c[w++] = c;
+            continue;
+        }
         if (c.type == CELL_BRACKET && prev && prev->type == CELL_TEXT && !prev->alias_b) {
             prev->alias_a = c.a + 1;
             prev->alias_b = c.b - 1;
@@ -547,6 +555,29 @@ static bool glued_ranks(const zy_scan_state *s, const grid_block *g)
     return rows >= 2 && glued * 10 >= rows * 6;
 }
 
+/* Does the block's first column, before the names, count 1, 2, 3 … (a rank column that has no
+ * header)? */
+static bool counting_first_column(const zy_scan_state *s, const grid_block *g)
+{
+    size_t rows = 0, counting = 0;
+    double last = 0;
+    for (size_t l = g->first; l < g->last; l++) {
+        grow row;
+        if (!read_line(s, l, &row) || !is_row(s, l, &row))
+            continue;
+        rows++;
+        const gcell *c = &row.c[0];
+        if (c->type != CELL_FIGURE || !c->fig.bare || row.n < 2 || row.c[1].type != CELL_TEXT)
+            continue;
+        double v = c->fig.value;
+        if (v == (double)(long)v && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
+            counting++;
+            last = v;
+        }
+    }
+    return rows >= 2 && counting * 10 >= rows * 8;
+}
+
 /* Split "1アメリカ" into its rank and its name. */
 static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
 {
@@ -684,6 +715,7 @@ typedef struct grid_context {
     column_role roles[GRID_CELLS + 1]; /* by header cell; roles[GRID_CELLS]: no header cell */
     long name_header;        /* header cell naming the label column, or -1 */
     bool glued;
+    bool lead_rank;          /* "1 米国 (6070)" with no header: the number before the name is a rank */
     long table_id;
     size_t row_index;
     int table_year;
@@ -752,6 +784,12 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             }
         }
         const column_role *role = &gc->roles[hc >= 0 && hc < GRID_CELLS ? hc : GRID_CELLS];
+        column_role rank_role;
+        if (gc->lead_rank && (long)k < name) {
+            rank_role = *role;
+            rank_role.rank = true;
+            role = &rank_role;
+        }
         zy_figure f = c->fig;
         if (!apply_role(role, &f))
             continue;
@@ -768,6 +806,33 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
         }
     }
     gc->row_index++;
+}
+
+/* A unit in brackets on the line under the table, as sources print it: "<(億ドル) 2009年、…>". */
+static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit)
+{
+    const char *t = s->norm.text;
+    size_t l = g->last;
+    while (l < s->nlines && l - g->last < 4 && s->lines[l].blank)
+        l++;
+    if (l >= s->nlines || s->lines[l].blank || s->line_taken[l])
+        return false;
+    const zy_line *line = &s->lines[l];
+    if (line->end - line->start > 200 || !memchr(t + line->start, '(', line->end - line->start))
+        return false;
+    /* only a bracket, not the whole line: a note that is a sentence names no unit */
+    size_t open = line->start;
+    while (open < line->end && t[open] != '(')
+        open++;
+    size_t close = open;
+    while (close < line->end && t[close] != ')')
+        close++;
+    if (close >= line->end)
+        return false;
+    if (!zy_rows_unit_in(t, open, close + 1, unit))
+        return false;
+    s->line_taken[l] = true;
+    return true;
 }
 
 /* The bare numbers of a block that are not ranks or years (at most cap). */
@@ -838,6 +903,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
         h.n = 0;
     }
     if (!has_table_unit)
+        has_table_unit = footnote_unit(s, g, &table_unit);
+    if (!has_table_unit)
         has_table_unit = corroborated_unit(s, g, &table_unit);
     int year = 0;
     if (g->caption >= 0)
@@ -854,6 +921,7 @@ static void read_block(zy_scan_state *s, grid_block *g)
     }
     role_of(s, &h, -1, &table_unit, has_table_unit, year, &gc.roles[GRID_CELLS]);
     gc.glued = glued_ranks(s, g);
+    gc.lead_rank = h.n == 0 && counting_first_column(s, g);
     size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
     size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
     size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
@@ -874,6 +942,17 @@ static void read_block(zy_scan_state *s, grid_block *g)
     }
 }
 
+/* Do two rows have the same cells (types, in order)? */
+static bool same_shape(const grow *a, const grow *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t k = 0; k < a->n; k++)
+        if (a->c[k].type != b->c[k].type)
+            return false;
+    return true;
+}
+
 void zy_scan_grid(zy_scan_state *s)
 {
     const char *t = s->norm.text;
@@ -886,8 +965,19 @@ void zy_scan_grid(zy_scan_state *s)
         size_t e = l + 1, rows = 1, last_row = l;
         for (; e < n && !s->line_taken[e]; e++) {
             const zy_line *line = &s->lines[e];
-            if (line->blank)
+            if (line->blank) {
+                /* a few blank lines inside a table, when a row of the same shape follows */
+                size_t k = e;
+                while (k < n && k - e < 4 && s->lines[k].blank)
+                    k++;
+                grow prev, next;
+                if (k < n && k - e < 4 && !s->line_taken[k] && read_line(s, last_row, &prev) &&
+                    read_line(s, k, &next) && is_row(s, k, &next) && same_shape(&prev, &next)) {
+                    e = k - 1;
+                    continue;
+                }
                 break;
+            }
             if (is_rule_line(t, line->start, line->end))
                 continue;
             grow next;
