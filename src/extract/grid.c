@@ -376,6 +376,14 @@ static bool is_bracket_line(const zy_scan_state *s, size_t l)
     return row.n > 0;
 }
 
+/* A line that says only a unit: "(百万円)", "百万US$". */
+static bool is_unit_line(const zy_scan_state *s, size_t l)
+{
+    zy_figure unit;
+    return s->lines[l].end - s->lines[l].start <= 40 &&
+           zy_rows_unit_in(s->norm.text, s->lines[l].start, s->lines[l].end, &unit);
+}
+
 typedef struct grid_block {
     size_t first, last;      /* lines of the rows, last exclusive */
     size_t head_first;       /* first header line (== first_body: none) */
@@ -401,7 +409,8 @@ static void find_header(const zy_scan_state *s, grid_block *g)
     size_t l = g->first;
     /* group lines and a |---| rule between header and rows belong to the table */
     while (l > 0 && !s->line_taken[l - 1] && !s->lines[l - 1].blank &&
-           (is_rule_line(t, s->lines[l - 1].start, s->lines[l - 1].end) || is_bracket_line(s, l - 1)))
+           (is_rule_line(t, s->lines[l - 1].start, s->lines[l - 1].end) ||
+            (is_bracket_line(s, l - 1) && !is_unit_line(s, l - 1))))
         l--;
     g->first_body = l;
     /* the nearest line above is the header; short lines above it continue it */
@@ -808,6 +817,24 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     gc->row_index++;
 }
 
+static size_t widest_row(const zy_scan_state *s, const grid_block *g)
+{
+    size_t width = 0;
+    for (size_t l = g->first; l < g->last; l++) {
+        grow row;
+        if (read_line(s, l, &row) && is_row(s, l, &row) && row.n > width)
+            width = row.n;
+    }
+    return width;
+}
+
+static bool one_cell_line(const zy_scan_state *s, size_t l)
+{
+    grow row;
+    split_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row, false);
+    return row.n == 1;
+}
+
 /* A unit in brackets on the line under the table, as sources print it: "<(億ドル) 2009年、…>". */
 static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit)
 {
@@ -892,6 +919,13 @@ static void read_block(zy_scan_state *s, grid_block *g)
     find_header(s, g);
     grid_header h;
     read_header(s, g, &h);
+    size_t width = widest_row(s, g);
+    if (g->first_body - g->head_first >= 2 && h.n > width && one_cell_line(s, g->head_first)) {
+        /* the top line over a header wider than any row is the caption ("出荷シェア") */
+        g->caption = (long)g->head_first;
+        g->head_first++;
+        read_header(s, g, &h);
+    }
     grid_context gc = {.h = &h, .name_header = -1};
     /* the table's unit and year: a unit line among the header lines or the caption */
     zy_figure table_unit = {0};

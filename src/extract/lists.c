@@ -123,6 +123,20 @@ static bool figure_may_start(const char *t, size_t a, size_t i)
     return true;
 }
 
+/* May an item's figures begin at t[i]: after a blank, a bracket, a colon, a comma or a
+ * particle, not inside a name (拠点9, 東証1部)? */
+static bool item_figure_boundary(const char *t, size_t a, size_t i)
+{
+    static const char *const before[] = {" ", "\t", "(", ":", "、", ",", "|", "=", "は", "が", "で",
+                                         "に", "も", "を", "と", "約", "計", "各", "…", NULL};
+    if (i == a)
+        return true;
+    for (size_t k = 0; before[k]; k++)
+        if (zy_ends_with(t, i, before[k]))
+            return true;
+    return false;
+}
+
 /* The first figure at or after i in t[.., e) that is not part of a name; false when none. */
 static bool next_figure(const char *t, size_t a, size_t i, size_t e, zy_figure *f)
 {
@@ -178,7 +192,10 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     }
     if (a >= e || (t[a] >= '0' && t[a] <= '9'))
         return false;
-    if (!next_figure(t, a, a, e, &f))
+    size_t from = a;
+    while (next_figure(t, a, from, e, &f) && !item_figure_boundary(t, a, f.start))
+        from = f.end > from ? f.end : from + 1;
+    if (from >= e || !next_figure(t, a, from, e, &f))
         return false;
     size_t name_end = trim_name_end(t, a, f.start);
     if (name_end <= a || name_end - a > ITEM_NAME_MAX)

@@ -1,0 +1,265 @@
+/*
+ * test_grid.c: the block readers for tables and lists (grid.c, lists.c), table-driven: each
+ * case is a short made-up page and the facts it must give (kind, value, unit, subject, time),
+ * plus figures it must not give (a unit word in a header, a numbered heading). Then the bad
+ * shapes: a row short of cells, a header with no rows, a 10,000-line list, a 2,000-column
+ * pipe row: no crash, and nothing read from them that is not there.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zuhyo/zuhyo.h"
+
+static zy_context *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return zy_context_create(NULL, &ctx) == ZY_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zy_context_destroy(ctx);
+    return 0;
+}
+
+/* One fact a page must give; subject is matched as a prefix of the fact's subject_text, time
+ * exactly ("" = no time). */
+typedef struct want {
+    zy_fact_kind kind;
+    double value;
+    const char *unit;
+    const char *subject;
+    const char *time;
+} want;
+
+typedef struct page_case {
+    const char *name;
+    const char *text;
+    want facts[8];
+    double never[4];          /* values no fact may have (0 ends the list) */
+} page_case;
+
+static const page_case pages[] = {
+    {"pipe table with a rule line and a year column header",
+     "架空市の部局別予算を整理した。\n"
+     "部局 | 事業 | 2025年度予算 | 2024年度予算 |\n"
+     "---|---|---|---|\n"
+     "交通局 | バス路線の維持 | 12.5 | 10.25 |\n"
+     "水道局 | 管路の更新 | 40.75 | 38.5 |\n",
+     {{ZY_KIND_COUNT, 12.5, "count", "交通局", "2025"},
+      {ZY_KIND_COUNT, 10.25, "count", "交通局", "2024"},
+      {ZY_KIND_COUNT, 38.5, "count", "水道局", "2024"}},
+     {2025, 2024}},
+    {"scale in a header cell on its own line under the name",
+     "架空上場企業の売上高ランキング\n\n"
+     "順位 銘柄名\n売上高\n(百万円)\n"
+     "1 ミナト工業 5,120,300\n"
+     "2 サクラ電機 3,004,100\n",
+     {{ZY_KIND_RANK, 1, "rank", "ミナト工業", ""},
+      {ZY_KIND_MONEY, 5120300e6, "JPY", "ミナト工業", ""},
+      {ZY_KIND_MONEY, 3004100e6, "JPY", "サクラ電機", ""}},
+     {1e6}},
+    {"rank glued to the name and a unit line",
+     "各国の輸出額(2023年)\n百万US$\n"
+     "1アルファ国 20,500\n2ベータ国 13,400\n3ガンマ国 4,900\n",
+     {{ZY_KIND_RANK, 2, "rank", "ベータ国", "2023"},
+      {ZY_KIND_MONEY, 20500e6, "USD", "アルファ国", "2023"}},
+     {1e6}},
+    {"two tables side by side",
+     "出願件数の上位(2019年)\n"
+     "順 | 会社名 | 件数 | 順 | 会社名 | 件数 |\n"
+     "1 | Alpha Devices (US) | 4,100 | 11 | ベータ精機 | 1,200 |\n"
+     "2 | ガンマ電子 (KR) | 3,900 | 12 | デルタ光学 | 1,150 |\n",
+     {{ZY_KIND_COUNT, 4100, "count", "Alpha Devices", "2019"},
+      {ZY_KIND_RANK, 11, "rank", "ベータ精機", "2019"},
+      {ZY_KIND_COUNT, 1150, "count", "デルタ光学", "2019"}},
+     {0}},
+    {"percent column by its head word, not by a % inside it",
+     "大学別の論文(2015年)\n"
+     "大学      論文数  上位5%論文数  比率\n"
+     "北辰      9,120   812           8.9%\n"
+     "南海      4,010   350           8.7\n",
+     {{ZY_KIND_COUNT, 812, "count", "北辰", "2015"},
+      {ZY_KIND_PERCENT, 8.7, "%", "南海", "2015"}},
+     {0}},
+    {"glued cells under a glued header",
+     "出荷シェア\nMakerQ1 2024Q2 2024\nOrion21%19%\nVega9%12%\n",
+     {{ZY_KIND_PERCENT, 21, "%", "Orion", "2024"}, {ZY_KIND_PERCENT, 12, "%", "Vega", "2024"}},
+     {2024}},
+    {"numbered rows with values in brackets, a blank line inside, unit under the table",
+     "海運会社の保有船数\n\n1 カモメ海運 (310)\n2 ウミネコ汽船 (205)\n\n3 アジサシ商船 (150)\n\n"
+     "<(隻) 2022年、業界団体の資料>\n",
+     {{ZY_KIND_RANK, 3, "rank", "アジサシ商船", "2022"}, {ZY_KIND_COUNT, 205, "count", "ウミネコ汽船", "2022"}},
+     {0}},
+    {"unit taken from the article's own repetition of a cell",
+     "防災庁の要求額は310億5000万円だった。\n"
+     "庁 | 項目 | 要求額 |\n"
+     "防災庁 | 避難所の整備 | 310.5 |\n"
+     "防災庁 | 訓練 | 12.25 |\n",
+     {{ZY_KIND_MONEY, 310.5e8, "JPY", "防災庁", ""}, {ZY_KIND_MONEY, 12.25e8, "JPY", "防災庁", ""}},
+     {0}},
+    {"bulleted list with scores in brackets and a year in the lead",
+     "2021年版の指標が公表された。\n国別 括弧内は得点\n- アルファ国(812.5)\n- ベータ国(640.25)\n",
+     {{ZY_KIND_COUNT, 812.5, "count", "アルファ国", "2021"}, {ZY_KIND_COUNT, 640.25, "count", "ベータ国", "2021"}},
+     {0}},
+    {"name: figures lines, several figures each",
+     "2020年の販売台数の内訳は次のとおり。\n\n"
+     "カササギ自動車:120,400台、シェアは12.5%\n\nツバメ車両:98,000台、シェアは10.2%\n",
+     {{ZY_KIND_COUNT, 120400, "count", "カササギ自動車", "2020"},
+      {ZY_KIND_PERCENT, 10.2, "%", "ツバメ車両", "2020"}},
+     {0}},
+    {"pipe cells that hold two columns each",
+     "架空IPOの一覧\n"
+     "順位 | コード 銘柄名 | 公募価格 初値 |\n"
+     "1位 | 1234 ヤマバト食品 | 1,000円 1,150円 |\n"
+     "2位 | 5678 ヒバリ工房 | 2,000円 2,400円 |\n",
+     {{ZY_KIND_RANK, 1, "rank", "ヤマバト食品", ""}, {ZY_KIND_MONEY, 2400, "JPY", "ヒバリ工房", ""}},
+     {1234, 5678}},
+    {"numbered headings are not rows",
+     "目次\n1.1 はじめに\n1.2 歴史\n2.1 まとめ\n",
+     {{0}},
+     {1.1, 1.2, 2.1}},
+};
+
+static bool fact_matches(const zy_fact *f, const want *w)
+{
+    if (f->kind != w->kind || !f->has_value || fabs(f->value - w->value) > 1e-6 * fmax(1, fabs(w->value)))
+        return false;
+    if (w->unit && (!f->unit || strcmp(f->unit, w->unit) != 0))
+        return false;
+    if (w->subject && (!f->subject_text || strncmp(f->subject_text, w->subject, strlen(w->subject)) != 0))
+        return false;
+    return !w->time || strcmp(f->time, w->time) == 0;
+}
+
+static void print_facts(const zy_document *doc)
+{
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        const zy_fact *f = &doc->facts[i];
+        print_message("  %s %g %s «%s» time \"%s\"\n", zy_fact_kind_name(f->kind), f->value,
+                      f->unit ? f->unit : "-", f->subject_text ? f->subject_text : "-", f->time);
+    }
+}
+
+static void test_pages(void **state)
+{
+    (void)state;
+    for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+        const page_case *c = &pages[p];
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "page.txt", c->text, strlen(c->text), NULL, &doc), ZY_OK);
+        for (size_t k = 0; k < 8 && c->facts[k].unit; k++) {
+            bool found = false;
+            for (size_t i = 0; i < doc->nfacts && !found; i++)
+                found = fact_matches(&doc->facts[i], &c->facts[k]);
+            if (!found) {
+                print_facts(doc);
+                fail_msg("%s: no %s %g %s for «%s» at \"%s\"", c->name, zy_fact_kind_name(c->facts[k].kind),
+                         c->facts[k].value, c->facts[k].unit, c->facts[k].subject, c->facts[k].time);
+            }
+        }
+        for (size_t k = 0; k < 4 && c->never[k] != 0; k++)
+            for (size_t i = 0; i < doc->nfacts; i++)
+                if (doc->facts[i].kind != ZY_KIND_DATE && doc->facts[i].value == c->never[k]) {
+                    print_facts(doc);
+                    fail_msg("%s: %g must not be a figure", c->name, c->never[k]);
+                }
+        zy_document_destroy(doc);
+    }
+}
+
+/* ---- bad shapes ---- */
+
+static zy_document *scan_text(const char *text, size_t len)
+{
+    zy_document *doc;
+    assert_int_equal(zy_scan(ctx, "bad.txt", text, len, NULL, &doc), ZY_OK);
+    return doc;
+}
+
+static void test_row_short_of_cells(void **state)
+{
+    (void)state;
+    const char *text = "会社 | 売上 | 利益 | 社員数 |\n"
+                       "アオバ | 120 | 8 | 300 |\n"
+                       "ミドリ | 90 |\n"
+                       "コハク | 75 | 4 | 120 |\n";
+    zy_document *doc = scan_text(text, strlen(text));
+    bool short_row = false;
+    for (size_t i = 0; i < doc->nfacts; i++)
+        if (doc->facts[i].value == 90) {
+            assert_non_null(doc->facts[i].subject_text);
+            assert_string_equal(doc->facts[i].subject_text, "ミドリ");
+            short_row = true;
+        }
+    assert_true(short_row);
+    zy_document_destroy(doc);
+}
+
+static void test_header_without_rows(void **state)
+{
+    (void)state;
+    const char *text = "会社 | 売上(億円) | 利益(億円) |\n|---|---|---|\n\n本文はここから。\n";
+    zy_document *doc = scan_text(text, strlen(text));
+    assert_int_equal(doc->nfacts, 0); /* 億円 in a header is a unit, never 1億円 */
+    zy_document_destroy(doc);
+}
+
+static void test_long_list(void **state)
+{
+    (void)state;
+    size_t lines = 10000, cap = lines * 32 + 64, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text + n, cap - n, "拠点別の人数\n");
+    for (size_t i = 0; i < lines; i++)
+        n += (size_t)snprintf(text + n, cap - n, "- 拠点%zu(%zu)\n", i, i + 1);
+    zy_document *doc = scan_text(text, n);
+    assert_int_equal(doc->nfacts, lines);
+    assert_string_equal(doc->facts[lines - 1].subject_text, "拠点9999");
+    assert_true(doc->facts[lines - 1].value == 10000);
+    zy_document_destroy(doc);
+    free(text);
+}
+
+static void test_wide_pipe_row(void **state)
+{
+    (void)state;
+    size_t cols = 2000, cap = 3 * cols * 10 + 256, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int line = 0; line < 3; line++) {
+        n += (size_t)snprintf(text + n, cap - n, line == 0 ? "名前" : "行%d", line);
+        for (size_t c = 0; c < cols; c++)
+            n += (size_t)snprintf(text + n, cap - n, line == 0 ? " | 列" : " | %zu", c);
+        n += (size_t)snprintf(text + n, cap - n, " |\n");
+    }
+    zy_document *doc = scan_text(text, n);
+    /* too wide to be a table zuhyo reads: whatever prose makes of it, no table facts */
+    for (size_t i = 0; i < doc->nfacts; i++)
+        assert_true(strcmp(doc->facts[i].source, "table") != 0);
+    zy_document_destroy(doc);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_row_short_of_cells),
+        cmocka_unit_test(test_header_without_rows),
+        cmocka_unit_test(test_long_list),
+        cmocka_unit_test(test_wide_pipe_row),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
