@@ -123,18 +123,16 @@ static bool figure_may_start(const char *t, size_t a, size_t i)
     return true;
 }
 
-/* May an item's figures begin at t[i]: after a blank, a bracket, a colon, a comma or a
- * particle, not inside a name (拠点9, 東証1部)? */
-static bool item_figure_boundary(const char *t, size_t a, size_t i)
+/* Is the figure f part of the name before the item's value: a bare number written straight
+ * after the name's last character and followed by a bracketed value ("拠点9(10)")? */
+static bool figure_in_name(const char *t, size_t a, const zy_figure *f, size_t e)
 {
-    static const char *const before[] = {" ", "\t", "(", ":", "、", ",", "|", "=", "は", "が", "で",
-                                         "に", "も", "を", "と", "約", "計", "各", "…", NULL};
-    if (i == a)
-        return true;
-    for (size_t k = 0; before[k]; k++)
-        if (zy_ends_with(t, i, before[k]))
-            return true;
-    return false;
+    if (f->start == a)
+        return false;
+    char before = t[f->start - 1];
+    if (before == ' ' || before == '\t' || before == '(' || before == ':' || before == '|')
+        return false;
+    return f->bare && f->end < e && t[f->end] == '(';
 }
 
 /* The first figure at or after i in t[.., e) that is not part of a name; false when none. */
@@ -193,7 +191,7 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     if (a >= e || (t[a] >= '0' && t[a] <= '9'))
         return false;
     size_t from = a;
-    while (next_figure(t, a, from, e, &f) && !item_figure_boundary(t, a, f.start))
+    while (next_figure(t, a, from, e, &f) && figure_in_name(t, a, &f, e))
         from = f.end > from ? f.end : from + 1;
     if (from >= e || !next_figure(t, a, from, e, &f))
         return false;
