@@ -13,11 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/context.h"
 #include "extract/scan_thread.h"
 #include "util/hash.h"
 #include "zuhyo/zuhyo.h"
 
 static zy_context *ctx;
+static zy_extract_env env; /* the context's messages and dictionary, as the library hands them */
 static char path[] = "/tmp/zuhyo_scan_thread_XXXXXX";
 static size_t file_size;
 static uint64_t file_hash;
@@ -26,8 +28,9 @@ static uint64_t file_hash;
 static int setup(void **state)
 {
     (void)state;
-    if (zy_context_create(NULL, &ctx) != ZY_OK)
+    if (zy_context_create(NULL, &ctx) != ZY_OK || zy_context_entities(ctx, NULL) != ZY_OK)
         return -1;
+    env = (zy_extract_env){&ctx->diag, ctx->entities};
     int fd = mkstemp(path);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f)
@@ -66,7 +69,7 @@ static void test_batches_in_order(void **state)
 
     zy_scan_options options = {.hash = true};
     zy_scan_thread *t;
-    assert_int_equal(zy_scan_thread_start(ctx, path, &options, &t), ZY_OK);
+    assert_int_equal(zy_scan_thread_start(&env, path, &options, &t), ZY_OK);
     size_t facts = 0, bytes_end = 0, batches = 0, batch_start = 0, batch_end = 0;
     const zy_document *b;
     while ((b = zy_scan_thread_next(t))) {
@@ -86,35 +89,38 @@ static void test_batches_in_order(void **state)
         facts += b->nfacts;
         zy_scan_thread_release(t, b);
     }
-    assert_int_equal(zy_scan_thread_finish(t, false), ZY_OK);
+    zy_extract_result result;
+    assert_int_equal(zy_scan_thread_finish(t, false, &result), ZY_OK);
     assert_int_equal(facts, expected);
     assert_int_equal(bytes_end, file_size);
     assert_true(batches >= 3);
     char hex[17];
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)file_hash);
-    assert_string_equal(zy_last_hash(ctx), hex);
+    assert_string_equal(result.hash, hex);
+    assert_non_null(result.title);
+    free(result.title);
 }
 
 static void test_consumer_stops_early(void **state)
 {
     (void)state;
     zy_scan_thread *t;
-    assert_int_equal(zy_scan_thread_start(ctx, path, NULL, &t), ZY_OK);
+    assert_int_equal(zy_scan_thread_start(&env, path, NULL, &t), ZY_OK);
     const zy_document *b = zy_scan_thread_next(t);
     assert_non_null(b);
     assert_true(b->nfacts > 0);
     zy_scan_thread_release(t, b);
     /* the scan is told to stop and says so; nothing leaks (LeakSanitizer) */
-    assert_int_not_equal(zy_scan_thread_finish(t, true), ZY_OK);
+    assert_int_not_equal(zy_scan_thread_finish(t, true, NULL), ZY_OK);
 }
 
 static void test_missing_file(void **state)
 {
     (void)state;
     zy_scan_thread *t;
-    assert_int_equal(zy_scan_thread_start(ctx, "/nonexistent/zuhyo.txt", NULL, &t), ZY_OK);
+    assert_int_equal(zy_scan_thread_start(&env, "/nonexistent/zuhyo.txt", NULL, &t), ZY_OK);
     assert_null(zy_scan_thread_next(t));
-    assert_int_equal(zy_scan_thread_finish(t, false), ZY_ERR_IO);
+    assert_int_equal(zy_scan_thread_finish(t, false, NULL), ZY_ERR_IO);
     assert_non_null(strstr(zy_errmsg(ctx), "cannot open"));
 }
 

@@ -1,6 +1,7 @@
 /*
- * document.c: the public extraction entry point: normalise, find the article's year, run the
- * table, list and prose passes, and keep the facts with their provenance (see zuhyo.h).
+ * document.c: the extraction driver (extract.h): read a file in batches, normalise each, find
+ * the article's year, run the block readers (tables, grid, lists) and the prose pass, and keep
+ * the facts with their provenance. It only calls down; api/scan.c wraps it for zy_context.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/context.h"
 #include "extract/bytescan.h"
+#include "extract/extract.h"
 #include "extract/scan.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -253,7 +254,7 @@ static void resolve_doc_year(zy_scan_state *s, const char *date_option, int prev
 
 /* What carries from one batch of a file to the next, and the buffers each batch reuses. */
 typedef struct scan_session {
-    zy_context *ctx;
+    const zy_extract_env *env;
     const char *path;
     const zy_scan_options *options;
     zy_fact_sink sink;
@@ -396,14 +397,14 @@ static zy_status flush_batch(void *session)
 /* Scan one batch: bytes[0..len) start at byte `base` of the file. */
 static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, size_t base)
 {
-    zy_context *ctx = ss->ctx;
+    const zy_extract_env *env = ss->env;
     zy_document *doc = &ss->batch;
     batch_reset(ss);
     doc->first_table = ss->tables;
     zy_scan_state s;
     memset(&s, 0, sizeof s);
-    s.diag = &ctx->diag;
-    s.entities = ctx->entities;
+    s.diag = env->diag;
+    s.entities = env->entities;
     s.bytes = bytes;
     s.nbytes = len;
     s.doc = doc;
@@ -418,7 +419,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     doc->nbytes = len;
     if (ss->options && ss->options->hash)
         ss->hash = zy_fnv1a(ss->hash, bytes, len);
-    zy_status st = zy_normalize(&ctx->diag, ss->path, bytes, len, base, &ss->norm);
+    zy_status st = zy_normalize(env->diag, ss->path, bytes, len, base, &ss->norm);
     if (st)
         return st;
     s.norm = ss->norm;
@@ -451,7 +452,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     if (st && ss->sink_failed)
         return st;
     if (st)
-        return zy_diag_fail(&ctx->diag, st, "%s: out of memory while extracting", ss->path);
+        return zy_diag_fail(env->diag, st, "%s: out of memory while extracting", ss->path);
     return flush_batch(ss);
 }
 
@@ -479,12 +480,12 @@ static size_t batch_cut(const char *buf, size_t len)
     return i;
 }
 
-static zy_status session_start(scan_session *ss, zy_context *ctx, const char *path,
-                               const zy_scan_options *options, zy_fact_sink sink, void *user)
+static void session_start(scan_session *ss, const zy_extract_env *env, const char *path,
+                          const zy_scan_options *options, zy_fact_sink sink, void *user)
 {
-    zy_diag_clear(&ctx->diag);
+    zy_diag_clear(env->diag);
     memset(ss, 0, sizeof *ss);
-    ss->ctx = ctx;
+    ss->env = env;
     ss->path = path;
     ss->options = options;
     ss->sink = sink;
@@ -492,17 +493,14 @@ static zy_status session_start(scan_session *ss, zy_context *ctx, const char *pa
     ss->batch.path = (char *)path;
     ss->batch.strings = &ss->strings;
     ss->hash = ZY_FNV_START;
-    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
-    if (st == ZY_OK)
-        zy_entities_begin_document(ctx->entities);
-    return st;
+    zy_entities_begin_document(env->entities);
 }
 
 /* Forget the names the document taught (NAME(ALIAS) pairs): they were the document's. */
 static void session_end(scan_session *ss)
 {
-    if (ss->ctx && ss->ctx->entities)
-        zy_entities_forget_document(ss->ctx->entities);
+    if (ss->env)
+        zy_entities_forget_document(ss->env->entities);
     batch_reset(ss);
     free(ss->batch.facts);
     ss->batch.facts = NULL;
@@ -515,26 +513,26 @@ static void session_end(scan_session *ss)
     ss->line_cap = 0;
 }
 
-zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options *options,
-                       zy_fact_sink sink, void *user_data)
+zy_status zy_extract_file(const zy_extract_env *env, const char *path, const zy_scan_options *options,
+                          zy_fact_sink sink, void *user_data, zy_extract_result *result)
 {
     scan_session ss;
-    ctx->last_hash[0] = '\0'; /* known again only once this file has been read to its end */
-    zy_status st = session_start(&ss, ctx, path, options, sink, user_data);
-    if (st)
-        return st;
+    result->title = NULL;
+    result->hash[0] = '\0'; /* known only once this file has been read to its end */
+    session_start(&ss, env, path, options, sink, user_data);
+    zy_status st = ZY_OK;
     int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         session_end(&ss);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        return zy_diag_fail(env->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     }
     struct stat sb;
     size_t cap = 2 * BATCH_TARGET, have = 0, base = 0;
     char *buf = NULL;
     if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
-        st = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
+        st = zy_diag_fail(env->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
     else if (!(buf = malloc(cap)))
-        st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        st = zy_diag_fail(env->diag, ZY_ERR_NOMEM, "out of memory");
     if (st) {
         if (fd != STDIN_FILENO)
             close(fd);
@@ -548,7 +546,7 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                st = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+                st = zy_diag_fail(env->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
                 break;
             }
             if (n == 0)
@@ -567,10 +565,9 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
     }
     free(buf);
     session_end(&ss);
-    free(ctx->last_title);
-    ctx->last_title = ss.title;
+    result->title = ss.title;
     if (st == ZY_OK && options && options->hash)
-        snprintf(ctx->last_hash, sizeof ctx->last_hash, "%016llx", (unsigned long long)ss.hash);
+        snprintf(result->hash, sizeof result->hash, "%016llx", (unsigned long long)ss.hash);
     if (fd != STDIN_FILENO)
         close(fd);
     return st;
@@ -609,8 +606,8 @@ static zy_status collect_batch(void *user, const zy_document *batch)
     return ZY_OK;
 }
 
-zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,
-                  const zy_scan_options *options, zy_document **out)
+zy_status zy_extract_bytes(const zy_extract_env *env, const char *path, const char *bytes, size_t len,
+                           const zy_scan_options *options, zy_document **out)
 {
     *out = NULL;
     collector c = {calloc(1, sizeof(zy_document)), 0};
@@ -619,7 +616,11 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
         c.doc = NULL;
     }
     scan_session ss = {0};
-    zy_status st = c.doc ? session_start(&ss, ctx, path, options, collect_batch, &c) : ZY_ERR_NOMEM;
+    zy_status st = ZY_OK;
+    if (c.doc)
+        session_start(&ss, env, path, options, collect_batch, &c);
+    else
+        st = ZY_ERR_NOMEM;
     if (st == ZY_OK && !(c.doc->path = strdup(path)))
         st = ZY_ERR_NOMEM;
     size_t base = 0;
@@ -637,14 +638,9 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
         return ZY_OK;
     }
     zy_document_destroy(c.doc);
-    if (ctx->diag.status == ZY_OK)
-        zy_diag_fail(&ctx->diag, st, "%s: out of memory", path);
+    if (env->diag->status == ZY_OK)
+        zy_diag_fail(env->diag, st, "%s: out of memory", path);
     return st;
-}
-
-const char *zy_last_hash(const zy_context *ctx)
-{
-    return ctx->last_hash;
 }
 
 void zy_document_destroy(zy_document *doc)

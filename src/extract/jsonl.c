@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/context.h"
+#include "extract/jsonl.h"
 
 /* Bytes that JSON strings must escape: control characters, '"' and '\\'. */
 static const unsigned char must_escape[256] = {
@@ -359,7 +359,7 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
 }
 
 /* Append every fact of doc to b. */
-static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
+zy_status zy_jsonl_put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
 {
     sentence_cache cache = {0};
     zy_buf_init(&cache.escaped, 0);
@@ -383,30 +383,4 @@ static zy_status put_document(zy_buf *b, const zy_document *doc, FILE *flush_to)
     zy_buf_free(&cache.path);
     zy_buf_free(&cache.subject_part);
     return st;
-}
-
-zy_status zy_document_jsonl(zy_context *ctx, const zy_document *doc, char **out, size_t *out_len)
-{
-    zy_buf b;
-    zy_buf_init(&b, 0);
-    zy_status st = put_document(&b, doc, NULL);
-    if (st) {
-        zy_buf_free(&b);
-        return zy_diag_fail(&ctx->diag, st, "out of memory while writing JSON");
-    }
-    *out = zy_buf_steal(&b, out_len);
-    return ZY_OK;
-}
-
-zy_status zy_document_write_jsonl(zy_context *ctx, const zy_document *doc, FILE *out)
-{
-    zy_status st = put_document(&ctx->json, doc, out);
-    if (st == ZY_OK && ctx->json.len && fwrite(ctx->json.data, 1, ctx->json.len, out) != ctx->json.len)
-        st = ZY_ERR_IO;
-    zy_buf_reset(&ctx->json);
-    if (st == ZY_ERR_IO)
-        return zy_diag_fail(&ctx->diag, st, "cannot write the facts: %s", strerror(errno));
-    if (st)
-        return zy_diag_fail(&ctx->diag, st, "out of memory while writing JSON");
-    return ZY_OK;
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/context.h"
 #include "extract/scan.h"
 #include "extract/scan_thread.h"
 #include "util/pool.h"
@@ -26,7 +25,8 @@ typedef struct slot {
 } slot;
 
 struct zy_scan_thread {
-    zy_context *ctx;
+    zy_extract_env env;
+    zy_extract_result result; /* the scan's, once ended */
     const char *path;
     zy_scan_options options;
     pthread_t thread;
@@ -91,9 +91,9 @@ static zy_status hand_over(void *user, const zy_document *batch)
     bool stop = t->stop;
     pthread_mutex_unlock(&t->lock);
     if (stop)
-        return zy_diag_fail(&t->ctx->diag, ZY_ERR_IO, "%s: stopped", t->path);
+        return zy_diag_fail(t->env.diag, ZY_ERR_IO, "%s: stopped", t->path);
     if (fill_slot(t, s, batch) != ZY_OK)
-        return zy_diag_fail(&t->ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        return zy_diag_fail(t->env.diag, ZY_ERR_NOMEM, "out of memory");
     pthread_mutex_lock(&t->lock);
     s->full = true;
     t->put = (t->put + 1) % SLOTS;
@@ -105,7 +105,7 @@ static zy_status hand_over(void *user, const zy_document *batch)
 static void *run(void *arg)
 {
     zy_scan_thread *t = arg;
-    zy_status st = zy_scan_file(t->ctx, t->path, &t->options, hand_over, t);
+    zy_status st = zy_extract_file(&t->env, t->path, &t->options, hand_over, t, &t->result);
     pthread_mutex_lock(&t->lock);
     t->status = st;
     t->ended = true;
@@ -128,14 +128,14 @@ static void free_thread(zy_scan_thread *t)
     free(t);
 }
 
-zy_status zy_scan_thread_start(zy_context *ctx, const char *path, const zy_scan_options *options,
-                               zy_scan_thread **out)
+zy_status zy_scan_thread_start(const zy_extract_env *env, const char *path,
+                               const zy_scan_options *options, zy_scan_thread **out)
 {
     *out = NULL;
     zy_scan_thread *t = calloc(1, sizeof *t);
     if (!t)
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
-    t->ctx = ctx;
+        return zy_diag_fail(env->diag, ZY_ERR_NOMEM, "out of memory");
+    t->env = *env;
     t->path = path;
     if (options)
         t->options = *options;
@@ -145,7 +145,7 @@ zy_status zy_scan_thread_start(zy_context *ctx, const char *path, const zy_scan_
     pthread_cond_init(&t->changed, NULL);
     if (pthread_create(&t->thread, NULL, run, t) != 0) {
         free_thread(t);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "%s: cannot start a thread", path);
+        return zy_diag_fail(env->diag, ZY_ERR_NOMEM, "%s: cannot start a thread", path);
     }
     *out = t;
     return ZY_OK;
@@ -177,7 +177,7 @@ void zy_scan_thread_release(zy_scan_thread *t, const zy_document *batch)
     pthread_mutex_unlock(&t->lock);
 }
 
-zy_status zy_scan_thread_finish(zy_scan_thread *t, bool stop)
+zy_status zy_scan_thread_finish(zy_scan_thread *t, bool stop, zy_extract_result *result)
 {
     pthread_mutex_lock(&t->lock);
     t->stop = stop;
@@ -185,6 +185,10 @@ zy_status zy_scan_thread_finish(zy_scan_thread *t, bool stop)
     pthread_mutex_unlock(&t->lock);
     pthread_join(t->thread, NULL);
     zy_status st = t->status;
+    if (result)
+        *result = t->result;
+    else
+        free(t->result.title);
     free_thread(t);
     return st;
 }

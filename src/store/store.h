@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "api/context.h"
+#include "extract/extract.h"
 
 struct zy_store {
     sqlite3 *db;
@@ -18,6 +19,13 @@ struct zy_store {
 
 /* A clear message for an SQLite failure on this store, `doing` what ("storing facts"). */
 zy_status zy_store_fail(zy_context *ctx, const zy_store *s, int rc, const char *doing);
+
+/* Scan path with env on a thread of its own and store it in one transaction, replacing the
+ * documents with the same content or path (zy_store_extract without the dictionary loading,
+ * which is the caller's). Messages go to ctx. */
+zy_status zy_store_write_scan(zy_context *ctx, zy_store *s, const zy_extract_env *env, const char *path,
+                              const zy_scan_options *options, volatile const int *interrupted,
+                              size_t *nfacts);
 
 /* sqlite3_exec without callbacks. */
 int zy_store_exec(sqlite3 *db, const char *sql);

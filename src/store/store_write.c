@@ -1,6 +1,6 @@
 /*
- * store_write.c: storing a scanned document (zy_store_extract) and removing documents
- * (zy_store_forget), each in one transaction (see zuhyo.h).
+ * store_write.c: storing a scanned document (zy_store_write_scan, behind zy_store_extract) and
+ * removing documents (zy_store_forget), each in one transaction (see zuhyo.h).
  *
  * A document's facts get consecutive row ids, recorded as documents.first_fact … last_fact,
  * so they are found and deleted by that range: facts has no index on doc_id, which cost a
@@ -18,6 +18,7 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/scan_thread.h"
@@ -29,7 +30,9 @@
 #define FACT_COLUMNS 22
 
 typedef struct writer {
-    zy_context *ctx;
+    zy_context *ctx;     /* for its messages only */
+    const zy_extract_env *env;
+    zy_extract_result scanned; /* the document's title and hash, once scanned */
     zy_store *store;
     sqlite3_stmt *insert_fact, *insert_facts; /* one row, FACT_ROWS rows */
     sqlite3_stmt *insert_text, *insert_table, *upsert_entity, *insert_alias;
@@ -214,7 +217,7 @@ static zy_status scan_and_store(writer *w, const char *path, const zy_scan_optio
                                 volatile const int *interrupted)
 {
     zy_scan_thread *t;
-    zy_status st = zy_scan_thread_start(w->ctx, path, options, &t);
+    zy_status st = zy_scan_thread_start(w->env, path, options, &t);
     if (st)
         return st;
     int rc = SQLITE_OK;
@@ -227,7 +230,7 @@ static zy_status scan_and_store(writer *w, const char *path, const zy_scan_optio
             rc = write_batch(w, batch);
         zy_scan_thread_release(t, batch);
     }
-    st = zy_scan_thread_finish(t, rc != SQLITE_OK || stopped);
+    st = zy_scan_thread_finish(t, rc != SQLITE_OK || stopped, &w->scanned);
     if (rc != SQLITE_OK || stopped)
         zy_diag_clear(&w->ctx->diag); /* the scan's "stopped" is not the news */
     if (stopped)
@@ -409,7 +412,7 @@ static int writer_finish(writer *w, const char *path)
 {
     sqlite3 *db = w->store->db;
     sqlite3_int64 before = w->before;
-    const char *hash = zy_last_hash(w->ctx);
+    const char *hash = w->scanned.hash;
     sqlite3_stmt *find = NULL;
     int rc = store_piece(w);
     if (rc == SQLITE_OK)
@@ -433,7 +436,7 @@ static int writer_finish(writer *w, const char *path)
                                 -1, &up, NULL);
     if (rc == SQLITE_OK) {
         zy_store_bind_text(up, 1, hash);
-        zy_store_bind_text(up, 2, w->ctx->last_title);
+        zy_store_bind_text(up, 2, w->scanned.title);
         sqlite3_bind_int64(up, 3, (sqlite3_int64)w->text_end);
         bind_int_or_null(up, 4, w->nfacts > 0, before + 1);
         bind_int_or_null(up, 5, w->nfacts > 0, last);
@@ -444,15 +447,15 @@ static int writer_finish(writer *w, const char *path)
     return rc;
 }
 
-zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
-                           const zy_scan_options *options, volatile const int *interrupted,
-                           size_t *nfacts)
+zy_status zy_store_write_scan(zy_context *ctx, zy_store *s, const zy_extract_env *env, const char *path,
+                              const zy_scan_options *options, volatile const int *interrupted,
+                              size_t *nfacts)
 {
-    zy_diag_clear(&ctx->diag);
     *nfacts = 0;
     writer w;
     memset(&w, 0, sizeof w);
     w.ctx = ctx;
+    w.env = env;
     w.store = s;
     zy_scan_options scan = options ? *options : (zy_scan_options){0};
     scan.hash = true;
@@ -471,6 +474,7 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
     if (st == ZY_OK && (rc = writer_finish(&w, path)) != SQLITE_OK)
         st = zy_store_fail(ctx, s, rc, "storing the document");
     writer_end(&w);
+    free(w.scanned.title);
     st = end_unchecked(ctx, s, st);
     if (st == ZY_OK)
         *nfacts = w.nfacts;
