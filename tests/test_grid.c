@@ -45,7 +45,7 @@ typedef struct want {
 typedef struct page_case {
     const char *name;
     const char *text;
-    want facts[8];
+    want facts[8];         /* up to the first with a NULL unit */
     double never[4];          /* values no fact may have (0 ends the list) */
 } page_case;
 
@@ -125,6 +125,33 @@ static const page_case pages[] = {
      "2位 | 5678 ヒバリ工房 | 2,000円 2,400円 |\n",
      {{ZY_KIND_RANK, 1, "rank", "ヤマバト食品", ""}, {ZY_KIND_MONEY, 2400, "JPY", "ヒバリ工房", ""}},
      {1234, 5678}},
+    {"tab-separated years with a unit in the caption and ▲/△ negatives",
+     "架空企業の業績(単位:億円)\n会社\t2022年\t2023年\t2024年\n"
+     "アオバ商事\t1,200\t1,350\t▲40\nミドリ物産\t980\t△15\t1,010\n",
+     {{ZY_KIND_MONEY, 1350e8, "JPY", "アオバ商事", "2023"},
+      {ZY_KIND_MONEY, -40e8, "JPY", "アオバ商事", "2024"},
+      {ZY_KIND_MONEY, -15e8, "JPY", "ミドリ物産", "2023"}},
+     {0}},
+    {"markdown table with alignment colons and ranks written 1位",
+     "| 順位 | 国名 | 金額(億ドル) |\n|:---|:---|---:|\n| 1位 | アルファ国 | 120.5 |\n| 2位 | ベータ国 | 98 |\n",
+     {{ZY_KIND_RANK, 2, "rank", "ベータ国", NULL}, {ZY_KIND_MONEY, 120.5e8, "USD", "アルファ国", NULL}},
+     {0}},
+    {"a time series: years down the first column, the caption names whose",
+     "アオバ商事の業績推移(億円)\n年度 売上高 営業利益\n2021年度 1,200 300\n2022年度 1,500 420\n",
+     {{ZY_KIND_MONEY, 1500e8, "JPY", "アオバ商事", "2022"}, {ZY_KIND_MONEY, 300e8, "JPY", "アオバ商事", "2021"}},
+     {0}},
+    {"bulleted name: value lines with 万 in the value",
+     "来場者数\n- カモメ館:9万4,111人\n- ウミネコ館:3万2,005人\n",
+     {{ZY_KIND_COUNT, 94111, "count", "カモメ館", NULL}, {ZY_KIND_COUNT, 32005, "count", "ウミネコ館", NULL}},
+     {0}},
+    {"name(figure) runs in a sentence",
+     "内訳は北辰(19社)、南海(14社)、東雲(6社)となった。\n",
+     {{ZY_KIND_COUNT, 19, "count", "北辰", NULL}, {ZY_KIND_COUNT, 6, "count", "東雲", NULL}},
+     {0}},
+    {"rank moves in a list",
+     "順位の変動\n- アオバ大学 29位→32位\n- ミドリ大学 45位→38位\n",
+     {{ZY_KIND_RANK, 32, "rank", "アオバ大学", NULL}, {ZY_KIND_RANK, 45, "rank", "ミドリ大学", NULL}},
+     {0}},
     {"numbered headings are not rows",
      "目次\n1.1 はじめに\n1.2 歴史\n2.1 まとめ\n",
      {{0}},

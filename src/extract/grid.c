@@ -8,6 +8,7 @@
  * cells (新規, -). A block is a run of at least two rows, each with a name and a figure.
  * May call: extract (rows, scan, figure, entities), util.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,6 +325,9 @@ static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
         else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE && !is_bare_year(&row->c[k].fig))
             figure = true;
     }
+    if (!text && figure && row->c[0].type == CELL_FIGURE && row->c[0].fig.kind == ZY_KIND_DATE &&
+        row->c[0].fig.year)
+        return true; /* "2022年度 1,500 420": a row of a time series */
     if (!text || !figure)
         return false;
     /* "1.1 見出し", "3 まとめ": a number before words only is a numbered heading, not a row */
@@ -728,7 +732,29 @@ typedef struct grid_context {
     long table_id;
     size_t row_index;
     int table_year;
+    zy_subject subject;      /* the table's own subject (its caption's name), end 0: none */
 } grid_context;
+
+static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
+                      const zy_subject *sub, const char *time_override, size_t line, size_t col);
+
+/* A row of a time series: its first cell is the time of the figures after it, whose subject is
+ * the table's (named in its caption), when it has one. */
+static void emit_time_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
+                          size_t line)
+{
+    char time[16];
+    zy_scan_date_iso(s, &row->c[from].fig, time);
+    size_t width = to - from, hn = gc->h->n;
+    for (size_t k = from + 1; k < to; k++) {
+        if (row->c[k].type != CELL_FIGURE)
+            continue;
+        long hc = hn == width ? (long)(k - from) : hn + 1 == width ? (long)(k - from) - 1 : -1;
+        const column_role *role = &gc->roles[hc >= 0 && hc < GRID_CELLS ? hc : GRID_CELLS];
+        emit_cell(s, gc, &row->c[k], role, gc->subject.end ? &gc->subject : NULL, time, line, k - from);
+    }
+    gc->row_index++;
+}
 
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
 static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
@@ -741,8 +767,11 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             name = (long)k;
             break;
         }
-    if (name < 0)
+    if (name < 0) {
+        if (row->c[from].type == CELL_FIGURE && row->c[from].fig.kind == ZY_KIND_DATE)
+            emit_time_row(s, gc, row, from, to, line);
         return;
+    }
     gcell label = row->c[name];
     zy_figure glued_rank;
     bool has_glued = gc->glued && name == (long)from && split_glued_rank(t, &label, &glued_rank);
@@ -799,22 +828,34 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             rank_role.rank = true;
             role = &rank_role;
         }
-        zy_figure f = c->fig;
-        if (!apply_role(role, &f))
-            continue;
-        char time[16];
-        zy_rows_year_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, time);
-        const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
-        zy_scan_add(s, &f, &sub, measure, "table", ln->start, ln->end, time, gc->table_id,
-                    (long)gc->row_index, (long)col);
-        if (c->has_second) {
-            zy_figure g = c->second;
-            if (apply_role(role, &g))
-                zy_scan_add(s, &g, &sub, measure, "table", ln->start, ln->end, time, gc->table_id,
-                            (long)gc->row_index, (long)col);
-        }
+        emit_cell(s, gc, c, role, &sub, NULL, line, col);
     }
     gc->row_index++;
+}
+
+/* Record a cell's figure (and its bracketed second one) with the column's role; time_override
+ * is the row's own time in a time series, or NULL. */
+static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
+                      const zy_subject *sub, const char *time_override, size_t line, size_t col)
+{
+    const zy_line *ln = &s->lines[line];
+    zy_figure f = c->fig;
+    if (!apply_role(role, &f))
+        return;
+    char time[16];
+    if (time_override)
+        snprintf(time, sizeof time, "%s", time_override);
+    else
+        zy_rows_year_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, time);
+    const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
+    zy_scan_add(s, &f, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+                (long)gc->row_index, (long)col);
+    if (c->has_second) {
+        zy_figure g = c->second;
+        if (apply_role(role, &g))
+            zy_scan_add(s, &g, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+                        (long)gc->row_index, (long)col);
+    }
 }
 
 static size_t widest_row(const zy_scan_state *s, const grid_block *g)
@@ -913,6 +954,20 @@ static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *
     return false;
 }
 
+/* The name a table's caption (else the line above it) begins with: whose series it is. */
+static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
+{
+    zy_subject none = {0, 0, -1, NULL};
+    long l = g->caption >= 0 ? g->caption : g->context;
+    if (l < 0)
+        return none;
+    zy_entity_match m[4];
+    size_t n = zy_entities_find(s->entities, s->norm.text, s->lines[l].start, s->lines[l].end, m, 4);
+    if (n == 0)
+        return none;
+    return (zy_subject){m[0].start, m[0].end, m[0].entity, NULL};
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -954,6 +1009,7 @@ static void read_block(zy_scan_state *s, grid_block *g)
             gc.name_header = (long)c;
     }
     role_of(s, &h, -1, &table_unit, has_table_unit, year, &gc.roles[GRID_CELLS]);
+    gc.subject = table_subject(s, g);
     gc.glued = glued_ranks(s, g);
     gc.lead_rank = h.n == 0 && counting_first_column(s, g);
     size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;

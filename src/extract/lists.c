@@ -6,6 +6,8 @@
  *   20.1%", ranked lines ("1位 X社 1,200億円", "第3位 X"). Bare numbers take the unit the
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
+ *   Runs: a line whose figures are all bracketed after names, "北辰(19社)、南海(14社)".
+ *   Runs: a line whose figures are all bracketed after names, "北辰(19社)、南海(14社)".
  * May call: extract (rows, scan, figure, entities), util.
  */
 #include <stdlib.h>
@@ -85,7 +87,7 @@ static void scan_groups(zy_scan_state *s)
             size_t close = open < hb ? hb - (t[hb - 1] == ')' ? 1 : 0) : 0;
             sub = zy_rows_subject(s, ha, open, open < hb ? open + 1 : 0, close);
         } else if (!total) {
-            sub = zy_rows_subject(s, a, name_end, 0, 0);
+            sub = zy_rows_subject(s, a + zy_list_bullet_at(t, a, name_end), name_end, 0, 0);
         }
         zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
                     lines[l].end, "", table_id, (long)row_index++, 1);
@@ -314,8 +316,86 @@ static void scan_items(zy_scan_state *s)
     }
 }
 
+/* ---- name(figure) runs: "北辰(19社)、南海(14社)、東雲(6社)" ---- */
+
+#define RUN_MAX 64
+
+typedef struct bracket_run {
+    size_t name_a, name_b;
+    zy_figure f;
+} bracket_run;
+
+/* Where the name before t[open] = '(' begins: after the last separator or particle (a ・ is
+ * part of names such as マックス・プランク). */
+static size_t run_name_start(const char *t, size_t line_a, size_t open)
+{
+    static const char *const seps[] = {"、", ",", " ", "\t", "「", "(", ")", ":", "は", "が", "。", NULL};
+    size_t a = open;
+    while (a > line_a) {
+        for (size_t k = 0; seps[k]; k++)
+            if (zy_ends_with(t, a, seps[k]))
+                return a;
+        a--;
+        while (a > line_a && ((unsigned char)t[a] & 0xC0) == 0x80)
+            a--;
+    }
+    return a;
+}
+
+/* The runs in line l; 0 unless every figure of the line is in one and there are two or more. */
+static size_t read_runs(const zy_scan_state *s, size_t l, bracket_run *runs)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    size_t n = 0, figures = 0;
+    for (size_t i = line->start; i < line->end; i++) {
+        zy_figure f;
+        if (t[i] < '0' || t[i] > '9' || (i > line->start && t[i - 1] >= '0' && t[i - 1] <= '9'))
+            continue;
+        if (!figure_may_start(t, line->start, i) || !zy_figure_at(t, line->end, i, true, &f) || f.end <= i)
+            continue;
+        figures++;
+        bool in_run = f.start > line->start && t[f.start - 1] == '(' && f.end < line->end && t[f.end] == ')' &&
+                      !f.bare && f.kind != ZY_KIND_DATE;
+        if (in_run && n < RUN_MAX) {
+            size_t open = f.start - 1, a = run_name_start(t, line->start, open);
+            if (open > a && open - a <= ITEM_NAME_MAX)
+                runs[n++] = (bracket_run){a, open, f};
+        }
+        i = f.end - 1;
+    }
+    return n >= 2 && n == figures ? n : 0;
+}
+
+static void scan_runs(zy_scan_state *s)
+{
+    bracket_run runs[RUN_MAX];
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
+        if (s->line_taken[l] || s->lines[l].blank)
+            continue;
+        size_t n = read_runs(s, l, runs);
+        if (n == 0)
+            continue;
+        const zy_line *line = &s->lines[l];
+        long table_id = zy_rows_add_table(s, line->start, 0, 0);
+        if (table_id < 0)
+            return;
+        char time[16];
+        zy_rows_year_iso(zy_rows_year_in(s, line->start, line->end, false), time);
+        for (size_t k = 0; k < n; k++) {
+            zy_subject sub = zy_rows_subject(s, runs[k].name_a, runs[k].name_b, 0, 0);
+            const char *measure = zy_measure_near(s->norm.text, line->start, runs[k].f.start, runs[k].f.end,
+                                                  line->end, runs[k].f.kind);
+            zy_scan_add(s, &runs[k].f, &sub, measure, "list", line->start, line->end, time, table_id,
+                        (long)k, 1);
+        }
+        s->line_taken[l] = true;
+    }
+}
+
 void zy_scan_lists(zy_scan_state *s)
 {
     scan_groups(s);
     scan_items(s);
+    scan_runs(s);
 }

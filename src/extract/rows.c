@@ -211,6 +211,8 @@ bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
             for (size_t q = p; q + 3 <= e; q++)
                 if (zy_starts_with(t, e, q, "、"))
                     p = q + 3;
+            if (zy_starts_with(t, e, p, "単位:")) /* "(単位:億円)" */
+                p += strlen("単位:");
             cand_a[n] = p;
             cand_b[n++] = e;
             i = e;

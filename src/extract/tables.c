@@ -230,6 +230,9 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
     for (size_t r = l + 1; r < nlines && r <= l + 3; r++) {
         if (!is_table_row(s, head, nh, lines[r], row))
             break;
+        zy_figure f;
+        if (good == 0 && zy_figure_at(t, row[0].end, row[0].start, false, &f) && f.kind == ZY_KIND_DATE)
+            return false; /* rows headed by years are a time series: grid.c's */
         good++;
     }
     return good >= 2;
