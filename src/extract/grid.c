@@ -50,12 +50,26 @@ static bool is_blank(char c)
 /* Cells that stand for no value: 新規, -, ―, n/a. */
 static bool is_placeholder(const char *t, size_t a, size_t b)
 {
-    static const char *const words[] = {"-", "--", "ー", "―", "—", "–", "‐", "新規", "n/a", "N/A", "NA",
-                                        "*", "…", "...", "非公開", "不明", "x", "X", NULL};
-    for (size_t w = 0; words[w]; w++)
-        if (strlen(words[w]) == b - a && memcmp(t + a, words[w], b - a) == 0)
+    static const struct { const char *s; size_t n; } words[] = {
+        {ZY_WORD("-")},   {ZY_WORD("--")},  {ZY_WORD("ー")},  {ZY_WORD("―")},     {ZY_WORD("—")},
+        {ZY_WORD("–")},   {ZY_WORD("‐")},   {ZY_WORD("新規")}, {ZY_WORD("n/a")},   {ZY_WORD("N/A")},
+        {ZY_WORD("NA")},  {ZY_WORD("*")},   {ZY_WORD("…")},   {ZY_WORD("...")},   {ZY_WORD("非公開")},
+        {ZY_WORD("不明")}, {ZY_WORD("x")},   {ZY_WORD("X")}};
+    if (b - a > 9)
+        return false;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+        if (words[w].n == b - a && memcmp(t + a, words[w].s, b - a) == 0)
             return true;
     return false;
+}
+
+/* Copy the cells in use (a row is large; most of it is empty). */
+static void copy_row(grow *to, const grow *from)
+{
+    to->n = from->n;
+    to->pipes = from->pipes;
+    to->subsplit = from->subsplit;
+    memcpy(to->c, from->c, (from->n <= GRID_CELLS ? from->n : GRID_CELLS) * sizeof from->c[0]);
 }
 
 /* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $). */
@@ -214,7 +228,11 @@ static void type_cells(const char *t, grow *row)
         else
             out.n = GRID_CELLS + 1;
     }
-    *row = out;
+    if (out.n > GRID_CELLS) {
+        row->n = out.n;
+        return;
+    }
+    copy_row(row, &out);
 }
 
 /* Join what belongs together: a bracket after a name is its alias or country, a bracket after a
@@ -299,7 +317,7 @@ static bool read_line(const zy_scan_state *s, size_t l, grow *row)
         grow sub;
         if (read_line_as(s, l, &sub, true) && is_row(s, l, &sub) &&
             (!is_row(s, l, row) || figure_cells(&sub) > figure_cells(row)))
-            *row = sub;
+            copy_row(row, &sub);
     }
     return true;
 }
@@ -313,7 +331,7 @@ static bool is_bare_year(const zy_figure *f)
 /* A row: a name and a figure that is not a date, no 。; or a "1アメリカ 20,494,050" line. */
 static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
 {
-    if (has_period(s->norm.text, s->lines[l].start, s->lines[l].end) || row->n < 2 ||
+    if (s->lines[l].period || row->n < 2 ||
         zy_list_bullet_at(s->norm.text, s->lines[l].start, s->lines[l].end))
         return false; /* bulleted lines are lists (lists.c) */
     bool text = false, figure = false;
@@ -920,6 +938,8 @@ static size_t bare_values(const zy_scan_state *s, const grid_block *g, double *o
     return n;
 }
 
+#define CORROBORATE_SPAN 8192 /* bytes before and after a table searched for its repetition */
+
 /* A table of bare amounts whose unit no header gives: when the article's text says one of them
  * as money ("5556億600万円" for a cell 5556.06), the table is in that unit and scale. */
 static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit)
@@ -930,7 +950,11 @@ static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *
     if (n == 0)
         return false;
     const char *t = s->norm.text;
-    for (size_t i = 0; i < s->norm.len; i++) {
+    /* the article's own text around the table, not the whole batch (a corpus of articles) */
+    size_t from = s->lines[g->first].start, to = s->lines[g->last - 1].end;
+    from = from > CORROBORATE_SPAN ? from - CORROBORATE_SPAN : 0;
+    to = to + CORROBORATE_SPAN < s->norm.len ? to + CORROBORATE_SPAN : s->norm.len;
+    for (size_t i = from; i < to; i++) {
         if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')))
             continue;
         zy_figure f;
@@ -1032,6 +1056,20 @@ static void read_block(zy_scan_state *s, grid_block *g)
     }
 }
 
+/* The cheap test before a line is split: a row has a digit, and cells apart (a blank or a
+ * pipe) or glued with a % ("HONOR15%16%"). */
+static bool may_be_row(const zy_scan_state *s, size_t l)
+{
+    const char *t = s->norm.text;
+    bool digit = false, apart = false;
+    for (size_t i = s->lines[l].start; i < s->lines[l].end && !(digit && apart); i++) {
+        char c = t[i];
+        digit |= is_digit(c);
+        apart |= c == ' ' || c == '\t' || c == '|' || c == '%';
+    }
+    return digit && apart;
+}
+
 /* Do two rows have the same cells (types, in order)? */
 static bool same_shape(const grow *a, const grow *b)
 {
@@ -1049,7 +1087,8 @@ void zy_scan_grid(zy_scan_state *s)
     size_t n = s->nlines;
     for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
         grow row;
-        if (s->line_taken[l] || !read_line(s, l, &row) || !is_row(s, l, &row))
+        if (s->line_taken[l] || s->lines[l].period || s->lines[l].blank || !may_be_row(s, l) ||
+            !read_line(s, l, &row) || !is_row(s, l, &row))
             continue;
         /* extend over rows, rule lines and group lines */
         size_t e = l + 1, rows = 1, last_row = l;

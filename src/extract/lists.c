@@ -373,6 +373,10 @@ static void scan_runs(zy_scan_state *s)
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         if (s->line_taken[l] || s->lines[l].blank)
             continue;
+        const zy_line *ln = &s->lines[l];
+        const char *open = memchr(s->norm.text + ln->start, '(', ln->end - ln->start);
+        if (!open || open + 1 >= s->norm.text + ln->end || open[1] < '0' || open[1] > '9')
+            continue; /* no "(19社" on the line: the cheap test first */
         size_t n = read_runs(s, l, runs);
         if (n == 0)
             continue;

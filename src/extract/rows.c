@@ -158,6 +158,9 @@ size_t zy_list_bullet_at(const char *t, size_t a, size_t b)
     size_t i = a;
     while (i < b && (t[i] == ' ' || t[i] == '\t'))
         i++;
+    unsigned char c = i < b ? (unsigned char)t[i] : 0;
+    if (c != '-' && c != '*' && c != '+' && c != 0xE2 && c != 0xE3)
+        return 0; /* what every bullet starts with: most lines are told apart here */
     for (size_t k = 0; bullets[k]; k++) {
         size_t n = strlen(bullets[k]);
         if (i + n <= b && memcmp(t + i, bullets[k], n) == 0) {
