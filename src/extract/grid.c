@@ -184,6 +184,8 @@ static void type_cells(const char *t, grow *row)
 {
     grow out;
     out.n = 0;
+    out.pipes = row->pipes;
+    out.subsplit = row->subsplit;
     for (size_t k = 0; k < row->n && out.n <= GRID_CELLS; k++) {
         gcell c = row->c[k];
         zy_figure run[GRID_CELLS];
@@ -283,6 +285,7 @@ static bool read_line_as(const zy_scan_state *s, size_t l, grow *row, bool subsp
     const zy_line *line = &s->lines[l];
     const char *t = s->norm.text;
     row->n = 0;
+    row->pipes = row->subsplit = false;
     if (line->blank || line->end - line->start > GRID_LINE_MAX)
         return false;
     split_line(t, line->start, line->end, row, subsplit);
