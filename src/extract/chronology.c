@@ -1,0 +1,798 @@
+/*
+ * chronology.c: chronologies (年表), read as blocks before prose. Three shapes:
+ *   a year on a line of its own ("1889", "1889年", "2006年(平成18年)") over event lines,
+ *   bulleted (◆ ・ - ●) or plain, until the next year line; "M月" / "M月D日" at an event's
+ *   start refine its date;
+ *   runs of dated event lines ("2013年7月: …", "2022/11/30 …", "- 2022年11月30日|…");
+ *   headings that are a name with its year in brackets ("創立(1889年)", "~製品名(1983年)").
+ * Each event is a date fact. Its subject is what the event line names: a 「…」 name, a
+ * Latin product name opening the event, a company shape (株式会社…), a dictionary or shape
+ * name acting in the event (never a person, X氏, nor a country); else the article's own
+ * subject, the organisation the batch names most often (found once, when the first event
+ * is read). Its measure is founded or release. The other figures of an event line get the
+ * event's date as their time. The lines read are marked taken, so prose skips them.
+ * May call: extract (scan, figure, entities, charset, zy_measure_near).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/charset.h"
+#include "extract/scan.h"
+
+#define EVENT_ENTITIES 32     /* names looked at in an event's first sentence */
+#define CANDIDATES 64         /* distinct names counted for the article's subject */
+#define LINE_ENTITIES 64      /* names read per line when counting them */
+#define YEAR_LINE_BYTES 64    /* a year line is short */
+#define PLAIN_EVENT_BYTES 300 /* a longer line without a bullet is prose, not an event */
+#define PLAIN_EVENTS 12       /* events without bullets under one year */
+#define HEADING_NAME_BYTES 90 /* the name in "name(1889年)" */
+#define QUOTED_NAME_BYTES 90  /* a 「name」 */
+
+typedef struct chronology {
+    zy_scan_state *s;
+    const char *t;            /* s->norm.text */
+    bool subject_known;       /* the article's subject was looked for … */
+    zy_subject article;       /* … and is this (end 0: none) */
+} chronology;
+
+typedef struct word {
+    const char *text;
+    size_t len;
+} word;
+
+/* ---- characters ---- */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_latin(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static bool is_kanji(uint32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005; }
+static bool is_katakana(uint32_t cp) { return cp >= 0x30A1 && cp <= 0x30FE && cp != 0x30FB; }
+
+static uint32_t char_at(const char *t, size_t at, size_t end, size_t *len)
+{
+    if (at >= end) {
+        *len = 0;
+        return 0;
+    }
+    uint32_t cp = zy_char_at(t + at, len);
+    if (at + *len > end) {
+        *len = end - at;
+        return 0;
+    }
+    return cp;
+}
+
+static bool word_at(const char *t, size_t end, size_t at, const word *words, size_t n, size_t *len)
+{
+    for (size_t w = 0; w < n; w++)
+        if (zy_starts_with_n(t, end, at, words[w].text, words[w].len)) {
+            *len = words[w].len;
+            return true;
+        }
+    return false;
+}
+
+static size_t skip_blanks(const char *t, size_t a, size_t b)
+{
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    return a;
+}
+
+static size_t trim_end(const char *t, size_t a, size_t b)
+{
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    return b;
+}
+
+/* Past a list bullet (◆ ・ - ● …) and the blanks after it at t[a]; a when there is none. */
+static size_t skip_bullet(const char *t, size_t a, size_t b)
+{
+    static const word bullets[] = {
+        {ZY_WORD("◆")}, {ZY_WORD("◇")}, {ZY_WORD("・")}, {ZY_WORD("●")}, {ZY_WORD("○")},
+        {ZY_WORD("■")}, {ZY_WORD("□")}, {ZY_WORD("▪")}, {ZY_WORD("•")}, {ZY_WORD("★")},
+        {ZY_WORD("☆")}, {ZY_WORD("▶")}, {ZY_WORD("▷")}, {ZY_WORD("►")}, {ZY_WORD("-")},
+        {ZY_WORD("*")}, {ZY_WORD("–")}, {ZY_WORD("—")},
+    };
+    size_t len;
+    if (!word_at(t, b, a, bullets, sizeof bullets / sizeof bullets[0], &len))
+        return a;
+    return skip_blanks(t, a + len, b);
+}
+
+/* Past the decoration of a heading ("~", "■") at t[a]. */
+static size_t skip_decoration(const char *t, size_t a, size_t b)
+{
+    a = skip_blanks(t, a, b);
+    if (a < b && t[a] == '~')
+        return skip_blanks(t, a + 1, b);
+    return skip_bullet(t, a, b);
+}
+
+/* The end of the first sentence of t[a..b) (after its 。), or b. */
+static size_t first_sentence_end(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++)
+        if (zy_starts_with(t, b, i, "。"))
+            return i + 3;
+    return b;
+}
+
+/* ---- dates ---- */
+
+/* At most max digits at t[a..b) (no more follow): their count, 0 when none or too many. */
+static size_t read_number(const char *t, size_t a, size_t b, size_t max, int *value)
+{
+    size_t n = 0;
+    int v = 0;
+    while (a + n < b && n < max && is_digit(t[a + n]))
+        v = v * 10 + (t[a + n++] - '0');
+    if (a + n < b && is_digit(t[a + n]))
+        return 0;
+    *value = v;
+    return n;
+}
+
+/* "M月" or "M月D日" at t[a]: the end, 0 when there is none. */
+static size_t read_month_day(const char *t, size_t a, size_t b, int *month, int *day)
+{
+    int m, d;
+    size_t n = read_number(t, a, b, 2, &m);
+    if (!n || m < 1 || m > 12 || !zy_starts_with(t, b, a + n, "月"))
+        return 0;
+    size_t p = a + n + 3;
+    *month = m;
+    *day = 0;
+    n = read_number(t, p, b, 2, &d);
+    if (n && d >= 1 && d <= 31 && zy_starts_with(t, b, p + n, "日")) {
+        *day = d;
+        p += n + 3;
+    }
+    return p;
+}
+
+static void blank_date(zy_figure *f, size_t start, int year)
+{
+    static const zy_figure blank_figure;
+    *f = blank_figure;
+    f->kind = ZY_KIND_DATE;
+    f->start = start;
+    f->year = year;
+}
+
+/* A date at t[a]: YYYY年[M月[D日]], YYYY/M[/D], YYYY.M.D, and with bare_year a bare YYYY.
+ * Years 1000-2100 (chronologies reach back past 1900). Returns its end, 0 when none. */
+static size_t read_date(const char *t, size_t a, size_t b, bool bare_year, zy_figure *out)
+{
+    zy_figure date, *f = &date;
+    int year;
+    if (read_number(t, a, b, 4, &year) != 4 || year < 1000 || year > 2100)
+        return 0;
+    blank_date(f, a, year);
+    size_t p = a + 4;
+    if (zy_starts_with(t, b, p, "年")) {
+        p += 3;
+        if (zy_starts_with(t, b, p, "度"))
+            p += 3;
+        int month, day;
+        size_t q = read_month_day(t, p, b, &month, &day);
+        if (q) {
+            f->month = month;
+            f->day = day;
+            p = q;
+        }
+    } else if (p < b && (t[p] == '/' || t[p] == '.' || t[p] == '-')) {
+        char sep = t[p];
+        int month, day = 0;
+        size_t n = read_number(t, p + 1, b, 2, &month);
+        if (!n || month < 1 || month > 12)
+            return 0;
+        size_t q = p + 1 + n;
+        if (q < b && t[q] == sep) {
+            n = read_number(t, q + 1, b, 2, &day);
+            if (!n || day < 1 || day > 31)
+                return 0;
+            q += 1 + n;
+        } else if (sep != '/') {
+            return 0; /* "2024.5", "2024-25": a decimal or a span, not a date */
+        }
+        f->month = month;
+        f->day = day;
+        p = q;
+    } else if (!bare_year) {
+        return 0;
+    }
+    f->end = p;
+    *out = date;
+    return p;
+}
+
+/* A short bracket after a date ("(平成18年)", "(水)"): skipped. */
+static size_t skip_bracket_after_date(const char *t, size_t p, size_t b)
+{
+    if (p >= b || t[p] != '(')
+        return p;
+    size_t limit = b - p < 40 ? b : p + 40;
+    const char *close = memchr(t + p, ')', limit - p);
+    return close ? (size_t)(close - t) + 1 : p;
+}
+
+/* ---- lines ---- */
+
+/* Is the line a year (or date) on its own ("1889", "2006年(平成18年)", "2013年2月:")? */
+static bool year_line(const chronology *c, const zy_line *line, zy_figure *f)
+{
+    const char *t = c->t;
+    size_t b = trim_end(t, line->start, line->end);
+    size_t a = skip_bullet(t, skip_blanks(t, line->start, b), b);
+    if (a >= b || b - a > YEAR_LINE_BYTES || !is_digit(t[a]))
+        return false;
+    size_t p = read_date(t, a, b, true, f);
+    if (!p)
+        return false;
+    p = skip_blanks(t, skip_bracket_after_date(t, p, b), b);
+    if (p < b && t[p] == ':')
+        p = skip_blanks(t, p + 1, b);
+    return p == b;
+}
+
+/* Can an event follow its date with nothing between ("2014年1月米国子会社設立" is not
+ * read, "- 2013年7月「…」をローンチ" is)? Katakana, Latin and 「 start names, not particles. */
+static bool glued_event_start(const char *t, size_t q, size_t b)
+{
+    size_t len;
+    uint32_t cp = char_at(t, q, b, &len);
+    return is_latin(t[q]) || is_katakana(cp) || cp == 0x300C || cp == 0x300E;
+}
+
+/* Where the event text starts after its date at t[p] (":", "|", " - " or blanks between;
+ * nothing between only on a bulleted line); 0 when the line does not go on as an event. */
+static size_t event_text_start(const char *t, size_t p, size_t b, bool bulleted)
+{
+    size_t q = skip_blanks(t, p, b);
+    if (q < b && (t[q] == ':' || t[q] == '|'))
+        q = skip_blanks(t, q + 1, b);
+    else if (q > p && q < b && t[q] == '-')
+        q = skip_blanks(t, q + 1, b);
+    else if (q == p && !(bulleted && glued_event_start(t, q, b)))
+        return 0;
+    return q < b ? q : 0;
+}
+
+/* Is the event text t[a..b) only a figure ("2023年: 120億円" is a row of a series)? */
+static bool only_a_figure(const char *t, size_t a, size_t b)
+{
+    zy_figure f;
+    return is_digit(t[a]) && zy_figure_at(t, b, a, true, &f) && trim_end(t, f.end, b) == f.end;
+}
+
+/* A dated event line ("- 2013年7月: …"): the event text's start, 0 when the line is not one. */
+static size_t dated_event(const chronology *c, const zy_line *line, zy_figure *f)
+{
+    const char *t = c->t;
+    size_t b = trim_end(t, line->start, line->end);
+    size_t a0 = skip_blanks(t, line->start, b);
+    size_t a = skip_bullet(t, a0, b);
+    if (a >= b || !is_digit(t[a]))
+        return 0;
+    size_t p = read_date(t, a, b, false, f);
+    if (!p)
+        return 0;
+    size_t e = event_text_start(t, skip_bracket_after_date(t, p, b), b, a != a0);
+    return e && !only_a_figure(t, e, b) ? e : 0;
+}
+
+/* ---- subjects ---- */
+
+/* A person's title right after a name (X氏, Xさん): the name is not an organisation. */
+static bool person_after(const char *t, size_t end, size_t at)
+{
+    return zy_starts_with(t, end, at, "氏") || zy_starts_with(t, end, at, "さん") ||
+           zy_starts_with(t, end, at, "様");
+}
+
+/* A founding or release word at t[at] (設立, 発売, …), with its length. */
+static bool event_word_at(const char *t, size_t end, size_t at, size_t *len)
+{
+    static const word words[] = {
+        {ZY_WORD("設立")},   {ZY_WORD("創業")}, {ZY_WORD("創立")}, {ZY_WORD("発足")},
+        {ZY_WORD("立ち上げ")}, {ZY_WORD("発売")}, {ZY_WORD("発表")}, {ZY_WORD("公開")},
+        {ZY_WORD("リリース")}, {ZY_WORD("ローンチ")}, {ZY_WORD("開始")}, {ZY_WORD("提供")},
+    };
+    return word_at(t, end, at, words, sizeof words / sizeof words[0], len);
+}
+
+/* Does a name ending at t[at] act in the event: a topic (Xは, Xが), a listed one (X、), the
+ * whole event, or what is founded or released (X設立, Xを発売)? */
+static bool name_acts(const char *t, size_t end, size_t at)
+{
+    static const word after[] = {
+        {ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("も")}, {ZY_WORD("、")}, {ZY_WORD("と")},
+        {ZY_WORD("の")}, {ZY_WORD(" ")}, {ZY_WORD("(")}, {ZY_WORD("。")},
+    };
+    size_t len;
+    at = at < end && t[at] == ' ' && at + 1 < end && !is_latin(t[at + 1]) ? at + 1 : at;
+    if (at >= end || word_at(t, end, at, after, sizeof after / sizeof after[0], &len))
+        return true;
+    if (zy_starts_with(t, end, at, "を"))
+        at += 3;
+    return event_word_at(t, end, at, &len);
+}
+
+/* The first 「name」 or 『name』 in t[a..b): its inside. */
+static bool quoted_name(const char *t, size_t a, size_t b, size_t *na, size_t *nb)
+{
+    for (size_t i = a; i + 3 <= b; i++) {
+        bool corner = zy_starts_with(t, b, i, "「");
+        if (!corner && !zy_starts_with(t, b, i, "『"))
+            continue;
+        const char *close = corner ? "」" : "』";
+        size_t j = i + 3;
+        while (j + 3 <= b && j - i <= QUOTED_NAME_BYTES && !zy_starts_with(t, b, j, close))
+            j++;
+        if (j + 3 > b || j - i > QUOTED_NAME_BYTES || j == i + 3)
+            return false;
+        for (size_t k = i + 3; k < j; k++)
+            if (zy_starts_with(t, j, k, "。") || zy_starts_with(t, j, k, "、") || t[k] == '?' || t[k] == '!')
+                return false; /* a quoted sentence, not a name */
+        if (person_after(t, b, j + 3))
+            return false;
+        *na = i + 3;
+        *nb = j;
+        return true;
+    }
+    return false;
+}
+
+/* A Latin product or company name opening the event ("ChatGPT リリース", "GPT-4 公開"):
+ * its end, or a when there is none. */
+static size_t latin_name_at(const char *t, size_t a, size_t b)
+{
+    if (a >= b || !is_latin(t[a]))
+        return a;
+    size_t p = a;
+    bool upper = false, lower = false;
+    while (p < b && (is_latin(t[p]) || is_digit(t[p]) || t[p] == ' ' || t[p] == '.' || t[p] == '-' ||
+                     t[p] == '+' || t[p] == '&')) {
+        upper |= t[p] >= 'A' && t[p] <= 'Z';
+        lower |= t[p] >= 'a' && t[p] <= 'z';
+        p++;
+    }
+    while (p > a && (t[p - 1] == ' ' || t[p - 1] == '.' || t[p - 1] == '-'))
+        p--;
+    /* IPO, CEO, AI: words, not names */
+    if (!upper || (!lower && p - a <= 3) || person_after(t, b, p) || !name_acts(t, b, p))
+        return a;
+    return p;
+}
+
+static bool name_char(uint32_t cp, char c)
+{
+    return is_kanji(cp) || is_katakana(cp) || is_latin(c) || is_digit(c) || c == '&';
+}
+
+/* "株式会社X", "X株式会社", "合名会社X" … in t[a..b): the whole name and its core (X). */
+static bool company_shape(const char *t, size_t a, size_t b, size_t *na, size_t *nb, size_t *core_a,
+                          size_t *core_b)
+{
+    static const word kinds[] = {
+        {ZY_WORD("株式会社")}, {ZY_WORD("合名会社")}, {ZY_WORD("合資会社")},
+        {ZY_WORD("有限会社")}, {ZY_WORD("合同会社")},
+    };
+    for (size_t i = a; i + 12 <= b; i++) {
+        size_t kl;
+        if ((unsigned char)t[i] != 0xE6 && (unsigned char)t[i] != 0xE5)
+            continue; /* 株 合 有: E6 or E5 */
+        if (!word_at(t, b, i, kinds, sizeof kinds / sizeof kinds[0], &kl))
+            continue;
+        /* the name after it, else the name before it */
+        size_t p = i + kl, len, chars = 0;
+        while (p < b && chars < 16 && name_char(char_at(t, p, b, &len), t[p]))
+            p += len, chars++;
+        if (chars) {
+            *na = i, *nb = p, *core_a = i + kl, *core_b = p;
+            return true;
+        }
+        size_t q = i;
+        while (q > a && chars < 16) {
+            size_t k = q - 1;
+            while (k > a && ((unsigned char)t[k] & 0xC0) == 0x80)
+                k--;
+            if (!name_char(char_at(t, k, b, &len), t[k]))
+                break;
+            q = k, chars++;
+        }
+        if (chars) {
+            *na = q, *nb = i + kl, *core_a = q, *core_b = i;
+            return true;
+        }
+        i += kl - 1;
+    }
+    return false;
+}
+
+/* Is the match an organisation (not a country) and not a person (X氏)? */
+static bool organisation(const chronology *c, const zy_entity_match *m, size_t end)
+{
+    const zy_entities *e = c->s->entities;
+    if (m->entity >= 0 && strcmp(e->entities[m->entity].type, "country") == 0)
+        return false;
+    return !person_after(c->t, end, m->end);
+}
+
+static zy_subject named(const chronology *c, size_t a, size_t b)
+{
+    return (zy_subject){a, b, zy_entities_lookup(c->s->entities, c->t + a, b - a, false), NULL};
+}
+
+typedef struct candidate {
+    size_t start, end;        /* its first occurrence */
+    long entity;
+    size_t count;
+    bool core;                /* the core of a company shape (株式会社X): counted wherever X occurs */
+} candidate;
+
+/* Count one more occurrence of a name among the candidates; its index (CANDIDATES: full). */
+static size_t count_name(const chronology *c, candidate *cands, size_t *n, size_t a, size_t b, long entity)
+{
+    for (size_t k = 0; k < *n; k++) {
+        bool same = entity >= 0 ? cands[k].entity == entity
+                                : cands[k].entity < 0 && cands[k].end - cands[k].start == b - a &&
+                                      memcmp(c->t + cands[k].start, c->t + a, b - a) == 0;
+        if (same) {
+            cands[k].count++;
+            return k;
+        }
+    }
+    if (*n == CANDIDATES)
+        return CANDIDATES;
+    cands[*n] = (candidate){a, b, entity, 1, false};
+    return (*n)++;
+}
+
+/* How often t[a..b) occurs in the batch. */
+static size_t occurrences(const chronology *c, size_t a, size_t b)
+{
+    const char *t = c->t;
+    size_t n = 0, len = b - a, end = c->s->norm.len;
+    for (size_t i = 0; len && i + len <= end;) {
+        const char *p = memchr(t + i, t[a], end - len + 1 - i);
+        if (!p)
+            break;
+        i = (size_t)(p - t);
+        if (memcmp(p, t + a, len) == 0) {
+            n++;
+            i += len;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/* The article's own subject: the organisation the batch names most often (dictionary and
+ * shape names, and the cores of company shapes such as 株式会社X, counted wherever they
+ * occur); ties go to the first named. Found once, when the first event needs it. */
+static const zy_subject *article_subject(chronology *c)
+{
+    if (c->subject_known)
+        return c->article.end ? &c->article : NULL;
+    c->subject_known = true;
+    zy_scan_state *s = c->s;
+    const char *t = c->t;
+    candidate cands[CANDIDATES];
+    size_t n = 0;
+    zy_entity_match ents[LINE_ENTITIES];
+    for (size_t l = 0; l < s->nlines; l++) {
+        const zy_line *line = &s->lines[l];
+        if (line->blank)
+            continue;
+        size_t m = zy_entities_find(s->entities, t, line->start, line->end, ents, LINE_ENTITIES);
+        for (size_t k = 0; k < m; k++)
+            if (organisation(c, &ents[k], line->end))
+                count_name(c, cands, &n, ents[k].start, ents[k].end, ents[k].entity);
+        size_t na, nb, ca, cb;
+        for (size_t from = line->start; company_shape(t, from, line->end, &na, &nb, &ca, &cb); from = nb) {
+            size_t k = count_name(c, cands, &n, ca, cb, zy_entities_lookup(s->entities, t + ca, cb - ca, false));
+            if (k < CANDIDATES)
+                cands[k].core = true;
+        }
+    }
+    size_t best = n;
+    for (size_t k = 0; k < n; k++) {
+        if (cands[k].core) {
+            size_t bare = occurrences(c, cands[k].start, cands[k].end);
+            cands[k].count = bare > cands[k].count ? bare : cands[k].count;
+        }
+        if (best == n || cands[k].count > cands[best].count)
+            best = k;
+    }
+    if (best < n)
+        c->article = (zy_subject){cands[best].start, cands[best].end, cands[best].entity, NULL};
+    return c->article.end ? &c->article : NULL;
+}
+
+/* The subject of the event whose first sentence is t[a..se). */
+static zy_subject event_subject(chronology *c, size_t a, size_t se)
+{
+    const char *t = c->t;
+    size_t na, nb, ca, cb;
+    if (quoted_name(t, a, se, &na, &nb))
+        return named(c, na, nb);
+    if ((nb = latin_name_at(t, a, se)) > a)
+        return named(c, a, nb);
+    if (company_shape(t, a, se, &na, &nb, &ca, &cb) && !person_after(t, se, nb))
+        return named(c, na, nb);
+    zy_entity_match ents[EVENT_ENTITIES];
+    size_t n = zy_entities_find(c->s->entities, t, a, se, ents, EVENT_ENTITIES);
+    for (size_t k = 0; k < n; k++)
+        if (organisation(c, &ents[k], se) && name_acts(t, se, ents[k].end))
+            return (zy_subject){ents[k].start, ents[k].end, ents[k].entity, NULL};
+    const zy_subject *own = article_subject(c);
+    return own ? *own : (zy_subject){0, 0, -1, NULL};
+}
+
+/* founded, release or NULL for the event t[a..se). */
+static const char *event_measure(const char *t, size_t a, size_t se)
+{
+    const char *m = zy_measure_near(t, a, a, a, se, ZY_KIND_DATE);
+    if (m)
+        return m;
+    static const word released[] = {
+        {ZY_WORD("ローンチ")}, {ZY_WORD("販売開始")}, {ZY_WORD("販売を開始")},
+        {ZY_WORD("提供開始")}, {ZY_WORD("提供を開始")}, {ZY_WORD("サービス開始")},
+    };
+    size_t len;
+    for (size_t i = a; i < se; i++) {
+        if (zy_starts_with(t, se, i, "発足"))
+            return "founded";
+        if (word_at(t, se, i, released, sizeof released / sizeof released[0], &len))
+            return "release";
+    }
+    return NULL;
+}
+
+/* ---- facts ---- */
+
+/* The figures of an event other than its date, with the event's date as their time. */
+static void event_figures(chronology *c, size_t a, size_t b, const zy_subject *sub, const char *time,
+                          size_t line_a)
+{
+    zy_scan_state *s = c->s;
+    const char *t = c->t;
+    for (size_t i = a; i < b && s->status == ZY_OK; i++) {
+        if (!is_digit(t[i]) || (i > a && (is_digit(t[i - 1]) || is_latin(t[i - 1]))))
+            continue;
+        zy_figure f;
+        if (!zy_figure_at(t, b, i, false, &f))
+            continue;
+        i = f.end - 1;
+        if (f.kind == ZY_KIND_DATE)
+            continue; /* the event has its date */
+        if (f.kind == ZY_KIND_COUNT && (zy_starts_with(t, b, f.end, "当たり") || zy_starts_with(t, b, f.end, "あたり")))
+            continue;
+        const char *measure = zy_measure_near(t, a, f.start, f.end, b, f.kind);
+        zy_scan_add(s, &f, sub->end ? sub : NULL, measure, "chronology", line_a, b, time, -1, -1, -1);
+    }
+}
+
+/* Record the event t[a..b) of the line starting at line_a, dated date. */
+static void record_event(chronology *c, const zy_figure *date, size_t line_a, size_t a, size_t b)
+{
+    const char *t = c->t;
+    size_t se = first_sentence_end(t, a, b);
+    zy_subject sub = event_subject(c, a, se);
+    const char *measure = event_measure(t, a, se);
+    zy_scan_add(c->s, date, sub.end ? &sub : NULL, measure, "chronology", line_a, b, "", -1, -1, -1);
+    char time[16];
+    zy_scan_date_iso(c->s, date, time);
+    event_figures(c, a, b, &sub, time, line_a);
+}
+
+/* ---- shape 1: years on their own lines ---- */
+
+typedef struct year_block {
+    size_t end;               /* the line after the block */
+    size_t groups;            /* years with events under them */
+    size_t own_dates;         /* events that give their own month */
+} year_block;
+
+/* The next line at or after l that is not blank (nlines: none). */
+static size_t next_filled(const zy_scan_state *s, size_t l)
+{
+    while (l < s->nlines && s->lines[l].blank)
+        l++;
+    return l;
+}
+
+/* The event line `line` under a year: date it (its own M月D日 or full date) and find where its
+ * text starts; false when the line holds no event. */
+static bool year_event(const chronology *c, const zy_line *line, const zy_figure *year, zy_figure *date,
+                       size_t *text, bool *bulleted, bool *own)
+{
+    const char *t = c->t;
+    size_t b = trim_end(t, line->start, line->end);
+    size_t a0 = skip_blanks(t, line->start, b);
+    size_t a = skip_bullet(t, a0, b);
+    *bulleted = a != a0;
+    *date = *year;
+    *own = false;
+    int month, day;
+    size_t p;
+    if (a < b && is_digit(t[a]) && (p = read_date(t, a, b, false, date)) != 0) {
+        *own = true;
+        a = event_text_start(t, skip_bracket_after_date(t, p, b), b, true);
+        if (!a)
+            return false;
+    } else if (a < b && is_digit(t[a]) && (p = read_month_day(t, a, b, &month, &day)) != 0) {
+        date->month = month;
+        date->day = day;
+        date->start = a;
+        date->end = p;
+        *own = true;
+        size_t q = skip_blanks(t, p, b);
+        a = q < b && (t[q] == ':' || t[q] == '|') ? skip_blanks(t, q + 1, b) : q;
+    }
+    *text = a;
+    return a < b && !only_a_figure(t, a, b);
+}
+
+/* Walk the year block that starts at line l; with emit, record its events and take its lines. */
+static year_block walk_year_block(chronology *c, size_t l, bool emit)
+{
+    zy_scan_state *s = c->s;
+    year_block blk = {l, 0, 0};
+    size_t k = l;
+    zy_figure year, date;
+    while (k < s->nlines && !s->line_taken[k] && year_line(c, &s->lines[k], &year)) {
+        if (emit)
+            s->line_taken[k] = true;
+        size_t events = 0;
+        int bullets = -1; /* whether this year's events are bulleted (-1: none seen yet) */
+        k = next_filled(s, k + 1);
+        while (k < s->nlines && !s->line_taken[k] && !year_line(c, &s->lines[k], &date)) {
+            const zy_line *line = &s->lines[k];
+            size_t text;
+            bool bulleted, own;
+            bool event = year_event(c, line, &year, &date, &text, &bulleted, &own);
+            if (bullets < 0)
+                bullets = bulleted;
+            if ((bullets && !bulleted) ||
+                (!bulleted && (line->end - line->start > PLAIN_EVENT_BYTES || events >= PLAIN_EVENTS)))
+                break; /* the text after the chronology */
+            if (emit) {
+                s->line_taken[k] = true;
+                if (event)
+                    record_event(c, &date, line->start, text, trim_end(c->t, text, line->end));
+            }
+            events += event;
+            blk.own_dates += event && own;
+            /* a blank line ends the year's events unless a year follows it */
+            size_t next = next_filled(s, k + 1);
+            k = k + 1;
+            if (next > k) {
+                zy_figure probe;
+                if (next < s->nlines && !s->line_taken[next] && year_line(c, &s->lines[next], &probe))
+                    k = next;
+                break;
+            }
+        }
+        blk.groups += events > 0;
+        blk.end = k;
+        if (k < s->nlines && s->lines[k].blank)
+            break;
+    }
+    return blk;
+}
+
+/* A year block at line l: the line after it (l when there is none). */
+static size_t scan_year_block(chronology *c, size_t l)
+{
+    year_block blk = walk_year_block(c, l, false);
+    if (blk.groups >= 2 || blk.own_dates >= 2)
+        walk_year_block(c, l, true);
+    /* a block that is not a chronology is not one from any of its later years either */
+    return blk.end > l ? blk.end : l + 1;
+}
+
+/* ---- shape 2: runs of dated event lines ---- */
+
+/* A run of at least two dated event lines from l (single blank lines between them): the
+ * line after it, or l when there is none. */
+static size_t scan_dated_run(chronology *c, size_t l)
+{
+    zy_scan_state *s = c->s;
+    zy_figure date;
+    size_t k = l, dated = 0, last = l;
+    while (k < s->nlines && !s->line_taken[k]) {
+        if (s->lines[k].blank) {
+            if (k + 1 >= s->nlines || s->lines[k + 1].blank)
+                break;
+            k++;
+            continue;
+        }
+        if (!dated_event(c, &s->lines[k], &date))
+            break;
+        dated++;
+        last = ++k;
+    }
+    if (dated < 2)
+        return l;
+    for (k = l; k < last && s->status == ZY_OK; k++) {
+        const zy_line *line = &s->lines[k];
+        s->line_taken[k] = true;
+        size_t text = line->blank ? 0 : dated_event(c, line, &date);
+        if (text)
+            record_event(c, &date, line->start, text, trim_end(c->t, text, line->end));
+    }
+    return last;
+}
+
+/* ---- shape 3: "name(1889年)" headings ---- */
+
+/* A heading "name(YYYY年[M月[D日]][発売])" at line l: recorded, true. Captions of tables
+ * (the next line was taken by a table) are left to prose. */
+static bool scan_year_heading(chronology *c, size_t l)
+{
+    zy_scan_state *s = c->s;
+    const char *t = c->t;
+    const zy_line *line = &s->lines[l];
+    size_t b = trim_end(t, line->start, line->end);
+    if (b - line->start > HEADING_NAME_BYTES + 40 || b == line->start || t[b - 1] != ')')
+        return false;
+    size_t open = b - 1;
+    while (open > line->start && t[open] != '(')
+        open--;
+    size_t a = skip_decoration(t, line->start, open);
+    if (t[open] != '(' || a >= open || is_digit(t[a]) || line->period)
+        return false;
+    zy_figure date;
+    size_t p = read_date(t, open + 1, b - 1, false, &date), len;
+    if (!p || (p < b - 1 && !(event_word_at(t, b - 1, p, &len) && p + len == b - 1)))
+        return false;
+    size_t name_end = trim_end(t, a, open);
+    for (size_t i = a; i < name_end; i++)
+        if (zy_starts_with(t, name_end, i, "、") || t[i] == '(' || t[i] == ')')
+            return false;
+    size_t next = next_filled(s, l + 1);
+    if (next < s->nlines && (s->line_taken[next] ||
+                             memchr(t + s->lines[next].start, ':', s->lines[next].end - s->lines[next].start)))
+        return false; /* the caption of a table or of a "name: value" list */
+    const char *measure = event_measure(t, a, b);
+    zy_subject sub;
+    size_t na, nb;
+    if (measure && name_end - a <= 12 && event_word_at(t, name_end, a, &len))
+        sub = article_subject(c) ? *article_subject(c) : (zy_subject){0, 0, -1, NULL}; /* 創立(1889年) */
+    else if (quoted_name(t, a, name_end, &na, &nb))
+        sub = named(c, na, nb);
+    else
+        sub = named(c, a, name_end);
+    s->line_taken[l] = true;
+    zy_scan_add(s, &date, sub.end ? &sub : NULL, measure, "chronology", line->start, b, "", -1, -1, -1);
+    return true;
+}
+
+void zy_scan_chronology(zy_scan_state *s)
+{
+    chronology c = {s, s->norm.text, false, {0, 0, -1, NULL}};
+    const char *t = c.t;
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
+        const zy_line *line = &s->lines[l];
+        if (s->line_taken[l] || line->blank)
+            continue;
+        size_t b = trim_end(t, line->start, line->end);
+        size_t a = skip_bullet(t, skip_blanks(t, line->start, b), b);
+        zy_figure date;
+        if (a < b && is_digit(t[a])) {
+            if (year_line(&c, line, &date)) {
+                l = scan_year_block(&c, l) - 1;
+                continue;
+            }
+            size_t end = scan_dated_run(&c, l);
+            if (end > l)
+                l = end - 1;
+        } else if (b > line->start && t[b - 1] == ')') {
+            scan_year_heading(&c, l);
+        }
+    }
+}
