@@ -24,15 +24,21 @@
 #define LINE_ENTITIES 64      /* names read per line when counting them */
 #define YEAR_LINE_BYTES 64    /* a year line is short */
 #define PLAIN_EVENT_BYTES 300 /* a longer line without a bullet is prose, not an event */
-#define PLAIN_EVENTS 12       /* events without bullets under one year */
+#define PLAIN_LINES 12        /* lines of one year's events when they have no bullets */
+#define YEAR_BULLETS 40       /* bulleted events under one year */
+#define DETAIL_LINES 8        /* lines telling more of one dated event */
 #define HEADING_NAME_BYTES 90 /* the name in "name(1889年)" */
 #define QUOTED_NAME_BYTES 90  /* a 「name」 */
+/* The article's subject is looked for from this far before its first event to this far
+ * after it: an article's length, so a batch of many articles is not read twice over. */
+#define SUBJECT_BEFORE (8 * 1024)
+#define SUBJECT_AFTER (8 * 1024)
 
 typedef struct chronology {
     zy_scan_state *s;
     const char *t;            /* s->norm.text */
-    bool subject_known;       /* the article's subject was looked for … */
-    zy_subject article;       /* … and is this (end 0: none) */
+    size_t subject_from, subject_to; /* the text the article's subject was looked for in … */
+    zy_subject article;       /* … and what it is (end 0: none) */
 } chronology;
 
 typedef struct word {
@@ -95,6 +101,10 @@ static size_t skip_bullet(const char *t, size_t a, size_t b)
         {ZY_WORD("*")}, {ZY_WORD("–")}, {ZY_WORD("—")},
     };
     size_t len;
+    unsigned char c = a < b ? (unsigned char)t[a] : 0;
+    /* every bullet is '-', '*', E2 xx xx or ・ (E3 83 BB): most lines are ruled out here */
+    if (c != '-' && c != '*' && c != 0xE2 && !(c == 0xE3 && a + 2 < b && (unsigned char)t[a + 2] == 0xBB))
+        return a;
     if (!word_at(t, b, a, bullets, sizeof bullets / sizeof bullets[0], &len))
         return a;
     return skip_blanks(t, a + len, b);
@@ -199,8 +209,17 @@ static size_t read_date(const char *t, size_t a, size_t b, bool bare_year, zy_fi
         f->month = month;
         f->day = day;
         p = q;
-    } else if (!bare_year) {
-        return 0;
+    } else {
+        /* "1981 09月": a year and a month apart */
+        int month, day;
+        size_t q = read_month_day(t, skip_blanks(t, p, b), b, &month, &day);
+        if (q && q > p) {
+            f->month = month;
+            f->day = day;
+            p = q;
+        } else if (!bare_year) {
+            return 0;
+        }
     }
     f->end = p;
     *out = date;
@@ -259,11 +278,21 @@ static size_t event_text_start(const char *t, size_t p, size_t b, bool bulleted)
     return q < b ? q : 0;
 }
 
-/* Is the event text t[a..b) only a figure ("2023年: 120億円" is a row of a series)? */
+/* Is the event text t[a..b) only figures ("2023年: 120億円", "2023年 | 9.1% |": a row of a
+ * series, not an event)? */
 static bool only_a_figure(const char *t, size_t a, size_t b)
 {
-    zy_figure f;
-    return is_digit(t[a]) && zy_figure_at(t, b, a, true, &f) && trim_end(t, f.end, b) == f.end;
+    bool any = false;
+    for (size_t i = a; i < b;) {
+        zy_figure f;
+        if (t[i] == ' ' || t[i] == '\t' || t[i] == '|')
+            i++;
+        else if (is_digit(t[i]) && zy_figure_at(t, b, i, true, &f) && f.end > i)
+            i = f.end, any = true;
+        else
+            return false;
+    }
+    return any;
 }
 
 /* A dated event line ("- 2013年7月: …"): the event text's start, 0 when the line is not one. */
@@ -376,24 +405,27 @@ static bool company_shape(const char *t, size_t a, size_t b, size_t *na, size_t 
                           size_t *core_b)
 {
     static const word kinds[] = {
-        {ZY_WORD("株式会社")}, {ZY_WORD("合名会社")}, {ZY_WORD("合資会社")},
-        {ZY_WORD("有限会社")}, {ZY_WORD("合同会社")},
+        {ZY_WORD("株式")}, {ZY_WORD("合名")}, {ZY_WORD("合資")}, {ZY_WORD("有限")}, {ZY_WORD("合同")},
     };
-    for (size_t i = a; i + 12 <= b; i++) {
-        size_t kl;
-        if ((unsigned char)t[i] != 0xE6 && (unsigned char)t[i] != 0xE5)
-            continue; /* 株 合 有: E6 or E5 */
-        if (!word_at(t, b, i, kinds, sizeof kinds / sizeof kinds[0], &kl))
+    /* every kind ends with 会社 (E4 BC 9A E7 A4 BE); E4 leads few characters of Japanese text */
+    for (size_t at = a + 6; at + 6 <= b;) {
+        const char *hit = memchr(t + at, '\xE4', b - at);
+        if (!hit)
+            return false;
+        size_t i = (size_t)(hit - t), kl;
+        at = i + 1;
+        if (i < a + 6 || !zy_starts_with(t, b, i, "会社") || !word_at(t, b, i - 6, kinds, sizeof kinds / sizeof kinds[0], &kl))
             continue;
+        size_t start = i - 6, end = i + 6, len, chars = 0;
         /* the name after it, else the name before it */
-        size_t p = i + kl, len, chars = 0;
+        size_t p = end;
         while (p < b && chars < 16 && name_char(char_at(t, p, b, &len), t[p]))
             p += len, chars++;
         if (chars) {
-            *na = i, *nb = p, *core_a = i + kl, *core_b = p;
+            *na = start, *nb = p, *core_a = end, *core_b = p;
             return true;
         }
-        size_t q = i;
+        size_t q = start;
         while (q > a && chars < 16) {
             size_t k = q - 1;
             while (k > a && ((unsigned char)t[k] & 0xC0) == 0x80)
@@ -403,10 +435,9 @@ static bool company_shape(const char *t, size_t a, size_t b, size_t *na, size_t 
             q = k, chars++;
         }
         if (chars) {
-            *na = q, *nb = i + kl, *core_a = q, *core_b = i;
+            *na = q, *nb = end, *core_a = q, *core_b = start;
             return true;
         }
-        i += kl - 1;
     }
     return false;
 }
@@ -430,6 +461,7 @@ typedef struct candidate {
     long entity;
     size_t count;
     bool core;                /* the core of a company shape (株式会社X): counted wherever X occurs */
+    size_t full_start, full_end; /* core: the whole name where it was first seen */
 } candidate;
 
 /* Count one more occurrence of a name among the candidates; its index (CANDIDATES: full). */
@@ -446,21 +478,25 @@ static size_t count_name(const chronology *c, candidate *cands, size_t *n, size_
     }
     if (*n == CANDIDATES)
         return CANDIDATES;
-    cands[*n] = (candidate){a, b, entity, 1, false};
+    cands[*n] = (candidate){a, b, entity, 1, false, a, b};
     return (*n)++;
 }
 
-/* How often t[a..b) occurs in the batch. */
-static size_t occurrences(const chronology *c, size_t a, size_t b)
+/* How often t[a..b) occurs in t[from..to). Candidates are found by the needle's last byte: in
+ * Japanese UTF-8 the first byte (E3, E4 …) starts half the characters, the last is rarer. */
+static size_t occurrences(const chronology *c, size_t a, size_t b, size_t from, size_t end)
 {
     const char *t = c->t;
-    size_t n = 0, len = b - a, end = c->s->norm.len;
-    for (size_t i = 0; len && i + len <= end;) {
-        const char *p = memchr(t + i, t[a], end - len + 1 - i);
+    size_t n = 0, len = b - a;
+    if (!len)
+        return 0;
+    char last = t[b - 1];
+    for (size_t i = from + len - 1; i < end;) {
+        const char *p = memchr(t + i, last, end - i);
         if (!p)
             break;
         i = (size_t)(p - t);
-        if (memcmp(p, t + a, len) == 0) {
+        if (memcmp(p - (len - 1), t + a, len) == 0) {
             n++;
             i += len;
         } else {
@@ -470,20 +506,59 @@ static size_t occurrences(const chronology *c, size_t a, size_t b)
     return n;
 }
 
-/* The article's own subject: the organisation the batch names most often (dictionary and
- * shape names, and the cores of company shapes such as 株式会社X, counted wherever they
- * occur); ties go to the first named. Found once, when the first event needs it. */
-static const zy_subject *article_subject(chronology *c)
+/* The article's own subject, named by its company shape (株式会社メルカリ) and not in the
+ * dictionary: learnt for this document, core and whole name, so that prose finds it too. */
+static void learn_company(chronology *c, const candidate *k)
 {
-    if (c->subject_known)
+    char name[128], whole[128];
+    size_t n = k->end - k->start, w = k->full_end - k->full_start;
+    if (n >= sizeof name || w >= sizeof whole)
+        return;
+    memcpy(name, c->t + k->start, n);
+    name[n] = '\0';
+    memcpy(whole, c->t + k->full_start, w);
+    whole[w] = '\0';
+    zy_entities *e = c->s->entities;
+    if (zy_entities_add(e, name, "company", "", whole) != ZY_OK) {
+        c->s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    c->article.entity = zy_entities_lookup(e, name, n, false);
+}
+
+/* The first line that ends after offset at (binary search: lines are in text order). */
+static size_t line_at(const zy_scan_state *s, size_t at)
+{
+    size_t lo = 0, hi = s->nlines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->lines[mid].end < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The article's own subject for an event at offset at: the organisation the text around it
+ * names most often (dictionary and shape names, and the cores of company shapes such as
+ * 株式会社X, counted wherever they occur); ties go to the first named. Found once for the
+ * events of a stretch of text (an article), when the first of them needs it. */
+static const zy_subject *article_subject(chronology *c, size_t at)
+{
+    if (c->subject_to && at >= c->subject_from && at < c->subject_to)
         return c->article.end ? &c->article : NULL;
-    c->subject_known = true;
     zy_scan_state *s = c->s;
     const char *t = c->t;
+    size_t from = at > SUBJECT_BEFORE ? at - SUBJECT_BEFORE : 0;
+    size_t to = s->norm.len - at > SUBJECT_AFTER ? at + SUBJECT_AFTER : s->norm.len;
+    size_t l = line_at(s, from);
+    from = l < s->nlines ? s->lines[l].start : from;
+    c->article = (zy_subject){0, 0, -1, NULL};
     candidate cands[CANDIDATES];
     size_t n = 0;
     zy_entity_match ents[LINE_ENTITIES];
-    for (size_t l = 0; l < s->nlines; l++) {
+    for (; l < s->nlines && s->lines[l].start < to; l++) {
         const zy_line *line = &s->lines[l];
         if (line->blank)
             continue;
@@ -492,23 +567,32 @@ static const zy_subject *article_subject(chronology *c)
             if (organisation(c, &ents[k], line->end))
                 count_name(c, cands, &n, ents[k].start, ents[k].end, ents[k].entity);
         size_t na, nb, ca, cb;
-        for (size_t from = line->start; company_shape(t, from, line->end, &na, &nb, &ca, &cb); from = nb) {
+        for (size_t x = line->start; company_shape(t, x, line->end, &na, &nb, &ca, &cb); x = nb) {
             size_t k = count_name(c, cands, &n, ca, cb, zy_entities_lookup(s->entities, t + ca, cb - ca, false));
-            if (k < CANDIDATES)
+            if (k < CANDIDATES && !cands[k].core) {
                 cands[k].core = true;
+                cands[k].full_start = na;
+                cands[k].full_end = nb;
+            }
         }
+        to = line->end > to ? line->end : to;
     }
+    c->subject_from = from;
+    c->subject_to = to > at ? to : at + 1;
     size_t best = n;
     for (size_t k = 0; k < n; k++) {
         if (cands[k].core) {
-            size_t bare = occurrences(c, cands[k].start, cands[k].end);
+            size_t bare = occurrences(c, cands[k].start, cands[k].end, from, to);
             cands[k].count = bare > cands[k].count ? bare : cands[k].count;
         }
         if (best == n || cands[k].count > cands[best].count)
             best = k;
     }
-    if (best < n)
+    if (best < n) {
         c->article = (zy_subject){cands[best].start, cands[best].end, cands[best].entity, NULL};
+        if (cands[best].core && cands[best].entity < 0)
+            learn_company(c, &cands[best]);
+    }
     return c->article.end ? &c->article : NULL;
 }
 
@@ -528,7 +612,7 @@ static zy_subject event_subject(chronology *c, size_t a, size_t se)
     for (size_t k = 0; k < n; k++)
         if (organisation(c, &ents[k], se) && name_acts(t, se, ents[k].end))
             return (zy_subject){ents[k].start, ents[k].end, ents[k].entity, NULL};
-    const zy_subject *own = article_subject(c);
+    const zy_subject *own = article_subject(c, a);
     return own ? *own : (zy_subject){0, 0, -1, NULL};
 }
 
@@ -554,9 +638,15 @@ static const char *event_measure(const char *t, size_t a, size_t se)
 
 /* ---- facts ---- */
 
-/* The figures of an event other than its date, with the event's date as their time. */
-static void event_figures(chronology *c, size_t a, size_t b, const zy_subject *sub, const char *time,
-                          size_t line_a)
+/* An event being read: its date fact is recorded, and the figures of its lines follow it. */
+typedef struct event {
+    zy_subject subject;
+    char time[16];            /* the event's date, the time of its other figures */
+} event;
+
+/* The figures of t[a..b) other than dates, with the event's time and subject; the line
+ * [line_a, b) is their sentence. */
+static void event_figures(chronology *c, const event *ev, size_t line_a, size_t a, size_t b)
 {
     zy_scan_state *s = c->s;
     const char *t = c->t;
@@ -572,21 +662,24 @@ static void event_figures(chronology *c, size_t a, size_t b, const zy_subject *s
         if (f.kind == ZY_KIND_COUNT && (zy_starts_with(t, b, f.end, "当たり") || zy_starts_with(t, b, f.end, "あたり")))
             continue;
         const char *measure = zy_measure_near(t, a, f.start, f.end, b, f.kind);
-        zy_scan_add(s, &f, sub->end ? sub : NULL, measure, "chronology", line_a, b, time, -1, -1, -1);
+        zy_scan_add(s, &f, ev->subject.end ? &ev->subject : NULL, measure, "chronology", line_a, b,
+                    ev->time, -1, -1, -1);
     }
 }
 
-/* Record the event t[a..b) of the line starting at line_a, dated date. */
-static void record_event(chronology *c, const zy_figure *date, size_t line_a, size_t a, size_t b)
+/* Start the event dated date whose text is t[a..b) on the line from line_a; its subject and
+ * measure are looked for in t[a..head_end) (its first sentence, which may go on over the
+ * next lines). */
+static void begin_event(chronology *c, event *ev, const zy_figure *date, size_t line_a, size_t a,
+                        size_t b, size_t head_end)
 {
     const char *t = c->t;
-    size_t se = first_sentence_end(t, a, b);
-    zy_subject sub = event_subject(c, a, se);
-    const char *measure = event_measure(t, a, se);
-    zy_scan_add(c->s, date, sub.end ? &sub : NULL, measure, "chronology", line_a, b, "", -1, -1, -1);
-    char time[16];
-    zy_scan_date_iso(c->s, date, time);
-    event_figures(c, a, b, &sub, time, line_a);
+    ev->subject = event_subject(c, a, head_end);
+    const char *measure = event_measure(t, a, head_end);
+    zy_scan_add(c->s, date, ev->subject.end ? &ev->subject : NULL, measure, "chronology", line_a, b, "",
+                -1, -1, -1);
+    zy_scan_date_iso(c->s, date, ev->time);
+    event_figures(c, ev, line_a, a, b);
 }
 
 /* ---- shape 1: years on their own lines ---- */
@@ -605,87 +698,137 @@ static size_t next_filled(const zy_scan_state *s, size_t l)
     return l;
 }
 
-/* The event line `line` under a year: date it (its own M月D日 or full date) and find where its
- * text starts; false when the line holds no event. */
-static bool year_event(const chronology *c, const zy_line *line, const zy_figure *year, zy_figure *date,
-                       size_t *text, bool *bulleted, bool *own)
+/* "1981~1994 - 創業経緯": the heading of a period, which ends the events above it. */
+static bool period_heading(const chronology *c, const zy_line *line)
 {
     const char *t = c->t;
+    size_t b = line->end;
+    size_t a = skip_bullet(t, skip_blanks(t, line->start, b), b);
+    int year;
+    if (read_number(t, a, b, 4, &year) != 4)
+        return false;
+    a += 4;
+    if (zy_starts_with(t, b, a, "年"))
+        a += 3;
+    return a < b && t[a] == '~';
+}
+
+/* One line under a year: its own date when it opens with one (M月D日 or a full date), where
+ * its text starts, and whether it has a bullet. */
+typedef struct year_line_parts {
+    zy_figure date;
+    size_t text, end;
+    bool bulleted, own, event; /* event: there is text that is not just a figure */
+} year_line_parts;
+
+static year_line_parts read_year_event(const chronology *c, const zy_line *line, const zy_figure *year)
+{
+    const char *t = c->t;
+    year_line_parts r = {*year, 0, 0, false, false, false};
     size_t b = trim_end(t, line->start, line->end);
     size_t a0 = skip_blanks(t, line->start, b);
     size_t a = skip_bullet(t, a0, b);
-    *bulleted = a != a0;
-    *date = *year;
-    *own = false;
+    r.bulleted = a != a0;
+    r.end = b;
     int month, day;
     size_t p;
-    if (a < b && is_digit(t[a]) && (p = read_date(t, a, b, false, date)) != 0) {
-        *own = true;
+    if (a < b && is_digit(t[a]) && (p = read_date(t, a, b, false, &r.date)) != 0) {
+        r.own = true;
         a = event_text_start(t, skip_bracket_after_date(t, p, b), b, true);
         if (!a)
-            return false;
+            a = b;
     } else if (a < b && is_digit(t[a]) && (p = read_month_day(t, a, b, &month, &day)) != 0) {
-        date->month = month;
-        date->day = day;
-        date->start = a;
-        date->end = p;
-        *own = true;
+        r.date.month = month;
+        r.date.day = day;
+        r.date.start = a;
+        r.date.end = p;
+        r.own = true;
         size_t q = skip_blanks(t, p, b);
         a = q < b && (t[q] == ':' || t[q] == '|') ? skip_blanks(t, q + 1, b) : q;
     }
-    *text = a;
-    return a < b && !only_a_figure(t, a, b);
+    r.text = a;
+    r.event = a < b && !only_a_figure(t, a, b);
+    return r;
 }
 
-/* Walk the year block that starts at line l; with emit, record its events and take its lines. */
+/* Is line k the end of a year's events: gone, taken, another year or a period heading? */
+static bool ends_year(const chronology *c, size_t k)
+{
+    const zy_scan_state *s = c->s;
+    zy_figure probe;
+    return k >= s->nlines || s->line_taken[k] || s->lines[k].blank || year_line(c, &s->lines[k], &probe) ||
+           period_heading(c, &s->lines[k]);
+}
+
+/* The end of the first sentence of an unbulleted event that starts at text on line k: it
+ * may go on over the next two lines of the same year. */
+static size_t plain_head_end(const chronology *c, size_t k, size_t text)
+{
+    const zy_scan_state *s = c->s;
+    size_t a = text, end = s->lines[k].end;
+    for (size_t n = 0; n < 3; n++) {
+        size_t se = first_sentence_end(c->t, a, s->lines[k].end);
+        if (se < s->lines[k].end || n == 2 || ends_year(c, k + 1))
+            return se < s->lines[k].end ? se : end;
+        k++;
+        a = s->lines[k].start;
+        end = s->lines[k].end;
+    }
+    return end;
+}
+
+/* Walk the year block that starts at line l; with emit, record its events and take its lines.
+ * Under a year, each bulleted line is an event; without bullets the lines are one event
+ * (a title, its description), unless a line opens with its own month. */
 static year_block walk_year_block(chronology *c, size_t l, bool emit)
 {
     zy_scan_state *s = c->s;
     year_block blk = {l, 0, 0};
     size_t k = l;
-    zy_figure year, date;
+    zy_figure year;
     while (k < s->nlines && !s->line_taken[k] && year_line(c, &s->lines[k], &year)) {
         if (emit)
             s->line_taken[k] = true;
-        size_t events = 0;
+        size_t events = 0, lines = 0;
         int bullets = -1; /* whether this year's events are bulleted (-1: none seen yet) */
+        event ev = {{0, 0, -1, NULL}, ""};
+        bool open = false;
         k = next_filled(s, k + 1);
-        while (k < s->nlines && !s->line_taken[k] && !year_line(c, &s->lines[k], &date)) {
+        while (!ends_year(c, k)) {
             const zy_line *line = &s->lines[k];
-            size_t text;
-            bool bulleted, own;
-            bool event = year_event(c, line, &year, &date, &text, &bulleted, &own);
+            year_line_parts r = read_year_event(c, line, &year);
             if (bullets < 0)
-                bullets = bulleted;
-            if ((bullets && !bulleted) ||
-                (!bulleted && (line->end - line->start > PLAIN_EVENT_BYTES || events >= PLAIN_EVENTS)))
+                bullets = r.bulleted;
+            if ((bullets && !r.bulleted) || lines >= (bullets ? YEAR_BULLETS : PLAIN_LINES))
                 break; /* the text after the chronology */
+            bool starts = r.event && (bullets || r.own || !open);
             if (emit) {
                 s->line_taken[k] = true;
-                if (event)
-                    record_event(c, &date, line->start, text, trim_end(c->t, text, line->end));
+                if (starts)
+                    begin_event(c, &ev, &r.date, line->start, r.text, r.end,
+                                bullets ? first_sentence_end(c->t, r.text, r.end) : plain_head_end(c, k, r.text));
+                else if (open)
+                    event_figures(c, &ev, line->start, r.text, r.end);
             }
-            events += event;
-            blk.own_dates += event && own;
-            /* a blank line ends the year's events unless a year follows it */
-            size_t next = next_filled(s, k + 1);
-            k = k + 1;
-            if (next > k) {
-                zy_figure probe;
-                if (next < s->nlines && !s->line_taken[next] && year_line(c, &s->lines[next], &probe))
-                    k = next;
-                break;
-            }
+            open |= starts;
+            events += starts;
+            blk.own_dates += starts && r.own;
+            lines++;
+            k++;
         }
+        /* blank lines end the year's events; the block goes on when a year follows them */
+        size_t next = next_filled(s, k);
+        zy_figure probe;
         blk.groups += events > 0;
         blk.end = k;
-        if (k < s->nlines && s->lines[k].blank)
+        if (next > k && (next >= s->nlines || s->line_taken[next] || !year_line(c, &s->lines[next], &probe)))
             break;
+        k = next;
     }
     return blk;
 }
 
-/* A year block at line l: the line after it (l when there is none). */
+/* A year block at line l: the line after it (l + 1 when there is none). */
 static size_t scan_year_block(chronology *c, size_t l)
 {
     year_block blk = walk_year_block(c, l, false);
@@ -697,33 +840,67 @@ static size_t scan_year_block(chronology *c, size_t l)
 
 /* ---- shape 2: runs of dated event lines ---- */
 
-/* A run of at least two dated event lines from l (single blank lines between them): the
- * line after it, or l when there is none. */
+/* A line under a dated event that tells more of it ("- ベースモデル: …" under
+ * "- 2022年11月30日|…"): bulleted when the events are, short when they are not. */
+static bool detail_line(const chronology *c, size_t k, bool bulleted)
+{
+    const zy_scan_state *s = c->s;
+    if (ends_year(c, k))
+        return false;
+    const zy_line *line = &s->lines[k];
+    const char *t = c->t;
+    size_t a0 = skip_blanks(t, line->start, line->end);
+    if (bulleted)
+        return skip_bullet(t, a0, line->end) != a0;
+    return line->end - line->start <= PLAIN_EVENT_BYTES;
+}
+
+/* A run of at least two dated event lines from l, with detail lines under them and single
+ * blank lines between them: the line after it, or l when there is none. Detail lines after
+ * the last event are its own only up to as many as the events above had. */
 static size_t scan_dated_run(chronology *c, size_t l)
 {
     zy_scan_state *s = c->s;
+    const char *t = c->t;
     zy_figure date;
-    size_t k = l, dated = 0, last = l;
+    size_t b0 = s->lines[l].end, a0 = skip_blanks(t, s->lines[l].start, b0);
+    bool bulleted = skip_bullet(t, a0, b0) != a0;
+    size_t k = l, dated = 0, last = l, details = 0, most_details = 0;
     while (k < s->nlines && !s->line_taken[k]) {
         if (s->lines[k].blank) {
-            if (k + 1 >= s->nlines || s->lines[k + 1].blank)
+            if (k + 1 >= s->nlines || !dated_event(c, &s->lines[k + 1], &date))
                 break;
             k++;
             continue;
         }
-        if (!dated_event(c, &s->lines[k], &date))
+        if (dated_event(c, &s->lines[k], &date)) {
+            dated++;
+            most_details = details > most_details ? details : most_details;
+            details = 0;
+            last = ++k;
+            continue;
+        }
+        if (!detail_line(c, k, bulleted) || details >= DETAIL_LINES)
             break;
-        dated++;
-        last = ++k;
+        details++;
+        k++;
     }
     if (dated < 2)
         return l;
+    for (size_t n = 0; n < most_details && last < s->nlines && detail_line(c, last, bulleted); n++)
+        last++;
+    event ev = {{0, 0, -1, NULL}, ""};
     for (k = l; k < last && s->status == ZY_OK; k++) {
         const zy_line *line = &s->lines[k];
         s->line_taken[k] = true;
-        size_t text = line->blank ? 0 : dated_event(c, line, &date);
+        if (line->blank)
+            continue;
+        size_t b = trim_end(t, line->start, line->end);
+        size_t text = dated_event(c, line, &date);
         if (text)
-            record_event(c, &date, line->start, text, trim_end(c->t, text, line->end));
+            begin_event(c, &ev, &date, line->start, text, b, first_sentence_end(t, text, b));
+        else
+            event_figures(c, &ev, line->start, skip_blanks(t, line->start, b), b);
     }
     return last;
 }
@@ -731,7 +908,7 @@ static size_t scan_dated_run(chronology *c, size_t l)
 /* ---- shape 3: "name(1889年)" headings ---- */
 
 /* A heading "name(YYYY年[M月[D日]][発売])" at line l: recorded, true. Captions of tables
- * (the next line was taken by a table) are left to prose. */
+ * and lists (the next line was taken by a table, or is "name: value") are left to prose. */
 static bool scan_year_heading(chronology *c, size_t l)
 {
     zy_scan_state *s = c->s;
@@ -759,14 +936,17 @@ static bool scan_year_heading(chronology *c, size_t l)
                              memchr(t + s->lines[next].start, ':', s->lines[next].end - s->lines[next].start)))
         return false; /* the caption of a table or of a "name: value" list */
     const char *measure = event_measure(t, a, b);
-    zy_subject sub;
+    zy_subject sub = {0, 0, -1, NULL};
     size_t na, nb;
-    if (measure && name_end - a <= 12 && event_word_at(t, name_end, a, &len))
-        sub = article_subject(c) ? *article_subject(c) : (zy_subject){0, 0, -1, NULL}; /* 創立(1889年) */
-    else if (quoted_name(t, a, name_end, &na, &nb))
+    if (measure && name_end - a <= 12 && event_word_at(t, name_end, a, &len)) {
+        const zy_subject *own = article_subject(c, a); /* 創立(1889年): the article's own founding */
+        if (own)
+            sub = *own;
+    } else if (quoted_name(t, a, name_end, &na, &nb)) {
         sub = named(c, na, nb);
-    else
+    } else {
         sub = named(c, a, name_end);
+    }
     s->line_taken[l] = true;
     zy_scan_add(s, &date, sub.end ? &sub : NULL, measure, "chronology", line->start, b, "", -1, -1, -1);
     return true;
@@ -774,7 +954,7 @@ static bool scan_year_heading(chronology *c, size_t l)
 
 void zy_scan_chronology(zy_scan_state *s)
 {
-    chronology c = {s, s->norm.text, false, {0, 0, -1, NULL}};
+    chronology c = {s, s->norm.text, 0, 0, {0, 0, -1, NULL}};
     const char *t = c.t;
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         const zy_line *line = &s->lines[l];
