@@ -1,16 +1,21 @@
 /*
- * chronology.c: chronologies (年表), read as blocks before prose. Three shapes:
- *   a year on a line of its own ("1889", "1889年", "2006年(平成18年)") over event lines,
- *   bulleted (◆ ・ - ●) or plain, until the next year line; "M月" / "M月D日" at an event's
- *   start refine its date;
- *   runs of dated event lines ("2013年7月: …", "2022/11/30 …", "- 2022年11月30日|…");
+ * chronology.c: chronologies (年表), read as blocks after tables and before lists and prose.
+ * Three shapes:
+ *   a year (or year and month) on a line of its own ("1889", "1889年", "2006年(平成18年)",
+ *   "1981 09月") over its events until the next year: each bulleted line (◆ ・ - ●) is an
+ *   event, and "M月" / "M月D日" opening a line refine its date; lines without bullets are one
+ *   event, a title and its description;
+ *   runs of two or more dated event lines ("2013年7月: …", "2022/11/30 …",
+ *   "- 2022年11月30日|…"), with the lines under each event that tell more of it;
  *   headings that are a name with its year in brackets ("創立(1889年)", "~製品名(1983年)").
- * Each event is a date fact. Its subject is what the event line names: a 「…」 name, a
- * Latin product name opening the event, a company shape (株式会社…), a dictionary or shape
- * name acting in the event (never a person, X氏, nor a country); else the article's own
- * subject, the organisation the batch names most often (found once, when the first event
- * is read). Its measure is founded or release. The other figures of an event line get the
- * event's date as their time. The lines read are marked taken, so prose skips them.
+ * Each event is a date fact. Its subject is what the event names: a 「…」 name, a Latin
+ * product name opening it, a company shape (株式会社…), a dictionary or shape name acting in
+ * it (never a person, X氏, nor a country); else the article's own subject, the organisation
+ * the text around the chronology names most often (found once for all its events; a company
+ * shape found so is learnt for the document, so prose knows it too). Its measure is founded,
+ * release or none. The other figures of an event's lines get the event's date as their time
+ * and its subject. The lines read are marked taken, so prose does not read them again; rows
+ * of a series ("2023年 | 9.1%") are not events and are left alone.
  * May call: extract (scan, figure, entities, charset, zy_measure_near).
  */
 #include <stdlib.h>
@@ -23,7 +28,7 @@
 #define CANDIDATES 64         /* distinct names counted for the article's subject */
 #define LINE_ENTITIES 64      /* names read per line when counting them */
 #define YEAR_LINE_BYTES 64    /* a year line is short */
-#define PLAIN_EVENT_BYTES 300 /* a longer line without a bullet is prose, not an event */
+#define PLAIN_EVENT_BYTES 300 /* a longer line is prose, not a detail of an unbulleted event */
 #define PLAIN_LINES 12        /* lines of one year's events when they have no bullets */
 #define YEAR_BULLETS 40       /* bulleted events under one year */
 #define DETAIL_LINES 8        /* lines telling more of one dated event */
@@ -84,26 +89,28 @@ static size_t skip_blanks(const char *t, size_t a, size_t b)
     return a;
 }
 
+/* The end of t[a..b) without trailing blanks, nor the closing '|' of a table row. */
 static size_t trim_end(const char *t, size_t a, size_t b)
 {
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '|'))
         b--;
     return b;
 }
 
-/* Past a list bullet (◆ ・ - ● …) and the blanks after it at t[a]; a when there is none. */
+/* Past a list bullet (◆ ・ - ● …, or the '|' opening a table row) and the blanks after it
+ * at t[a]; a when there is none. */
 static size_t skip_bullet(const char *t, size_t a, size_t b)
 {
     static const word bullets[] = {
         {ZY_WORD("◆")}, {ZY_WORD("◇")}, {ZY_WORD("・")}, {ZY_WORD("●")}, {ZY_WORD("○")},
         {ZY_WORD("■")}, {ZY_WORD("□")}, {ZY_WORD("▪")}, {ZY_WORD("•")}, {ZY_WORD("★")},
         {ZY_WORD("☆")}, {ZY_WORD("▶")}, {ZY_WORD("▷")}, {ZY_WORD("►")}, {ZY_WORD("-")},
-        {ZY_WORD("*")}, {ZY_WORD("–")}, {ZY_WORD("—")},
+        {ZY_WORD("*")}, {ZY_WORD("–")}, {ZY_WORD("—")}, {ZY_WORD("|")},
     };
     size_t len;
     unsigned char c = a < b ? (unsigned char)t[a] : 0;
-    /* every bullet is '-', '*', E2 xx xx or ・ (E3 83 BB): most lines are ruled out here */
-    if (c != '-' && c != '*' && c != 0xE2 && !(c == 0xE3 && a + 2 < b && (unsigned char)t[a + 2] == 0xBB))
+    /* every bullet is '-', '*', '|', E2 xx xx or ・ (E3 83 BB): most lines are ruled out here */
+    if (c != '-' && c != '*' && c != '|' && c != 0xE2 && !(c == 0xE3 && a + 2 < b && (unsigned char)t[a + 2] == 0xBB))
         return a;
     if (!word_at(t, b, a, bullets, sizeof bullets / sizeof bullets[0], &len))
         return a;
@@ -418,9 +425,9 @@ static bool company_shape(const char *t, size_t a, size_t b, size_t *na, size_t 
             continue;
         size_t start = i - 6, end = i + 6, len, chars = 0;
         /* the name after it, else the name before it */
-        size_t p = end;
-        while (p < b && chars < 16 && name_char(char_at(t, p, b, &len), t[p]))
-            p += len, chars++;
+        size_t p = end, word_len;
+        while (p < b && chars < 16 && name_char(char_at(t, p, b, &len), t[p]) && !event_word_at(t, b, p, &word_len))
+            p += len, chars++; /* 株式会社コウゾウ設立: the name ends before 設立 */
         if (chars) {
             *na = start, *nb = p, *core_a = end, *core_b = p;
             return true;
