@@ -338,21 +338,55 @@ static bool event_word_at(const char *t, size_t end, size_t at, size_t *len)
     return word_at(t, end, at, words, sizeof words / sizeof words[0], len);
 }
 
-/* Does a name ending at t[at] act in the event: a topic (Xは, Xが), a listed one (X、), the
- * whole event, or what is founded or released (X設立, Xを発売)? */
+/* Past a bracket right after a name ("日本ソフトバンク(現ソフトバンクグループ)を設立"). */
+static size_t skip_name_bracket(const char *t, size_t end, size_t at)
+{
+    if (at >= end || t[at] != '(')
+        return at;
+    size_t limit = end - at < 60 ? end : at + 60;
+    const char *close = memchr(t + at, ')', limit - at);
+    return close ? (size_t)(close - t) + 1 : at;
+}
+
+/* Is there a particle that makes the name before t[at] a partner or a place (Xと提携,
+ * Xに上場, Xで開催, Xへ移転, Xから独立)? */
+static bool partner_or_place(const char *t, size_t end, size_t at)
+{
+    return zy_starts_with(t, end, at, "と") || zy_starts_with(t, end, at, "に") ||
+           zy_starts_with(t, end, at, "で") || zy_starts_with(t, end, at, "へ") ||
+           zy_starts_with(t, end, at, "から");
+}
+
+/* Does a name found inside an event, ending at t[at], act in it: its topic (Xは, Xが, Xも,
+ * X、), or what is founded or released (X設立, Xを発売)? A partner, a place, or a name that
+ * is part of a longer word (大阪証券取引所, 任天堂社長) does not. */
 static bool name_acts(const char *t, size_t end, size_t at)
 {
     static const word after[] = {
-        {ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("も")}, {ZY_WORD("、")}, {ZY_WORD("と")},
-        {ZY_WORD("の")}, {ZY_WORD(" ")}, {ZY_WORD("(")}, {ZY_WORD("。")},
+        {ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("も")}, {ZY_WORD("、")}, {ZY_WORD("。")},
     };
     size_t len;
-    at = at < end && t[at] == ' ' && at + 1 < end && !is_latin(t[at + 1]) ? at + 1 : at;
+    at = skip_blanks(t, skip_name_bracket(t, end, at), end);
     if (at >= end || word_at(t, end, at, after, sizeof after / sizeof after[0], &len))
         return true;
     if (zy_starts_with(t, end, at, "を"))
         at += 3;
     return event_word_at(t, end, at, &len);
+}
+
+/* Does a name that opens an event, ending at t[at], stand as its topic ("ChatGPT リリース",
+ * "GPT-4の提供開始", "OpenAI設立")? Not when it is glued to a longer word (iPhone版,
+ * CtoCマーケット) or is a partner or a place. */
+static bool name_opens(const char *t, size_t end, size_t at)
+{
+    at = skip_name_bracket(t, end, at);
+    if (at >= end || t[at] == ' ' || t[at] == '\t')
+        return true;
+    size_t len;
+    if (event_word_at(t, end, at, &len))
+        return true;
+    uint32_t cp = char_at(t, at, end, &len);
+    return !is_kanji(cp) && !is_katakana(cp) && !partner_or_place(t, end, at);
 }
 
 /* The first 「name」 or 『name』 in t[a..b): its inside. */
@@ -371,8 +405,10 @@ static bool quoted_name(const char *t, size_t a, size_t b, size_t *na, size_t *n
         for (size_t k = i + 3; k < j; k++)
             if (zy_starts_with(t, j, k, "。") || zy_starts_with(t, j, k, "、") || t[k] == '?' || t[k] == '!')
                 return false; /* a quoted sentence, not a name */
-        if (person_after(t, b, j + 3))
-            return false;
+        if (person_after(t, b, j + 3) || zy_starts_with(t, b, j + 3, "と")) {
+            i = j + 2; /* a person, or a partner (「X」と提携): the next quote may be the name */
+            continue;
+        }
         *na = i + 3;
         *nb = j;
         return true;
@@ -397,7 +433,7 @@ static size_t latin_name_at(const char *t, size_t a, size_t b)
     while (p > a && (t[p - 1] == ' ' || t[p - 1] == '.' || t[p - 1] == '-'))
         p--;
     /* IPO, CEO, AI: words, not names */
-    if (!upper || (!lower && p - a <= 3) || person_after(t, b, p) || !name_acts(t, b, p))
+    if (!upper || (!lower && p - a <= 3) || person_after(t, b, p) || !name_opens(t, b, p))
         return a;
     return p;
 }
