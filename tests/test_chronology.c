@@ -246,16 +246,32 @@ static void test_bad_input(void **state)
         "- 9999年1月 遠い未来\n- 0001年1月 遠い過去\n",
         "1889年\n「\n1890年\n『閉じない\n",
         "株式会社\n1900\n◆株式会社\n1901\n◆有限会社を設立\n",
+        NULL, /* a dated run whose events are one very long line each */
     };
+    size_t long_len = 600 * 1024; /* one batch: a batch ends at a line end near 1 MiB */
+    char *long_run = malloc(long_len + 1);
+    assert_non_null(long_run);
+    const char *unit = "「設立」ab"; /* 11 bytes */
+    for (size_t i = 0; i + 11 <= long_len; i += 11)
+        memcpy(long_run + i, unit, 11);
+    memset(long_run + long_len - long_len % 11, 'a', long_len % 11);
+    memcpy(long_run, "- 2020年1月: ", strlen("- 2020年1月: "));
+    memcpy(long_run + long_len / 2, "\n- 2021年2月: ", strlen("\n- 2021年2月: "));
+    long_run[long_len] = '\0';
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *text = texts[i] ? texts[i] : long_run;
         zy_document *doc;
-        assert_int_equal(zy_scan(ctx, "t.txt", texts[i], strlen(texts[i]), NULL, &doc), ZY_OK);
-        if (i == 0)
-            for (size_t k = 0; k < doc->nfacts; k++)
-                if (from_chronology(&doc->facts[k]))
-                    fail_msg("an event with no year gave «%s»", doc->facts[k].text);
+        assert_int_equal(zy_scan(ctx, "t.txt", text, strlen(text), NULL, &doc), ZY_OK);
+        size_t dates = 0;
+        for (size_t k = 0; k < doc->nfacts; k++)
+            dates += from_chronology(&doc->facts[k]) && doc->facts[k].kind == ZY_KIND_DATE;
+        if (i == 0 && dates)
+            fail_msg("an event with no year gave %zu dates", dates);
+        if (!texts[i] && dates != 2)
+            fail_msg("the two very long events gave %zu dates", dates);
         zy_document_destroy(doc);
     }
+    free(long_run);
 }
 
 int main(void)

@@ -34,6 +34,7 @@
 #define DETAIL_LINES 8        /* lines telling more of one dated event */
 #define HEADING_NAME_BYTES 90 /* the name in "name(1889年)" */
 #define QUOTED_NAME_BYTES 90  /* a 「name」 */
+#define HEAD_BYTES 600        /* where an event's subject and measure are looked for */
 /* The article's subject is looked for from this far before its first event to this far
  * after it: an article's length, so a batch of many articles is not read twice over. */
 #define SUBJECT_BEFORE (8 * 1024)
@@ -717,6 +718,11 @@ static void begin_event(chronology *c, event *ev, const zy_figure *date, size_t 
                         size_t b, size_t head_end)
 {
     const char *t = c->t;
+    if (head_end - a > HEAD_BYTES) { /* a runaway line: its subject is near its start */
+        head_end = a + HEAD_BYTES;
+        while (head_end > a && ((unsigned char)t[head_end] & 0xC0) == 0x80)
+            head_end--;
+    }
     ev->subject = event_subject(c, a, head_end);
     const char *measure = event_measure(t, a, head_end);
     zy_scan_add(c->s, date, ev->subject.end ? &ev->subject : NULL, measure, "chronology", line_a, b, "",
