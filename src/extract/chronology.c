@@ -814,16 +814,12 @@ static bool ends_year(const chronology *c, size_t k)
 static size_t plain_head_end(const chronology *c, size_t k, size_t text)
 {
     const zy_scan_state *s = c->s;
-    size_t a = text, end = s->lines[k].end;
-    for (size_t n = 0; n < 3; n++) {
+    size_t a = text;
+    for (size_t n = 0;; n++, k++, a = s->lines[k].start) {
         size_t se = first_sentence_end(c->t, a, s->lines[k].end);
-        if (se < s->lines[k].end || n == 2 || ends_year(c, k + 1))
-            return se < s->lines[k].end ? se : end;
-        k++;
-        a = s->lines[k].start;
-        end = s->lines[k].end;
+        if (zy_ends_with(c->t, se, "。") || n == 2 || ends_year(c, k + 1))
+            return se;
     }
-    return end;
 }
 
 /* Walk the year block that starts at line l; with emit, record its events and take its lines.
