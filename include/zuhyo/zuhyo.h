@@ -180,7 +180,7 @@ typedef struct zy_fact {
     char *subject_text;       /* the entity as written */
     char *country;            /* subject's country when the source gives it (table rows) */
     const char *measure;      /* valuation, funding, … or NULL */
-    const char *source;       /* "prose", "table" or "list" */
+    const char *source;       /* "prose", "table", "list" or "chronology" */
     char *sentence;           /* the sentence (or table row) it came from */
     size_t sentence_start, sentence_end; /* its byte range in the original file */
     long table_id, table_row, table_col;  /* -1 outside tables */

@@ -255,6 +255,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     ss->dated = s.dated;
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);
+        zy_scan_chronology(&s);
         zy_scan_grid(&s);
         zy_scan_lists(&s);
         zy_scan_prose(&s);

@@ -86,6 +86,7 @@ const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_st
 
 /* Passes. */
 void zy_scan_tables(zy_scan_state *s);
+void zy_scan_chronology(zy_scan_state *s);
 void zy_scan_lists(zy_scan_state *s);
 void zy_scan_grid(zy_scan_state *s);
 void zy_scan_prose(zy_scan_state *s);

@@ -38,7 +38,7 @@ static const char *const stored_measures[] = {
     "valuation", "market_cap", "funding", "investment", "assets", "cost", "market_size", "salary",
     "revenue", "profit", "author_count", "rank", "total", "share", "growth", "gap", "price_cut",
     "founded", "release", NULL};
-static const char *const stored_sources[] = {"prose", "table", "list", NULL};
+static const char *const stored_sources[] = {"prose", "table", "list", "chronology", NULL};
 
 /* One listing: its statements, the document being filled (its strings in a pool emptied at
  * each hand-over), and the piece of stored bytes whose facts are being read. */
