@@ -163,6 +163,8 @@ static int read_fact(reader *r, sqlite3_stmt *st, zy_fact *f, const zy_fact *pre
     f->has_value_max = sqlite3_column_type(st, 6) != SQLITE_NULL;
     f->value_max = sqlite3_column_double(st, 6);
     f->unit = intern_static((const char *)sqlite3_column_text(st, 7), stored_units);
+    if (!f->unit && sqlite3_column_type(st, 7) != SQLITE_NULL) /* a currency the list lacks (IDR, CHF) */
+        f->unit = pooled_text(r, st, 7, previous ? previous->unit : NULL, &nomem);
     f->counter = pooled_text(r, st, 8, previous ? previous->counter : NULL, &nomem);
     f->approx = sqlite3_column_int(st, 9) != 0;
     const char *bound = (const char *)sqlite3_column_text(st, 10);
@@ -173,6 +175,8 @@ static int read_fact(reader *r, sqlite3_stmt *st, zy_fact *f, const zy_fact *pre
     f->subject_text = (char *)pooled_text(r, st, 13, previous ? previous->subject_text : NULL, &nomem);
     f->country = (char *)pooled_text(r, st, 14, previous ? previous->country : NULL, &nomem);
     f->measure = intern_static((const char *)sqlite3_column_text(st, 15), stored_measures);
+    if (!f->measure && sqlite3_column_type(st, 15) != SQLITE_NULL)
+        f->measure = pooled_text(r, st, 15, previous ? previous->measure : NULL, &nomem);
     f->source = intern_static((const char *)sqlite3_column_text(st, 16), stored_sources);
     f->table_id = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
     f->table_row = sqlite3_column_int64(st, 19);
