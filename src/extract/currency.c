@@ -5,6 +5,8 @@
  */
 #include "extract/currency.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A word with its length, as the generated rows write it. */
@@ -38,34 +40,114 @@ static bool ends_with(const char *t, size_t at, const char *s, size_t n)
 
 static bool is_latin(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+/* The names and symbols read after a number, chained by their first character (longest first
+ * in each chain, so the first match is the longest), and the symbols read before one: built
+ * once, so a lookup compares only the words that can match. */
+#define SLOTS 256 /* a power of two, well above the distinct first characters */
+#define NO_WORD 0xFFFF
+
+typedef struct currency_index {
+    uint32_t key[SLOTS];      /* the first character's bytes; 0: empty slot */
+    uint16_t first[SLOTS];
+    uint16_t next[NWORDS];
+    uint16_t symbols[NWORDS]; /* the symbols, longest first */
+    size_t nsymbols;
+} currency_index;
+
+static currency_index index_of_words;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+/* The bytes of the UTF-8 character at p (at most four, within len) as one key. */
+static uint32_t char_key(const char *p, size_t len)
+{
+    unsigned char c = (unsigned char)p[0];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t key = 0;
+    for (size_t i = 0; i < n && i < len; i++)
+        key = key << 8 | (unsigned char)p[i];
+    return key;
+}
+
+static size_t slot_of(const currency_index *ix, uint32_t key)
+{
+    size_t h = (key * 2654435761u) >> 24 & (SLOTS - 1);
+    while (ix->key[h] && ix->key[h] != key)
+        h = (h + 1) & (SLOTS - 1);
+    return h;
+}
+
+static void build_index(void)
+{
+    currency_index *ix = &index_of_words;
+    for (size_t i = 0; i < SLOTS; i++)
+        ix->first[i] = NO_WORD;
+    /* insert longest first so that each chain stays in that order */
+    bool placed[NWORDS] = {0};
+    for (size_t round = 0; round < NWORDS; round++) {
+        size_t best = NWORDS;
+        for (size_t i = 0; i < NWORDS; i++)
+            if (!placed[i] && (best == NWORDS || words[i].len > words[best].len))
+                best = i;
+        placed[best] = true;
+        const currency_word *w = &words[best];
+        if (w->role == ZY_CURRENCY_SYMBOL)
+            ix->symbols[ix->nsymbols++] = (uint16_t)best;
+        if (w->role == ZY_CURRENCY_SUBUNIT)
+            continue;
+        uint32_t key = char_key(w->text, w->len);
+        size_t h = slot_of(ix, key);
+        ix->next[best] = NO_WORD;
+        if (!ix->key[h]) {
+            ix->key[h] = key;
+            ix->first[h] = (uint16_t)best;
+        } else {
+            size_t last = ix->first[h];
+            while (ix->next[last] != NO_WORD)
+                last = ix->next[last];
+            ix->next[last] = (uint16_t)best;
+        }
+    }
+}
+
+static const currency_index *get_index(void)
+{
+    pthread_once(&index_once, build_index);
+    return &index_of_words;
+}
+
 size_t zy_currency_after(const char *t, size_t len, size_t at, const char **code)
 {
-    size_t best = 0;
-    for (size_t i = 0; i < NWORDS; i++) {
+    if (at >= len)
+        return 0;
+    const currency_index *ix = get_index();
+    size_t h = slot_of(ix, char_key(t + at, len - at));
+    if (!ix->key[h])
+        return 0;
+    for (size_t i = ix->first[h]; i != NO_WORD; i = ix->next[i]) {
         const currency_word *w = &words[i];
-        if (w->role == ZY_CURRENCY_SUBUNIT || w->len <= best || !starts_with(t, len, at, w->text, w->len))
+        if (!starts_with(t, len, at, w->text, w->len))
             continue;
         if (is_latin(w->text[w->len - 1]) && at + w->len < len && is_latin(t[at + w->len]))
             continue; /* USDT, Rpx: a longer Latin word */
-        best = w->len;
         *code = w->code;
+        return w->len;
     }
-    return best;
+    return 0;
 }
 
 size_t zy_currency_before(const char *t, size_t at, const char **code)
 {
-    size_t best = 0;
-    for (size_t i = 0; i < NWORDS; i++) {
-        const currency_word *w = &words[i];
-        if (w->role != ZY_CURRENCY_SYMBOL || w->len <= best || !ends_with(t, at, w->text, w->len))
+    const currency_index *ix = get_index();
+    for (size_t k = 0; k < ix->nsymbols; k++) {
+        const currency_word *w = &words[ix->symbols[k]];
+        if (!ends_with(t, at, w->text, w->len))
             continue;
         if (is_latin(w->text[0]) && at > w->len && is_latin(t[at - w->len - 1]))
             continue; /* XUS$: not the symbol US$ */
-        best = w->len;
         *code = w->code;
+        return w->len;
     }
-    return best;
+    return 0;
 }
 
 size_t zy_currency_subunit(const char *t, size_t len, size_t at, const char *code, double *worth)

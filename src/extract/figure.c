@@ -788,3 +788,84 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
     f->end = p;
     return true;
 }
+
+/* ---- bare numbers (zuhyo scan --numbers) ---- */
+
+/* Is the character at t[at] a kanji that is no numeral, or katakana (a word goes on)? */
+static bool word_char_at(const char *t, size_t len, size_t at)
+{
+    if (at + 3 > len || (unsigned char)t[at] < 0xE3)
+        return false;
+    size_t n;
+    uint32_t cp = zy_char_at(t + at, &n);
+    double v;
+    int mult;
+    if (zy_kanji_numeral(t + at, len - at, &v, &mult) == 0)
+        return false;
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
+/* A sign before a bare number: マイナス, △, ▲, −, or a hyphen that follows no name. */
+static size_t sign_before(const char *t, size_t at)
+{
+    static const struct { const char *text; size_t len; } signs[] = {
+        {ZY_WORD("マイナス")}, {ZY_WORD("△")}, {ZY_WORD("▲")}, {ZY_WORD("−")}, {ZY_WORD("-")},
+    };
+    for (size_t i = 0; i < COUNT(signs); i++)
+        if (zy_ends_with_n(t, at, signs[i].text, signs[i].len)) {
+            if (signs[i].len == 1 && at >= 2 && is_ascii_alnum(t[at - 2]))
+                return 0;
+            return signs[i].len;
+        }
+    return 0;
+}
+
+bool zy_number_at(const char *t, size_t len, size_t at, zy_figure *f)
+{
+    static const zy_figure blank_figure;
+    *f = blank_figure;
+    if (at > 0 && (is_ascii_alpha(t[at - 1]) || (t[at - 1] >= '0' && t[at - 1] <= '9')))
+        return false;
+    if (at > 1 && (t[at - 1] == '-' || t[at - 1] == '.' || t[at - 1] == ':') && is_ascii_alnum(t[at - 2]))
+        return false; /* GPT-4, the minutes of 9:30 */
+    if (vague_before(t, len, at))
+        return false;
+    zy_numeral n;
+    if (!zy_numeral_parse(t + at, len - at, &n))
+        return false;
+    size_t p = at + n.len;
+    double value = n.value;
+    if (p < len && (is_ascii_alpha(t[p]) || (t[p] == '-' && p + 1 < len && is_ascii_alnum(t[p + 1]))))
+        return false; /* 3D, 01.AI, COVID-19's neighbours */
+    if (clock_after(t, len, p, n.value) || zy_starts_with(t, len, p, "時") || zy_starts_with(t, len, p, "つ"))
+        return false;
+    /* list numbering: "1. ", "2) " */
+    if (p + 1 < len && (t[p] == '.' || t[p] == ')') && t[p + 1] == ' ')
+        return false;
+    double dotted;
+    size_t dotted_end;
+    if (dot_decimal(t, len, p, &n, &dotted, &dotted_end)) {
+        value = dotted;
+        p = dotted_end;
+    } else if (n.kanji_digits && !n.arabic) {
+        /* kanji numerals stand alone: 二十四 is a number, 一部, 千葉, 十分, 四国 are words */
+        if (n.len < 6 || word_char_at(t, len, p) || (at >= 3 && word_char_at(t, len, at - 3)))
+            return false;
+    } else if (p + 1 < len && t[p] == '/' && !n.decimal && n.last_multiplier == 1) {
+        /* a fraction: 2/5 (dates were read as figures before this is asked) */
+        zy_numeral d;
+        if (zy_numeral_parse(t + p + 1, len - p - 1, &d) && d.arabic && !d.kanji_digits && d.value > 0 &&
+            (p + 1 + d.len >= len || (t[p + 1 + d.len] != '/' && !is_ascii_alnum(t[p + 1 + d.len])))) {
+            value = n.value / d.value;
+            p += 1 + d.len;
+        }
+    }
+    size_t sign = sign_before(t, at);
+    f->start = at - sign;
+    f->end = p;
+    f->kind = ZY_KIND_NUMBER;
+    f->has_value = true;
+    f->value = sign ? -value : value;
+    f->bare = true;
+    return true;
+}

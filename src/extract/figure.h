@@ -48,6 +48,13 @@ typedef struct zy_figure {
  * bare numerals are returned only when allow_bare. */
 bool zy_figure_at(const char *text, size_t len, size_t at, bool allow_bare, zy_figure *out);
 
+/* Read a bare number (no unit) whose numeral starts at text[at], for `scan --numbers`: kind
+ * ZY_KIND_NUMBER, a sign (マイナス, -, △, ▲) included, 三・二 → 3.2, 2/5 → 0.4. Ask
+ * zy_figure_at first: a figure is not a bare number. Names with digits (GPT-4, 3D), clock
+ * times, list numbering (1. ), vague amounts (数十) and kanji inside words (一部, 四国, 十分)
+ * are none. */
+bool zy_number_at(const char *text, size_t len, size_t at, zy_figure *out);
+
 /* Does text[at..len) start with s[0..n) (n > 0)? The first and last bytes are compared
  * before the rest: these run at almost every position of the text, and in UTF-8 Japanese the
  * last byte of a character tells most characters apart. */

@@ -86,5 +86,6 @@ const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_st
 void zy_scan_tables(zy_scan_state *s);
 void zy_scan_lists(zy_scan_state *s);
 void zy_scan_prose(zy_scan_state *s);
+void zy_scan_numbers(zy_scan_state *s); /* scan --numbers: bare numbers (extract/numbers.c) */
 
 #endif
