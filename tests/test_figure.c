@@ -116,6 +116,11 @@ static const scan_case cases[] = {
     {"第二四半期に回復した。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"2025年上期に発売する。", false, "date", 0, NULL, "2025", "2025年上期", 1},
     {"18日に発表した。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* ranges of months: the first month, a period (…月期 is the time of the figures after it) */
+    {"2021年1~9月期の決算で、売上は50億元だった。", false, "money", 5e9, "CNY", "2021-01", NULL, 1},
+    {"4~6月に10万台を売った。", false, "date", 0, NULL, "--04", "4~6月", 2},
+    {"2024年4月~6月に伸びた。", false, "date", 0, NULL, "2024-04", "2024年4月~6月", 1},
+    {"2020年10〜12月期は赤字だった。", false, NULL, 0, NULL, NULL, NULL, 0},
     /* bare numbers, only with the option */
     {"合計は４万５６００だった。", true, "number", 45600, NULL, NULL, "４万５６００", 1},
     {"合計は４万５６００だった。", false, NULL, 0, NULL, NULL, NULL, 0},

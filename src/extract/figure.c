@@ -297,15 +297,36 @@ static int small_int_at(const char *t, size_t len, size_t at, size_t max_digits,
     return k >= 1 && k <= max_digits ? v : -1;
 }
 
-/* Date tail after "YYYY年": M月, D日. */
+/* "~6月" after a first month (4~6月, 4月~6月, 1~9月期): the bytes of the range's tail, or 0. */
+static size_t month_range_tail(const char *t, size_t len, size_t at, double first)
+{
+    zy_numeral last;
+    if (!zy_starts_with(t, len, at, "~") || !zy_numeral_parse(t + at + 1, len - at - 1, &last) ||
+        last.decimal || last.value <= first || last.value > 12 ||
+        !zy_starts_with(t, len, at + 1 + last.len, "月"))
+        return 0;
+    return 1 + last.len + 3;
+}
+
+/* Date tail after "YYYY年": M月, D日; a range of months (4~6月) is its first month. */
 static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
 {
     zy_numeral m;
-    size_t start = at;
+    size_t start = at, range;
+    if (zy_numeral_parse(t + at, len - at, &m) && !m.decimal && m.value >= 1 && m.value <= 12 &&
+        (range = month_range_tail(t, len, at + m.len, m.value)) != 0) {
+        f->month = (int)m.value;
+        f->period = true;
+        return m.len + range;
+    }
     if (zy_numeral_parse(t + at, len - at, &m) && !m.decimal && m.value >= 1 && m.value <= 12 &&
         zy_starts_with(t, len, at + m.len, "月")) {
         f->month = (int)m.value;
         at += m.len + 3;
+        if ((range = month_range_tail(t, len, at, m.value)) != 0) {
+            f->period = true;
+            return at + range - start;
+        }
         zy_numeral d;
         if (zy_numeral_parse(t + at, len - at, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
             zy_starts_with(t, len, at + d.len, "日")) {
@@ -337,16 +358,17 @@ static int quarter_digit(const char *t, size_t len, size_t at, size_t *n)
 static size_t read_period(const char *t, size_t len, size_t at, zy_figure *f)
 {
     size_t n, p = at;
-    int q = 0;
+    int q;
+    bool latin_ends = p + 2 >= len || !is_ascii_alnum(t[p + 2]);
     if (zy_starts_with(t, len, p, "第") && (q = quarter_digit(t, len, p + 3, &n)) &&
         zy_starts_with(t, len, p + 3 + n, "四半期"))
-        p += 3 + n + 9;
-    else if (p + 1 < len && t[p] == 'Q' && (q = quarter_digit(t, len, p + 1, &n)) && n == 1 &&
-             (p + 2 >= len || !is_ascii_alnum(t[p + 2])))
-        p += 2;
-    else if ((q = quarter_digit(t, len, p, &n)) && n == 1 && p + 1 < len && t[p + 1] == 'Q' &&
-             (p + 2 >= len || !is_ascii_alnum(t[p + 2])))
-        p += 2;
+        p += 3 + n + 9;                                  /* 第2四半期 */
+    else if (p + 1 < len && t[p] == 'Q' && (q = quarter_digit(t, len, p + 1, &n)) && n == 1 && latin_ends)
+        p += 2;                                          /* Q2 */
+    else if ((q = quarter_digit(t, len, p, &n)) && n == 1 && p + 1 < len && t[p + 1] == 'Q' && latin_ends)
+        p += 2;                                          /* 2Q */
+    else
+        q = 0;
     if (q) {
         f->month = 3 * (q - 1) + 1;
         f->period = true;
@@ -679,12 +701,27 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
             f->start = start;
         return true;
     }
+    size_t months;
+    if (!n.decimal && n.value >= 1 && n.value <= 12 && n.len <= 6 && !ordinal &&
+        (months = month_range_tail(t, len, p, n.value)) != 0) {
+        size_t start = f->start; /* 4~6月: the first month */
+        set_date(f, 0, (int)n.value, 0);
+        f->period = true;
+        f->start = start;
+        f->end = p + months;
+        return true;
+    }
     if (zy_starts_with(t, len, p, "月") && !n.decimal && n.value >= 1 && n.value <= 12 &&
         n.len <= 6 && !ordinal) {
         size_t start = f->start;
         set_date(f, 0, (int)n.value, 0);
         f->start = start;
         p += 3;
+        if ((months = month_range_tail(t, len, p, n.value)) != 0) {
+            f->period = true;
+            f->end = p + months;
+            return true;
+        }
         zy_numeral d;
         if (zy_numeral_parse(t + p, len - p, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
             zy_starts_with(t, len, p + d.len, "日")) {
