@@ -86,6 +86,7 @@ static const scan_case cases[] = {
     {"販売は5・3倍に伸びた。", false, "ratio", 5.3, "x", NULL, NULL, 1},
     {"二・五倍に増えた。", false, "ratio", 2.5, "x", NULL, NULL, 1},
     {"1・2位を独占した。", false, "rank", 2, "rank", NULL, "2位", 1},
+    {"国内で3番目の規模だ。", false, "rank", 3, "rank", NULL, "3番目", 1},
     /* approximate amounts and clock times are no figures */
     {"数十億円の損失が出た。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"数千億円規模の投資になる。", false, NULL, 0, NULL, NULL, NULL, 0},
@@ -116,6 +117,8 @@ static const scan_case cases[] = {
     {"第二四半期に回復した。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"2025年上期に発売する。", false, "date", 0, NULL, "2025", "2025年上期", 1},
     {"18日に発表した。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"1982 05月 出版事業に参入", false, "date", 0, NULL, "1982-05", "1982 05月", 1},
+    {"2022年第4四半期-2024年第1四半期の出荷", false, "date", 0, NULL, "2022-10", NULL, 2},
     /* ranges of months: the first month, a period (…月期 is the time of the figures after it) */
     {"2021年1~9月期の決算で、売上は50億元だった。", false, "money", 5e9, "CNY", "2021-01", NULL, 1},
     {"4~6月に10万台を売った。", false, "date", 0, NULL, "--04", "4~6月", 2},

@@ -27,7 +27,8 @@ static const unit_entry units[] = {
     {ZY_WORD("%"), ZY_KIND_PERCENT, "%"},        {ZY_WORD("パーセント"), ZY_KIND_PERCENT, "%"},
     {ZY_WORD("ポイント"), ZY_KIND_PERCENT, "pt"}, {ZY_WORD("倍"), ZY_KIND_RATIO, "x"},
     {ZY_WORD("割"), ZY_KIND_PERCENT, "%"},
-    {ZY_WORD("位"), ZY_KIND_RANK, "rank"},       {ZY_WORD("歳"), ZY_KIND_AGE, "years"},
+    {ZY_WORD("位"), ZY_KIND_RANK, "rank"},       {ZY_WORD("番目"), ZY_KIND_RANK, "rank"},
+    {ZY_WORD("歳"), ZY_KIND_AGE, "years"},
     {ZY_WORD("才"), ZY_KIND_AGE, "years"},       {ZY_WORD("年間"), ZY_KIND_DURATION, "years"},
     {ZY_WORD("年ぶり"), ZY_KIND_DURATION, "years"}, {ZY_WORD("カ月"), ZY_KIND_DURATION, "months"},
     {ZY_WORD("か月"), ZY_KIND_DURATION, "months"}, {ZY_WORD("ヶ月"), ZY_KIND_DURATION, "months"},
@@ -637,6 +638,25 @@ static bool read_year(const char *t, size_t len, size_t at, size_t p, const zy_n
     return true;
 }
 
+/* "1982 05月", "2024 3月": four Arabic digits of a year, one space, a month (and day). p is
+ * after the year's digits. */
+static bool year_space_month(const char *t, size_t len, size_t at, size_t p, const zy_numeral *n,
+                             zy_figure *f)
+{
+    if (p - at != 4 || n->decimal || n->value < 1900 || n->value > 2100 || p + 1 >= len || t[p] != ' ' ||
+        t[p + 1] < '0' || t[p + 1] > '9')
+        return false;
+    zy_figure date = {0};
+    size_t tail = read_month_day(t, len, p + 1, &date);
+    if (!tail)
+        return false;
+    set_date(f, (int)n->value, date.month, date.day);
+    f->period = date.period;
+    f->start = at;
+    f->end = p + 1 + tail;
+    return true;
+}
+
 bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figure *f)
 {
     /* a copy of a zero figure, not memset: for a struct this size the compiler may pick a
@@ -693,14 +713,16 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
     /* dates first: YYYY年M月D日, M月D日, NN年, 令和6年 */
     if (zy_starts_with(t, len, p, "年") && !zy_starts_with(t, len, p, "年間") &&
         !zy_starts_with(t, len, p, "年ぶり") && !n.decimal && !ordinal) {
-        size_t start = f->start;
         const era *e = era_before(t, at);
         if (!read_year(t, len, at, p, &n, e, f))
             return false; /* 100年, 1年で: not a figure a chart needs */
         if (!e)
-            f->start = start;
+            f->start = at; /* a sign or 約 before a year is no part of it ("2022年-2024年") */
         return true;
     }
+    /* "1982 05月": a chronology's year and month, a space apart */
+    if (year_space_month(t, len, at, p, &n, f))
+        return true;
     size_t months;
     if (!n.decimal && n.value >= 1 && n.value <= 12 && n.len <= 6 && !ordinal &&
         (months = month_range_tail(t, len, p, n.value)) != 0) {
