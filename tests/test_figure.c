@@ -124,6 +124,11 @@ static const scan_case cases[] = {
     {"4~6月に10万台を売った。", false, "date", 0, NULL, "--04", "4~6月", 2},
     {"2024年4月~6月に伸びた。", false, "date", 0, NULL, "2024-04", "2024年4月~6月", 1},
     {"2020年10〜12月期は赤字だった。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* two-digit years in context */
+    {"24年7~9月期の営業利益は5億ドル。", false, "money", 5e8, "USD", "2024-07", NULL, 1},
+    {"25年通期の見通しを上げた。", false, "date", 0, NULL, "2025", "25年", 1},
+    {"19年以降に伸びた。", false, "date", 0, NULL, "2019", NULL, 1},
+    {"完成まで10年以上かかる。", false, NULL, 0, NULL, NULL, NULL, 0},
     /* bare numbers, only with the option */
     {"合計は４万５６００だった。", true, "number", 45600, NULL, NULL, "４万５６００", 1},
     {"合計は４万５６００だった。", false, NULL, 0, NULL, NULL, NULL, 0},

@@ -391,7 +391,8 @@ static bool two_digit_year_context(const char *t, size_t len, size_t at)
 {
     zy_numeral month;
     if (zy_numeral_parse(t + at, len - at, &month) && month.arabic && month.value >= 1 &&
-        month.value <= 12 && zy_starts_with(t, len, at + month.len, "月"))
+        month.value <= 12 && (zy_starts_with(t, len, at + month.len, "月") ||
+                              month_range_tail(t, len, at + month.len, month.value)))
         return true;
     static const struct { const char *text; size_t len; } after[] = {
         {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("創立")}, {ZY_WORD("に")},   {ZY_WORD("の")},
@@ -399,6 +400,8 @@ static bool two_digit_year_context(const char *t, size_t len, size_t at)
         {ZY_WORD("、")},   {ZY_WORD("末")},   {ZY_WORD("春")},   {ZY_WORD("夏")},   {ZY_WORD("秋")},
         {ZY_WORD("冬")},   {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("時点")}, {ZY_WORD("以降")},
         {ZY_WORD(")")},    {ZY_WORD("と")},   {ZY_WORD("上半期")}, {ZY_WORD("下半期")}, {ZY_WORD("第")},
+        {ZY_WORD("通期")}, {ZY_WORD("以来")}, {ZY_WORD("頃")},   {ZY_WORD("ごろ")}, {ZY_WORD("前半")},
+        {ZY_WORD("後半")},
     };
     for (size_t i = 0; i < COUNT(after); i++)
         if (zy_starts_with_n(t, len, at, after[i].text, after[i].len))
@@ -614,7 +617,8 @@ static bool read_year(const char *t, size_t len, size_t at, size_t p, const zy_n
 {
     bool four = n->value >= 1900 && n->value <= 2100 && (n->arabic ? n->len == 4 : true);
     bool two = n->arabic && n->len == 2 && two_digit_year_context(t, len, p + 3) &&
-               !zy_starts_with(t, len, p + 3, "以");
+               (!zy_starts_with(t, len, p + 3, "以") || zy_starts_with(t, len, p + 3, "以降") ||
+                zy_starts_with(t, len, p + 3, "以来"));
     int year;
     if (e && n->value >= 1 && n->value <= e->last) {
         year = e->year_zero + (int)n->value;
