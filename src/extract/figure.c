@@ -298,11 +298,12 @@ static int small_int_at(const char *t, size_t len, size_t at, size_t max_digits,
     return k >= 1 && k <= max_digits ? v : -1;
 }
 
-/* "~6月" after a first month (4~6月, 4月~6月, 1~9月期): the bytes of the range's tail, or 0. */
+/* "~6月" or "-6月" after a first month (4~6月, 4月~6月, 1-3月期): the bytes of the range's
+ * tail, or 0. */
 static size_t month_range_tail(const char *t, size_t len, size_t at, double first)
 {
     zy_numeral last;
-    if (!zy_starts_with(t, len, at, "~") || !zy_numeral_parse(t + at + 1, len - at - 1, &last) ||
+    if (at >= len || (t[at] != '~' && t[at] != '-') || !zy_numeral_parse(t + at + 1, len - at - 1, &last) ||
         last.decimal || last.value <= first || last.value > 12 ||
         !zy_starts_with(t, len, at + 1 + last.len, "月"))
         return 0;
@@ -484,6 +485,35 @@ static bool read_separated_date(const char *t, size_t len, size_t at, const zy_n
         (q < len && (is_ascii_alnum(t[q]) || t[q] == '/' || t[q] == '.')) || !month_day_context(t, len, q))
         return false;
     set_date(f, 0, (int)n->value, second);
+    f->end = q;
+    return true;
+}
+
+/* 2024.3.5, 2024.03.05, 2024.03 (a two-digit month: 2024.3 alone is a number) at t[at]. */
+static bool read_dotted_date(const char *t, size_t len, size_t at, zy_figure *f)
+{
+    size_t ky, km, kd;
+    int year = small_int_at(t, len, at, 4, &ky);
+    if (ky != 4 || year < 1900 || year > 2100 || at + 5 >= len || t[at + 4] != '.')
+        return false;
+    int month = small_int_at(t, len, at + 5, 2, &km), day = 0;
+    if (month < 1 || month > 12)
+        return false;
+    size_t q = at + 5 + km;
+    if (q + 1 < len && t[q] == '.' && t[q + 1] >= '0' && t[q + 1] <= '9') {
+        day = small_int_at(t, len, q + 1, 2, &kd);
+        if (day < 1 || day > 31)
+            return false;
+        q += 1 + kd;
+    } else if (km != 2) {
+        return false;
+    }
+    zy_figure probe;
+    if (q < len && (is_ascii_alnum(t[q]) || t[q] == '.' || t[q] == ','))
+        return false;
+    if (!day && match_unit_spaced(t, len, q, &probe))
+        return false; /* 2024.05万円 */
+    set_date(f, year, month, day);
     f->end = q;
     return true;
 }
@@ -703,11 +733,11 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         if (!zy_currency_after(t, len, p, &code))
             return false;
     }
-    if (read_separated_date(t, len, at, &n, f)) {
+    if (read_separated_date(t, len, at, &n, f) || read_dotted_date(t, len, at, f)) {
         f->start = at;
         return true;
     }
-    if (p < len && t[p] == '-' && p + 1 < len && is_ascii_alnum(t[p + 1]))
+    if (p < len && t[p] == '-' && p + 1 < len && is_ascii_alnum(t[p + 1]) && !month_range_tail(t, len, p, n.value))
         return false;
     bool negative = false, ordinal = false;
     f->start = read_prefixes(t, at, f, &negative, &ordinal, &symbol);
