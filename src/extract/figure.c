@@ -435,20 +435,25 @@ static void set_date(zy_figure *f, int year, int month, int day)
     f->day = day;
 }
 
-/* After a month/day written with a slash ("3/5"), what makes it a date and not a fraction: a
- * weekday in brackets, or a particle that dates take. */
+/* After a month/day written with a slash ("3/5"), what makes it a date and not a fraction
+ * (コストを1/10に, 1/3から): a weekday in brackets, a word only dates take (付, 時点, 発売), or a
+ * second month/day after ~. */
 static bool month_day_context(const char *t, size_t len, size_t at)
 {
     static const struct { const char *text; size_t len; } after[] = {
         {ZY_WORD("(月)")}, {ZY_WORD("(火)")}, {ZY_WORD("(水)")}, {ZY_WORD("(木)")}, {ZY_WORD("(金)")},
-        {ZY_WORD("(土)")}, {ZY_WORD("(日)")}, {ZY_WORD("(祝)")}, {ZY_WORD("に")},   {ZY_WORD("から")},
-        {ZY_WORD("まで")}, {ZY_WORD("付")},   {ZY_WORD("時点")}, {ZY_WORD("以降")}, {ZY_WORD("発売")},
-        {ZY_WORD("公開")}, {ZY_WORD("発表")}, {ZY_WORD("~")},
+        {ZY_WORD("(土)")}, {ZY_WORD("(日)")}, {ZY_WORD("(祝)")}, {ZY_WORD("付")},   {ZY_WORD("時点")},
+        {ZY_WORD("発売")}, {ZY_WORD("公開")}, {ZY_WORD("発表")}, {ZY_WORD("更新")}, {ZY_WORD("締め切り")},
+        {ZY_WORD("締切")},
     };
     for (size_t i = 0; i < COUNT(after); i++)
         if (zy_starts_with_n(t, len, at, after[i].text, after[i].len))
             return true;
-    return false;
+    /* 3/5~3/10 */
+    size_t k1, k2;
+    int m = at + 1 < len && t[at] == '~' ? small_int_at(t, len, at + 1, 2, &k1) : -1;
+    return m >= 1 && m <= 12 && at + 1 + k1 < len && t[at + 1 + k1] == '/' &&
+           small_int_at(t, len, at + 2 + k1, 2, &k2) >= 1;
 }
 
 /* Dates written with digits and separators, at the numeral n that starts at t[at]:
