@@ -1,7 +1,11 @@
 /*
- * figure.c: one figure at a position (see figure.h). The grammar, in order: prefixes
- * (マイナス, △, 約, 推定, 最大, 第, 少なくとも), the numeral, an optional range (〜, から) to a
- * second numeral, the unit or counter, and suffixes (以上, 超, ほど, 程度, 前後, 弱, 未満).
+ * figure.c: one figure at a position (see figure.h). The grammar, in order: what may stand
+ * before the digits (names such as GPT-4 are none; Q1 2024, FY2024 and Rp100 are), prefixes
+ * (マイナス, △, 約, 推定, 最大, 第, 少なくとも, a currency symbol), the numeral, dates (written with
+ * separators, 年 with its era, months and periods, 月), the middle-dot decimal, an optional
+ * range (〜, から) to a second numeral, the unit or counter (money from extract/currency) with
+ * its sub-units, and suffixes (以上, 超, ほど, 程度, 前後, 弱, 未満). Last, bare numbers for
+ * scan --numbers (zy_number_at).
  */
 #include "extract/figure.h"
 
