@@ -120,6 +120,12 @@ printf '売上は3億円\0利益は2億円。' >"$tmp/nul.txt"
 [ "$("$zuhyo" scan "$tmp/nul.txt" 2>/dev/null | wc -l)" -eq 2 ] && pass=$((pass + 1)) || { echo "FAIL: NUL bytes"; fails=$((fails + 1)); }
 : >"$tmp/empty.txt"
 "$zuhyo" scan "$tmp/empty.txt" >"$tmp/scan.jsonl" 2>&1 && [ ! -s "$tmp/scan.jsonl" ] && pass=$((pass + 1)) || { echo "FAIL: empty article"; fails=$((fails + 1)); }
+printf '合計は４万５６００で、売上は120億円だった。\n' >"$tmp/numbers.txt"
+"$zuhyo" scan --numbers "$tmp/numbers.txt" >"$tmp/scan.jsonl" 2>"$tmp/stderr" &&
+  grep -q '"kind":"number".*"value":45600\|"value":45600.*"kind":"number"' "$tmp/scan.jsonl" &&
+  [ "$(grep -c '"kind":"number"' "$tmp/scan.jsonl")" -eq 1 ] && grep -q '"kind":"money"' "$tmp/scan.jsonl" &&
+  ! "$zuhyo" scan "$tmp/numbers.txt" | grep -q '"kind":"number"' && pass=$((pass + 1)) ||
+  { echo "FAIL: scan --numbers"; fails=$((fails + 1)); }
 expect 1 "is a folder" "" -- scan "$tmp/dir.csv"
 expect 1 "missing.txt: cannot open" "" -- scan "$tmp/missing.txt"
 expect 2 "unknown option --bogus" "" -- scan --bogus "$art"

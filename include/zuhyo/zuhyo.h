@@ -159,7 +159,8 @@ zy_status zy_write_file_atomic(zy_context *ctx, const char *path, const void *by
 
 typedef enum zy_fact_kind {
     ZY_KIND_MONEY = 0, ZY_KIND_COUNT, ZY_KIND_PERCENT, ZY_KIND_RATIO, ZY_KIND_RANK,
-    ZY_KIND_DATE, ZY_KIND_AGE, ZY_KIND_DURATION
+    ZY_KIND_DATE, ZY_KIND_AGE, ZY_KIND_DURATION,
+    ZY_KIND_NUMBER            /* a bare number with no unit: only with zy_scan_options.numbers */
 } zy_fact_kind;
 
 typedef enum zy_bound { ZY_BOUND_NONE = 0, ZY_BOUND_MIN, ZY_BOUND_MAX } zy_bound;
@@ -212,6 +213,8 @@ typedef struct zy_scan_options {
     const char *date;         /* article date YYYY-MM-DD for relative dates, or NULL */
     const char *entities;     /* extra entities TSV file, or NULL */
     bool hash;                /* zy_scan_file: hash the content as it is read (zy_last_hash) */
+    bool numbers;             /* also record every bare number outside tables and lists
+                                 (合計は4万5600 → 45600) as ZY_KIND_NUMBER; not a chart kind */
 } zy_scan_options;
 
 /* Find the figures of one document (bytes need not be NUL-terminated). Invalid UTF-8 is

@@ -9,12 +9,13 @@
 #include "cli/cli.h"
 
 static const char scan_help[] =
-    "usage: zuhyo scan [--date YYYY-MM-DD] [--entities FILE] [FILE…|-]\n"
+    "usage: zuhyo scan [--date YYYY-MM-DD] [--entities FILE] [--numbers] [FILE…|-]\n"
     "\n"
     "Print every figure found in the articles as JSON Lines (see README, \"The fact record\").\n"
     "No file, or \"-\", reads stdin.\n"
     "  --date YYYY-MM-DD   the article's date, for 1月29日, 今年 and the like\n"
-    "  --entities FILE     extra companies/institutions (TSV: name, type, country, aliases)\n";
+    "  --entities FILE     extra companies/institutions (TSV: name, type, country, aliases)\n"
+    "  --numbers           also print every bare number (no unit) as kind \"number\"\n";
 
 /* Print one batch of facts as JSON Lines. */
 static zy_status print_batch(void *user, const zy_document *batch)
@@ -37,6 +38,8 @@ int cmd_scan(int argc, char **argv)
                 return cli_usage("scan", "--date %s: expected YYYY-MM-DD", so.date);
         } else if (strcmp(argv[i], "--entities") == 0 && i + 1 < argc) {
             so.entities = argv[++i];
+        } else if (strcmp(argv[i], "--numbers") == 0) {
+            so.numbers = true;
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
             return cli_usage("scan", "unknown option %s", argv[i]);
         } else {

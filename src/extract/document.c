@@ -20,7 +20,7 @@
 const char *zy_fact_kind_name(zy_fact_kind kind)
 {
     static const char *const names[] = {"money", "count", "percent", "ratio",
-                                        "rank",  "date",  "age",     "duration"};
+                                        "rank",  "date",  "age",     "duration", "number"};
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
 }
 
@@ -259,6 +259,8 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
         zy_scan_grid(&s);
         zy_scan_lists(&s);
         zy_scan_prose(&s);
+        if (ss->options && ss->options->numbers)
+            zy_scan_numbers(&s);
     }
     st = s.status;
     ss->fact_cap = s.fact_cap;

@@ -85,6 +85,34 @@ static size_t parse_arabic(const char *s, size_t len, double *out, bool *decimal
     return i;
 }
 
+/* Is s[0..len) a 万, 億 or 兆? *value gets it. */
+static bool large_multiplier_at(const char *s, size_t len, double *value)
+{
+    int mult;
+    return zy_kanji_numeral(s, len, value, &mult) == 0 && mult == 2;
+}
+
+/* A space inside a spaced numeral ("12 万", "1 億 2000 万"): before 万/億/兆 after digits, or
+ * after one of them before digits that end in a smaller one. Tables separate cells with
+ * spaces, so "2024 12" and "3 5" stay two numbers. */
+static bool space_continues(const char *s, size_t len, size_t i, bool any, bool after_multiplier,
+                            double last_multiplier)
+{
+    if (i + 1 >= len || s[i + 1] == ' ')
+        return false;
+    double v;
+    if (any && !after_multiplier && large_multiplier_at(s + i + 1, len - i - 1, &v))
+        return true;
+    if (!after_multiplier || !is_digit(s[i + 1]))
+        return false;
+    size_t k = i + 1;
+    while (k < len && is_digit(s[k]))
+        k++;
+    if (k < len && s[k] == ' ')
+        k++;
+    return large_multiplier_at(s + k, len - k, &v) && v < last_multiplier;
+}
+
 bool zy_numeral_parse(const char *s, size_t len, zy_numeral *out)
 {
     memset(out, 0, sizeof *out);
@@ -92,7 +120,15 @@ bool zy_numeral_parse(const char *s, size_t len, zy_numeral *out)
     double total = 0, section = 0, cur = 0;
     bool have_cur = false, any = false, cur_kanji = false;
     size_t i = 0;
+    bool after_multiplier = false;
     while (i < len) {
+        if (s[i] == ' ') {
+            if (!space_continues(s, len, i, any, after_multiplier, out->last_multiplier))
+                break;
+            i++;
+            continue;
+        }
+        after_multiplier = false;
         if (is_digit(s[i])) {
             if (have_cur)
                 break; /* "3一" or two Arabic runs: stop */
@@ -133,6 +169,7 @@ bool zy_numeral_parse(const char *s, size_t len, zy_numeral *out)
             section = cur = 0;
             have_cur = false;
             out->last_multiplier = v;
+            after_multiplier = true;
         }
         i += 3;
     }

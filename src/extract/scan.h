@@ -90,5 +90,6 @@ void zy_scan_chronology(zy_scan_state *s);
 void zy_scan_lists(zy_scan_state *s);
 void zy_scan_grid(zy_scan_state *s);
 void zy_scan_prose(zy_scan_state *s);
+void zy_scan_numbers(zy_scan_state *s); /* scan --numbers: bare numbers (extract/numbers.c) */
 
 #endif

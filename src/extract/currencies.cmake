@@ -1,0 +1,38 @@
+# currencies.cmake: turns data/currencies.tsv into ${PROJECT_BINARY_DIR}/generated/extract/
+# currencies.inc, the C initialisers of src/extract/currency.c's table, at configure time. An
+# edit of the TSV re-runs it (CMAKE_CONFIGURE_DEPENDS), so the data file stays the one source
+# and the grammar never reads a file at run time. Included by the top CMakeLists.txt.
+set(ZUHYO_CURRENCIES_TSV ${PROJECT_SOURCE_DIR}/data/currencies.tsv)
+set(ZUHYO_GENERATED_DIR ${PROJECT_BINARY_DIR}/generated)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${ZUHYO_CURRENCIES_TSV})
+
+file(STRINGS ${ZUHYO_CURRENCIES_TSV} zuhyo_currency_lines ENCODING UTF-8)
+set(zuhyo_currency_rows "")
+set(zuhyo_currency_line_no 0)
+foreach(line IN LISTS zuhyo_currency_lines)
+  math(EXPR zuhyo_currency_line_no "${zuhyo_currency_line_no} + 1")
+  if(line MATCHES "^#" OR line MATCHES "^[ \t]*$")
+    continue()
+  endif()
+  if(line MATCHES "[\"\\\\]")
+    message(FATAL_ERROR "${ZUHYO_CURRENCIES_TSV}: a written form may not hold \" or \\: ${line}")
+  endif()
+  if(NOT line MATCHES "^([^\t]+)\t([A-Z][A-Z][A-Z])(\t([^\t]*))?$")
+    message(FATAL_ERROR "${ZUHYO_CURRENCIES_TSV}: expected \"form<TAB>ISO code[<TAB>role]\": ${line}")
+  endif()
+  set(form "${CMAKE_MATCH_1}")
+  set(code "${CMAKE_MATCH_2}")
+  set(role "${CMAKE_MATCH_4}")
+  if(role STREQUAL "")
+    set(row "{ZY_WORD(\"${form}\"), \"${code}\", ZY_CURRENCY_NAME, 1}")
+  elseif(role STREQUAL "symbol")
+    set(row "{ZY_WORD(\"${form}\"), \"${code}\", ZY_CURRENCY_SYMBOL, 1}")
+  elseif(role MATCHES "^0?\\.[0-9]+$")
+    set(row "{ZY_WORD(\"${form}\"), \"${code}\", ZY_CURRENCY_SUBUNIT, ${role}}")
+  else()
+    message(FATAL_ERROR "${ZUHYO_CURRENCIES_TSV}: role must be empty, symbol or a fraction such as 0.01: ${line}")
+  endif()
+  string(APPEND zuhyo_currency_rows "    ${row},\n")
+endforeach()
+file(CONFIGURE OUTPUT ${ZUHYO_GENERATED_DIR}/extract/currencies.inc
+  CONTENT "/* Generated from data/currencies.tsv by src/extract/currencies.cmake: do not edit. */\n${zuhyo_currency_rows}")
