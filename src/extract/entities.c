@@ -40,9 +40,26 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
     size_t n = strlen(text);
     if (n == 0)
         return ZY_OK;
-    for (size_t i = 0; i < e->nalias; i++)
-        if (e->aliases[i].len == n && memcmp(e->aliases[i].text, text, n) == 0)
+    /* where it goes: sorted aliases stay sorted (a name learnt from a document costs a
+     * binary search and a move, not a sort of the dictionary) */
+    size_t at = e->nalias;
+    if (e->sorted) {
+        size_t lo = 0, hi = e->nalias;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(e->aliases[mid].text, text) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < e->nalias && strcmp(e->aliases[lo].text, text) == 0)
             return ZY_OK;
+        at = lo;
+    } else {
+        for (size_t i = 0; i < e->nalias; i++)
+            if (e->aliases[i].len == n && memcmp(e->aliases[i].text, text, n) == 0)
+                return ZY_OK;
+    }
     if (e->nalias == e->alias_cap) {
         size_t cap = e->alias_cap ? e->alias_cap * 2 : 128;
         zy_alias *grown = realloc(e->aliases, cap * sizeof *grown);
@@ -54,8 +71,10 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
     char *copy = strdup(text);
     if (!copy)
         return ZY_ERR_NOMEM;
-    e->aliases[e->nalias++] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1, e->learning};
-    e->sorted = false;
+    memmove(e->aliases + at + 1, e->aliases + at, (e->nalias - at) * sizeof *e->aliases);
+    e->aliases[at] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1, e->learning};
+    e->nalias++;
+    e->index_stale = true;
     return ZY_OK;
 }
 
@@ -173,7 +192,7 @@ void zy_entities_forget_document(zy_entities *e)
     e->nentity = e->base_entities;
     e->learning = false;
     if (removed)
-        e->sorted = false;
+        e->index_stale = true; /* what is left is still in order */
 }
 
 /* Shape readers (below): the characters they start at. */
@@ -191,22 +210,36 @@ static size_t slot_of(int32_t cp, size_t size)
     return ((uint32_t)cp * 2654435761u) & (size - 1);
 }
 
-/* Sort the aliases and index them by first code point; on allocation failure the index is
- * left empty and lookups fall back to binary search. */
+static void build_index(zy_entities *e);
+
+/* Sort the aliases (once, after loading) and index them by first code point when an alias
+ * came or went since. */
 static void ensure_sorted(zy_entities *e)
 {
-    if (e->sorted)
-        return;
-    qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
-    e->sorted = true;
+    if (!e->sorted) {
+        qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
+        e->sorted = true;
+        e->index_stale = true;
+    }
+    if (e->index_stale)
+        build_index(e);
+}
 
-    free(e->index_cp), free(e->index_lo), free(e->index_hi);
-    e->index_size = 16;
-    while (e->index_size < e->nalias * 2)
-        e->index_size *= 2;
-    e->index_cp = malloc(e->index_size * sizeof *e->index_cp);
-    e->index_lo = malloc(e->index_size * sizeof *e->index_lo);
-    e->index_hi = malloc(e->index_size * sizeof *e->index_hi);
+/* Index the sorted aliases by first code point; on allocation failure the index is left
+ * empty and lookups fall back to binary search. */
+static void build_index(zy_entities *e)
+{
+    e->index_stale = false;
+    size_t size = 16;
+    while (size < e->nalias * 2)
+        size *= 2;
+    if (size != e->index_size || !e->index_cp) {
+        free(e->index_cp), free(e->index_lo), free(e->index_hi);
+        e->index_size = size;
+        e->index_cp = malloc(e->index_size * sizeof *e->index_cp);
+        e->index_lo = malloc(e->index_size * sizeof *e->index_lo);
+        e->index_hi = malloc(e->index_size * sizeof *e->index_hi);
+    }
     if (!e->index_cp || !e->index_lo || !e->index_hi) {
         free(e->index_cp), free(e->index_lo), free(e->index_hi);
         e->index_cp = NULL;
@@ -399,16 +432,18 @@ static bool text_at(const char *t, size_t to, size_t at, const char *word)
 /* The word of list that t[at..to) starts with (its length), or 0. */
 static size_t word_at(const char *const *list, const char *t, size_t to, size_t at)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (text_at(t, to, at, list[i]))
+    if (at >= to)
+        return 0;
+    for (size_t i = 0; list[i]; i++) /* the first byte before the length */
+        if (list[i][0] == t[at] && text_at(t, to, at, list[i]))
             return strlen(list[i]);
     return 0;
 }
 
 static bool word_is(const char *const *list, const char *s, size_t n)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+    for (size_t i = 0; n && list[i]; i++)
+        if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
             return true;
     return false;
 }
@@ -485,6 +520,17 @@ static const struct country_prefix {
     {"台", "TW"}, {"露", "RU"}, {"印", "IN"}, {"豪", "AU"}, {"蘭", "NL"}, {"加", "CA"},
     {"伊", "IT"}, {NULL, NULL}};
 
+static bool is_country_prefix(uint32_t cp)
+{
+    /* 米 中 韓 独 英 仏 台 露 印 豪 蘭 加 伊, as in country_prefixes */
+    static const uint32_t cps[] = {0x7C73, 0x4E2D, 0x97D3, 0x72EC, 0x82F1, 0x4ECF, 0x53F0,
+                                   0x9732, 0x5370, 0x8C6A, 0x862D, 0x52A0, 0x4F0A};
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++)
+        if (cps[i] == cp)
+            return true;
+    return false;
+}
+
 /* Katakana words that follow a country kanji without being a company: currencies, 米ソ. */
 static const char *const not_company_after_country[] = {"ドル", "セント", "ユーロ", "ポンド",
                                                         "ウォン", "ルーブル", "ルピー", "ソ", NULL};
@@ -508,6 +554,7 @@ static void add_shape_starts(zy_charset *set)
     for (size_t i = 0; country_prefixes[i].kanji; i++)
         zy_charset_add_first(set, country_prefixes[i].kanji);
     zy_charset_add_first(set, "「");
+    zy_charset_add(set, '(');
     for (uint32_t c = 0x30A1; c <= 0x30FA; c++)
         zy_charset_add(set, c);
     zy_charset_add(set, 0x30FC);
@@ -624,8 +671,8 @@ static long learn_name(zy_entities *e, const char *name, size_t nl, const char *
     memcpy(n, name, nl);
     n[nl] = '\0';
     long known = zy_entities_lookup(e, name, nl, false);
-    if (known >= 0 && !al)
-        return known;
+    if (known >= 0 && (!al || zy_entities_lookup(e, alias, al, false) == known))
+        return known; /* already known, with that alias: the usual case after the first time */
     const char *canonical = known >= 0 ? e->entities[known].name : n;
     const char *type = known >= 0 ? e->entities[known].type : "company";
     const char *cc = known >= 0 ? e->entities[known].country : country ? country : "";
@@ -795,11 +842,12 @@ static bool katakana_name_at(zy_entities *e, const char *t, size_t from, size_t 
         return false;
     size_t parts, chars, len;
     size_t j = katakana_run_end(t, to, i, &parts, &chars);
-    if (j == i)
+    bool sha = parts == 1 && chars >= 2 && text_at(t, to, j, "社");
+    if (j == i || !(sha || (parts >= 2 && chars >= 5)))
         return false;
     if (person_title_at(t, to, j) || person_lead_before(t, from, i))
         return false;
-    if (parts == 1 && chars >= 2 && text_at(t, to, j, "社") && !word_at(sha_compounds, t, to, j)) {
+    if (sha && !word_at(sha_compounds, t, to, j)) {
         long id = learn_name(e, t + i, j - i, NULL, 0, NULL);
         *out = (zy_entity_match){i, j, id};
         *skip_to = j + 3;
@@ -943,6 +991,10 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
  * 中国人民銀行). */
 static void extend_dictionary_match(const zy_entities *e, const char *t, size_t to, zy_entity_match *m)
 {
+    size_t len;
+    int32_t next = cp_at(t, to, m->end, &len);
+    if (!len || !(zy_charset_has(&e->suffix_chars, (uint32_t)next) || next == '(' || next == 'H'))
+        return; /* most names are followed by a particle */
     size_t tail = word_at(legal_tails, t, to, m->end);
     if (tail) {
         m->end += tail;
@@ -951,13 +1003,15 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
     const char *type = e->entities[m->entity].type;
     if (strcmp(type, "country") != 0 && strcmp(type, "city") != 0)
         return;
-    size_t k = m->end, len, chars = 0;
+    size_t k = m->end, chars = 0;
     while (k < to && chars < 10) {
         int32_t cp = cp_at(t, to, k, &len);
         if (!is_kanji(cp) && !is_katakana(cp))
             break;
         chars++;
         k += len;
+        if (!zy_charset_has(&e->suffix_chars, (uint32_t)cp_at(t, to, k, &len)))
+            continue;
         for (size_t s = 0; org_suffixes[s]; s++) {
             size_t sl = strlen(org_suffixes[s]);
             if (!text_at(t, to, k, org_suffixes[s]) || generic_name(t + m->end, k - m->end))
@@ -1024,12 +1078,16 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         size_t floor = n ? out[n - 1].end : from;
         unsigned char c = (unsigned char)text[i];
         bool found = false;
-        if (c >= 0xE3) {
-            found = legal_head_name_at(e, text, to, i, &m) ||
-                    country_prefixed_name_at(e, text, floor, to, i, &m) ||
-                    (text_at(text, to, i, "「") && quoted_name_at(e, text, from, to, i, &m));
+        /* the readers that come before the dictionary, each behind a test of its first
+         * character (株 有 合 ( for legal forms, a country's kanji, 「) */
+        if (cp == 0x682A || cp == 0x6709 || cp == 0x5408 || cp == '(')
+            found = legal_head_name_at(e, text, to, i, &m);
+        else if (cp == 0x300C)
+            found = quoted_name_at(e, text, from, to, i, &m);
+        else if (c >= 0xE3 && is_country_prefix(cp))
+            found = country_prefixed_name_at(e, text, floor, to, i, &m);
+        if (found)
             ensure_sorted(e);
-        }
         /* only aliases of two or more characters count here: their first two must be a
          * known pair */
         size_t clen2;

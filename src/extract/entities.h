@@ -33,7 +33,8 @@ typedef struct zy_entities {
     size_t nentity, entity_cap;
     zy_alias *aliases;      /* sorted by text for lookup */
     size_t nalias, alias_cap;
-    bool sorted;
+    bool sorted;            /* aliases are in order (after the first lookup) */
+    bool index_stale;       /* an alias came or went since the index was built */
     bool learning;          /* aliases added now are the current document's */
     size_t base_entities;   /* entities that outlive a document */
     /* first code point → range of sorted aliases starting with it (open addressing) */
