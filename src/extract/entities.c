@@ -800,7 +800,7 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
     size_t words = 1, end = j;
     bool all_stop = latin_stopword(t + i, first_len);
     /* more capitalised words, joined by spaces (and of / and / & / de between them) */
-    while (words < 5 && end + 1 < to && t[end] == ' ') {
+    while (words < 5 && end + 1 < to && t[end] == ' ' && !person_title_at(t, to, end)) {
         static const char *const joiners[] = {"of ", "and ", "& ", "de ", "for ", NULL};
         size_t k = end + 1;
         size_t jn = word_at(joiners, t, to, k);
@@ -993,9 +993,11 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
 {
     size_t len;
     int32_t next = cp_at(t, to, m->end, &len);
-    if (!len || !(zy_charset_has(&e->suffix_chars, (uint32_t)next) || next == '(' || next == 'H'))
+    if (!len || is_hiragana(next))
         return; /* most names are followed by a particle */
-    size_t tail = word_at(legal_tails, t, to, m->end);
+    size_t tail = zy_charset_has(&e->suffix_chars, (uint32_t)next) || next == '(' || next == 'H'
+                      ? word_at(legal_tails, t, to, m->end)
+                      : 0;
     if (tail) {
         m->end += tail;
         return;
