@@ -485,7 +485,15 @@ static const char *const latin_stop[] = {
     "EBIT", "EBITDA", "CAGR", "YoY", "QoQ", "FY", "PCT", "KPI", "ARR", "MAU", "DAU", "SaaS",
     "PaaS", "IaaS", "VC", "CVC", "PE", "LNG", "EC", "QR", "USB", "PDF", "CG", "TV", "IR",
     "HP", "Web", "App", "App Store", "NEWS", "New", "News", "Inc", "Ltd", "Co", "No", "Vol",
-    "EUV", "DUV", "ArF", "KrF", "OLED", "LCD", "LED", "SoC", "CEO&", NULL};
+    "EUV", "DUV", "ArF", "KrF", "OLED", "LCD", "LED", "SoC",
+    /* English words that start a line or a credit, not a name */
+    "Made", "Max", "Now", "File", "Author", "Last", "Updated", "Other", "Others", "Source",
+    "Sources", "Volume", "Seed", "Series", "Round", "Total", "Share", "Market", "Note", "Notes",
+    "Photo", "Image", "Top", "Best", "Data", "Chart", "Table", "Figure", "Fig", "Page", "Home",
+    "Copyright", "All", "Read", "More", "Related", "Sponsored", "Update", "Edition", "Version",
+    "Pro", "Plus", "Ultra", "Lite", "Mini", "Q&A", "FAQ", "Yes", "Not", "And", "For", "With",
+    "This", "That", "What", "How", "Why", "When", "Who", "Our", "Your", "About", "Contact",
+    NULL};
 
 /* Words after a name that make it a person, not an organisation. */
 static const char *const person_titles[] = {
@@ -493,14 +501,15 @@ static const char *const person_titles[] = {
     "最高経営責任者", "首相", "大統領", "総裁", "副総裁", "議長", "教授", "准教授", "長官",
     "知事", "監督", "選手", "記者", "代表取締役", "容疑者", "被告", NULL};
 
-/* Words before a name that make it a person: "CEOのSam Altman", "創業者のX". */
-static const char *const person_leads[] = {"CEO", "CFO", "CTO", "社長", "会長", "創業者",
-                                           "共同創業者", "最高経営責任者", NULL};
+/* Words before a name that make it a person: "CEOのSam Altman", "研究者であるX". */
+static const char *const person_leads[] = {"CEO", "CFO", "CTO", "COO", "社長", "会長", "創業者",
+                                           "最高経営責任者", "研究者", "投資家", "起業家",
+                                           "教授", "代表", "首相", "大統領", NULL};
 
 /* Shape suffixes that end an organisation name. */
 static const char *const org_suffixes[] = {
     "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
-    "銀行", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", "株式会社",
+    "銀行", "証券取引所", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", "株式会社",
     "有限公司", "公司", "省", "庁", "新聞社", "通信社", NULL,
 };
 
@@ -572,6 +581,8 @@ bool zy_particle_at(const char *t, size_t len, size_t at)
 /* Is there a person's title at t[at] (after one optional space)? */
 static bool person_title_at(const char *t, size_t to, size_t at)
 {
+    if (at < to && t[at] == ')')
+        at++; /* 李開復(カイフー・リー)氏 */
     if (at < to && t[at] == ' ')
         at++;
     return word_at(person_titles, t, to, at) != 0;
@@ -582,8 +593,10 @@ static bool person_lead_before(const char *t, size_t floor, size_t at)
 {
     if (at > floor && t[at - 1] == ' ')
         at--;
-    else if (at >= floor + 3 && memcmp(t + at - 3, "の", 3) == 0)
+    if (at >= floor + 3 && memcmp(t + at - 3, "の", 3) == 0)
         at -= 3;
+    else if (at >= floor + 9 && memcmp(t + at - 9, "である", 9) == 0)
+        at -= 9;
     for (size_t i = 0; person_leads[i]; i++) {
         size_t n = strlen(person_leads[i]);
         if (at >= floor + n && memcmp(t + at - n, person_leads[i], n) == 0)
@@ -598,7 +611,9 @@ static bool generic_name(const char *s, size_t n)
     static const char *const generic[] = {"上位", "下位", "主要", "有名", "名門", "地方", "私立",
                                           "国立", "公立", "海外", "国内", "トップ", "一流", "研究",
                                           "新興", "大手", "中堅", "中央", "関係", "所管", "担当",
-                                          "監督", "規制", "省", "各省", "子", "親", "母", NULL};
+                                          "監督", "規制", "省", "各省", "子", "親", "母", "有価",
+                                          "重点", "国家重点", "提携", "取引", "外資", "地銀",
+                                          NULL};
     /* 各大学, 同研究所, 本省, 全銀行: a determiner and at most one more character */
     static const char *const determiners[] = {"各", "同", "全", "他", "本", "当", "両", "自",
                                               "我が", "傘下", NULL};
@@ -778,8 +793,8 @@ static bool camel_term(const char *s, size_t n)
 /* Does an organisation's legal form or a particle-like cue follow a Latin acronym at j? */
 static bool acronym_cue_at(const char *t, size_t to, size_t j)
 {
-    return zy_particle_at(t, to, j) || (j < to && t[j] == ')') || text_at(t, to, j, "」") ||
-           text_at(t, to, j, "社") || word_at(legal_tails, t, to, j);
+    return zy_particle_at(t, to, j) || (j < to && t[j] == ')') || text_at(t, to, j, "社") ||
+           word_at(legal_tails, t, to, j);
 }
 
 /* Latin name at i (a capital not inside a word): "Springer Nature", "Mistral AI",
@@ -819,6 +834,16 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
         if (all_stop || person_title_at(t, to, end) || person_lead_before(t, from, i))
             return false;
     } else {
+        /* FRDジャパン, LINEヤフー: an acronym and a katakana word before a particle */
+        size_t parts, chars, len;
+        size_t kana_end = !lower ? katakana_run_end(t, to, j, &parts, &chars) : j;
+        if (kana_end > j && parts == 1 && chars >= 2 && zy_particle_at(t, to, kana_end) &&
+            !latin_stopword(t + i, first_len) && first_len >= 2 && first_len <= 6 &&
+            !is_kanji(cp_at(t, to, kana_end, &len))) {
+            *out = (zy_entity_match){i, kana_end, -1};
+            *skip_to = kana_end;
+            return true;
+        }
         bool acronym = !lower && first_len >= 2 && first_len <= 6 && acronym_cue_at(t, to, j);
         bool word = first_len >= 3 && lower && !camel_term(t + i, first_len);
         if (all_stop || !(word || acronym) || person_title_at(t, to, j))
@@ -987,8 +1012,8 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
 }
 
 /* After a dictionary match: a legal form right after it stays part of the name (小米集団), and
- * a country or city that begins a longer organisation name gives way to it (大阪府立大学,
- * 中国人民銀行). */
+ * a name that begins a longer organisation name gives way to it (大阪府立大学, 中国人民銀行,
+ * 任天堂骨牌株式会社). */
 static void extend_dictionary_match(const zy_entities *e, const char *t, size_t to, zy_entity_match *m)
 {
     size_t len;
@@ -1002,9 +1027,6 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
         m->end += tail;
         return;
     }
-    const char *type = e->entities[m->entity].type;
-    if (strcmp(type, "country") != 0 && strcmp(type, "city") != 0)
-        return;
     size_t k = m->end, chars = 0;
     while (k < to && chars < 10) {
         int32_t cp = cp_at(t, to, k, &len);
