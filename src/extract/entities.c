@@ -24,7 +24,6 @@ void zy_entities_free(zy_entities *e)
     free(e->entities);
     free(e->aliases);
     free(e->index_cp), free(e->index_lo), free(e->index_hi);
-    zy_morph_destroy(e->morph);
     memset(e, 0, sizeof *e);
 }
 
@@ -1050,43 +1049,6 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
 
 /* ==== Finding names =================================================================== */
 
-/* Does the sentence hold a figure (an ASCII digit will do)? */
-static bool holds_digit(const char *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (t[i] >= '0' && t[i] <= '9')
-            return true;
-    return false;
-}
-
-/* The analyser's organisation names that overlap nothing found already, merged into
- * out[0..n) in text order; the new count. Only for sentences with figures. */
-static size_t add_morph_names(zy_entities *e, const char *t, size_t from, size_t to,
-                              zy_entity_match *out, size_t n, size_t cap)
-{
-    if (!e->morph_tried) {
-        e->morph_tried = true;
-        const char *want = getenv("ZUHYO_MECAB");
-        e->morph = want && *want == '1' ? zy_morph_create() : NULL;
-    }
-    if (!e->morph || n >= cap || !holds_digit(t, from, to))
-        return n;
-    zy_morph_span spans[32];
-    size_t ns = zy_morph_org_names(e->morph, t, from, to, spans, 32);
-    for (size_t k = 0; k < ns && n < cap; k++) {
-        size_t at = 0;
-        while (at < n && out[at].end <= spans[k].start)
-            at++;
-        if (at < n && out[at].start < spans[k].end)
-            continue; /* overlaps a name found already */
-        memmove(out + at + 1, out + at, (n - at) * sizeof *out);
-        out[at] = (zy_entity_match){spans[k].start, spans[k].end,
-                                    zy_entities_lookup(e, t + spans[k].start, spans[k].end - spans[k].start, false)};
-        n++;
-    }
-    return n;
-}
-
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap)
 {
@@ -1180,5 +1142,5 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         }
         i = i + clen < to ? i + clen : to;
     }
-    return add_morph_names(e, text, from, to, out, n, cap);
+    return n;
 }

@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include "extract/charset.h"
-#include "extract/morph.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -47,8 +46,6 @@ typedef struct zy_entities {
     zy_charset any_chars;   /* where a match can start: first_chars, suffix_chars, A-Z */
     zy_charset first_pairs; /* zy_charset_pair of the first two characters of the aliases
                                longer than one character */
-    zy_morph *morph;        /* the morphological analyser for sentences with figures, or NULL */
-    bool morph_tried;       /* it was asked for (ZUHYO_MECAB=1) and created or not */
 } zy_entities;
 
 /* A name found in text. */
