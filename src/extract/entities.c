@@ -1047,6 +1047,48 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
     }
 }
 
+/* A table row read as a line of prose: "東京      22,033      15.0%", "HONOR15%16%",
+ * "| Huawei | 5,405 |": a short label (kanji, katakana or Latin; not a number) at the start,
+ * then blanks, a bar or a figure, and no hiragana after it (a sentence has some). */
+static bool row_label_at(zy_entities *e, const char *t, size_t from, size_t to, zy_entity_match *out)
+{
+    size_t a = from, len;
+    while (a < to && (t[a] == ' ' || t[a] == '\t' || t[a] == '|' || t[a] == '-' || t[a] == '*'))
+        a++;
+    size_t b = a, chars = 0;
+    bool latin = false;
+    while (b < to && chars <= 12) {
+        int32_t cp = cp_at(t, to, b, &len);
+        bool letter = is_upper(t[b]) || is_lower(t[b]);
+        bool inner = (t[b] == ' ' || t[b] == '&' || t[b] == '.' || t[b] == '-') && latin && b + 1 < to &&
+                     (is_upper(t[b + 1]) || is_lower(t[b + 1]));
+        if (!is_kanji(cp) && !is_katakana(cp) && !letter && !inner)
+            break;
+        latin |= letter;
+        chars++;
+        b += len;
+    }
+    if (chars < 2 || chars > 12 || b >= to)
+        return false;
+    bool glued = t[b] >= '0' && t[b] <= '9';
+    bool spaced = t[b] == '\t' || t[b] == '|' || (t[b] == ' ' && b + 1 < to && t[b + 1] == ' ');
+    if (!glued && !spaced)
+        return false;
+    if (glued && latin && chars <= 3)
+        return false; /* GPT4, A100: a model's name, not a label */
+    bool digit = false;
+    for (size_t k = b; k < to; k += len) {
+        int32_t cp = cp_at(t, to, k, &len);
+        if (is_hiragana(cp) || cp == 0x3002)
+            return false;
+        digit |= t[k] >= '0' && t[k] <= '9';
+    }
+    if (!digit || latin_stopword(t + a, b - a) || generic_name(t + a, b - a))
+        return false;
+    *out = (zy_entity_match){a, b, zy_entities_lookup(e, t + a, b - a, true)};
+    return true;
+}
+
 /* ==== Finding names =================================================================== */
 
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
@@ -1076,6 +1118,12 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
     }
     size_t next_alias = 0;
     ensure_sorted(e);
+    zy_entity_match label;
+    if (cap && (nalias == 0 || alias_start[0] > from) && row_label_at(e, text, from, to, &label) &&
+        (nalias == 0 || label.end <= alias_start[0])) {
+        out[n++] = label;
+        i = label.end;
+    }
     while (i < to && n < cap) {
         if (next_alias < nalias && i == alias_start[next_alias]) {
             out[n++] = (zy_entity_match){i, alias_end[next_alias], alias_entity[next_alias]};
