@@ -702,6 +702,19 @@ static long learn_name(zy_entities *e, const char *name, size_t nl, const char *
     return zy_entities_lookup(e, name, nl, false);
 }
 
+/* Q1, H1, FY24, 5G, CO2: a short code with a digit, not a name. */
+static bool short_code(const char *s, size_t n)
+{
+    if (n > 4)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
+static bool measure_word(const char *s, size_t n);
+
 /* "比亜迪(BYD)", "月之暗面(Moonshot AI)", "摩爾線程(ムーア・スレッド)": a name with an alias in
  * brackets ending at `open`: a Latin alias after kanji or katakana, or a katakana one after
  * kanji. Returns the name's start, or `open` when there is none. */
@@ -734,8 +747,9 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
                 return open;
         if (chars < 1)
             return open;
-    } else if (chars < 2 || latin_stopword(text + open + 1, close - open - 1)) {
-        return open; /* 電気自動車(EV), 人工知能(AI): a term, not a name */
+    } else if (chars < 2 || latin_stopword(text + open + 1, close - open - 1) ||
+               measure_word(text + start, open - start) || short_code(text + open + 1, close - open - 1)) {
+        return open; /* 電気自動車(EV), 人工知能(AI), 第1四半期(Q1): a term, not a name */
     }
     if (person_title_at(text, to, close + 1))
         return open; /* 盧偉氷(ろ・いひょう)総裁, 李開復(Kai-Fu Lee)氏 */
@@ -1047,6 +1061,24 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
     }
 }
 
+/* Does s[0..n) name a measure or a period, not an entity: 売上高, 純利益, 従業員数, 比率,
+ * 四半期, シェア? (Words ending in 高 益 数 率 額 比 計 量 費 価 値 金 年 月 日 期 度 位 時 点.) */
+static bool measure_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"シェア", "ランキング", "トータル", "平均", "全体", "合計",
+                                        "総計", "内訳", "前年", "前期", NULL};
+    static const uint32_t endings[] = {0x9AD8, 0x76CA, 0x6570, 0x7387, 0x984D, 0x6BD4, 0x8A08,
+                                       0x91CF, 0x8CBB, 0x4FA1, 0x5024, 0x91D1, 0x5E74, 0x6708,
+                                       0x65E5, 0x671F, 0x5EA6, 0x4F4D, 0x6642, 0x70B9};
+    if (word_is(words, s, n))
+        return true;
+    int32_t last = cp_before(s, 0, n);
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+        if ((uint32_t)last == endings[i])
+            return true;
+    return false;
+}
+
 /* A table row read as a line of prose: "東京      22,033      15.0%", "HONOR15%16%",
  * "| Huawei | 5,405 |": a short label (kanji, katakana or Latin; not a number) at the start,
  * then blanks, a bar or a figure, and no hiragana after it (a sentence has some). */
@@ -1083,7 +1115,7 @@ static bool row_label_at(zy_entities *e, const char *t, size_t from, size_t to, 
             return false;
         digit |= t[k] >= '0' && t[k] <= '9';
     }
-    if (!digit || latin_stopword(t + a, b - a) || generic_name(t + a, b - a))
+    if (!digit || latin_stopword(t + a, b - a) || generic_name(t + a, b - a) || measure_word(t + a, b - a))
         return false;
     *out = (zy_entity_match){a, b, zy_entities_lookup(e, t + a, b - a, true)};
     return true;
