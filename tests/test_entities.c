@@ -52,6 +52,8 @@ static const name_case cases[] = {
     /* a country's kanji before a katakana name: the name is what follows */
     {"米スノーフレークが決算を発表した。", "スノーフレーク"},
     {"独ジーメンスと韓ハンファが組んだ。", "ジーメンス|ハンファ"},
+    {"米Snowflakeと独Celonisが組んだ。", "Snowflake|Celonis"},
+    {"米IT大手が伸びた。", ""},
     {"米ドルと豪ドルが上がった。", ""},
     {"訪米スケジュールと欧米メーカー", ""},
     {"独メルケル首相が語った。", ""},
@@ -153,6 +155,10 @@ static void test_learnt_names_and_forgetting(void **state)
     assert_string_equal(e.entities[id].country, "US");
     names_in(&e, "スノーフレークは黒字になった。", got, sizeof got);
     assert_string_equal(got, "スノーフレーク");
+    names_in(&e, "独Celonisが伸びた。", got, sizeof got);
+    id = zy_entities_lookup(&e, "Celonis", strlen("Celonis"), false);
+    assert_true(id >= 0);
+    assert_string_equal(e.entities[id].country, "DE");
     zy_entities_forget_document(&e);
     assert_int_equal(zy_entities_lookup(&e, "スノーフレーク", strlen("スノーフレーク"), false), -1);
     names_in(&e, "スノーフレークは黒字になった。", got, sizeof got);

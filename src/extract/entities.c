@@ -977,8 +977,9 @@ static bool legal_head_name_at(zy_entities *e, const char *t, size_t to, size_t 
     return true;
 }
 
-/* 米アップル, 独シーメンス: a country's kanji before a katakana name (not inside a word such
- * as 欧米 or 中南米, not a currency). Matches the name, which is learnt with the country. */
+/* 米アップル, 独シーメンス, 米Snowflake: a country's kanji before a katakana or Latin name (not
+ * inside a word such as 欧米 or 中南米, not a currency). Matches the name, which is learnt with
+ * the country. */
 static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from, size_t to,
                                      size_t i, zy_entity_match *out)
 {
@@ -988,6 +989,17 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
     if (!country_prefixes[k].kanji || is_kanji(cp_before(t, from, i)))
         return false;
     size_t a = i + strlen(country_prefixes[k].kanji), parts, chars;
+    if (a < to && is_upper(t[a])) { /* 米Google, 独SAP */
+        size_t skip;
+        zy_entity_match m;
+        if (!latin_name_at(t, from, to, a, &m, &skip))
+            return false;
+        m.entity = zy_entities_lookup(e, t + m.start, m.end - m.start, false);
+        if (m.entity < 0)
+            m.entity = learn_name(e, t + m.start, m.end - m.start, NULL, 0, country_prefixes[k].code);
+        *out = m;
+        return true;
+    }
     if (word_at(not_company_after_country, t, to, a))
         return false;
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
