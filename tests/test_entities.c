@@ -70,6 +70,7 @@ static const name_case cases[] = {
     {"摩爾線程(ムーア・スレッド)で3100億元", "摩爾線程(ムーア・スレッド)"},
     {"盧偉氷(ろ・いひょう)総裁は語った。", ""},
     {"電気自動車(EV)が売れた。", ""},
+    {"高性能セダン「RX9ウルトラ(RX9 Ultra)」が売れた。", ""},
     /* table rows read as lines of text: the label at the start is a name */
     {"湘北      12,345      1,234      10.0%", "湘北"},
     {"Vivid15%16%15%", "Vivid"},

@@ -707,11 +707,10 @@ static long learn_name(zy_entities *e, const char *name, size_t nl, const char *
     return zy_entities_lookup(e, name, nl, false);
 }
 
-/* Q1, H1, FY24, 5G, CO2: a short code with a digit, not a name. */
-static bool short_code(const char *s, size_t n)
+/* Q1, FY24, 5G, SU7 Ultra, iPhone 3G: a code or a model's name (a digit in it), not an
+ * organisation's. */
+static bool model_code(const char *s, size_t n)
 {
-    if (n > 4)
-        return false;
     for (size_t i = 0; i < n; i++)
         if (s[i] >= '0' && s[i] <= '9')
             return true;
@@ -753,7 +752,7 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
         if (chars < 1)
             return open;
     } else if (chars < 2 || latin_stopword(text + open + 1, close - open - 1) ||
-               measure_word(text + start, open - start) || short_code(text + open + 1, close - open - 1)) {
+               measure_word(text + start, open - start) || model_code(text + open + 1, close - open - 1)) {
         return open; /* 電気自動車(EV), 人工知能(AI), 第1四半期(Q1): a term, not a name */
     }
     if (person_title_at(text, to, close + 1))
