@@ -55,6 +55,7 @@ static const name_case cases[] = {
     {"米Snowflakeと独Celonisが組んだ。", "Snowflake|Celonis"},
     {"米IT大手が伸びた。", ""},
     {"米ドルと豪ドルが上がった。", ""},
+    {"米メディアによると、中メーカーや中サイズの車が売れた。", ""},
     {"訪米スケジュールと欧米メーカー", ""},
     {"独メルケル首相が語った。", ""},
     /* quoted names */

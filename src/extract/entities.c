@@ -545,9 +545,17 @@ static bool is_country_prefix(uint32_t cp)
     return false;
 }
 
-/* Katakana words that follow a country kanji without being a company: currencies, 米ソ. */
-static const char *const not_company_after_country[] = {"ドル", "セント", "ユーロ", "ポンド",
-                                                        "ウォン", "ルーブル", "ルピー", "ソ", NULL};
+/* Katakana words that follow a country kanji without being a company: currencies, 米ソ, and
+ * the common nouns of "US media", "Chinese makers", "a mid-size…" (米メディア, 中メーカー,
+ * 中サイズ). */
+static const char *const not_company_after_country[] = {
+    "ドル", "セント", "ユーロ", "ポンド", "ウォン", "ルーブル", "ルピー", "ソ", "メディア",
+    "メーカー", "ファンド", "ベンチャー", "スタートアップ", "ドラマ", "アニメ", "ゲーム",
+    "チーム", "ブランド", "サイト", "ネット", "テック", "ハイテク", "バイオ", "エネルギー",
+    "ソフト", "チップ", "サービス", "ランキング", "リーグ", "ツアー", "ニュース", "テレビ",
+    "ラジオ", "シンクタンク", "コンサル", "ゼネコン", "キャリア", "アプリ", "クラウド",
+    "プラットフォーム", "サイズ", "クラス", "レベル", "タイプ", "モデル", "ランク", "グレード",
+    "ファーム", "メガバンク", "ネット企業", "IT", "EV", "AI", NULL};
 
 /* After "X社": words that make 社 part of another word (ネット社会, 社員). */
 static const char *const sha_compounds[] = {"社会", "社員", "社長", "社内", "社外", "社債",
@@ -999,11 +1007,12 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
         *out = m;
         return true;
     }
-    if (word_at(not_company_after_country, t, to, a))
-        return false;
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
     if (chars < 2 || person_title_at(t, to, b))
         return false;
+    size_t common = word_at(not_company_after_country, t, to, a);
+    if (common && a + common >= b)
+        return false; /* the whole word is a common noun (米メディア), not 米ドラマティック… */
     size_t len;
     int32_t after = cp_at(t, to, b, &len);
     if (is_hiragana(after) && !zy_particle_at(t, to, b))
