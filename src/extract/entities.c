@@ -40,6 +40,8 @@ static long find_entity(const zy_entities *e, const char *name)
     return -1;
 }
 
+static bool index_insert(zy_entities *e, size_t at);
+
 static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
 {
     size_t n = strlen(text);
@@ -79,7 +81,8 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
     memmove(e->aliases + at + 1, e->aliases + at, (e->nalias - at) * sizeof *e->aliases);
     e->aliases[at] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1, e->learning};
     e->nalias++;
-    e->index_stale = true;
+    if (!(e->sorted && index_insert(e, at)))
+        e->index_stale = true;
     return ZY_OK;
 }
 
@@ -217,6 +220,23 @@ static size_t slot_of(int32_t cp, size_t size)
 
 static void build_index(zy_entities *e);
 
+/* Add an alias's first character (and its first two) to the sets the scan tests; its first
+ * code point. */
+static int32_t add_first_chars(zy_entities *e, const zy_alias *a)
+{
+    int32_t cp, cp2;
+    size_t n = zy_utf8_next(a->text, a->len, &cp);
+    zy_charset_add(&e->first_chars, (uint32_t)cp);
+    zy_charset_add(&e->any_chars, (uint32_t)cp);
+    if (n < a->len) {
+        zy_utf8_next(a->text + n, a->len - n, &cp2);
+        /* as zy_char_at reads it: one value for every character beyond the BMP */
+        uint32_t second = cp2 > 0xFFFF ? 0x10000 : (uint32_t)cp2;
+        zy_charset_add(&e->first_pairs, zy_charset_pair((uint32_t)cp, second));
+    }
+    return cp;
+}
+
 /* Sort the aliases (once, after loading) and index them by first code point when an alias
  * came or went since. */
 static void ensure_sorted(zy_entities *e)
@@ -267,16 +287,7 @@ static void build_index(zy_entities *e)
     add_suffix_starts(&e->suffix_chars);
     add_shape_starts(&e->any_chars);
     for (size_t i = 0; i < e->nalias; i++) {
-        int32_t cp, cp2;
-        size_t n = zy_utf8_next(e->aliases[i].text, e->aliases[i].len, &cp);
-        zy_charset_add(&e->first_chars, (uint32_t)cp);
-        zy_charset_add(&e->any_chars, (uint32_t)cp);
-        if (n < e->aliases[i].len) {
-            zy_utf8_next(e->aliases[i].text + n, e->aliases[i].len - n, &cp2);
-            /* as zy_char_at reads it: one value for every character beyond the BMP */
-            uint32_t second = cp2 > 0xFFFF ? 0x10000 : (uint32_t)cp2;
-            zy_charset_add(&e->first_pairs, zy_charset_pair((uint32_t)cp, second));
-        }
+        int32_t cp = add_first_chars(e, &e->aliases[i]);
         size_t slot = slot_of(cp, e->index_size);
         while (e->index_cp[slot] != -1 && e->index_cp[slot] != cp)
             slot = (slot + 1) & (e->index_size - 1);
@@ -286,6 +297,37 @@ static void build_index(zy_entities *e)
         }
         e->index_hi[slot] = i + 1;
     }
+}
+
+/* The alias just inserted at `at` into the indexed table: the ranges after it move up by
+ * one, its first character's range grows (or is made). False when the index must be rebuilt
+ * instead (none yet, or too full). A learnt name costs this, not a rebuild. */
+static bool index_insert(zy_entities *e, size_t at)
+{
+    if (e->index_stale || !e->index_size || e->nalias * 2 > e->index_size)
+        return false;
+    int32_t cp = add_first_chars(e, &e->aliases[at]);
+    bool found = false;
+    for (size_t s = 0; s < e->index_size; s++) {
+        if (e->index_cp[s] == -1)
+            continue;
+        if (e->index_cp[s] == cp) {
+            e->index_hi[s]++; /* aliases sharing a first character are contiguous */
+            found = true;
+        } else if (e->index_lo[s] >= at) {
+            e->index_lo[s]++;
+            e->index_hi[s]++;
+        }
+    }
+    if (!found) {
+        size_t slot = slot_of(cp, e->index_size);
+        while (e->index_cp[slot] != -1)
+            slot = (slot + 1) & (e->index_size - 1);
+        e->index_cp[slot] = cp;
+        e->index_lo[slot] = at;
+        e->index_hi[slot] = at + 1;
+    }
+    return true;
 }
 
 static bool is_latin_word_char(char c)
