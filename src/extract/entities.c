@@ -532,7 +532,7 @@ static const char *const latin_stop[] = {
     "EBIT", "EBITDA", "CAGR", "YoY", "QoQ", "FY", "PCT", "KPI", "ARR", "MAU", "DAU", "SaaS",
     "PaaS", "IaaS", "VC", "CVC", "PE", "LNG", "EC", "QR", "USB", "PDF", "CG", "TV", "IR",
     "HP", "Web", "App", "App Store", "NEWS", "New", "News", "Inc", "Ltd", "Co", "No", "Vol",
-    "EUV", "DUV", "ArF", "KrF", "OLED", "LCD", "LED", "SoC",
+    "EUV", "DUV", "ArF", "KrF", "OLED", "LCD", "LED", "SoC", "HD", "HLDGS", "FG", "GR",
     /* English words that start a line or a credit, not a name */
     "Made", "Max", "Now", "File", "Author", "Last", "Updated", "Other", "Others", "Source",
     "Sources", "Volume", "Seed", "Series", "Round", "Total", "Share", "Market", "Note", "Notes",
@@ -575,6 +575,15 @@ static const struct country_prefix {
     {"米", "US"}, {"中", "CN"}, {"韓", "KR"}, {"独", "DE"}, {"英", "GB"}, {"仏", "FR"},
     {"台", "TW"}, {"露", "RU"}, {"印", "IN"}, {"豪", "AU"}, {"蘭", "NL"}, {"加", "CA"},
     {"伊", "IT"}, {NULL, NULL}};
+
+/* The length of a country's kanji at t[at] (米, 独, …), or 0. */
+static size_t country_prefix_len(const char *t, size_t to, size_t at)
+{
+    for (size_t k = 0; country_prefixes[k].kanji; k++)
+        if (text_at(t, to, at, country_prefixes[k].kanji))
+            return strlen(country_prefixes[k].kanji);
+    return 0;
+}
 
 static bool is_country_prefix(uint32_t cp)
 {
@@ -685,13 +694,13 @@ static bool latin_stopword(const char *s, size_t n)
 
 /* ==== Name readers =================================================================== */
 
-/* Where a name of kanji and katakana (at most 12 characters, not before floor) that ends at
+/* Where a name of kanji and katakana (at most 20 characters, not before floor) that ends at
  * end begins; *chars gets its length in characters (0: no name there). */
 static size_t name_start_before(const char *text, size_t floor, size_t end, size_t to, size_t *chars)
 {
     size_t start = end;
     *chars = 0;
-    while (start > floor && *chars < 12) {
+    while (start > floor && *chars < 20) {
         size_t p = start - 1;
         while (p > floor && ((unsigned char)text[p] & 0xC0) == 0x80)
             p--;
@@ -768,6 +777,7 @@ static bool model_code(const char *s, size_t n)
 }
 
 static bool measure_word(const char *s, size_t n);
+static size_t country_prefix_len(const char *t, size_t to, size_t at);
 
 /* "比亜迪(BYD)", "月之暗面(Moonshot AI)", "摩爾線程(ムーア・スレッド)": a name with an alias in
  * brackets ending at `open`: a Latin alias after kanji or katakana, or a katakana one after
@@ -794,6 +804,12 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
         return open;
     size_t chars;
     size_t start = name_start_before(text, from, open, to, &chars);
+    size_t prefix_len;
+    if (chars > 2 && (prefix_len = country_prefix_len(text, to, start)) != 0 &&
+        is_katakana(cp_at(text, to, start + prefix_len, &len))) {
+        start += prefix_len; /* 独フォルクスワーゲン(VW): the name is フォルクスワーゲン */
+        chars--;
+    }
     if (!latin) {
         /* a katakana reading only for a kanji name */
         for (size_t k = start; k < open; k += len)
@@ -905,7 +921,7 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
         /* FRDジャパン, LINEヤフー: an acronym and a katakana word before a particle */
         size_t parts, chars, len;
         size_t kana_end = !lower ? katakana_run_end(t, to, j, &parts, &chars) : j;
-        if (kana_end > j && parts == 1 && chars >= 2 && zy_particle_at(t, to, kana_end) &&
+        if (kana_end > j && chars >= 2 && zy_particle_at(t, to, kana_end) &&
             !latin_stopword(t + i, first_len) && first_len >= 2 && first_len <= 6 &&
             !is_kanji(cp_at(t, to, kana_end, &len))) {
             *out = (zy_entity_match){i, kana_end, -1};
@@ -1086,7 +1102,10 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
         zy_utf8_next(t + start + fl, to - start - fl, &second);
         if ((first == 0x7C73 || first == 0x4E2D || first == 0x65E5 || first == 0x82F1) && is_katakana(second))
             start += fl;
-        *out = (zy_entity_match){start, i + sl, -1};
+        /* a legal form after the suffix stays with it: …工業ホールディングス, …銀行グループ */
+        size_t end = i + sl;
+        end += word_at(legal_tails, t, to, end);
+        *out = (zy_entity_match){start, end, -1};
         return true;
     }
     return false;
@@ -1267,6 +1286,11 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
             zy_entities_match_at(e, text, to, i, false, &m)) {
             extend_dictionary_match(e, text, to, &m);
             found = true;
+            if (m.entity >= 0 && text_at(text, to, m.end, "ドル") &&
+                strcmp(e->entities[m.entity].type, "country") == 0) {
+                found = false; /* 台湾ドル, シンガポールドル: a currency */
+                skip = m.end;
+            }
         }
         if (!found && c >= 'A' && c <= 'Z' && (i == from || !is_latin_word_char(text[i - 1])))
             found = latin_name_at(text, from, to, i, &m, &skip);
