@@ -940,6 +940,34 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
     return true;
 }
 
+/* Loanwords that, all joined by ・, make a common noun, not a name: データ・センター,
+ * ベンチャー・キャピタル, ソーシャル・メディア. */
+static const char *const common_loanwords[] = {
+    "データ", "センター", "ベンチャー", "キャピタル", "プライベート", "エクイティ", "ソーシャル",
+    "メディア", "ビッグ", "テック", "クラウド", "サービス", "ビジネス", "ソフト", "ハード",
+    "ソフトウェア", "ハードウェア", "システム", "ネットワーク", "マーケット", "ファンド",
+    "スマート", "フォン", "スマートフォン", "タブレット", "パソコン", "ゲーム", "コンテンツ",
+    "デジタル", "オンライン", "オフライン", "リアル", "モバイル", "インターネット", "ネット",
+    "マーケティング", "セールス", "サプライ", "チェーン", "エネルギー", "グリーン", "ハイブリッド",
+    "エコシステム", "プラットフォーム", "アプリ", "ユーザー", "コスト", "リスク", "マネジメント",
+    "ヘルスケア", "ライフ", "サイエンス", "エンジニアリング", "オープン", "イノベーション",
+    "グローバル", "ローカル", "アジア", "ヨーロッパ", "アフリカ", "ハイテク", "バイオ", NULL};
+
+/* Are all the ・-joined words of t[a..b) common loanwords? */
+static bool all_common_words(const char *t, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k < b) {
+        size_t w = k;
+        while (w < b && !text_at(t, b, w, "・"))
+            w++;
+        if (!word_is(common_loanwords, t + k, w - k))
+            return false;
+        k = w < b ? w + 3 : b;
+    }
+    return true;
+}
+
 /* Katakana name at i: words joined by ・ (ムーア・スレッド, モバイル・ワールド・コングレス) that
  * end where a particle, bracket or punctuation follows, or a katakana word before 社
  * (ゴジェック社: the name is ゴジェック, learnt for the rest of the document). */
@@ -962,7 +990,7 @@ static bool katakana_name_at(zy_entities *e, const char *t, size_t from, size_t 
         *skip_to = j + 3;
         return true;
     }
-    if (parts < 2 || chars < 5)
+    if (parts < 2 || chars < 5 || all_common_words(t, i, j))
         return false;
     int32_t after = cp_at(t, to, j, &len);
     if (is_kanji(after) || (is_hiragana(after) && !zy_particle_at(t, to, j)))
