@@ -1,8 +1,10 @@
 /*
- * entities.h: the dictionary of companies, institutions and countries (data/entities.tsv plus
- * user files and aliases learnt on the fly), and finding entity names in normalised text:
- * dictionary matches first, then names recognised by their shape (…大学, …研究所, … AI, …社,
- * …グループ, capitalised Latin names). May call: util.
+ * entities.h: the dictionary of companies, institutions, countries and cities
+ * (data/entities.tsv plus user files and names learnt from the document being read), and
+ * finding entity names in normalised text: dictionary matches, and names recognised by their
+ * shape (…大学, …研究所, 株式会社…, …有限公司, X社, 米X, 「X」社, Latin names of one or more
+ * capitalised words, katakana names joined by ・, NAME(ALIAS), the label of a table row).
+ * Persons (…氏, …CEO), terms and abbreviations of measures are not names. May call: util.
  */
 #ifndef ZY_ENTITIES_H
 #define ZY_ENTITIES_H
@@ -33,7 +35,8 @@ typedef struct zy_entities {
     size_t nentity, entity_cap;
     zy_alias *aliases;      /* sorted by text for lookup */
     size_t nalias, alias_cap;
-    bool sorted;
+    bool sorted;            /* aliases are in order (after the first lookup) */
+    bool index_stale;       /* an alias came or went since the index was built */
     bool learning;          /* aliases added now are the current document's */
     size_t base_entities;   /* entities that outlive a document */
     /* first code point → range of sorted aliases starting with it (open addressing) */
@@ -68,8 +71,10 @@ void zy_entities_forget_document(zy_entities *e);
 /* Longest dictionary alias starting at text[at]; allow_short admits one-character aliases. */
 bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t at,
                           bool allow_short, zy_entity_match *out);
-/* Find the entity names in text[from..to): dictionary, then shape. Returns the count
- * written to out (at most cap), in text order, not overlapping. */
+/* Find the entity names in text[from..to) (a sentence or a line): dictionary and shape.
+ * Returns the count written to out (at most cap), in text order, not overlapping. Names
+ * found by a legal form, a country prefix, X社 or NAME(ALIAS) are learnt for the rest of the
+ * document (entity >= 0; forgotten by zy_entities_forget_document). */
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap);
 /* Is there a particle (は が の も や と を に 、) at t[at]? */
