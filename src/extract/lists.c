@@ -187,17 +187,25 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
         it->has_rank = true;
         it->rank = f;
         a = f.end;
-        while (a < e && (t[a] == ' ' || t[a] == '\t'))
-            a++;
+        while (a < e && (t[a] == ' ' || t[a] == '\t' || t[a] == ':' || t[a] == '|'))
+            a++; /* "1位:Apple", "1位 | Apple" */
     }
     if (a >= e || (t[a] >= '0' && t[a] <= '9'))
         return false;
     size_t from = a;
     while (next_figure(t, a, from, e, &f) && figure_in_name(t, a, &f, e))
         from = f.end > from ? f.end : from + 1;
-    if (from >= e || !next_figure(t, a, from, e, &f))
+    bool figure = from < e && next_figure(t, a, from, e, &f);
+    if (!figure && !it->has_rank)
         return false;
-    size_t name_end = trim_name_end(t, a, f.start);
+    size_t name_end = figure ? f.start : e;
+    /* "Apple(前年1位)": a bracket opened before the figure ends the name */
+    for (size_t i = a; i < name_end; i++)
+        if (t[i] == '(' && !memchr(t + i, ')', name_end - i)) {
+            name_end = i;
+            break;
+        }
+    name_end = trim_name_end(t, a, name_end);
     if (name_end <= a || name_end - a > ITEM_NAME_MAX)
         return false;
     it->colon = zy_starts_with(t, e, name_end, ":");
@@ -216,8 +224,8 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     }
     it->name_a = a;
     it->name_b = name_end;
-    it->first_figure = f.start;
-    return f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
+    it->first_figure = figure ? f.start : e;
+    return !figure || f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
 }
 
 static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long table_id, size_t row,
@@ -230,9 +238,15 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
     zy_rows_year_iso(year, time);
     if (it->has_rank)
         zy_scan_add(s, &it->rank, &sub, "rank", "list", line->start, line->end, time, table_id, (long)row, 0);
-    size_t i = it->first_figure, col = 1;
+    size_t i = it->first_figure, col = 1, said_from = it->name_b;
     zy_figure f;
     while (i < line->end && next_figure(t, line->start, i, line->end, &f)) {
+        /* "(前年1位)", "(同5位)" after a 前年: last year's figure */
+        char previous[16] = "";
+        if (year && f.start >= said_from &&
+            (zy_rows_contains(t, said_from, f.start, "前年") || zy_ends_with(t, f.start, "同")))
+            zy_rows_year_iso(year - 1, previous);
+        said_from = f.end;
         i = f.end > i ? f.end : i + 1;
         if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
             continue;
@@ -251,7 +265,10 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
             f.bare = false;
         }
         const char *measure = zy_measure_near(t, it->name_b, f.start, f.end, line->end, f.kind);
-        zy_scan_add(s, &f, &sub, measure, "list", line->start, line->end, time, table_id, (long)row, (long)col++);
+        if (f.kind == ZY_KIND_RANK)
+            measure = "rank";
+        zy_scan_add(s, &f, &sub, measure, "list", line->start, line->end, previous[0] ? previous : time,
+                    table_id, (long)row, (long)col++);
     }
 }
 
