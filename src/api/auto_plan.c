@@ -371,6 +371,7 @@ static zy_status plan_country_totals(const auto_facts *fs, auto_plan *p)
         const auto_chart *src = &p->charts[k];
         t->unit_label = src->unit_label ? strdup(src->unit_label) : NULL;
         t->source = src->source ? strdup(src->source) : NULL;
+        bool summed = false; /* two rows of one country: a total says something the table does not */
         for (size_t r = 0; r < src->nrows; r++) {
             const auto_fact *f = src->rows[r].first;
             if (!f || !f->country)
@@ -383,6 +384,11 @@ static zy_status plan_country_totals(const auto_facts *fs, auto_plan *p)
                 return ZY_ERR_NOMEM;
             if (!fresh)
                 row->value += f->value;
+            summed |= !fresh;
+        }
+        if (!summed) { /* the rows are the countries themselves: the table chart says it all */
+            chart_free(t);
+            p->n--;
         }
     }
     return ZY_OK;

@@ -239,11 +239,32 @@ static void type_cells(const char *t, grow *row)
 
 /* Join what belongs together: a bracket after a name is its alias or country, a bracket after a
  * figure its second figure, words one space apart one name ("Robert Bosch"). */
+/* "Huawei (CN)" in one cell: the name, and the bracket as its alias or country. */
+static void split_trailing_bracket(const char *t, gcell *c)
+{
+    if (c->type != CELL_TEXT || c->alias_b || c->b - c->a < 3 || t[c->b - 1] != ')')
+        return;
+    size_t open = c->b - 1;
+    while (open > c->a && t[open] != '(')
+        open--;
+    if (open == c->a || t[open] != '(')
+        return;
+    size_t name_end = open;
+    while (name_end > c->a && is_blank(t[name_end - 1]))
+        name_end--;
+    if (name_end == c->a)
+        return;
+    c->alias_a = open + 1;
+    c->alias_b = c->b - 1;
+    c->b = name_end;
+}
+
 static void merge_cells(const char *t, grow *row, bool pipes)
 {
     size_t w = 0;
     for (size_t k = 0; k < row->n; k++) {
         gcell c = row->c[k];
+        split_trailing_bracket(t, &c);
         gcell *prev = w > 0 ? &row->c[w - 1] : NULL;
         zy_figure inner;
         if (c.type == CELL_BRACKET && prev && prev->type == CELL_TEXT &&
@@ -981,6 +1002,27 @@ static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *
     return false;
 }
 
+/* A sentence that introduces the table ("Xは次の通り。", "Xは以下のとおりです。"): X as its
+ * caption. Returns the caption's end (0: none) and sets *a to its start. */
+static size_t introduced_caption(const zy_scan_state *s, size_t l, size_t *a)
+{
+    static const char *const intros[] = {"は次の通り", "は次のとおり", "は以下の通り", "は以下のとおり",
+                                         "は下記の通り", "は下記のとおり", "は次のよう", NULL};
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    if (line->end - line->start > 200)
+        return 0;
+    for (size_t k = 0; intros[k]; k++) {
+        size_t n = strlen(intros[k]);
+        for (size_t i = line->start; i + n <= line->end; i++)
+            if (memcmp(t + i, intros[k], n) == 0 && i > line->start) {
+                *a = line->start;
+                return i;
+            }
+    }
+    return 0;
+}
+
 /* The name a table's caption (else the line above it) begins with: whose series it is. */
 static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
 {
@@ -1042,6 +1084,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
     size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
     size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
     size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
+    if (g->caption < 0 && g->context >= 0) /* "企業別の件数は次の通り。" introduces the table */
+        cap_b = introduced_caption(s, (size_t)g->context, &cap_a);
     gc.table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
     if (gc.table_id < 0)
         return;
