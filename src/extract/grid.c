@@ -77,6 +77,11 @@ static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
 {
     if (zy_figure_at(t, b, a, true, f) && f->end == b && f->start == a)
         return true;
+    if (a + 1 < b && t[a] == '+' && is_digit(t[a + 1]) && zy_figure_at(t, b, a + 1, true, f) &&
+        f->end == b && f->start == a + 1) {
+        f->start = a; /* "+25.3%" in a change column */
+        return true;
+    }
     size_t d = a;
     while (d < b && d < a + 12 && !is_digit(t[d]))
         d++;
@@ -301,7 +306,7 @@ static bool has_period(const char *t, size_t a, size_t b)
 }
 
 /* Split and type line l. Returns false when it is too long or too wide to be a row. */
-static bool read_line_as(const zy_scan_state *s, size_t l, grow *row, bool subsplit)
+static bool read_line_as(const zy_scan_state *s, size_t l, grow *row, bool subsplit, bool join_words)
 {
     const zy_line *line = &s->lines[l];
     const char *t = s->norm.text;
@@ -317,7 +322,7 @@ static bool read_line_as(const zy_scan_state *s, size_t l, grow *row, bool subsp
         return false;
     row->pipes = memchr(t + line->start, '|', line->end - line->start) != NULL;
     row->subsplit = subsplit;
-    merge_cells(t, row, row->pipes && !subsplit);
+    merge_cells(t, row, (row->pipes && !subsplit) || !join_words);
     return true;
 }
 
@@ -335,11 +340,11 @@ static size_t figure_cells(const grow *row)
  * at blanks (see split_line). */
 static bool read_line(const zy_scan_state *s, size_t l, grow *row)
 {
-    if (!read_line_as(s, l, row, false))
+    if (!read_line_as(s, l, row, false, true))
         return false;
     if (row->pipes) {
         grow sub;
-        if (read_line_as(s, l, &sub, true) && is_row(s, l, &sub) &&
+        if (read_line_as(s, l, &sub, true, true) && is_row(s, l, &sub) &&
             (!is_row(s, l, row) || figure_cells(&sub) > figure_cells(row)))
             copy_row(row, &sub);
     }
@@ -367,9 +372,9 @@ static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
         else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE && !is_bare_year(&row->c[k].fig))
             figure = true;
     }
-    if (!text && figure && row->c[0].type == CELL_FIGURE && row->c[0].fig.kind == ZY_KIND_DATE &&
-        row->c[0].fig.year)
-        return true; /* "2022年度 1,500 420": a row of a time series */
+    if (!text && figure && row->c[0].type == CELL_FIGURE &&
+        ((row->c[0].fig.kind == ZY_KIND_DATE && row->c[0].fig.year) || is_bare_year(&row->c[0].fig)))
+        return true; /* "2022年度 1,500 420", "| 2022 | 135 |": a row of a time series */
     if (!text || !figure)
         return false;
     /* "1.1 見出し", "3 まとめ": a number before words only is a numbered heading, not a row */
@@ -641,9 +646,16 @@ static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
         d++;
     if (d == name->a || d >= name->b || is_digit(t[d]))
         return false;
+    size_t rank_end = d;
+    if (zy_starts_with(t, name->b, d, "位")) /* "1位:カモメ商事" */
+        rank_end = d += 3;
+    while (d < name->b && (t[d] == ':' || is_blank(t[d])))
+        d++;
+    if (d >= name->b)
+        return false;
     *rank = (zy_figure){0};
     rank->start = name->a;
-    rank->end = d;
+    rank->end = rank_end;
     rank->kind = ZY_KIND_RANK;
     rank->has_value = true;
     rank->value = atof(t + name->a);
@@ -786,7 +798,10 @@ static void emit_time_row(zy_scan_state *s, grid_context *gc, const grow *row, s
                           size_t line)
 {
     char time[16];
-    zy_scan_date_iso(s, &row->c[from].fig, time);
+    if (row->c[from].fig.kind == ZY_KIND_DATE)
+        zy_scan_date_iso(s, &row->c[from].fig, time);
+    else
+        zy_rows_year_iso((int)row->c[from].fig.value, time); /* a bare 2022 under 年 */
     size_t width = to - from, hn = gc->h->n;
     for (size_t k = from + 1; k < to; k++) {
         if (row->c[k].type != CELL_FIGURE)
@@ -796,6 +811,47 @@ static void emit_time_row(zy_scan_state *s, grid_context *gc, const grow *row, s
         emit_cell(s, gc, &row->c[k], role, gc->subject.end ? &gc->subject : NULL, time, line, k - from);
     }
     gc->row_index++;
+}
+
+/* The header cell over row cell k of the row (or side) [from, to) whose name is cell name:
+ * around the name column when the header names it, else one for one, else the header covers
+ * the cells other than the name; -1 when none. */
+static long header_cell_of(const grid_context *gc, const grow *row, size_t from, size_t to, long name, size_t k)
+{
+    size_t width = to - from, hn = gc->h->n, col = k - from;
+    long hc = -1;
+    if (hn == 0)
+        return -1;
+    if (gc->name_header >= 0 && row->pipes && hn > width && (long)k > name) {
+        hc = (long)hn - (long)(to - k); /* a row short of cells: figures sit rightmost */
+    } else if (gc->name_header >= 0) {
+        /* before the name, cells line up from the left; after it, from the name */
+        long cand = (long)k < name ? (long)col : gc->name_header + ((long)k - name);
+        if (cand >= 0 && cand < (long)hn)
+            hc = cand;
+    } else if (row->pipes && hn > width && (long)k > name) {
+        hc = (long)hn - (long)(to - k);
+    } else if (hn == width) {
+        hc = (long)col;
+    } else if (hn + 1 == width) {
+        hc = (long)col - ((long)k > name ? 1 : 0);
+    } else if (hn < width) {
+        long cand = (long)hn - (long)(to - k);
+        hc = cand >= 0 ? cand : -1;
+    } else {
+        hc = (long)col;
+    }
+    return hc;
+}
+
+/* A header naming the country column: 国, 国名, 国・地域, 本社. */
+static bool is_country_header(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"国", "国名", "国・地域", "国/地域", "本社", "本社所在地", "国籍", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (strlen(words[w]) == b - a && memcmp(t + a, words[w], b - a) == 0)
+            return true;
+    return false;
 }
 
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
@@ -810,7 +866,8 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             break;
         }
     if (name < 0) {
-        if (row->c[from].type == CELL_FIGURE && row->c[from].fig.kind == ZY_KIND_DATE)
+        if (row->c[from].type == CELL_FIGURE &&
+            (row->c[from].fig.kind == ZY_KIND_DATE || is_bare_year(&row->c[from].fig)))
             emit_time_row(s, gc, row, from, to, line);
         return;
     }
@@ -826,6 +883,14 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     } else {
         sub = zy_rows_subject(s, label.a, label.b, label.alias_a, label.alias_b);
     }
+    /* a country column (国, 本社) gives the row's country */
+    for (size_t k = from; k < to && gc->h->n > 0; k++) {
+        long hc = (long)k == name || row->c[k].type != CELL_TEXT ? -1 : header_cell_of(gc, row, from, to, name, k);
+        const char *country = hc >= 0 && is_country_header(t, gc->h->a[hc], gc->h->b[hc])
+                                  ? zy_rows_country(s, row->c[k].a, row->c[k].b) : NULL;
+        if (country)
+            sub.country = country;
+    }
     const zy_line *ln = &s->lines[line];
     if (has_glued) {
         char time[16];
@@ -833,36 +898,12 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
         zy_scan_add(s, &glued_rank, &sub, "rank", "table", ln->start, ln->end, time, gc->table_id,
                     (long)gc->row_index, (long)(name - (long)from));
     }
-    /* map row cells to header cells: around the name column when the header names it, else
-     * one for one, else the header covers the cells other than the name */
-    size_t width = to - from, hn = gc->h->n;
     for (size_t k = from; k < to; k++) {
         const gcell *c = &row->c[k];
         if (c->type != CELL_FIGURE)
             continue;
         size_t col = k - from;
-        long hc = -1;
-        if (hn > 0) {
-            if (gc->name_header >= 0 && row->pipes && hn > width && (long)k > name) {
-                hc = (long)hn - (long)(to - k); /* a row short of cells: figures sit rightmost */
-            } else if (gc->name_header >= 0) {
-                /* before the name, cells line up from the left; after it, from the name */
-                long cand = (long)k < name ? (long)col : gc->name_header + ((long)k - name);
-                if (cand >= 0 && cand < (long)hn)
-                    hc = cand;
-            } else if (row->pipes && hn > width && (long)k > name) {
-                hc = (long)hn - (long)(to - k); /* a row short of cells: figures sit rightmost */
-            } else if (hn == width) {
-                hc = (long)col;
-            } else if (hn + 1 == width) {
-                hc = (long)col - ((long)k > name ? 1 : 0);
-            } else if (hn < width) {
-                long cand = (long)hn - (long)(to - k);
-                hc = cand >= 0 ? cand : -1;
-            } else {
-                hc = (long)col;
-            }
-        }
+        long hc = header_cell_of(gc, row, from, to, name, k);
         const column_role *role = &gc->roles[hc >= 0 && hc < GRID_CELLS ? hc : GRID_CELLS];
         column_role rank_role;
         if (gc->lead_rank && (long)k < name) {
@@ -1094,9 +1135,13 @@ static void read_block(zy_scan_state *s, grid_block *g)
     if (g->caption >= 0)
         s->line_taken[g->caption] = true;
     for (size_t l = g->first; l < g->last && s->status == ZY_OK; l++) {
-        grow row;
+        grow row, words;
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
             continue;
+        /* "アルファ半導体 米国" under "企業名 国": the words are two cells, as the header says */
+        if (h.n > 0 && row.n != h.n && !row.pipes && read_line_as(s, l, &words, false, false) &&
+            is_row(s, l, &words) && words.n == h.n)
+            copy_row(&row, &words);
         size_t m = side_by_side(&row);
         for (size_t from = 0; from < row.n; from += m)
             emit_row(s, &gc, &row, from, from + m, l);

@@ -223,9 +223,14 @@ static bool looks_like_header(const zy_scan_state *s, const line_span *lines, si
     size_t nh = split_cells(t, lines[l].start, lines[l].end, head);
     if (nh < 3 || nh > MAX_CELLS) /* two words over rows are grid.c's to read */
         return false;
-    for (size_t c = 0; c < nh; c++)
+    bool bracketed_column = false;
+    for (size_t c = 0; c < nh; c++) {
         if (cell_has_figure(s, &head[c]) && !head[c].bracketed)
             return false;
+        bracketed_column |= head[c].bracketed;
+    }
+    if (!bracketed_column)
+        return false; /* this reader's own shape is "順位 (20年の順位) 機関名 (国名) …"; grid.c reads the rest */
     size_t good = 0;
     for (size_t r = l + 1; r < nlines && r <= l + 3; r++) {
         if (!is_table_row(s, head, nh, lines[r], row))
