@@ -1,0 +1,587 @@
+/*
+ * owner.c: whose a figure in running text is. In order: a name written right before it (X N,
+ * Xの N, Xが N, X(N位)), a name right after a rank (1位 X), the owner of the figure it changes
+ * from (29位→32位), a name after it that it describes (N設立の「X」, …ファンドであるX), the
+ * nearest topic phrase (Xは, Xが; 同社 → the previous topic), else the nearest name before
+ * it. Sources (Xによると, Xの調べでは, X発表, 調査会社X) never own a figure, and investors
+ * (Xから調達, Xが主導する, Xなどが出資) do not own what was raised. Names that the dictionary
+ * does not know are read by shape in parallel runs (米国が594基、ロシアが136基).
+ * May call: extract (figure, entities, measure.c through prose.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/bytescan.h"
+#include "extract/prose.h"
+
+static uint32_t head3(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
+           (unsigned char)p[2];
+}
+
+/* A topic marker at i: は, が or も after a noun (not inside a verb such as ながら), or
+ * では/には. */
+static bool topic_marker_at(const char *t, size_t i)
+{
+    /* は E3 81 AF, が E3 81 8C, も E3 82 82 */
+    if ((unsigned char)t[i] != 0xE3 || ((unsigned char)t[i + 1] != 0x81 && (unsigned char)t[i + 1] != 0x82))
+        return false;
+    bool also = zy_starts_with(t, i + 3, i, "も");
+    if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が") && !also)
+        return false;
+    if (i < 3)
+        return false;
+    /* previous character */
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+        p--;
+    unsigned char c0 = (unsigned char)t[p];
+    if (c0 < 0x80)
+        return true;
+    /* hiragana U+3041..U+309F is E3 81 81 .. E3 82 9F */
+    bool hiragana = c0 == 0xE3 && ((unsigned char)t[p + 1] == 0x81 ||
+                                   ((unsigned char)t[p + 1] == 0x82 && (unsigned char)t[p + 2] <= 0x9F));
+    if (!hiragana)
+        return true;
+    return !also && (zy_ends_with(t, i, "で") || zy_ends_with(t, i, "に") || zy_ends_with(t, i, "と"));
+}
+
+typedef struct word {
+    const char *text;
+    size_t len;
+} word;
+
+/* Does t[at..se) start with one of words[0..n)? Its length, else 0. */
+static size_t starts_with_any(const char *t, size_t se, size_t at, const word *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++)
+        if (zy_starts_with_n(t, se, at, words[w].text, words[w].len))
+            return words[w].len;
+    return 0;
+}
+
+static bool ends_with_any(const char *t, size_t at, const word *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++)
+        if (zy_ends_with_n(t, at, words[w].text, words[w].len))
+            return true;
+    return false;
+}
+
+#define COUNT_OF(a) (sizeof(a) / sizeof(a)[0])
+
+/* A name that is where the figures come from, not whose they are: "Xによると", "Xの調べでは",
+ * "X発表", "調査会社Xは". */
+static bool is_source_entity(const char *t, size_t se, const zy_entity_match *m)
+{
+    static const word after[] = {
+        {ZY_WORD("によると")}, {ZY_WORD("によれば")}, {ZY_WORD("の調査")}, {ZY_WORD("の試算")},
+        {ZY_WORD("の調べ")},   {ZY_WORD("調べ")},     {ZY_WORD("の推計")}, {ZY_WORD("の集計")},
+        {ZY_WORD("の統計")},   {ZY_WORD("発表")},     {ZY_WORD("の発表")}, {ZY_WORD("調査")},
+        {ZY_WORD("の予測")},   {ZY_WORD("の分析")},   {ZY_WORD("のまとめ")}, {ZY_WORD("の報告")},
+        {ZY_WORD("のレポート")}, {ZY_WORD("の推定")},
+    };
+    static const word before[] = {
+        {ZY_WORD("調査会社")}, {ZY_WORD("調査機関")}, {ZY_WORD("調査企業")}, {ZY_WORD("リサーチ会社")},
+        {ZY_WORD("調査会社の")}, {ZY_WORD("調査会社、")},
+    };
+    return starts_with_any(t, se, m->end, after, COUNT_OF(after)) ||
+           ends_with_any(t, m->start, before, COUNT_OF(before));
+}
+
+/* A name that put money in rather than raised it: "Xから…を調達", "Xが主導する", "Xなどが
+ *出資し", "Xを引受先とする". */
+static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
+{
+    static const word others[] = {{ZY_WORD("など")}, {ZY_WORD("ら")}, {ZY_WORD("といった投資家")}};
+    static const word roles[] = {
+        {ZY_WORD("から")},     {ZY_WORD("が主導")},   {ZY_WORD("が出資")},     {ZY_WORD("も出資")},
+        {ZY_WORD("が引き受け")}, {ZY_WORD("が参加")}, {ZY_WORD("も参加")},     {ZY_WORD("を引受先")},
+        {ZY_WORD("を引き受け先")}, {ZY_WORD("を中心")}, {ZY_WORD("が主幹事")}, {ZY_WORD("が率いる")},
+        {ZY_WORD("がリード")}, {ZY_WORD("の主導")},   {ZY_WORD("が投資")},     {ZY_WORD("も投資")},
+    };
+    size_t p = m->end;
+    p += starts_with_any(t, se, p, others, COUNT_OF(others));
+    return starts_with_any(t, se, p, roles, COUNT_OF(roles)) != 0;
+}
+
+/* Does this measure count money put in (出資, 投資)? Then the investor is the owner. */
+static bool counts_investment(const char *measure)
+{
+    return measure && strcmp(measure, "investment") == 0;
+}
+
+/* The entity a topic phrase [a, marker) is about: the name right before the marker (…出身校
+ * である浙江大学は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
+static int first_entity_in(const zy_entity_match *ents, size_t n, size_t a, size_t b)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].end == b && ents[k].start >= a)
+            return (int)k;
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].start >= a && ents[k].end <= b)
+            return (int)k;
+    return -1;
+}
+
+/* Does the phrase refer back to the previous topic (同社は, 同大学の…)? */
+static bool refers_back(const char *t, size_t a, size_t b)
+{
+    static const struct { const char *text; size_t len; } words[] = {
+        {ZY_WORD("同社")}, {ZY_WORD("同大学")}, {ZY_WORD("同大")},
+        {ZY_WORD("同研究所")}, {ZY_WORD("同国")}, {ZY_WORD("同グループ")}, {ZY_WORD("同行")},
+        {ZY_WORD("同市")}, {ZY_WORD("同省")}, {ZY_WORD("同庁")}, {ZY_WORD("同校")},
+        {ZY_WORD("同機構")}, {ZY_WORD("同ファンド")}, {ZY_WORD("同チーム")}, {ZY_WORD("同団体")},
+    };
+    /* 同 is E5 90 8C: candidates eight bytes at a time, then the words */
+    size_t i = a;
+    for (; i + 10 <= b; i += 8)
+        for (uint64_t m = zy_byte_pairs(t, i, 0xE5, 0x90); m; m = zy_drop_first(m))
+            for (size_t k = i + zy_first_marked(m), w = 0; w < sizeof words / sizeof words[0]; w++)
+                if (zy_starts_with_n(t, b, k, words[w].text, words[w].len))
+                    return true;
+    for (; i < b; i++)
+        for (size_t w = 0; zy_starts_with(t, b, i, "同") && w < sizeof words / sizeof words[0]; w++)
+            if (zy_starts_with_n(t, b, i, words[w].text, words[w].len))
+                return true;
+    return false;
+}
+
+/* Where the topic phrase ending at marker begins: after the previous 、 or the previous
+ * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益).
+ * floor is the end of the last earlier marker that ends before this one (or the sentence
+ * start): a 、 is looked for only after it. */
+static size_t phrase_start(const char *t, size_t floor, size_t marker)
+{
+    /* the end of the last , or 、 (E3 80 81) in t[floor..marker), found going forwards eight
+     * bytes at a time (E3 is always a lead byte, so a 、 never straddles floor) */
+    size_t start = floor, i = floor;
+    for (; i + 10 <= marker; i += 8) {
+        uint64_t m = zy_bytes_equal(zy_load8(t + i), ',') | zy_e3_pairs(t, i, 0x80);
+        for (; m; m = zy_drop_first(m)) {
+            size_t k = i + zy_first_marked(m);
+            if (t[k] == ',')
+                start = k + 1;
+            else if (t[k + 2] == '\x81' && k + 3 <= marker)
+                start = k + 3;
+        }
+    }
+    for (; i < marker; i++) {
+        if (t[i] == ',')
+            start = i + 1;
+        else if (i + 3 <= marker && t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x81')
+            start = i + 3;
+    }
+    return start;
+}
+
+/* The next topic marker in t[from..se), or se. Candidates (E3 xx with は E3 81 AF, が E3 81 8C
+ * or も E3 82 82 as the third byte) are found eight bytes at a time. */
+static size_t next_topic_marker(const char *t, size_t from, size_t se)
+{
+    size_t i = from;
+    for (; i + 10 <= se; i += 8) {
+        uint64_t third = zy_load8(t + i + 2);
+        uint64_t m = zy_bytes_equal(zy_load8(t + i), 0xE3) &
+                     (zy_bytes_equal(third, 0xAF) | zy_bytes_equal(third, 0x8C) | zy_bytes_equal(third, 0x82));
+        for (; m; m = zy_drop_first(m))
+            if (topic_marker_at(t, i + zy_first_marked(m)))
+                return i + zy_first_marked(m);
+    }
+    for (; i + 3 <= se; i++)
+        if (t[i] == '\xE3' && topic_marker_at(t, i))
+            return i;
+    return se;
+}
+
+size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn)
+{
+    const char *t = s->norm.text;
+    size_t ss = sn->start, se = sn->end, n = 0;
+    for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
+        if (n == s->marker_cap) {
+            size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
+            topic_marker *grown = realloc(s->markers, cap * sizeof *grown);
+            if (!grown)
+                return SIZE_MAX;
+            s->markers = grown;
+            s->marker_cap = cap;
+        }
+        /* the phrase starts after the last earlier marker that ends before this one */
+        size_t floor = ss;
+        for (size_t q = n; q-- > 0;)
+            if (s->markers[q].at + 3 < i) {
+                floor = s->markers[q].at + 3;
+                break;
+            }
+        size_t a = phrase_start(t, floor, i);
+        int k = first_entity_in(sn->ents, sn->nent, a, i);
+        if (k >= 0 && is_source_entity(t, se, &sn->ents[k]))
+            k = -1; /* "Xの調べでは": X is where the figures come from */
+        s->markers[n++] = (topic_marker){i, a, k, refers_back(t, a, i), zy_starts_with(t, se, i, "も"),
+                                         k >= 0 && is_investor(t, se, &sn->ents[k])};
+    }
+    return n;
+}
+
+int zy_sentence_topic(const zy_sentence *sn)
+{
+    /* は and が only: "Xも" adds a subject to this sentence without making it the topic of
+     * the next; an investor is not what the next sentences are about */
+    for (size_t q = 0; q < sn->nmarkers; q++)
+        if (!sn->markers[q].also && !sn->markers[q].investor && sn->markers[q].entity >= 0 &&
+            sn->ents[sn->markers[q].entity].entity != ZY_ENTITY_PARALLEL)
+            return sn->markers[q].entity;
+    return -1;
+}
+
+/* ---- names in parallel runs ---- */
+
+/* Can the character at t[p] be part of a name written without particles: katakana (with ー
+ * and ・), kanji (with 々), Latin letters? */
+static bool name_char(const char *t, size_t p)
+{
+    unsigned char c = (unsigned char)t[p];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return true;
+    if (c >= 0xE4 && c <= 0xE9)
+        return true; /* U+4000..U+9FFF */
+    if (c != 0xE3)
+        return false;
+    unsigned char c1 = (unsigned char)t[p + 1], c2 = (unsigned char)t[p + 2];
+    return (c1 == 0x82 && c2 >= 0xA1) || c1 == 0x83 || (c1 == 0x80 && c2 == 0x85);
+}
+
+/* The start of the character before t[i], not before floor. */
+static size_t char_before(const char *t, size_t floor, size_t i)
+{
+    do
+        i--;
+    while (i > floor && ((unsigned char)t[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* Where the particle-free word ending at end starts (not before floor); end when none. */
+static size_t name_run_start(const char *t, size_t floor, size_t end)
+{
+    size_t a = end;
+    while (a > floor) {
+        size_t p = char_before(t, floor, a);
+        if (!name_char(t, p))
+            break;
+        a = p;
+    }
+    return a;
+}
+
+/* Is every character of t[a..b) katakana (with ー and ・) or a Latin letter? */
+static bool katakana_or_latin(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80)
+            continue;
+        if (c != 0xE3 || !((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) || t[i + 1] == '\x83'))
+            return false;
+    }
+    return true;
+}
+
+/* Is t[a..b) a name by its shape, and not a word for a measure, a time or a comparison
+ * (売上高, 営業損失, 前年比, 4〜6月期, 同)? Kanji words pass only as place names (…国, …州,
+ * …省), or when the other member of the run is a known name (known_partner). */
+static bool looks_like_name(const char *t, size_t a, size_t b, bool known_partner)
+{
+    static const word not_first[] = {
+        {ZY_WORD("前年")}, {ZY_WORD("前期")}, {ZY_WORD("前月")}, {ZY_WORD("同")},   {ZY_WORD("約")},
+        {ZY_WORD("合計")}, {ZY_WORD("累計")}, {ZY_WORD("全体")}, {ZY_WORD("平均")}, {ZY_WORD("最大")},
+        {ZY_WORD("最高")}, {ZY_WORD("最低")}, {ZY_WORD("推定")}, {ZY_WORD("今期")}, {ZY_WORD("通期")},
+        {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("各")},   {ZY_WORD("総")},   {ZY_WORD("年")},
+        {ZY_WORD("月")},   {ZY_WORD("期")},   {ZY_WORD("計")},
+    };
+    static const char not_last[] =
+        "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
+        "収損差幅末初半";
+    static const char places[] = "国州都府県市省区町村島";
+    size_t chars = 0;
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3)
+        chars++;
+    if (chars < 2 || chars > 12 || starts_with_any(t, b, a, not_first, COUNT_OF(not_first)))
+        return false;
+    size_t last = (unsigned char)t[b - 1] < 0x80 ? b - 1 : b - 3;
+    if (b - last == 3 && strstr(not_last, (char[4]){t[last], t[last + 1], t[last + 2], 0}))
+        return false;
+    if (zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT) != NULL)
+        return false;
+    if (katakana_or_latin(t, a, b) || known_partner)
+        return true;
+    return b - last == 3 && strstr(places, (char[4]){t[last], t[last + 1], t[last + 2], 0}) != NULL;
+}
+
+/* How far back from a figure at fs its name would end: past spaces and one particle
+ * (が, は, も, の, で). */
+static size_t name_end_before(const char *t, size_t floor, size_t fs)
+{
+    static const word particles[] = {{ZY_WORD("が")}, {ZY_WORD("は")}, {ZY_WORD("も")}, {ZY_WORD("の")},
+                                     {ZY_WORD("で")}};
+    size_t b = fs;
+    while (b > floor && t[b - 1] == ' ')
+        b--;
+    for (size_t w = 0; w < COUNT_OF(particles); w++)
+        if (b >= floor + particles[w].len && zy_ends_with_n(t, b, particles[w].text, particles[w].len)) {
+            b -= particles[w].len;
+            break;
+        }
+    while (b > floor && t[b - 1] == ' ')
+        b--;
+    return b;
+}
+
+/* The single clause break (、 or ,) in t[a..b) with nothing but a short tail before it ("減",
+ * "で"), or b. */
+static size_t run_separator(const char *t, size_t a, size_t b)
+{
+    size_t brk = zy_next_clause_break(t, a, b, true);
+    size_t len = 3;
+    for (size_t i = a; i < brk; i++)
+        if (t[i] == ',') {
+            brk = i;
+            len = 1;
+            break;
+        }
+    if (brk >= b || brk - a > 12 || (len == 3 && t[brk + 2] != '\x81'))
+        return b;
+    if (zy_next_clause_break(t, brk + len, b, true) != b)
+        return b;
+    return brk + len;
+}
+
+/* Add the shape name t[a..b) to the sentence's names, in text order, unless it overlaps one. */
+static void add_shape_name(zy_sentence *sn, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (k < sn->nent && sn->ents[k].end <= a)
+        k++;
+    if ((k < sn->nent && sn->ents[k].start < b) || sn->nent == sn->ent_cap)
+        return;
+    memmove(sn->ents + k + 1, sn->ents + k, (sn->nent - k) * sizeof *sn->ents);
+    sn->ents[k] = (zy_entity_match){a, b, ZY_ENTITY_PARALLEL};
+    sn->nent++;
+}
+
+/* A name written right before the figure at fs, back to floor: a known one (*known) or one
+ * that may be a name by its shape, [*a, *b). */
+static bool name_right_before(const char *t, const zy_sentence *sn, size_t floor, size_t fs,
+                              size_t *a, size_t *b, bool *known)
+{
+    *b = name_end_before(t, floor, fs);
+    *known = false;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end == *b && sn->ents[k].start >= floor) {
+            *a = sn->ents[k].start;
+            *known = true;
+            return true;
+        }
+    *a = name_run_start(t, floor, *b);
+    return *a < *b;
+}
+
+void zy_parallel_names(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 1; j < sn->nfig; j++) {
+        const zy_figure *f0 = &sn->figs[j - 1], *f1 = &sn->figs[j];
+        if (f0->kind == ZY_KIND_DATE || f1->kind != f0->kind)
+            continue;
+        size_t after = run_separator(t, f0->end, f1->start);
+        if (after >= f1->start)
+            continue;
+        size_t a1, b1, a0, b0;
+        bool known1, known0;
+        if (!name_right_before(t, sn, after, f1->start, &a1, &b1, &known1) || a1 - after > 12)
+            continue;
+        /* the first member's name starts after the previous figure or clause break */
+        size_t floor = j >= 2 ? sn->figs[j - 2].end : sn->start;
+        for (size_t brk; (brk = zy_next_clause_break(t, floor, f0->start, false)) < f0->start;)
+            floor = brk + 3;
+        if (!name_right_before(t, sn, floor, f0->start, &a0, &b0, &known0))
+            continue;
+        if ((known0 || looks_like_name(t, a0, b0, known1)) && (known1 || looks_like_name(t, a1, b1, known0))) {
+            if (!known0)
+                add_shape_name(sn, a0, b0);
+            if (!known1)
+                add_shape_name(sn, a1, b1);
+        }
+    }
+}
+
+/* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
+static bool event_verb_within(const char *t, size_t from, size_t to, size_t se)
+{
+    static const struct { const char *text; size_t len; } verbs[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")},     {ZY_WORD("立ち上げ")},   {ZY_WORD("公開")},
+        {ZY_WORD("発表")}, {ZY_WORD("リリース")}, {ZY_WORD("スピンオフ")}, {ZY_WORD("創立")},
+    };
+    for (size_t i = from; i < to; i++) {
+        if ((unsigned char)t[i] < 0xE3 || i + 3 > se)
+            continue; /* every verb starts with a three-byte character */
+        uint32_t h = head3(t + i);
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
+            if (h == head3(verbs[v].text) && zy_starts_with_n(t, se, i, verbs[v].text, verbs[v].len))
+                return true;
+    }
+    return false;
+}
+
+/* ---- whose is a figure ---- */
+
+/* A name written right before the figure at fs: "X N", "Xの N", "Xが N", "Xは N", "X(N位)". */
+static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
+{
+    if (fs > sn->start && t[fs - 1] == '(')
+        for (size_t k = 0; k < sn->nent; k++)
+            if (sn->ents[k].end == fs - 1)
+                return (int)k;
+    size_t b = name_end_before(t, sn->start, fs);
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end == b && !is_source_entity(t, sn->end, &sn->ents[k]))
+            return (int)k;
+    return -1;
+}
+
+/* "1位 ソニー", "首位はトヨタ": a rank right before the name it ranks. */
+static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
+{
+    size_t p = fe;
+    while (p < sn->end && (t[p] == ' ' || t[p] == ':'))
+        p++;
+    if (p == fe && (zy_starts_with(t, sn->end, p, "は") || zy_starts_with(t, sn->end, p, "が")))
+        p += 3;
+    if (zy_starts_with(t, sn->end, p, "「"))
+        p += 3;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].start == p && !is_source_entity(t, sn->end, &sn->ents[k]))
+            return (int)k;
+    return -1;
+}
+
+/* Is figure j the end of a change from figure j - 1 ("29位→32位", "12位から5位へ", "34人から
+ * 906人に"): the same thing at two times? */
+static bool continues_previous(const char *t, const zy_sentence *sn, size_t j)
+{
+    if (j == 0)
+        return false;
+    /* the figure before, skipping one date between them ("…から2024年には906人") */
+    size_t i = j - 1;
+    if (sn->figs[i].kind == ZY_KIND_DATE && i > 0)
+        i--;
+    const zy_figure *a = &sn->figs[i], *b = &sn->figs[j];
+    if (a->kind != b->kind || a->kind == ZY_KIND_DATE)
+        return false;
+    size_t p = a->end;
+    while (p < b->start && t[p] == ' ')
+        p++;
+    return zy_starts_with(t, b->start, p, "→") || zy_starts_with(t, b->start, p, "->") ||
+           zy_starts_with(t, b->start, p, "から") || zy_starts_with(t, b->start, p, "⇒") ||
+           zy_starts_with(t, b->start, p, "〜") || zy_starts_with(t, b->start, p, "へ");
+}
+
+/* "N設立の「X」", founding and release dates (the name between the date and the verb), and
+ * names after the figure in its clause that it describes ("…ファンドであるX", "…を投資する
+ * ことを誓約するスターゲート"). -1: none. */
+static int name_described_after(const char *t, const zy_sentence *sn, size_t fe, const char *measure)
+{
+    const zy_entity_match *ents = sn->ents;
+    size_t n = sn->nent, se = sn->end;
+    size_t p = fe;
+    if (zy_starts_with(t, se, p, "設立") || zy_starts_with(t, se, p, "創業"))
+        p += 6;
+    if (zy_starts_with(t, se, p, "の")) {
+        p += 3;
+        if (zy_starts_with(t, se, p, "「"))
+            p += 3;
+        for (size_t k = 0; k < n; k++)
+            if (ents[k].start == p)
+                return (int)k;
+    }
+    if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
+        for (size_t k = 0; k < n; k++) {
+            if (ents[k].start < fe)
+                continue;
+            if (event_verb_within(t, ents[k].end, se < ents[k].end + 60 ? se : ents[k].end + 60, se))
+                return (int)k;
+            break;
+        }
+    }
+    /* names after the figure in its clause (before the next 、 or 。) */
+    size_t clause_end = zy_next_clause_break(t, fe, se, true);
+    if (clause_end == se) /* none: the clause ends 2 bytes short of the sentence end */
+        clause_end = se >= fe + 2 ? se - 2 : fe;
+    static const word relative[] = {{ZY_WORD("である")}, {ZY_WORD("であった")}};
+    static const word attributive[] = {
+        {ZY_WORD("する")},     {ZY_WORD("した")},   {ZY_WORD("している")},
+        {ZY_WORD("していた")}, {ZY_WORD("される")}, {ZY_WORD("された")},
+    };
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].start >= fe && ents[k].start < clause_end + 3 &&
+            ends_with_any(t, ents[k].start, relative, COUNT_OF(relative)))
+            return (int)k;
+    for (size_t k = 0; k < n; k++)
+        if (ents[k].start >= fe && ents[k].start < clause_end + 3 &&
+            ends_with_any(t, ents[k].start, attributive, COUNT_OF(attributive)))
+            return (int)k;
+    return -1;
+}
+
+/* The nearest topic phrase before the figure that names an owner (同社: the previous topic),
+ * else one after it, for sentences that open with the date. -1: none. */
+static int topic_of_figure(const zy_sentence *sn, size_t fs, size_t fe, bool investor_ok)
+{
+    const topic_marker *markers = sn->markers;
+    size_t m = sn->nmarkers;
+    while (m > 0 && markers[m - 1].at >= fs)
+        m--;
+    for (size_t q = m; q-- > 0;) {
+        if (markers[q].entity >= 0 && (investor_ok || !markers[q].investor))
+            return markers[q].entity;
+        if (markers[q].refers_back)
+            return ZY_SUBJECT_PREVIOUS_TOPIC;
+    }
+    while (m < sn->nmarkers && markers[m].at < fe)
+        m++;
+    if (m < sn->nmarkers && (investor_ok || !markers[m].investor)) {
+        size_t a = markers[m].phrase > fe ? markers[m].phrase : fe;
+        int k = a == markers[m].phrase ? markers[m].entity : first_entity_in(sn->ents, sn->nent, a, markers[m].at);
+        if (k >= 0)
+            return k;
+    }
+    return -1;
+}
+
+int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char *measure,
+                      const int *chosen)
+{
+    const zy_figure *f = &sn->figs[j];
+    bool investor_ok = counts_investment(measure);
+    int k = name_directly_before(t, sn, f->start);
+    if (k >= 0 && (investor_ok || !is_investor(t, sn->end, &sn->ents[k])))
+        return k;
+    if (f->kind == ZY_KIND_RANK && (k = name_after_rank(t, sn, f->end)) >= 0)
+        return k;
+    if (continues_previous(t, sn, j)) {
+        size_t i = sn->figs[j - 1].kind == ZY_KIND_DATE ? j - 2 : j - 1;
+        if (chosen[i] != -1)
+            return chosen[i];
+    }
+    if ((k = name_described_after(t, sn, f->end, measure)) >= 0)
+        return k;
+    if ((k = topic_of_figure(sn, f->start, f->end, investor_ok)) != -1)
+        return k;
+    /* the nearest name before it that is neither a source nor an investor */
+    for (size_t q = sn->nent; q-- > 0;)
+        if (sn->ents[q].end <= f->start && !is_source_entity(t, sn->end, &sn->ents[q]) &&
+            (investor_ok || !is_investor(t, sn->end, &sn->ents[q])))
+            return (int)q;
+    return -1;
+}

@@ -1,0 +1,112 @@
+/*
+ * test_prose.c: figures in running text, table-driven: each case is a short text of the
+ * shapes articles take, and the value, subject and time that one of its figures must get
+ * (parallel runs, from-to changes with their years, sources and investors, ranks, 首位,
+ * 前年, the year a paragraph or a heading gives counts and ranks).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zuhyo/zuhyo.h"
+
+static zy_context *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return zy_context_create(NULL, &ctx) == ZY_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zy_context_destroy(ctx);
+    return 0;
+}
+
+typedef struct prose_case {
+    const char *text;
+    const char *figure;   /* the figure as written (the first fact with this text) */
+    double value;
+    const char *subject;  /* canonical subject or the name as written; "" none; NULL: not checked */
+    const char *time;     /* NULL: not checked */
+} prose_case;
+
+static const prose_case cases[] = {
+    /* parallel runs: each figure gets the name right before it, known or not */
+    {"発電所の数はフランスが56基、インドが22基、ブラジルが2基となっている。", "22基", 22, "インド", NULL},
+    {"発電所の数はフランスが56基、インドが22基、ブラジルが2基となっている。", "2基", 2, "ブラジル", NULL},
+    {"首位は米国の80億ドルで、次いで欧州31億ドル、中国17億ドルだった。", "31億ドル", 3.1e9, "EU", NULL},
+    {"首位は米国の80億ドルで、次いで欧州31億ドル、中国17億ドルだった。", "17億ドル", 1.7e9, "中国", NULL},
+    {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.12%", 0.12, "ロシア", NULL},
+    {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.05%", 0.05, "日本", NULL},
+    {"広東省は12%、浙江省は9%だった。", "9%", 9, "浙江省", NULL},
+    /* a run of measures is not a run of names */
+    {"ソニーの売上高は3兆円、営業損失は200億円だった。", "200億円", 2e10, "ソニーグループ", NULL},
+    {"ソニーの営業損失は200億円、純損失は90億円だった。次の四半期も赤字だった。", "90億円", 9e9, "ソニーグループ", NULL},
+    /* from-to: each figure its own year */
+    {"社員は2018年の120人から2023年には450人に増えた。", "120人", 120, NULL, "2018"},
+    {"社員は2018年の120人から2023年には450人に増えた。", "450人", 450, NULL, "2023"},
+    {"2024年の成長率は前年の2.1%から4.8%に高まった。", "2.1%", 2.1, NULL, "2023"},
+    {"売上高は前年比12%減った。", "12%", 12, NULL, ""},
+    /* sources never own a figure; investors do not own what was raised */
+    {"調査会社ガートナーによると、出荷台数は3億台だった。", "3億台", 3e8, "", NULL},
+    {"トヨタは、ソフトバンクが主導するラウンドで5億ドルを調達した。", "5億ドル", 5e8, "トヨタ自動車", NULL},
+    {"トヨタはソフトバンクなどから3億ドルを調達した。", "3億ドル", 3e8, "トヨタ自動車", NULL},
+    {"ソニーは、ガートナーの調べでは国内3位だった。", "3位", 3, "ソニーグループ", NULL},
+    /* ranks in prose */
+    {"2024年の順位でソニーは7位だった。", "7位", 7, "ソニーグループ", "2024"},
+    {"2024年の売上高ランキングでトヨタが首位を守った。", "首位", 1, "トヨタ自動車", "2024"},
+    {"2024年版では1位 トヨタ、2位 ソニーとなった。", "2位", 2, "ソニーグループ", "2024"},
+    {"ソニーは2019年の8位から3位に上がった。", "3位", 3, "ソニーグループ", ""},
+    {"ソニーは2019年の8位から3位に上がった。", "8位", 8, "ソニーグループ", "2019"},
+    /* counts and ranks take the year the paragraph or the heading names */
+    {"2022年の調査の結果をまとめた。\nソニーは5位だった。", "5位", 5, "ソニーグループ", "2022"},
+    {"自動車各社の従業員数(2021年)\n\nトヨタの従業員は37万人。", "37万人", 370000, "トヨタ自動車", "2021"},
+    {"ソニーは2015年に設立された。社員は300人。", "300人", 300, NULL, ""},
+    /* the topic carries into the next sentence */
+    {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL},
+};
+
+/* Every case is checked and every failure printed, then the test fails if any did. */
+static void test_prose(void **state)
+{
+    (void)state;
+    int failures = 0;
+#define CASE_FAIL(...) do { print_error(__VA_ARGS__); print_error("\n"); failures++; goto next; } while (0)
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const prose_case *c = &cases[i];
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "t.txt", c->text, strlen(c->text), NULL, &doc), ZY_OK);
+        const zy_fact *f = NULL;
+        for (size_t k = 0; k < doc->nfacts && !f; k++)
+            if (strcmp(doc->facts[k].text, c->figure) == 0)
+                f = &doc->facts[k];
+        if (!f)
+            CASE_FAIL("case %zu «%s»: no figure %s", i, c->text, c->figure);
+        if (fabs(f->value - c->value) > 1e-9 * fmax(1, fabs(c->value)))
+            CASE_FAIL("case %zu «%s»: %s has value %g, expected %g", i, c->text, c->figure, f->value, c->value);
+        const char *subject = f->subject ? f->subject : "";
+        if (c->subject && strcmp(subject, c->subject) != 0)
+            CASE_FAIL("case %zu «%s»: %s has subject \"%s\", expected \"%s\"", i, c->text, c->figure, subject, c->subject);
+        if (c->time && strcmp(f->time, c->time) != 0)
+            CASE_FAIL("case %zu «%s»: %s has time \"%s\", expected \"%s\"", i, c->text, c->figure, f->time, c->time);
+    next:
+        zy_document_destroy(doc);
+    }
+#undef CASE_FAIL
+    assert_int_equal(failures, 0);
+}
+
+int main(void)
+{
+    printf("# %zu prose cases\n", sizeof cases / sizeof cases[0]);
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose)};
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
