@@ -33,7 +33,7 @@ static int teardown(void **state)
 typedef struct prose_case {
     const char *text;
     const char *figure;   /* the figure as written (the first fact with this text) */
-    double value;
+    double value;         /* NAN: not checked (dates) */
     const char *subject;  /* canonical subject or the name as written; "" none; NULL: not checked */
     const char *time;     /* NULL: not checked */
 } prose_case;
@@ -47,6 +47,10 @@ static const prose_case cases[] = {
     {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.12%", 0.12, "ロシア", NULL},
     {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.05%", 0.05, "日本", NULL},
     {"広東省は12%、浙江省は9%だった。", "9%", 9, "浙江省", NULL},
+    {"地域では大阪が12社で最多となり、名古屋7社、福岡3社が続いた。", "7社", 7, "名古屋", NULL},
+    {"地域では大阪が12社で最多となり、名古屋7社、福岡3社が続いた。", "12社", 12, "大阪", NULL},
+    {"インドが+12.5%増(1,200件)、ノルウェー+8.1%増(640件)だった。", "640件", 640, "ノルウェー", NULL},
+    {"養殖を手がけるオーシャンテックが40億円を調達した。", "40億円", 4e9, "オーシャンテック", NULL},
     /* a run of measures is not a run of names */
     {"ソニーの売上高は3兆円、営業損失は200億円だった。", "200億円", 2e10, "ソニーグループ", NULL},
     {"ソニーの営業損失は200億円、純損失は90億円だった。次の四半期も赤字だった。", "90億円", 9e9, "ソニーグループ", NULL},
@@ -60,11 +64,18 @@ static const prose_case cases[] = {
     {"トヨタは、ソフトバンクが主導するラウンドで5億ドルを調達した。", "5億ドル", 5e8, "トヨタ自動車", NULL},
     {"トヨタはソフトバンクなどから3億ドルを調達した。", "3億ドル", 3e8, "トヨタ自動車", NULL},
     {"ソニーは、ガートナーの調べでは国内3位だった。", "3位", 3, "ソニーグループ", NULL},
+    {"トヨタは、2021年にソニーやホンダの技術者らによって設立された。", "2021年", NAN, "トヨタ自動車", "2021"},
+    {"ソニーはホンダやトヨタといった大手から2億ドルの出資を受けた。", "2億ドル", 2e8, "ソニーグループ", NULL},
+    /* a gloss in brackets has the owner of the figure it converts */
+    {"トヨタの評価額は20億ドル(約3000億円)だった。", "約3000億円", 3e11, "トヨタ自動車", NULL},
     /* ranks in prose */
     {"2024年の順位でソニーは7位だった。", "7位", 7, "ソニーグループ", "2024"},
     {"2024年の売上高ランキングでトヨタが首位を守った。", "首位", 1, "トヨタ自動車", "2024"},
     {"2024年版では1位 トヨタ、2位 ソニーとなった。", "2位", 2, "ソニーグループ", "2024"},
     {"ソニーは2019年の8位から3位に上がった。", "3位", 3, "ソニーグループ", ""},
+    {"2023年の販売台数では、2位は日本のメーカーのトヨタが占めた。", "2位", 2, "トヨタ自動車", "2023"},
+    {"2023年は、4位には米国のメーカーのテスラが入った。", "4位", 4, "テスラ", "2023"},
+    {"首位に立ったのは半導体大手のエヌビディアで、評価額は3兆ドルだった。", "首位", 1, "エヌビディア", NULL},
     {"ソニーは2019年の8位から3位に上がった。", "8位", 8, "ソニーグループ", "2019"},
     /* counts and ranks take the year the paragraph or the heading names */
     {"2022年の調査の結果をまとめた。\nソニーは5位だった。", "5位", 5, "ソニーグループ", "2022"},
@@ -90,7 +101,7 @@ static void test_prose(void **state)
                 f = &doc->facts[k];
         if (!f)
             CASE_FAIL("case %zu «%s»: no figure %s", i, c->text, c->figure);
-        if (fabs(f->value - c->value) > 1e-9 * fmax(1, fabs(c->value)))
+        if (!isnan(c->value) && fabs(f->value - c->value) > 1e-9 * fmax(1, fabs(c->value)))
             CASE_FAIL("case %zu «%s»: %s has value %g, expected %g", i, c->text, c->figure, f->value, c->value);
         const char *subject = f->subject ? f->subject : "";
         if (c->subject && strcmp(subject, c->subject) != 0)

@@ -95,7 +95,7 @@ static bool is_source_entity(const char *t, size_t se, const zy_entity_match *m)
  *出資し", "Xを引受先とする". */
 static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
 {
-    static const word others[] = {{ZY_WORD("など")}, {ZY_WORD("ら")}, {ZY_WORD("といった投資家")}};
+    static const word others[] = {{ZY_WORD("など")}, {ZY_WORD("ら")}};
     static const word roles[] = {
         {ZY_WORD("から")},     {ZY_WORD("が主導")},   {ZY_WORD("が出資")},     {ZY_WORD("も出資")},
         {ZY_WORD("が引き受け")}, {ZY_WORD("が参加")}, {ZY_WORD("も参加")},     {ZY_WORD("を引受先")},
@@ -104,7 +104,18 @@ static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
     };
     size_t p = m->end;
     p += starts_with_any(t, se, p, others, COUNT_OF(others));
-    return starts_with_any(t, se, p, roles, COUNT_OF(roles)) != 0;
+    if (starts_with_any(t, se, p, roles, COUNT_OF(roles)))
+        return true;
+    /* "XやYといった著名VCから": から a few words on, with no particle or figure between */
+    for (size_t i = p; i < se && i < p + 45; i++) {
+        if (zy_starts_with(t, se, i, "から"))
+            return true;
+        if ((t[i] >= '0' && t[i] <= '9') || zy_starts_with(t, se, i, "は") || zy_starts_with(t, se, i, "が") ||
+            zy_starts_with(t, se, i, "を") || zy_starts_with(t, se, i, "に") || zy_starts_with(t, se, i, "で") ||
+            zy_starts_with(t, se, i, "、") || zy_starts_with(t, se, i, "。"))
+            return false;
+    }
+    return false;
 }
 
 /* Does this measure count money put in (出資, 投資)? Then the investor is the owner. */
@@ -232,7 +243,7 @@ int zy_sentence_topic(const zy_sentence *sn)
      * the next; an investor is not what the next sentences are about */
     for (size_t q = 0; q < sn->nmarkers; q++)
         if (!sn->markers[q].also && !sn->markers[q].investor && sn->markers[q].entity >= 0 &&
-            sn->ents[sn->markers[q].entity].entity != ZY_ENTITY_PARALLEL)
+            sn->ents[sn->markers[q].entity].entity != ZY_ENTITY_SHAPE)
             return sn->markers[q].entity;
     return -1;
 }
@@ -276,82 +287,91 @@ static size_t name_run_start(const char *t, size_t floor, size_t end)
     return a;
 }
 
-/* Is every character of t[a..b) katakana (with ー and ・) or a Latin letter? */
-static bool katakana_or_latin(const char *t, size_t a, size_t b)
+/* How strongly does t[a..b) look like a name by its shape alone? Words for a measure, a time
+ * or a comparison (売上高, 営業損失, 前年比, 4〜6月期, 同) are not names; katakana and Latin
+ * words and place names (…国, …州, …省) are strong; other kanji words are weak. */
+typedef enum name_shape { NOT_A_NAME, WEAK_NAME, STRONG_NAME } name_shape;
+
+static bool char_in(const char *t, size_t at, const char *set)
 {
-    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
-        unsigned char c = (unsigned char)t[i];
-        if (c < 0x80)
-            continue;
-        if (c != 0xE3 || !((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) || t[i + 1] == '\x83'))
-            return false;
-    }
-    return true;
+    return strstr(set, (char[4]){t[at], t[at + 1], t[at + 2], 0}) != NULL;
 }
 
-/* Is t[a..b) a name by its shape, and not a word for a measure, a time or a comparison
- * (売上高, 営業損失, 前年比, 4〜6月期, 同)? Kanji words pass only as place names (…国, …州,
- * …省), or when the other member of the run is a known name (known_partner). */
-static bool looks_like_name(const char *t, size_t a, size_t b, bool known_partner)
+static name_shape shape_of_name(const char *t, size_t a, size_t b)
 {
     static const word not_first[] = {
         {ZY_WORD("前年")}, {ZY_WORD("前期")}, {ZY_WORD("前月")}, {ZY_WORD("同")},   {ZY_WORD("約")},
         {ZY_WORD("合計")}, {ZY_WORD("累計")}, {ZY_WORD("全体")}, {ZY_WORD("平均")}, {ZY_WORD("最大")},
         {ZY_WORD("最高")}, {ZY_WORD("最低")}, {ZY_WORD("推定")}, {ZY_WORD("今期")}, {ZY_WORD("通期")},
         {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("各")},   {ZY_WORD("総")},   {ZY_WORD("年")},
-        {ZY_WORD("月")},   {ZY_WORD("期")},   {ZY_WORD("計")},
+        {ZY_WORD("月")},   {ZY_WORD("期")},   {ZY_WORD("計")},   {ZY_WORD("第")},   {ZY_WORD("対")},
     };
     static const char not_last[] =
         "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
-        "収損差幅末初半";
+        "収損差幅末初半台人社";
     static const char places[] = "国州都府県市省区町村島";
     size_t chars = 0;
-    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3)
+    bool kana_or_latin = false;
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
         chars++;
+        unsigned char c = (unsigned char)t[i];
+        kana_or_latin |= c < 0x80 || (c == 0xE3 && ((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) ||
+                                                   (t[i + 1] == '\x83' && (unsigned char)t[i + 2] != 0xBC &&
+                                                    (unsigned char)t[i + 2] != 0xBB)));
+    }
     if (chars < 2 || chars > 12 || starts_with_any(t, b, a, not_first, COUNT_OF(not_first)))
-        return false;
-    size_t last = (unsigned char)t[b - 1] < 0x80 ? b - 1 : b - 3;
-    if (b - last == 3 && strstr(not_last, (char[4]){t[last], t[last + 1], t[last + 2], 0}))
-        return false;
+        return NOT_A_NAME;
+    bool wide_last = b >= a + 3 && (unsigned char)t[b - 3] >= 0xE0;
+    if (wide_last && char_in(t, b - 3, not_last))
+        return NOT_A_NAME;
     if (zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT) != NULL)
-        return false;
-    if (katakana_or_latin(t, a, b) || known_partner)
-        return true;
-    return b - last == 3 && strstr(places, (char[4]){t[last], t[last + 1], t[last + 2], 0}) != NULL;
+        return NOT_A_NAME;
+    return kana_or_latin || (wide_last && char_in(t, b - 3, places)) ? STRONG_NAME : WEAK_NAME;
 }
 
-/* How far back from a figure at fs its name would end: past spaces and one particle
- * (が, は, も, の, で). */
-static size_t name_end_before(const char *t, size_t floor, size_t fs)
+/* Where a name written right before a figure at fs would end, back to floor: past a sign
+ * (+), spaces, one particle (が, は, も, の, で) and a reading in brackets (摩爾線程(ムーア・
+ * スレッド)で). *particle_free: no particle. */
+static size_t name_end_before(const char *t, size_t floor, size_t fs, bool *particle_free)
 {
     static const word particles[] = {{ZY_WORD("が")}, {ZY_WORD("は")}, {ZY_WORD("も")}, {ZY_WORD("の")},
                                      {ZY_WORD("で")}};
     size_t b = fs;
+    if (b > floor && t[b - 1] == '+')
+        b--;
     while (b > floor && t[b - 1] == ' ')
         b--;
+    *particle_free = true;
     for (size_t w = 0; w < COUNT_OF(particles); w++)
         if (b >= floor + particles[w].len && zy_ends_with_n(t, b, particles[w].text, particles[w].len)) {
             b -= particles[w].len;
+            *particle_free = false;
             break;
         }
+    if (!*particle_free && b > floor && t[b - 1] == ')')
+        for (size_t k = b - 1; k > floor && k + 60 > b; k--)
+            if (t[k - 1] == '(') {
+                b = k - 1;
+                break;
+            }
     while (b > floor && t[b - 1] == ' ')
         b--;
     return b;
 }
 
 /* The single clause break (、 or ,) in t[a..b) with nothing but a short tail before it ("減",
- * "で"), or b. */
+ * "で最多となり", "増(2,013件)"), or b. */
 static size_t run_separator(const char *t, size_t a, size_t b)
 {
     size_t brk = zy_next_clause_break(t, a, b, true);
     size_t len = 3;
     for (size_t i = a; i < brk; i++)
-        if (t[i] == ',') {
+        if (t[i] == ',' && !(i > a && t[i - 1] >= '0' && t[i - 1] <= '9')) {
             brk = i;
             len = 1;
             break;
         }
-    if (brk >= b || brk - a > 12 || (len == 3 && t[brk + 2] != '\x81'))
+    if (brk >= b || brk - a > 24 || (len == 3 && t[brk + 2] != '\x81'))
         return b;
     if (zy_next_clause_break(t, brk + len, b, true) != b)
         return b;
@@ -367,53 +387,127 @@ static void add_shape_name(zy_sentence *sn, size_t a, size_t b)
     if ((k < sn->nent && sn->ents[k].start < b) || sn->nent == sn->ent_cap)
         return;
     memmove(sn->ents + k + 1, sn->ents + k, (sn->nent - k) * sizeof *sn->ents);
-    sn->ents[k] = (zy_entity_match){a, b, ZY_ENTITY_PARALLEL};
+    sn->ents[k] = (zy_entity_match){a, b, ZY_ENTITY_SHAPE};
     sn->nent++;
 }
 
-/* A name written right before the figure at fs, back to floor: a known one (*known) or one
- * that may be a name by its shape, [*a, *b). */
-static bool name_right_before(const char *t, const zy_sentence *sn, size_t floor, size_t fs,
-                              size_t *a, size_t *b, bool *known)
+/* The name written right before a figure: known (in the dictionary) or read by its shape. */
+typedef struct run_member {
+    size_t a, b;          /* the name; a == b: none */
+    bool known;
+    bool particle_free;   /* "米国0.2%" rather than "米国が0.2%" */
+    name_shape shape;
+} run_member;
+
+static run_member member_before(const char *t, const zy_sentence *sn, size_t floor, size_t fs)
 {
-    *b = name_end_before(t, floor, fs);
-    *known = false;
+    run_member m = {0, 0, false, true, NOT_A_NAME};
+    m.b = name_end_before(t, floor, fs, &m.particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == *b && sn->ents[k].start >= floor) {
-            *a = sn->ents[k].start;
-            *known = true;
-            return true;
+        if (sn->ents[k].end == m.b && sn->ents[k].start >= floor) {
+            m.a = sn->ents[k].start;
+            m.known = true;
+            m.shape = STRONG_NAME;
+            return m;
         }
-    *a = name_run_start(t, floor, *b);
-    return *a < *b;
+    m.a = name_run_start(t, floor, m.b);
+    m.shape = m.a < m.b ? shape_of_name(t, m.a, m.b) : NOT_A_NAME;
+    return m;
 }
 
-void zy_parallel_names(const char *t, zy_sentence *sn)
+/* Is the figure in brackets right after something ("(2,013件)")? */
+static bool in_brackets(const char *t, const zy_sentence *sn, const zy_figure *f)
 {
-    for (size_t j = 1; j < sn->nfig; j++) {
-        const zy_figure *f0 = &sn->figs[j - 1], *f1 = &sn->figs[j];
-        if (f0->kind == ZY_KIND_DATE || f1->kind != f0->kind)
-            continue;
-        size_t after = run_separator(t, f0->end, f1->start);
-        if (after >= f1->start)
-            continue;
-        size_t a1, b1, a0, b0;
-        bool known1, known0;
-        if (!name_right_before(t, sn, after, f1->start, &a1, &b1, &known1) || a1 - after > 12)
-            continue;
-        /* the first member's name starts after the previous figure or clause break */
-        size_t floor = j >= 2 ? sn->figs[j - 2].end : sn->start;
-        for (size_t brk; (brk = zy_next_clause_break(t, floor, f0->start, false)) < f0->start;)
-            floor = brk + 3;
-        if (!name_right_before(t, sn, floor, f0->start, &a0, &b0, &known0))
-            continue;
-        if ((known0 || looks_like_name(t, a0, b0, known1)) && (known1 || looks_like_name(t, a1, b1, known0))) {
-            if (!known0)
-                add_shape_name(sn, a0, b0);
-            if (!known1)
-                add_shape_name(sn, a1, b1);
-        }
+    return f->start > sn->start && t[f->start - 1] == '(';
+}
+
+/* The figure before figs[j] that a parallel run would pair it with: the previous one of its
+ * kind, past figures in brackets; SIZE_MAX when none. */
+static size_t run_partner(const char *t, const zy_sentence *sn, size_t j)
+{
+    for (size_t p = j; p-- > 0;) {
+        if (sn->figs[p].kind == sn->figs[j].kind)
+            return sn->figs[p].kind == ZY_KIND_DATE ? SIZE_MAX : p;
+        if (!in_brackets(t, sn, &sn->figs[p]))
+            return SIZE_MAX;
     }
+    return SIZE_MAX;
+}
+
+/* Add the names of one parallel run: known names need nothing; strong shapes are names; weak
+ * ones (plain kanji) only beside a strong or known member, or in a run of three or more, or
+ * when every member is written without a particle. */
+static void add_run_names(zy_sentence *sn, const run_member *m, size_t n)
+{
+    bool anchor = false, all_particle_free = true;
+    size_t named = 0;
+    for (size_t i = 0; i < n; i++) {
+        anchor |= m[i].shape == STRONG_NAME;
+        all_particle_free &= m[i].particle_free;
+        named += m[i].shape != NOT_A_NAME;
+    }
+    if (named < 2)
+        return;
+    bool weak_ok = anchor || n >= 3 || all_particle_free;
+    for (size_t i = 0; i < n; i++)
+        if (!m[i].known && (m[i].shape == STRONG_NAME || (m[i].shape == WEAK_NAME && weak_ok)))
+            add_shape_name(sn, m[i].a, m[i].b);
+}
+
+#define MAX_RUN 32
+
+static void add_parallel_names(const char *t, zy_sentence *sn)
+{
+    run_member run[MAX_RUN];
+    size_t n = 0, last = SIZE_MAX; /* the figure of run[n - 1] */
+    for (size_t j = 1; j < sn->nfig; j++) {
+        size_t p = run_partner(t, sn, j);
+        size_t after = p == SIZE_MAX ? SIZE_MAX : run_separator(t, sn->figs[p].end, sn->figs[j].start);
+        if (after == SIZE_MAX || after >= sn->figs[j].start) {
+            continue;
+        }
+        run_member m1 = member_before(t, sn, after, sn->figs[j].start);
+        if (m1.shape == NOT_A_NAME || m1.a - after > 12)
+            continue;
+        if (last != p || n == 0) {
+            /* a new run: its first member's name starts after the previous figure or break */
+            if (n)
+                add_run_names(sn, run, n);
+            size_t floor = p >= 1 ? sn->figs[p - 1].end : sn->start;
+            for (size_t brk; (brk = zy_next_clause_break(t, floor, sn->figs[p].start, false)) < sn->figs[p].start;)
+                floor = brk + 3;
+            run[0] = member_before(t, sn, floor, sn->figs[p].start);
+            n = 1;
+        }
+        if (n < MAX_RUN)
+            run[n++] = m1;
+        last = j;
+    }
+    if (n)
+        add_run_names(sn, run, n);
+}
+
+/* Strong shapes right before "が N" ("…を展開するFRDジャパンが210億円を") or "(N)" ("ファミリー
+ * コンピュータ(1983年)"): names, even outside a run. */
+static void add_names_before_figures(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 0; j < sn->nfig; j++) {
+        const zy_figure *f = &sn->figs[j];
+        bool bracket = in_brackets(t, sn, f);
+        size_t end = bracket ? f->start - 1 : f->start;
+        if (!bracket && !zy_ends_with(t, end, "が"))
+            continue;
+        size_t floor = j > 0 && sn->figs[j - 1].end <= end ? sn->figs[j - 1].end : sn->start;
+        run_member m = member_before(t, sn, floor, end);
+        if (!m.known && m.shape == STRONG_NAME && m.b - m.a >= 9 && (bracket ? m.particle_free : !m.particle_free))
+            add_shape_name(sn, m.a, m.b);
+    }
+}
+
+void zy_shape_names(const char *t, zy_sentence *sn)
+{
+    add_parallel_names(t, sn);
+    add_names_before_figures(t, sn);
 }
 
 /* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
@@ -436,6 +530,18 @@ static bool event_verb_within(const char *t, size_t from, size_t to, size_t se)
 
 /* ---- whose is a figure ---- */
 
+/* Does "によって" or "により" follow a name in t[from..to) (before a 、): it did the act. */
+static bool is_agent(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i + 6 <= to; i++) {
+        if (zy_starts_with(t, to, i, "、"))
+            return false;
+        if (zy_starts_with(t, to, i, "によって") || zy_starts_with(t, to, i, "により"))
+            return true;
+    }
+    return false;
+}
+
 /* A name written right before the figure at fs: "X N", "Xの N", "Xが N", "Xは N", "X(N位)". */
 static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
 {
@@ -443,7 +549,8 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
         for (size_t k = 0; k < sn->nent; k++)
             if (sn->ents[k].end == fs - 1)
                 return (int)k;
-    size_t b = name_end_before(t, sn->start, fs);
+    bool particle_free;
+    size_t b = name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
         if (sn->ents[k].end == b && !is_source_entity(t, sn->end, &sn->ents[k]))
             return (int)k;
@@ -462,6 +569,49 @@ static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
         p += 3;
     for (size_t k = 0; k < sn->nent; k++)
         if (sn->ents[k].start == p && !is_source_entity(t, sn->end, &sn->ents[k]))
+            return (int)k;
+    return -1;
+}
+
+/* Is the name ents[k] the one a clause is about: followed by が, or by で closing a clause
+ * ("…摩爾線程(ムーア・スレッド)で3100億元", "…寒武紀で、"), a reading in brackets between? */
+static bool names_clause_owner(const char *t, const zy_sentence *sn, const zy_entity_match *m)
+{
+    size_t p = m->end;
+    if (p < sn->end && t[p] == '(')
+        for (size_t k = p; k < sn->end && k < p + 60; k++)
+            if (t[k] == ')') {
+                p = k + 1;
+                break;
+            }
+    if (zy_starts_with(t, sn->end, p, "が"))
+        return true;
+    if (!zy_starts_with(t, sn->end, p, "で"))
+        return false;
+    p += 3;
+    return p >= sn->end || (t[p] >= '0' && t[p] <= '9') || zy_starts_with(t, sn->end, p, "、") ||
+           zy_starts_with(t, sn->end, p, "約") || zy_starts_with(t, sn->end, p, "。");
+}
+
+/* "2位は中国のメーカーBYDが占め", "第3位では、VWが", "首位に立ったのは…寒武紀で": a rank
+ * topic (N位は) whose clause names its owner. */
+static int owner_in_rank_clause(const char *t, const zy_sentence *sn, size_t fe)
+{
+    size_t p = fe, limit = fe + 30 < sn->end ? fe + 30 : sn->end;
+    while (p < limit && !zy_starts_with(t, sn->end, p, "は")) {
+        if (zy_starts_with(t, sn->end, p, "、") || zy_starts_with(t, sn->end, p, "。") || (t[p] >= '0' && t[p] <= '9'))
+            return -1;
+        p++;
+    }
+    if (p >= limit)
+        return -1;
+    p += 3;
+    if (zy_starts_with(t, sn->end, p, "、"))
+        p += 3;
+    size_t clause_end = zy_next_clause_break(t, p, sn->end, true);
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !is_source_entity(t, sn->end, &sn->ents[k]) &&
+            names_clause_owner(t, sn, &sn->ents[k]))
             return (int)k;
     return -1;
 }
@@ -509,7 +659,10 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
                 continue;
-            if (event_verb_within(t, ents[k].end, se < ents[k].end + 60 ? se : ents[k].end + 60, se))
+            size_t reach = se < ents[k].end + 60 ? se : ents[k].end + 60;
+            if (is_agent(t, ents[k].end, reach))
+                continue; /* "…DeepMindやMetaの研究者らによって設立された": who founded it */
+            if (event_verb_within(t, ents[k].end, reach, se))
                 return (int)k;
             break;
         }
@@ -567,8 +720,13 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
     int k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !is_investor(t, sn->end, &sn->ents[k])))
         return k;
-    if (f->kind == ZY_KIND_RANK && (k = name_after_rank(t, sn, f->end)) >= 0)
+    if (f->kind == ZY_KIND_RANK && ((k = owner_in_rank_clause(t, sn, f->end)) >= 0 ||
+                                    (k = name_after_rank(t, sn, f->end)) >= 0))
         return k;
+    /* "33億ドル(約5100億円)", "+27.2%増(2,013件)": the same owner as the figure it glosses */
+    if (j > 0 && in_brackets(t, sn, f) && sn->figs[j - 1].kind != ZY_KIND_DATE &&
+        f->start - 1 - sn->figs[j - 1].end <= 6 && chosen[j - 1] != -1)
+        return chosen[j - 1];
     if (continues_previous(t, sn, j)) {
         size_t i = sn->figs[j - 1].kind == ZY_KIND_DATE ? j - 2 : j - 1;
         if (chosen[i] != -1)

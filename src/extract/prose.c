@@ -22,12 +22,21 @@
 #define MAX_ENTITIES 64
 #define MAX_FIGURES 128
 
+/* A year the text has named. */
+typedef struct year_note {
+    int year;
+    bool of_figures;      /* read as the year of figures at least once, not only of events */
+} year_note;
+
 /* What earlier lines said about the year the figures that follow are of. */
 typedef struct time_context {
     int paragraph_year;   /* the latest year named in the paragraph so far; 0: none */
     int heading_year;     /* the year the latest heading named */
-    int article_year;     /* the year the title (else the lead) named */
-    bool title_done;      /* the title line has been read */
+    int article_year;     /* the first year the title or the lead named */
+    size_t paragraphs;    /* paragraphs begun so far (the title's is the first) */
+    year_note years[16];  /* the years read so far */
+    size_t nyears;
+    bool in_paragraph;    /* the previous line was part of a paragraph */
 } time_context;
 
 /* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
@@ -186,22 +195,110 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
     return nfig;
 }
 
-/* Does date figs[q] name the year of the sentence's figures, not an event's (設立, 公開) or a
- * target (…年までに)? */
+/* Does the date d name the year of the sentence's figures, not an event's (設立, 公開) or a
+ * start or target (…年以来, …年までに)? An edition (2024年版) always does. */
 static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, const zy_figure *d)
 {
+    static const struct { const char *text; size_t len; } events[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("発表")}, {ZY_WORD("公開")}, {ZY_WORD("発売")},
+        {ZY_WORD("リリース")}, {ZY_WORD("創立")},
+    };
     const char *t = s->norm.text;
-    if (d->kind != ZY_KIND_DATE || !d->year || zy_starts_with(t, sn->end, d->end, "まで") ||
-        zy_starts_with(t, sn->end, d->end, "以降"))
+    size_t se = sn->end, e = d->end;
+    if (d->kind != ZY_KIND_DATE || !d->year)
         return false;
+    if (zy_starts_with(t, se, e, "版") || zy_starts_with(t, se, e, "度版"))
+        return true;
+    if (e < se && t[e] == '(') /* "2021年(15兆ウォン)以降": what follows the gloss */
+        for (size_t k = e; k < se && k < e + 80; k++)
+            if (t[k] == ')' && (k + 1 >= se || t[k + 1] != ')')) {
+                e = k + 1;
+                break;
+            }
+    if (zy_starts_with(t, se, e, "まで") || zy_starts_with(t, se, e, "以降") ||
+        zy_starts_with(t, se, e, "以来") || zy_starts_with(t, se, e, "ぶり"))
+        return false;
+    /* "2025年の韓国ベンチャー投資動向を発表": the year of a noun, not of the verb after it */
+    if (zy_starts_with(t, se, d->end, "の")) {
+        for (size_t w = 0; w < sizeof events / sizeof events[0]; w++)
+            if (zy_starts_with_n(t, se, d->end + 3, events[w].text, events[w].len))
+                return false;
+        return true;
+    }
     const char *m = zy_measure_near(t, sn->start, d->start, d->end, sn->end, ZY_KIND_DATE);
     return !m || (strcmp(m, "founded") != 0 && strcmp(m, "release") != 0);
 }
 
-/* The year earlier lines said the figures are of (0: none). */
-static int context_year(const time_context *tc)
+/* A year that names an edition without 年: "「2025 …ランキング」", "… Index 2024": four digits
+ * 1990..2099 right after 「 or a space, not followed by another digit, a unit or a 年. 0: none. */
+static int edition_year_in(const char *t, size_t ss, size_t se)
 {
-    return tc->paragraph_year ? tc->paragraph_year : tc->heading_year ? tc->heading_year : tc->article_year;
+    for (size_t i = ss; i + 4 <= se; i++) {
+        if (t[i] < '0' || t[i] > '9' || !(t[i] == '1' || t[i] == '2'))
+            continue;
+        bool opens = (i >= 3 && zy_ends_with(t, i, "「")) || (i > ss && t[i - 1] == ' ');
+        if (!opens || i + 4 > se)
+            continue;
+        int year = 0;
+        size_t k = i;
+        for (; k < se && k < i + 5 && t[k] >= '0' && t[k] <= '9'; k++)
+            year = year * 10 + (t[k] - '0');
+        if (k - i != 4 || year < 1990 || year > 2099)
+            continue;
+        bool after_ok = k == se || t[k] == ' ' || t[k] == '\xE3' /* kana, 」 */ ||
+                        ((unsigned char)t[k] >= 0xE4 && !zy_starts_with(t, se, k, "年"));
+        if (after_ok && !zy_starts_with(t, se, k, "年"))
+            return year;
+    }
+    return 0;
+}
+
+/* Has the year been read so far, and only as the year of an event (a founding, a release)? */
+static bool only_event_year(const time_context *tc, int year)
+{
+    for (size_t i = 0; i < tc->nyears; i++)
+        if (tc->years[i].year == year)
+            return !tc->years[i].of_figures;
+    return false;
+}
+
+/* Note the years of the sentence's dates and whether they are years of figures. */
+static void note_years(const zy_scan_state *s, const zy_sentence *sn, time_context *tc)
+{
+    for (size_t q = 0; q < sn->nfig; q++) {
+        const zy_figure *d = &sn->figs[q];
+        if (d->kind != ZY_KIND_DATE || !d->year)
+            continue;
+        bool of_figures = is_year_of_figures(s, sn, d);
+        size_t i = 0;
+        while (i < tc->nyears && tc->years[i].year != d->year)
+            i++;
+        if (i < tc->nyears)
+            tc->years[i].of_figures |= of_figures;
+        else if (i < sizeof tc->years / sizeof tc->years[0])
+            tc->years[tc->nyears++] = (year_note){d->year, of_figures};
+    }
+}
+
+/* The year earlier lines said the figures are of; else the article's date (its month too), or
+ * the latest year the text names. "" when none. */
+static void context_time(const zy_scan_state *s, const time_context *tc, char out[16])
+{
+    int year = tc->paragraph_year ? tc->paragraph_year : tc->heading_year ? tc->heading_year : tc->article_year;
+    out[0] = '\0';
+    if (year > 0 && year <= 9999)
+        snprintf(out, 16, "%04d", year);
+    else if (s->dated && s->doc_year > 0 && s->doc_year <= 9999 && s->doc_month >= 1 && s->doc_month <= 12)
+        snprintf(out, 16, "%04d-%02d", s->doc_year, s->doc_month);
+    else if (s->doc_year > 0 && s->doc_year <= 9999 && !only_event_year(tc, s->doc_year))
+        snprintf(out, 16, "%04d", s->doc_year);
+}
+
+static int context_year(const zy_scan_state *s, const time_context *tc)
+{
+    char time[16];
+    context_time(s, tc, time);
+    return time[0] ? atoi(time) : 0;
 }
 
 /* Give each 前年 the year before the sentence's own: the nearest full year in the sentence,
@@ -223,7 +320,7 @@ static size_t resolve_previous_years(const zy_scan_state *s, const zy_sentence *
                 }
             }
             if (!year)
-                year = context_year(tc);
+                year = context_year(s, tc);
             if (!year)
                 continue;
             figs[j].year = year - 1;
@@ -266,9 +363,10 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t
     }
     if (f->kind != ZY_KIND_COUNT && f->kind != ZY_KIND_RANK)
         return;
-    int year = context_year(tc);
-    if (year > earlier_year && year <= 9999)
-        snprintf(time, 16, "%04d", year);
+    char context[16];
+    context_time(s, tc, context);
+    if (context[0] && atoi(context) > earlier_year)
+        memcpy(time, context, 16);
 }
 
 /* After a sentence: the year it names for its figures, for the sentences that follow. */
@@ -282,20 +380,18 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, bo
                 first = sn->figs[q].year;
             last = sn->figs[q].year;
         }
-    if (!tc->title_done) {
-        tc->article_year = first;
-        return;
-    }
-    if (heading) {
+    note_years(s, sn, tc);
+    if (!first)
+        first = last = edition_year_in(s->norm.text, sn->start, sn->end);
+    if (tc->paragraphs <= 2 && !tc->article_year)
+        tc->article_year = first; /* the title, else the lead */
+    if (heading && tc->paragraphs > 1) {
         if (first)
             tc->heading_year = first;
         tc->paragraph_year = 0;
-        return;
-    }
-    if (last)
+    } else if (last) {
         tc->paragraph_year = last;
-    if (!tc->article_year)
-        tc->article_year = first; /* the lead, when the title names no year */
+    }
 }
 
 /* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
@@ -322,7 +418,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
     nfig = resolve_previous_years(s, &sn, figs, previous, nfig, tc);
     sn.nfig = nfig;
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
-    zy_parallel_names(t, &sn);
+    zy_shape_names(t, &sn);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
     long prev_topic_entity = s->topic_entity;
     size_t nmarkers = zy_find_topic_markers(s, &sn);
@@ -398,12 +494,16 @@ static size_t next_sentence_end(const char *t, size_t from, size_t to)
 
 void zy_scan_prose(zy_scan_state *s)
 {
-    time_context tc = {0, 0, 0, false};
+    time_context tc = {0};
     for (size_t line = 0; line < s->nlines && s->status == ZY_OK; line++) {
         if (s->lines[line].blank || s->line_taken[line]) {
             tc.paragraph_year = 0; /* a paragraph ends at a blank line, a table or a list */
+            tc.in_paragraph = false;
             continue;
         }
+        if (!tc.in_paragraph)
+            tc.paragraphs++;
+        tc.in_paragraph = true;
         size_t ss = s->lines[line].start, eol = s->lines[line].end, end;
         while ((end = next_sentence_end(s->norm.text, ss, eol)) != 0) {
             scan_sentence(s, ss, end, &tc);
@@ -411,6 +511,5 @@ void zy_scan_prose(zy_scan_state *s)
         }
         if (ss < eol)
             scan_sentence(s, ss, eol, &tc);
-        tc.title_done = true;
     }
 }

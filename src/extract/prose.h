@@ -35,11 +35,12 @@ typedef struct zy_sentence {
 /* The first 、 (or with sentence, also 。) in t[from..to), or to. */
 size_t zy_next_clause_break(const char *t, size_t from, size_t to, bool sentence);
 
-/* Names the dictionary does not know that a parallel run puts right before its figures
- * ("…、ロシアが136基", "米国0.2%、ロシア0.1%"): added to sn->ents with the entity
- * ZY_ENTITY_PARALLEL. They own those figures but are never the topic of later sentences. */
-#define ZY_ENTITY_PARALLEL (-2)
-void zy_parallel_names(const char *t, zy_sentence *sn);
+/* Names the dictionary does not know, read by their shape where the text says they own a
+ * figure: in parallel runs ("…、ロシアが136基", "米国0.2%、ロシア0.1%", "上海14社、広州4社"),
+ * katakana or Latin names right before "が N" or "(N)". Added to sn->ents with the entity
+ * ZY_ENTITY_SHAPE: they own those figures but are never the topic of later sentences. */
+#define ZY_ENTITY_SHAPE (-2)
+void zy_shape_names(const char *t, zy_sentence *sn);
 
 /* The topic markers of the sentence into s->markers; their count, or SIZE_MAX when out of
  * memory. */
