@@ -72,6 +72,8 @@ static bool ends_with_any(const char *t, size_t at, const word *words, size_t n)
 
 #define COUNT_OF(a) (sizeof(a) / sizeof(a)[0])
 
+static bool name_char(const char *t, size_t p);
+
 /* A name that is where the figures come from, not whose they are: "Xによると", "Xの調べでは",
  * "X発表", "調査会社Xは". */
 static bool is_source_entity(const char *t, size_t se, const zy_entity_match *m)
@@ -87,8 +89,24 @@ static bool is_source_entity(const char *t, size_t se, const zy_entity_match *m)
         {ZY_WORD("調査会社")}, {ZY_WORD("調査機関")}, {ZY_WORD("調査企業")}, {ZY_WORD("リサーチ会社")},
         {ZY_WORD("調査会社の")}, {ZY_WORD("調査会社、")},
     };
-    return starts_with_any(t, se, m->end, after, COUNT_OF(after)) ||
-           ends_with_any(t, m->start, before, COUNT_OF(before));
+    if (starts_with_any(t, se, m->end, after, COUNT_OF(after)) || ends_with_any(t, m->start, before, COUNT_OF(before)))
+        return true;
+    /* "Xが…を集計したところ", "X社が…を調べたところ": X counted, it does not own the count */
+    size_t p = m->end;
+    while (p < se && p < m->end + 30 && name_char(t, p))
+        p += (unsigned char)t[p] < 0x80 ? 1 : 3;
+    if (!zy_starts_with(t, se, p, "が"))
+        return false;
+    static const word counted[] = {{ZY_WORD("集計したところ")}, {ZY_WORD("調べたところ")},
+                                   {ZY_WORD("調査したところ")}, {ZY_WORD("試算したところ")},
+                                   {ZY_WORD("まとめたところ")}};
+    for (size_t i = p + 3; i < se && i < p + 150; i++) {
+        if (zy_starts_with(t, se, i, "。"))
+            return false;
+        if ((unsigned char)t[i] >= 0xE3 && starts_with_any(t, se, i, counted, COUNT_OF(counted)))
+            return true;
+    }
+    return false;
 }
 
 /* A name that put money in rather than raised it: "Xから…を調達", "Xが主導する", "Xなどが
@@ -237,14 +255,35 @@ size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn)
     return n;
 }
 
-int zy_sentence_topic(const zy_sentence *sn)
+/* Does the topic phrase of marker m name its entity as what the sentence is about, not as a
+ * modifier? Not: "欧州のデータ主権…が" (Xの… before が), "「スマホ・AIoT」事業が" (a quoted name
+ * inside a longer noun). "Xは", "X(シャオミ)が", "OpenAI は", "Xの売上高は", "韓国ベンチャー
+ * 投資家が" are. */
+static bool is_main_topic(const char *t, const zy_sentence *sn, const topic_marker *m)
+{
+    const zy_entity_match *e = &sn->ents[m->entity];
+    if (zy_starts_with(t, sn->end, m->at, "が") && zy_starts_with(t, m->at, e->end, "の"))
+        return false;
+    size_t p = e->end;
+    if (p < m->at && t[p] == '(') /* a reading: X(シャオミ)が */
+        for (size_t k = p; k < m->at; k++)
+            if (t[k] == ')') {
+                p = k + 1;
+                break;
+            }
+    return !zy_starts_with(t, m->at, p, "」") || p + 3 == m->at;
+}
+
+int zy_sentence_topic(const char *t, const zy_sentence *sn)
 {
     /* は and が only: "Xも" adds a subject to this sentence without making it the topic of
      * the next; an investor is not what the next sentences are about */
-    for (size_t q = 0; q < sn->nmarkers; q++)
-        if (!sn->markers[q].also && !sn->markers[q].investor && sn->markers[q].entity >= 0 &&
-            sn->ents[sn->markers[q].entity].entity != ZY_ENTITY_SHAPE)
-            return sn->markers[q].entity;
+    for (size_t q = 0; q < sn->nmarkers; q++) {
+        const topic_marker *m = &sn->markers[q];
+        if (!m->also && !m->investor && m->entity >= 0 && sn->ents[m->entity].entity != ZY_ENTITY_SHAPE &&
+            is_main_topic(t, sn, m))
+            return m->entity;
+    }
     return -1;
 }
 
@@ -504,10 +543,108 @@ static void add_names_before_figures(const char *t, zy_sentence *sn)
     }
 }
 
+/* Is t[a..b) katakana only (with ー and ・)? */
+static bool all_katakana(const char *t, size_t a, size_t b)
+{
+    if (a >= b)
+        return false;
+    for (size_t i = a; i < b; i += 3)
+        if (i + 3 > b || (unsigned char)t[i] != 0xE3 ||
+            !((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) || t[i + 1] == '\x83'))
+            return false;
+    return true;
+}
+
+/* A kanji name with its reading in brackets: "摩爾線程(ムーア・スレッド)", "寒武紀(カンブリコン)". */
+static void add_names_with_readings(const char *t, zy_sentence *sn)
+{
+    for (const char *o = memchr(t + sn->start, '(', sn->end - sn->start); o;
+         o = memchr(o + 1, '(', sn->end - (size_t)(o + 1 - t))) {
+        size_t open = (size_t)(o - t), close = open + 1;
+        while (close < sn->end && close < open + 60 && t[close] != ')')
+            close++;
+        if (close >= sn->end || t[close] != ')' || !all_katakana(t, open + 1, close))
+            continue;
+        size_t a = name_run_start(t, sn->start, open);
+        bool kanji = a < open;
+        for (size_t i = a; i < open && kanji; i += 3)
+            kanji = (unsigned char)t[i] >= 0xE4 && (unsigned char)t[i] <= 0xE9;
+        if (kanji && shape_of_name(t, a, open) != NOT_A_NAME)
+            add_shape_name(sn, a, open);
+    }
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
+    add_names_with_readings(t, sn);
     add_parallel_names(t, sn);
     add_names_before_figures(t, sn);
+}
+
+/* ---- それぞれ: names and figures in the same order ---- */
+
+/* The first place in t[from..to) where word (of two bytes or more) starts, or to. Its first
+ * two bytes are looked for eight positions at a time. */
+static size_t find_word(const char *t, size_t from, size_t to, const char *w)
+{
+    size_t n = strlen(w), i = from;
+    for (; i + 10 <= to; i += 8)
+        for (uint64_t m = zy_byte_pairs(t, i, (unsigned char)w[0], (unsigned char)w[1]); m; m = zy_drop_first(m))
+            if (zy_starts_with_n(t, to, i + zy_first_marked(m), w, n))
+                return i + zy_first_marked(m);
+    for (; i + n <= to; i++)
+        if (zy_starts_with_n(t, to, i, w, n))
+            return i;
+    return to;
+}
+
+/* Are t[a..b) only a joiner between two items of a list (と, 、, や, ・, ,)? */
+static bool joins_items(const char *t, size_t a, size_t b)
+{
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    return (b == a + 3 && (zy_starts_with(t, b, a, "と") || zy_starts_with(t, b, a, "、") ||
+                           zy_starts_with(t, b, a, "や") || zy_starts_with(t, b, a, "・"))) ||
+           (b == a + 1 && t[a] == ',');
+}
+
+void zy_respective_owners(const char *t, const zy_sentence *sn, int *owner)
+{
+    for (size_t j = 0; j < sn->nfig; j++)
+        owner[j] = -1;
+    static const char each[] = "それぞれ";
+    size_t at = find_word(t, sn->start, sn->end, each);
+    if (at == sn->end)
+        return;
+    /* the figures after it, one after another: 31%と28% */
+    size_t j0 = 0;
+    while (j0 < sn->nfig && sn->figs[j0].start < at + sizeof each - 1)
+        j0++;
+    if (j0 == sn->nfig || sn->figs[j0].kind == ZY_KIND_DATE)
+        return;
+    size_t n = 1;
+    while (j0 + n < sn->nfig && sn->figs[j0 + n].kind == sn->figs[j0].kind &&
+           joins_items(t, sn->figs[j0 + n - 1].end, sn->figs[j0 + n].start))
+        n++;
+    if (n < 2)
+        return;
+    /* the nearest list of exactly n names before it: MicrosoftとGoogle */
+    size_t last = 0;
+    while (last < sn->nent && sn->ents[last].end <= at)
+        last++;
+    while (last > 0) {
+        size_t first = last - 1;
+        while (first > 0 && joins_items(t, sn->ents[first - 1].end, sn->ents[first].start))
+            first--;
+        if (last - first == n) {
+            for (size_t k = 0; k < n; k++)
+                owner[j0 + k] = (int)(first + k);
+            return;
+        }
+        last = first;
+    }
 }
 
 /* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
@@ -717,6 +854,8 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
 {
     const zy_figure *f = &sn->figs[j];
     bool investor_ok = counts_investment(measure);
+    if (sn->respective && sn->respective[j] >= 0)
+        return sn->respective[j];
     int k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !is_investor(t, sn->end, &sn->ents[k])))
         return k;

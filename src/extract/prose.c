@@ -370,18 +370,26 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t
 }
 
 /* After a sentence: the year it names for its figures, for the sentences that follow. */
-static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, bool heading,
-                               time_context *tc)
+static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, const bool *previous,
+                               bool heading, time_context *tc)
 {
-    int first = 0, last = 0;
-    for (size_t q = 0; q < sn->nfig; q++)
-        if (is_year_of_figures(s, sn, &sn->figs[q])) {
-            if (!first)
-                first = sn->figs[q].year;
-            last = sn->figs[q].year;
-        }
+    /* a year bound to one figure ("2017年243,511件", "2020年の34人") is that figure's; the
+     * paragraph's is the last one that is not */
+    int first = 0, last = 0, last_free = 0;
+    for (size_t q = 0; q < sn->nfig; q++) {
+        const zy_figure *d = &sn->figs[q];
+        if (previous[q] || !is_year_of_figures(s, sn, d))
+            continue;
+        if (!first)
+            first = d->year;
+        last = d->year;
+        bool bound = q + 1 < sn->nfig && sn->figs[q + 1].kind != ZY_KIND_DATE && sn->figs[q + 1].start <= d->end + 3;
+        if (!bound)
+            last_free = d->year;
+    }
+    last = last_free;
     note_years(s, sn, tc);
-    if (!first)
+    if (!first && (tc->paragraphs <= 2 || heading)) /* editions are named in titles and leads */
         first = last = edition_year_in(s->norm.text, sn->start, sn->end);
     if (tc->paragraphs <= 2 && !tc->article_year)
         tc->article_year = first; /* the title, else the lead */
@@ -414,7 +422,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
     bool previous[MAX_FIGURES];
     zy_entity_match ents[MAX_ENTITIES];
     size_t nfig = read_figures(s, ss, se, figs, previous);
-    zy_sentence sn = {ss, se, figs, 0, ents, 0, MAX_ENTITIES, NULL, 0};
+    zy_sentence sn = {ss, se, figs, 0, ents, 0, MAX_ENTITIES, NULL, 0, NULL};
     nfig = resolve_previous_years(s, &sn, figs, previous, nfig, tc);
     sn.nfig = nfig;
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
@@ -428,7 +436,10 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
     }
     sn.markers = s->markers;
     sn.nmarkers = nmarkers;
-    int topic = zy_sentence_topic(&sn);
+    int respective[MAX_FIGURES];
+    zy_respective_owners(t, &sn, respective);
+    sn.respective = respective;
+    int topic = zy_sentence_topic(t, &sn);
     if (topic >= 0) {
         s->topic_start = ents[topic].start;
         s->topic_end = ents[topic].end;
@@ -460,7 +471,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
-    note_sentence_year(s, &sn, heading, tc);
+    note_sentence_year(s, &sn, previous, heading, tc);
 }
 
 /* Is there a sentence end at t[k] (k < to)? Its end, else 0. */

@@ -30,6 +30,7 @@ typedef struct zy_sentence {
     size_t nent, ent_cap;
     const topic_marker *markers;
     size_t nmarkers;
+    const int *respective;    /* per figure, its owner by それぞれ (zy_respective_owners), or NULL */
 } zy_sentence;
 
 /* The first 、 (or with sentence, also 。) in t[from..to), or to. */
@@ -42,13 +43,17 @@ size_t zy_next_clause_break(const char *t, size_t from, size_t to, bool sentence
 #define ZY_ENTITY_SHAPE (-2)
 void zy_shape_names(const char *t, zy_sentence *sn);
 
+/* "MicrosoftとGoogleの成長率はそれぞれ31%と28%": owner[j] is the name (an index into sn->ents)
+ * that figure j has by its place in such a list, else -1. */
+void zy_respective_owners(const char *t, const zy_sentence *sn, int *owner);
+
 /* The topic markers of the sentence into s->markers; their count, or SIZE_MAX when out of
  * memory. */
 size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn);
 
 /* The name (index into sn->ents) that the sentence makes the topic of the sentences after it,
  * or -1. */
-int zy_sentence_topic(const zy_sentence *sn);
+int zy_sentence_topic(const char *t, const zy_sentence *sn);
 
 #define ZY_SUBJECT_PREVIOUS_TOPIC (-2)
 
