@@ -90,6 +90,8 @@ static const prose_case cases[] = {
     {"3位は半導体を手がける華星光電(チャイナスター)で900億元だった。", "3位", 3, "華星光電", NULL},
     /* who counted is not who owns the count */
     {"ソニーの社員は1万人。日経クロステックが主な要求額を集計したところ、総額は約30億円だった。", "約30億円", 3e9, "ソニーグループ", NULL},
+    /* periods: a year before its quarter is not a fact; 4〜6月 starts in April */
+    {"ソニーの2023年4〜6月の売上高は3兆円だった。", "4〜6月", NAN, NULL, "2023-04"},
     /* the topic carries into the next sentence */
     {"トヨタは新型車を出した。欧州の環境規制に合わせた設計が評価された。販売は8万台だった。", "8万台", 8e4, "トヨタ自動車", NULL},
     {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL},
@@ -125,9 +127,30 @@ static void test_prose(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Figures that are no facts of their own: the time of other figures' period. */
+static const struct { const char *text, *figure; } not_facts[] = {
+    {"2020年度第3四半期の売上高は40億ユーロだった。", "2020年度"},
+    {"2019年10~12月期の売上高は900億ドル。", "2019年"},
+    {"出荷は前年比5%増えた。", "前年"},
+    {"過去10年の平均は3%だった。", "10年"},
+};
+
+static void test_not_facts(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof not_facts / sizeof not_facts[0]; i++) {
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "t.txt", not_facts[i].text, strlen(not_facts[i].text), NULL, &doc), ZY_OK);
+        for (size_t k = 0; k < doc->nfacts; k++)
+            if (strcmp(doc->facts[k].text, not_facts[i].figure) == 0)
+                fail_msg("«%s»: %s is a fact", not_facts[i].text, not_facts[i].figure);
+        zy_document_destroy(doc);
+    }
+}
+
 int main(void)
 {
     printf("# %zu prose cases\n", sizeof cases / sizeof cases[0]);
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose), cmocka_unit_test(test_not_facts)};
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -402,13 +402,65 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, co
     }
 }
 
+/* A date that only says when other figures' period is, not when something happened: a year
+ * before its quarter or months ("2020年度第3四半期", "2019年10~12月期"), the end of a range of
+ * quarters ("…-2024年第1四半期"), "過去10年". */
+static bool is_period_bound(const char *t, size_t ss, size_t se, const zy_figure *f)
+{
+    static const struct { const char *text; size_t len; } periods[] = {
+        {ZY_WORD("第")}, {ZY_WORD("度第")},
+    };
+    if (f->kind != ZY_KIND_DATE)
+        return false;
+    if (f->year && !f->month) {
+        size_t d = f->end; /* "2019年10~12月期": its months, as a range */
+        while (d < se && d < f->end + 2 && t[d] >= '0' && t[d] <= '9')
+            d++;
+        if (d > f->end && (zy_starts_with(t, se, d, "〜") || (d < se && (t[d] == '~' || t[d] == '-'))))
+            return true;
+        for (size_t w = 0; w < sizeof periods / sizeof periods[0]; w++)
+            if (zy_starts_with_n(t, se, f->end, periods[w].text, periods[w].len))
+                return true;
+    }
+    (void)ss;
+    return (f->start < se && t[f->start] == '-') || zy_ends_with(t, f->start, "過去");
+}
+
+/* "4〜6月": a period that starts in April. The month figure after "N〜" becomes the start
+ * month N (with the year written right before N, "2025年4〜6月"). */
+static void start_of_month_range(const char *t, size_t ss, zy_figure *figs, size_t j)
+{
+    zy_figure *f = &figs[j];
+    if (f->kind != ZY_KIND_DATE || !f->month || f->day || f->year)
+        return;
+    size_t b = f->start;
+    size_t tilde = zy_ends_with(t, b, "〜") ? 3 : b > ss && t[b - 1] == '~' ? 1 : 0;
+    if (!tilde)
+        return;
+    size_t n_end = b - tilde, n_start = n_end;
+    while (n_start > ss && n_start > n_end - 2 && t[n_start - 1] >= '0' && t[n_start - 1] <= '9')
+        n_start--;
+    if (n_start == n_end)
+        return;
+    int month = atoi(t + n_start);
+    if (month < 1 || month > 12 || month >= f->month)
+        return;
+    f->month = month;
+    f->start = n_start;
+    if (j > 0 && figs[j - 1].kind == ZY_KIND_DATE && figs[j - 1].year && !figs[j - 1].month &&
+        figs[j - 1].end == n_start)
+        f->year = figs[j - 1].year;
+}
+
 /* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
- * "2025年3月期") and 1人当たり (a unit of measure) are not facts of their own. */
-static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
+ * "2025年3月期", a year before its quarter) and 1人当たり (a unit of measure) are not facts of
+ * their own. */
+static bool is_fact(const char *t, size_t ss, size_t se, const zy_figure *f, bool previous)
 {
     if (previous)
         return false;
-    if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期")))
+    if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期") ||
+                                    is_period_bound(t, ss, se, f)))
         return false;
     if (f->kind == ZY_KIND_COUNT && (zy_starts_with(t, se, f->end, "当たり") || zy_starts_with(t, se, f->end, "あたり")))
         return false;
@@ -424,6 +476,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
     size_t nfig = read_figures(s, ss, se, figs, previous);
     zy_sentence sn = {ss, se, figs, 0, ents, 0, MAX_ENTITIES, NULL, 0, NULL};
     nfig = resolve_previous_years(s, &sn, figs, previous, nfig, tc);
+    for (size_t j = 0; j < nfig; j++)
+        start_of_month_range(t, ss, figs, j);
     sn.nfig = nfig;
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     zy_shape_names(t, &sn);
@@ -467,7 +521,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
         }
         char time[16];
         time_of_figure(s, &sn, j, tc, time);
-        if (!is_fact(t, se, f, previous[j]))
+        if (!is_fact(t, ss, se, f, previous[j]))
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
