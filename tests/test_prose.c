@@ -90,6 +90,12 @@ static const prose_case cases[] = {
     {"3位は半導体を手がける華星光電(チャイナスター)で900億元だった。", "3位", 3, "華星光電", NULL},
     /* who counted is not who owns the count */
     {"ソニーの社員は1万人。日経クロステックが主な要求額を集計したところ、総額は約30億円だった。", "約30億円", 3e9, "ソニーグループ", NULL},
+    /* founding and release dates: the thing founded or released */
+    {"新型端末の「Xperia Z」が発売されたのは2013年2月9日のことだ。", "2013年2月9日", NAN, "Xperia Z", "2013-02-09"},
+    {"欧州では先行して2012年5月に新型Walkmanが発売され、国内でも話題となった。", "2012年5月", NAN, "Walkman", "2012-05"},
+    {"ソニーは2014年3月に登場した「PlayStation 4」から国内でも販売を始めた。", "2014年3月", NAN, "PlayStation 4", "2014-03"},
+    /* a year before its quarter is the time of the figures that follow */
+    {"ソニーは2020年10月14日、2020年度第3四半期の業績を発表した。売上台数は60台だった。", "60台", 60, "ソニーグループ", "2020"},
     /* periods: a year before its quarter is not a fact; 4〜6月 starts in April */
     {"ソニーの2023年4〜6月の売上高は3兆円だった。", "4〜6月", NAN, NULL, "2023-04"},
     /* the topic carries into the next sentence */

@@ -33,7 +33,8 @@ static const measure_word measure_words[] = {
     {"引き下げ", "price_cut"}, {"設立", "founded"},     {"創業", "founded"},
     {"立ち上げ", "founded"},   {"創立", "founded"},     {"スピンオフ", "founded"},
     {"発表", "release"},       {"公開", "release"},     {"リリース", "release"},
-    {"発売", "release"},       {NULL, NULL},
+    {"発売", "release"},       {"登場", "release"},     {"ローンチ", "release"},
+    {NULL, NULL},
 };
 
 #define MEASURE_WORDS (sizeof measure_words / sizeof measure_words[0] - 1)
@@ -171,6 +172,27 @@ static size_t previous_char(const char *t, size_t floor, size_t i)
     return i;
 }
 
+/* "「X」が発売されたのは2008年7月11日", "設立は2015年": a founding or release word in the
+ * clause before a date that the clause is about (…は DATE). NULL: none. */
+static const char *event_before_date(const measure_index *mi, const char *t, size_t clause_start, size_t fig_start)
+{
+    if (!zy_ends_with(t, fig_start, "は"))
+        return NULL;
+    size_t floor = fig_start > clause_start + 45 ? fig_start - 45 : clause_start;
+    for (size_t i = fig_start - 3; i > floor; i = previous_char(t, floor, i)) {
+        if (zy_ends_with(t, i, "、"))
+            return NULL;
+        if (!word_may_end(mi, t, i))
+            continue;
+        for (size_t w = words_by_char_first(&mi->by_tail, head3(t + i - 3)); w != NO_WORD; w = mi->by_tail.next[w]) {
+            size_t n = mi->len[w];
+            if (mi->date[w] && i >= n && i - n >= clause_start && memcmp(t + i - n, measure_words[w].word, n) == 0)
+                return measure_words[w].measure;
+        }
+    }
+    return NULL;
+}
+
 /* How far around a figure its measure word is looked for, in bytes (about 30 characters). */
 #define MEASURE_WINDOW 90
 
@@ -200,7 +222,7 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
                 return measure_words[w].measure;
     }
     if (date)
-        return NULL;
+        return event_before_date(mi, t, clause_start, fig_start);
     /* the nearest keyword before it in the clause */
     size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
     for (size_t i = fig_start; i > floor; i = previous_char(t, floor, i)) {

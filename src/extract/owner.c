@@ -287,6 +287,21 @@ int zy_sentence_topic(const char *t, const zy_sentence *sn)
     return -1;
 }
 
+/* The first place in t[from..to) where word (of two bytes or more) starts, or to. Its first
+ * two bytes are looked for eight positions at a time. */
+static size_t find_word(const char *t, size_t from, size_t to, const char *w)
+{
+    size_t n = strlen(w), i = from;
+    for (; i + 10 <= to; i += 8)
+        for (uint64_t m = zy_byte_pairs(t, i, (unsigned char)w[0], (unsigned char)w[1]); m; m = zy_drop_first(m))
+            if (zy_starts_with_n(t, to, i + zy_first_marked(m), w, n))
+                return i + zy_first_marked(m);
+    for (; i + n <= to; i++)
+        if (zy_starts_with_n(t, to, i, w, n))
+            return i;
+    return to;
+}
+
 /* ---- names in parallel runs ---- */
 
 /* Can the character at t[p] be part of a name written without particles: katakana (with ー
@@ -344,6 +359,8 @@ static name_shape shape_of_name(const char *t, size_t a, size_t b)
         {ZY_WORD("最高")}, {ZY_WORD("最低")}, {ZY_WORD("推定")}, {ZY_WORD("今期")}, {ZY_WORD("通期")},
         {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("各")},   {ZY_WORD("総")},   {ZY_WORD("年")},
         {ZY_WORD("月")},   {ZY_WORD("期")},   {ZY_WORD("計")},   {ZY_WORD("第")},   {ZY_WORD("対")},
+        {ZY_WORD("十")},   {ZY_WORD("百")},   {ZY_WORD("千")},   {ZY_WORD("万")},   {ZY_WORD("億")},
+        {ZY_WORD("兆")},   {ZY_WORD("京")},
     };
     static const char not_last[] =
         "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
@@ -574,8 +591,50 @@ static void add_names_with_readings(const char *t, zy_sentence *sn)
     }
 }
 
+static bool event_verb_within(const char *t, size_t from, size_t to, size_t se);
+
+/* 「iPhone 3G」, 「メルカリ」: a quoted name, in a sentence that tells of a founding or a release
+ * (only there: a quote elsewhere is as often a phrase as a name). */
+static void add_quoted_names(const char *t, zy_sentence *sn)
+{
+    size_t open = find_word(t, sn->start, sn->end, "「");
+    if (open == sn->end || !event_verb_within(t, sn->start, sn->end, sn->end))
+        return;
+    for (; open < sn->end; open = find_word(t, open + 3, sn->end, "「")) {
+        size_t a = open + 3, close = find_word(t, a, sn->end < a + 72 ? sn->end : a + 72, "」");
+        if (close >= sn->end || close == a || !zy_starts_with(t, sn->end, close, "」"))
+            continue;
+        if (zy_next_clause_break(t, a, close, true) < close)
+            continue;
+        /* a name found by its shape inside the quote ("PlayStation" of 「PlayStation 4」)
+         * becomes the whole quote */
+        for (size_t k = 0; k < sn->nent; k++)
+            if (sn->ents[k].entity == -1 && sn->ents[k].start >= a && sn->ents[k].end <= close &&
+                (k + 1 == sn->nent || sn->ents[k + 1].start >= close) && (k == 0 || sn->ents[k - 1].end <= a)) {
+                sn->ents[k].start = a;
+                sn->ents[k].end = close;
+            }
+        add_shape_name(sn, a, close);
+    }
+}
+
+/* "…初代iPhoneが発売され": in a sentence that tells of a release or founding, a name written
+ * right before が and the verb. */
+static void add_names_before_events(const char *t, zy_sentence *sn)
+{
+    for (size_t at = find_word(t, sn->start, sn->end, "が"); at < sn->end; at = find_word(t, at + 3, sn->end, "が")) {
+        if (!event_verb_within(t, at + 3, at + 4 < sn->end ? at + 4 : sn->end, sn->end))
+            continue;
+        run_member m = member_before(t, sn, sn->start, at + 3);
+        if (!m.known && m.shape == STRONG_NAME)
+            add_shape_name(sn, m.a, m.b);
+    }
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
+    add_quoted_names(t, sn);
+    add_names_before_events(t, sn);
     add_names_with_readings(t, sn);
     add_parallel_names(t, sn);
     add_names_before_figures(t, sn);
@@ -583,20 +642,6 @@ void zy_shape_names(const char *t, zy_sentence *sn)
 
 /* ---- それぞれ: names and figures in the same order ---- */
 
-/* The first place in t[from..to) where word (of two bytes or more) starts, or to. Its first
- * two bytes are looked for eight positions at a time. */
-static size_t find_word(const char *t, size_t from, size_t to, const char *w)
-{
-    size_t n = strlen(w), i = from;
-    for (; i + 10 <= to; i += 8)
-        for (uint64_t m = zy_byte_pairs(t, i, (unsigned char)w[0], (unsigned char)w[1]); m; m = zy_drop_first(m))
-            if (zy_starts_with_n(t, to, i + zy_first_marked(m), w, n))
-                return i + zy_first_marked(m);
-    for (; i + n <= to; i++)
-        if (zy_starts_with_n(t, to, i, w, n))
-            return i;
-    return to;
-}
 
 /* Are t[a..b) only a joiner between two items of a list (と, 、, や, ・, ,)? */
 static bool joins_items(const char *t, size_t a, size_t b)
@@ -653,6 +698,7 @@ static bool event_verb_within(const char *t, size_t from, size_t to, size_t se)
     static const struct { const char *text; size_t len; } verbs[] = {
         {ZY_WORD("設立")}, {ZY_WORD("創業")},     {ZY_WORD("立ち上げ")},   {ZY_WORD("公開")},
         {ZY_WORD("発表")}, {ZY_WORD("リリース")}, {ZY_WORD("スピンオフ")}, {ZY_WORD("創立")},
+        {ZY_WORD("発売")}, {ZY_WORD("登場")},     {ZY_WORD("ローンチ")},
     };
     for (size_t i = from; i < to; i++) {
         if ((unsigned char)t[i] < 0xE3 || i + 3 > se)
@@ -793,13 +839,32 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
                 return (int)k;
     }
     if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
+        size_t clause = zy_next_clause_break(t, fe, se, true);
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
                 continue;
+            if (ents[k].start > clause)
+                break;
             size_t reach = se < ents[k].end + 60 ? se : ents[k].end + 60;
             if (is_agent(t, ents[k].end, reach))
                 continue; /* "…DeepMindやMetaの研究者らによって設立された": who founded it */
             if (event_verb_within(t, ents[k].end, reach, se))
+                return (int)k;
+            break;
+        }
+        /* "「iPhone 3G」が発売されたのは2008年7月11日", "Xの設立は2015年": the name before the
+         * verb before the date */
+        size_t fs = fe;
+        for (size_t q = 0; q < sn->nfig; q++)
+            if (sn->figs[q].end == fe)
+                fs = sn->figs[q].start;
+        for (size_t k = n; k-- > 0;) {
+            if (ents[k].end > fs)
+                continue;
+            size_t gap_end = fs;
+            if (fs - ents[k].end > 48 || zy_next_clause_break(t, ents[k].end, gap_end, true) < gap_end)
+                break;
+            if (event_verb_within(t, ents[k].end, gap_end, se))
                 return (int)k;
             break;
         }
@@ -817,10 +882,13 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
         if (ents[k].start >= fe && ents[k].start < clause_end + 3 &&
             ends_with_any(t, ents[k].start, relative, COUNT_OF(relative)))
             return (int)k;
-    for (size_t k = 0; k < n; k++)
-        if (ents[k].start >= fe && ents[k].start < clause_end + 3 &&
-            ends_with_any(t, ents[k].start, attributive, COUNT_OF(attributive)))
+    for (size_t k = 0; k < n; k++) {
+        size_t a = ents[k].start;
+        if (zy_ends_with(t, a, "「"))
+            a -= 3; /* "…に登場した「iPhone 4S」" */
+        if (ents[k].start >= fe && ents[k].start < clause_end + 3 && ends_with_any(t, a, attributive, COUNT_OF(attributive)))
             return (int)k;
+    }
     return -1;
 }
 
@@ -856,7 +924,13 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
     bool investor_ok = counts_investment(measure);
     if (sn->respective && sn->respective[j] >= 0)
         return sn->respective[j];
-    int k = name_directly_before(t, sn, f->start);
+    int k;
+    /* a founding or release date belongs to what was founded or released, which may be named
+     * after it ("ソニーは2014年3月に発売した「PS4」") */
+    bool event = measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0);
+    if (event && (k = name_described_after(t, sn, f->end, measure)) >= 0)
+        return k;
+    k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !is_investor(t, sn->end, &sn->ents[k])))
         return k;
     if (f->kind == ZY_KIND_RANK && ((k = owner_in_rank_clause(t, sn, f->end)) >= 0 ||

@@ -197,6 +197,8 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
 
 /* Does the date d name the year of the sentence's figures, not an event's (設立, 公開) or a
  * start or target (…年以来, …年までに)? An edition (2024年版) always does. */
+static bool is_year_of_period(const char *t, size_t se, const zy_figure *f);
+
 static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, const zy_figure *d)
 {
     static const struct { const char *text; size_t len; } events[] = {
@@ -207,8 +209,8 @@ static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, co
     size_t se = sn->end, e = d->end;
     if (d->kind != ZY_KIND_DATE || !d->year)
         return false;
-    if (zy_starts_with(t, se, e, "版") || zy_starts_with(t, se, e, "度版"))
-        return true;
+    if (zy_starts_with(t, se, e, "版") || zy_starts_with(t, se, e, "度版") || is_year_of_period(t, se, d))
+        return true; /* 2024年版, 2020年度第3四半期 */
     if (e < se && t[e] == '(') /* "2021年(15兆ウォン)以降": what follows the gloss */
         for (size_t k = e; k < se && k < e + 80; k++)
             if (t[k] == ')' && (k + 1 >= se || t[k + 1] != ')')) {
@@ -402,28 +404,31 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, co
     }
 }
 
-/* A date that only says when other figures' period is, not when something happened: a year
- * before its quarter or months ("2020年度第3四半期", "2019年10~12月期"), the end of a range of
- * quarters ("…-2024年第1四半期"), "過去10年". */
-static bool is_period_bound(const char *t, size_t ss, size_t se, const zy_figure *f)
+/* A year written before its quarter or months: "2020年度第3四半期", "2019年10~12月期". */
+static bool is_year_of_period(const char *t, size_t se, const zy_figure *f)
 {
     static const struct { const char *text; size_t len; } periods[] = {
         {ZY_WORD("第")}, {ZY_WORD("度第")},
     };
-    if (f->kind != ZY_KIND_DATE)
+    if (f->kind != ZY_KIND_DATE || !f->year || f->month)
         return false;
-    if (f->year && !f->month) {
-        size_t d = f->end; /* "2019年10~12月期": its months, as a range */
-        while (d < se && d < f->end + 2 && t[d] >= '0' && t[d] <= '9')
-            d++;
-        if (d > f->end && (zy_starts_with(t, se, d, "〜") || (d < se && (t[d] == '~' || t[d] == '-'))))
+    size_t d = f->end; /* "2019年10~12月期": its months, as a range */
+    while (d < se && d < f->end + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d > f->end && (zy_starts_with(t, se, d, "〜") || (d < se && (t[d] == '~' || t[d] == '-'))))
+        return true;
+    for (size_t w = 0; w < sizeof periods / sizeof periods[0]; w++)
+        if (zy_starts_with_n(t, se, f->end, periods[w].text, periods[w].len))
             return true;
-        for (size_t w = 0; w < sizeof periods / sizeof periods[0]; w++)
-            if (zy_starts_with_n(t, se, f->end, periods[w].text, periods[w].len))
-                return true;
-    }
-    (void)ss;
-    return (f->start < se && t[f->start] == '-') || zy_ends_with(t, f->start, "過去");
+    return false;
+}
+
+/* A date that only says when other figures' period is, not when something happened: a year
+ * before its quarter or months, the end of a range of quarters ("…-2024年第1四半期"), "過去10年". */
+static bool is_period_bound(const char *t, size_t se, const zy_figure *f)
+{
+    return f->kind == ZY_KIND_DATE &&
+           (is_year_of_period(t, se, f) || (f->start < se && t[f->start] == '-') || zy_ends_with(t, f->start, "過去"));
 }
 
 /* "4〜6月": a period that starts in April. The month figure after "N〜" becomes the start
@@ -455,12 +460,12 @@ static void start_of_month_range(const char *t, size_t ss, zy_figure *figs, size
 /* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
  * "2025年3月期", a year before its quarter) and 1人当たり (a unit of measure) are not facts of
  * their own. */
-static bool is_fact(const char *t, size_t ss, size_t se, const zy_figure *f, bool previous)
+static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
 {
     if (previous)
         return false;
     if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期") ||
-                                    is_period_bound(t, ss, se, f)))
+                                    is_period_bound(t, se, f)))
         return false;
     if (f->kind == ZY_KIND_COUNT && (zy_starts_with(t, se, f->end, "当たり") || zy_starts_with(t, se, f->end, "あたり")))
         return false;
@@ -521,7 +526,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
         }
         char time[16];
         time_of_figure(s, &sn, j, tc, time);
-        if (!is_fact(t, ss, se, f, previous[j]))
+        if (!is_fact(t, se, f, previous[j]))
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
