@@ -28,8 +28,9 @@ typedef struct year_note {
     bool of_figures;      /* read as the year of figures at least once, not only of events */
 } year_note;
 
-/* What earlier lines said about the year the figures that follow are of. */
-typedef struct time_context {
+/* What earlier lines said that the figures that follow take up: the year they are of, and the
+ * measure a sentence without a topic of its own continues ("売上高は3兆円。前年比10%増。"). */
+typedef struct prose_context {
     int paragraph_year;   /* the latest year named in the paragraph so far; 0: none */
     int heading_year;     /* the year the latest heading named */
     int article_year;     /* the first year the title or the lead named */
@@ -37,7 +38,8 @@ typedef struct time_context {
     year_note years[16];  /* the years read so far */
     size_t nyears;
     bool in_paragraph;    /* the previous line was part of a paragraph */
-} time_context;
+    const char *measure;  /* the last measure named in the paragraph, or NULL */
+} prose_context;
 
 /* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
  * names on the line only, not to the previous sentence's topic. */
@@ -117,8 +119,8 @@ static bool top_rank_at(const char *t, size_t se, size_t i, zy_figure *f)
     return true;
 }
 
-/* "前年", "前年度", "前年同期" at t[i] (not 前年比: a comparison, not a time): a date whose year
- * is filled in once the sentence's own year is known. false when not. */
+/* "前年", "前年度", "前年同期" at t[i] as a time (前年の, 前年は): a date whose year is filled
+ * in once the sentence's own year is known. false when not. */
 static bool previous_year_at(const char *t, size_t se, size_t i, zy_figure *f)
 {
     if (!zy_starts_with(t, se, i, "前年"))
@@ -128,7 +130,10 @@ static bool previous_year_at(const char *t, size_t se, size_t i, zy_figure *f)
         e += 3;
     else if (zy_starts_with(t, se, e, "同期"))
         e += 6;
-    if (zy_starts_with(t, se, e, "比"))
+    /* only a time when it is one ("前年の3.2%から", "前年は"); 前年比, 前年から19%増えた, 前年を
+     * 1.1%下回った and 前年2017年 compare with it */
+    if (!zy_starts_with(t, se, e, "の") && !zy_starts_with(t, se, e, "は") && !zy_starts_with(t, se, e, "に") &&
+        !zy_starts_with(t, se, e, "で") && !zy_starts_with(t, se, e, "、") && !(e < se && t[e] == '('))
         return false;
     static const zy_figure blank_figure;
     *f = blank_figure;
@@ -256,7 +261,7 @@ static int edition_year_in(const char *t, size_t ss, size_t se)
 }
 
 /* Has the year been read so far, and only as the year of an event (a founding, a release)? */
-static bool only_event_year(const time_context *tc, int year)
+static bool only_event_year(const prose_context *tc, int year)
 {
     for (size_t i = 0; i < tc->nyears; i++)
         if (tc->years[i].year == year)
@@ -265,7 +270,7 @@ static bool only_event_year(const time_context *tc, int year)
 }
 
 /* Note the years of the sentence's dates and whether they are years of figures. */
-static void note_years(const zy_scan_state *s, const zy_sentence *sn, time_context *tc)
+static void note_years(const zy_scan_state *s, const zy_sentence *sn, prose_context *tc)
 {
     for (size_t q = 0; q < sn->nfig; q++) {
         const zy_figure *d = &sn->figs[q];
@@ -284,7 +289,7 @@ static void note_years(const zy_scan_state *s, const zy_sentence *sn, time_conte
 
 /* The year earlier lines said the figures are of; else the article's date (its month too), or
  * the latest year the text names. "" when none. */
-static void context_time(const zy_scan_state *s, const time_context *tc, char out[16])
+static void context_time(const zy_scan_state *s, const prose_context *tc, char out[16])
 {
     int year = tc->paragraph_year ? tc->paragraph_year : tc->heading_year ? tc->heading_year : tc->article_year;
     out[0] = '\0';
@@ -296,7 +301,7 @@ static void context_time(const zy_scan_state *s, const time_context *tc, char ou
         snprintf(out, 16, "%04d", s->doc_year);
 }
 
-static int context_year(const zy_scan_state *s, const time_context *tc)
+static int context_year(const zy_scan_state *s, const prose_context *tc)
 {
     char time[16];
     context_time(s, tc, time);
@@ -306,7 +311,7 @@ static int context_year(const zy_scan_state *s, const time_context *tc)
 /* Give each 前年 the year before the sentence's own: the nearest full year in the sentence,
  * else the context's. Those left without one are dropped. */
 static size_t resolve_previous_years(const zy_scan_state *s, const zy_sentence *sn, zy_figure *figs,
-                                     bool *previous, size_t nfig, const time_context *tc)
+                                     bool *previous, size_t nfig, const prose_context *tc)
 {
     size_t out = 0;
     for (size_t j = 0; j < nfig; j++) {
@@ -333,11 +338,31 @@ static size_t resolve_previous_years(const zy_scan_state *s, const zy_sentence *
     return out;
 }
 
+/* Is figure j where a change starts: "25位から19位", "34人→906人" (the next figure of its kind
+ * right after から or →)? */
+static bool starts_change(const char *t, const zy_sentence *sn, size_t j)
+{
+    if (j + 1 >= sn->nfig || sn->figs[j + 1].kind != sn->figs[j].kind)
+        return false;
+    size_t p = sn->figs[j].end, b = sn->figs[j + 1].start;
+    while (p < b && t[p] == ' ')
+        p++;
+    if (zy_starts_with(t, b, p, "から"))
+        p += 6;
+    else if (zy_starts_with(t, b, p, "→"))
+        p += 3;
+    else
+        return false;
+    while (p < b && t[p] == ' ')
+        p++;
+    return p == b;
+}
+
 /* The time of figure j: the nearest date before it in the sentence, unless that date modifies
  * another figure directly ("21年の12位から5位へ"); a date in brackets right after it; for counts
  * and ranks, the context's year (later than the year of the figure it changes from). */
-static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t j,
-                           const time_context *tc, char time[16])
+static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const bool *previous,
+                           size_t j, const prose_context *tc, char time[16])
 {
     const zy_figure *figs = sn->figs, *f = &figs[j];
     const char *t = s->norm.text;
@@ -348,6 +373,13 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t
             continue;
         bool bound_elsewhere = q + 1 < j && figs[q + 1].kind != ZY_KIND_DATE &&
                                figs[q + 1].start <= figs[q].end + 3;
+        /* "前年の約2.5倍": a multiple of the previous year, not a figure of that year */
+        if (previous[q] && f->kind == ZY_KIND_RATIO)
+            continue;
+        /* "2024年の順位は25位から19位に": 2024 is the time the change ends at */
+        bool bound_here = q + 1 == j && f->start <= figs[q].end + 3;
+        if (!bound_here && starts_change(t, sn, j))
+            return;
         if (!bound_elsewhere && (figs[q].year || s->doc_year)) {
             zy_scan_date_iso(s, &figs[q], time);
             return;
@@ -365,6 +397,9 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t
     }
     if (f->kind != ZY_KIND_COUNT && f->kind != ZY_KIND_RANK)
         return;
+    /* "25位から19位に": the figure a change starts from is of an earlier, unnamed time */
+    if (starts_change(t, sn, j))
+        return;
     char context[16];
     context_time(s, tc, context);
     if (context[0] && atoi(context) > earlier_year)
@@ -373,7 +408,7 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, size_t
 
 /* After a sentence: the year it names for its figures, for the sentences that follow. */
 static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, const bool *previous,
-                               bool heading, time_context *tc)
+                               bool heading, prose_context *tc)
 {
     /* a year bound to one figure ("2017年243,511件", "2020年の34人") is that figure's; the
      * paragraph's is the last one that is not */
@@ -472,7 +507,16 @@ static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
     return true;
 }
 
-static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *tc)
+/* Does the sentence name a topic of its own (a は/が phrase other than 同社 and the like)? */
+static bool has_own_topic(const zy_sentence *sn)
+{
+    for (size_t q = 0; q < sn->nmarkers; q++)
+        if (!sn->markers[q].refers_back)
+            return true;
+    return false;
+}
+
+static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context *tc)
 {
     const char *t = s->norm.text;
     zy_figure figs[MAX_FIGURES];
@@ -505,10 +549,18 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
         s->topic_entity = ents[topic].entity;
     }
     bool heading = is_heading(t, ss, se);
+    bool continues = !heading && !has_own_topic(&sn);
+    const char *last_measure = NULL;
     int chosen[MAX_FIGURES];
     for (size_t j = 0; j < nfig; j++) {
         zy_figure *f = &figs[j];
         const char *measure = zy_measure_near(t, ss, f->start, f->end, se, f->kind);
+        if (f->kind != ZY_KIND_DATE) {
+            if (!measure && continues)
+                measure = tc->measure; /* "前年比10%増えた" after "売上高は3兆円だった" */
+            if (measure)
+                last_measure = measure;
+        }
         int k = chosen[j] = zy_choose_subject(t, &sn, j, measure, chosen);
         zy_subject subject = {0, 0, -1, NULL};
         if (k == ZY_SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
@@ -525,12 +577,14 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, time_context *
             subject.entity = prev_topic_entity;
         }
         char time[16];
-        time_of_figure(s, &sn, j, tc, time);
+        time_of_figure(s, &sn, previous, j, tc, time);
         if (!is_fact(t, se, f, previous[j]))
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
     note_sentence_year(s, &sn, previous, heading, tc);
+    if (last_measure || !continues)
+        tc->measure = last_measure;
 }
 
 /* Is there a sentence end at t[k] (k < to)? Its end, else 0. */
@@ -564,10 +618,11 @@ static size_t next_sentence_end(const char *t, size_t from, size_t to)
 
 void zy_scan_prose(zy_scan_state *s)
 {
-    time_context tc = {0};
+    prose_context tc = {0};
     for (size_t line = 0; line < s->nlines && s->status == ZY_OK; line++) {
         if (s->lines[line].blank || s->line_taken[line]) {
             tc.paragraph_year = 0; /* a paragraph ends at a blank line, a table or a list */
+            tc.measure = NULL;
             tc.in_paragraph = false;
             continue;
         }
