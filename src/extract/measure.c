@@ -1,8 +1,8 @@
 /*
  * measure.c: the measure a figure's words name (企業価値 → valuation, 調達 → funding, 設立 →
  * founded): a keyword right after the figure (a verb, or a noun joined by の/だった/という),
- * else the nearest keyword before it in its clause. Also the clause breaks (、 and 。) that
- * the prose readers share. May call: extract (charset, bytescan, figure).
+ * else the nearest keyword before it in its clause. Also what the prose readers share to
+ * search text: clause breaks (、 and 。), a word, a founding or release verb. May call: extract (charset, bytescan, figure).
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -243,3 +243,36 @@ const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start
     return NULL;
 }
 
+/* The first place in t[from..to) where word (of two bytes or more) starts, or to. Its first
+ * two bytes are looked for eight positions at a time. */
+size_t zy_find_word(const char *t, size_t from, size_t to, const char *w)
+{
+    size_t n = strlen(w), i = from;
+    for (; i + 10 <= to; i += 8)
+        for (uint64_t m = zy_byte_pairs(t, i, (unsigned char)w[0], (unsigned char)w[1]); m; m = zy_drop_first(m))
+            if (zy_starts_with_n(t, to, i + zy_first_marked(m), w, n))
+                return i + zy_first_marked(m);
+    for (; i + n <= to; i++)
+        if (zy_starts_with_n(t, to, i, w, n))
+            return i;
+    return to;
+}
+
+/* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
+bool zy_event_verb_within(const char *t, size_t from, size_t to, size_t se)
+{
+    static const zy_word verbs[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")},     {ZY_WORD("立ち上げ")},   {ZY_WORD("公開")},
+        {ZY_WORD("発表")}, {ZY_WORD("リリース")}, {ZY_WORD("スピンオフ")}, {ZY_WORD("創立")},
+        {ZY_WORD("発売")}, {ZY_WORD("登場")},     {ZY_WORD("ローンチ")},
+    };
+    for (size_t i = from; i < to; i++) {
+        if ((unsigned char)t[i] < 0xE3 || i + 3 > se)
+            continue; /* every verb starts with a three-byte character */
+        uint32_t h = head3(t + i);
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
+            if (h == head3(verbs[v].text) && zy_starts_with_n(t, se, i, verbs[v].text, verbs[v].len))
+                return true;
+    }
+    return false;
+}
