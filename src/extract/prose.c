@@ -39,6 +39,8 @@ typedef struct prose_context {
     size_t nyears;
     bool in_paragraph;    /* the previous line was part of a paragraph */
     const char *measure;  /* the last measure named in the paragraph, or NULL */
+    int span[2];          /* the last span of two years named ("2019年→2020年"), for the changes
+                             that follow without times of their own; {0, 0}: none */
 } prose_context;
 
 /* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
@@ -358,6 +360,56 @@ static bool starts_change(const char *t, const zy_sentence *sn, size_t j)
     return p == b;
 }
 
+/* Are figs[a] and figs[a + 1] two times joined as a span: "2019年→2020年", "2019年から
+ * 2020年"? */
+static bool is_time_span(const char *t, const zy_sentence *sn, size_t a)
+{
+    const zy_figure *d1 = &sn->figs[a], *d2 = &sn->figs[a + 1];
+    if (d1->kind != ZY_KIND_DATE || d2->kind != ZY_KIND_DATE || !d1->year || !d2->year || d2->year <= d1->year)
+        return false;
+    size_t p = d1->end, b = d2->start;
+    while (p < b && t[p] == ' ')
+        p++;
+    while (b > p && t[b - 1] == ' ')
+        b--;
+    return (b == p + 3 && (zy_starts_with(t, b, p, "→") || zy_starts_with(t, b, p, "〜"))) ||
+           (b == p + 6 && zy_starts_with(t, b, p, "から")) || (b == p + 1 && (t[p] == '~' || t[p] == '-'));
+}
+
+/* Is there a date among figs[0..j)? */
+static bool has_date_before(const zy_sentence *sn, size_t j)
+{
+    for (size_t q = 0; q < j; q++)
+        if (sn->figs[q].kind == ZY_KIND_DATE)
+            return true;
+    return false;
+}
+
+/* "2019年→2020年の順位では、ソニーが29位→32位に": a change between two figures after a span
+ * of two times takes them in order. The date figure that figure j (one end of such a change)
+ * is of, or SIZE_MAX. */
+static size_t time_from_span(const char *t, const zy_sentence *sn, size_t j)
+{
+    size_t first, second;
+    if (starts_change(t, sn, j)) {
+        first = j;
+        second = j + 1;
+    } else if (j > 0 && starts_change(t, sn, j - 1)) {
+        first = j - 1;
+        second = j;
+    } else {
+        return SIZE_MAX;
+    }
+    for (size_t q = first; q-- > 1;) {
+        if (sn->figs[q].kind != ZY_KIND_DATE)
+            return SIZE_MAX; /* another figure between: the span is not this change's */
+        if (is_time_span(t, sn, q - 1))
+            return j == first ? q - 1 : q;
+    }
+    (void)second;
+    return SIZE_MAX;
+}
+
 /* The time of figure j: the nearest date before it in the sentence, unless that date modifies
  * another figure directly ("21年の12位から5位へ"); a date in brackets right after it; for counts
  * and ranks, the context's year (later than the year of the figure it changes from). */
@@ -367,6 +419,17 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const 
     const zy_figure *figs = sn->figs, *f = &figs[j];
     const char *t = s->norm.text;
     time[0] = '\0';
+    size_t span = f->kind == ZY_KIND_DATE ? SIZE_MAX : time_from_span(t, sn, j);
+    if (span != SIZE_MAX) {
+        zy_scan_date_iso(s, &figs[span], time);
+        return;
+    }
+    /* "トヨタ 29位→32位" under "順位(2019年→2020年)" */
+    bool change_start = starts_change(t, sn, j), change_end = j > 0 && starts_change(t, sn, j - 1);
+    if (tc->span[0] && (change_start || change_end) && !has_date_before(sn, change_start ? j : j - 1)) {
+        snprintf(time, 16, "%04d", tc->span[change_start ? 0 : 1]);
+        return;
+    }
     int earlier_year = 0;
     for (size_t q = j; q-- > 0;) {
         if (figs[q].kind != ZY_KIND_DATE)
@@ -430,6 +493,14 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, co
         first = last = edition_year_in(s->norm.text, sn->start, sn->end);
     if (tc->paragraphs <= 2 && !tc->article_year)
         tc->article_year = first; /* the title, else the lead */
+    /* a span lasts until a line names another year of figures */
+    if (first)
+        tc->span[0] = tc->span[1] = 0;
+    for (size_t q = 0; q + 1 < sn->nfig; q++)
+        if (is_time_span(s->norm.text, sn, q)) {
+            tc->span[0] = sn->figs[q].year;
+            tc->span[1] = sn->figs[q + 1].year;
+        }
     if (heading && tc->paragraphs > 1) {
         if (first)
             tc->heading_year = first;
