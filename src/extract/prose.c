@@ -132,10 +132,15 @@ static bool previous_year_at(const char *t, size_t se, size_t i, zy_figure *f)
         e += 3;
     else if (zy_starts_with(t, se, e, "同期"))
         e += 6;
-    /* only a time when it is one ("前年の3.2%から", "前年は"); 前年比, 前年から19%増えた, 前年を
-     * 1.1%下回った and 前年2017年 compare with it */
-    if (!zy_starts_with(t, se, e, "の") && !zy_starts_with(t, se, e, "は") && !zy_starts_with(t, se, e, "に") &&
-        !zy_starts_with(t, se, e, "で") && !zy_starts_with(t, se, e, "、") && !(e < se && t[e] == '('))
+    /* only a time when it is one ("前年の3.2%から", "前年は", "前年も1位"); 前年比, 前年から19%
+     * 増えた, 前年を1.1%下回った, 前年に比べ and 前年2017年 compare with it */
+    static const zy_word times[] = {
+        {ZY_WORD("の")}, {ZY_WORD("は")}, {ZY_WORD("も")}, {ZY_WORD("が")}, {ZY_WORD("に")},
+        {ZY_WORD("で")}, {ZY_WORD("、")}, {ZY_WORD("(")},
+    };
+    static const zy_word comparisons[] = {{ZY_WORD("に比べ")}, {ZY_WORD("に比較")}, {ZY_WORD("に対し")}};
+    if (!zy_starts_with_any(t, se, e, times, ZY_COUNT_OF(times)) ||
+        zy_starts_with_any(t, se, e, comparisons, ZY_COUNT_OF(comparisons)))
         return false;
     static const zy_figure blank_figure;
     *f = blank_figure;
