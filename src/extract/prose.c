@@ -1,13 +1,19 @@
 /*
  * prose.c: figures in running text. Lines not taken by tables or lists are split into
- * sentences; each figure gets a subject (owner.c), a measure (measure.c) and a time:
- *   the nearest date before it in the sentence, unless that date belongs to another figure
- *   ("21年の12位から5位へ": 2021 is the time of 12位); 前年 is the year before the sentence's;
- *   counts and ranks with no date in their sentence take the year the paragraph named last,
- *   else the latest heading's, else the title's or the lead's (rankings and counts are of a
- *   year; a founding year or a target year (…年までに) is not the year of the figures).
+ * sentences; each figure gets a subject (owner.c), a measure (measure.c; a sentence with no
+ * topic of its own continues the previous one's) and a time:
+ *   - the nearest date before it in the sentence, unless that date belongs to another figure
+ *     ("21年の12位から5位へ": 2021 is the time of 12位); 前年の/前年は is the year before the
+ *     sentence's (前年比, 前年から, 前年に比べ compare and are no times);
+ *   - a change after a span of two years takes them in order ("2019年→2020年…29位→32位"),
+ *     in the sentence or from a line above;
+ *   - counts and ranks with no date take the year the paragraph named last, else the latest
+ *     heading's, else the title's or the lead's (2024年版, 「2025 …」), else the article's
+ *     date or the latest year the text names; never a founding or target year (設立, …年
+ *     までに), and never for the figure a change starts from ("25位から19位").
  * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
- * May call: extract (figure, entities, owner.c and measure.c through prose.h).
+ * Dates that only time a period (2020年度第3四半期) are not facts; 4〜6月 starts in April.
+ * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>
 #include <stdint.h>
