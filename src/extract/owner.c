@@ -1,11 +1,15 @@
 /*
- * owner.c: whose a figure in running text is. In order: a name written right before it (X N,
- * Xの N, Xが N, X(N位)), a name right after a rank (1位 X), the owner of the figure it changes
- * from (29位→32位), a name after it that it describes (N設立の「X」, …ファンドであるX), the
- * nearest topic phrase (Xは, Xが; 同社 → the previous topic), else the nearest name before
- * it. Sources (Xによると, Xの調べでは, X発表, 調査会社X) never own a figure, and investors
- * (Xから調達, Xが主導する, Xなどが出資) do not own what was raised. それぞれ gives a list of
- * names to a list of figures in order. Names the dictionary lacks come from shape_names.c.
+ * owner.c: whose a figure in running text is. In order: its place in a それぞれ list (Xと Y…
+ * それぞれAとB); for founding and release dates, what was founded or released; a name written
+ * right before it (X N, Xの N, Xが N, X(N位), X(読み)で N); for ranks, the name their clause
+ * is about (2位は…BYDが占め) or right after them (1位 X); for a gloss in brackets, the owner
+ * of the figure it glosses (33億ドル(約5100億円)); the owner of the figure it changes from
+ * (29位→32位); a name after it that it describes (N設立の「X」, …ファンドであるX); the nearest
+ * topic phrase (Xは, Xが; 同社 → the previous topic); else the nearest name before it.
+ * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ) never own a figure,
+ * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised. Also which
+ * name of a sentence its later sentences are about. Names the dictionary lacks come from
+ * shape_names.c.
  * May call: extract (figure, entities; measure.c and shape_names.c through prose.h).
  */
 #include <stdint.h>
