@@ -249,13 +249,16 @@ static bool is_main_topic(const char *t, const zy_sentence *sn, const topic_mark
 int zy_sentence_topic(const char *t, const zy_sentence *sn)
 {
     /* は and が only: "Xも" adds a subject to this sentence without making it the topic of
-     * the next; an investor is not what the next sentences are about */
-    for (size_t q = 0; q < sn->nmarkers; q++) {
-        const topic_marker *m = &sn->markers[q];
-        if (!m->also && !m->investor && m->entity >= 0 && sn->ents[m->entity].entity != ZY_ENTITY_SHAPE &&
-            is_main_topic(t, sn, m))
-            return m->entity;
-    }
+     * the next; an investor is not what the next sentences are about. "Xでは"/"Xには" set a
+     * scope ("日本ではサカナAIが…"): taken only when no plain は/が phrase names one. */
+    for (int scope = 0; scope < 2; scope++)
+        for (size_t q = 0; q < sn->nmarkers; q++) {
+            const topic_marker *m = &sn->markers[q];
+            bool is_scope = zy_ends_with(t, m->at, "で") || zy_ends_with(t, m->at, "に");
+            if (is_scope == (scope == 1) && !m->also && !m->investor && m->entity >= 0 &&
+                sn->ents[m->entity].entity != ZY_ENTITY_SHAPE && is_main_topic(t, sn, m))
+                return m->entity;
+        }
     return -1;
 }
 
