@@ -337,8 +337,45 @@ static void add_names_before_events(const char *t, zy_sentence *sn)
     }
 }
 
+/* "3位はオムニビジョンで11%", "2位は地元のメーカー比亜迪が占め": the name a rank topic's
+ * clause is about, right before が or before で that closes the clause or leads to a figure. */
+static void add_names_in_rank_clauses(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 0; j < sn->nfig; j++) {
+        if (sn->figs[j].kind != ZY_KIND_RANK)
+            continue;
+        size_t p = sn->figs[j].end, limit = p + 30 < sn->end ? p + 30 : sn->end;
+        while (p < limit && !zy_starts_with(t, sn->end, p, "は") && !zy_starts_with(t, sn->end, p, "、"))
+            p += (unsigned char)t[p] < 0x80 ? 1 : 3;
+        if (p >= limit || !zy_starts_with(t, sn->end, p, "は"))
+            continue;
+        p += 3;
+        size_t clause = zy_next_clause_break(t, p, sn->end, true);
+        for (size_t i = p; i + 3 <= clause; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+            bool ga = zy_starts_with(t, clause, i, "が");
+            bool de = zy_starts_with(t, sn->end, i, "で") &&
+                      (i + 3 >= sn->end || (t[i + 3] >= '0' && t[i + 3] <= '9') || zy_starts_with(t, sn->end, i + 3, "、") ||
+                       zy_starts_with(t, sn->end, i + 3, "約") || zy_starts_with(t, sn->end, i + 3, "。"));
+            if (!ga && !de)
+                continue;
+            size_t b = i;
+            if (b > p && t[b - 1] == ')') /* a reading in brackets */
+                for (size_t k = b - 1; k > p; k--)
+                    if (t[k - 1] == '(') {
+                        b = k - 1;
+                        break;
+                    }
+            size_t a = name_run_start(t, p, b);
+            if (a < b && shape_of_name(t, a, b) != NOT_A_NAME)
+                add_shape_name(sn, a, b);
+            break;
+        }
+    }
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
+    add_names_in_rank_clauses(t, sn);
     add_quoted_names(t, sn);
     add_names_before_events(t, sn);
     add_names_with_readings(t, sn);
