@@ -69,16 +69,11 @@ static bool is_source_entity(const char *t, size_t se, const zy_entity_match *m)
         p += (unsigned char)t[p] < 0x80 ? 1 : 3;
     if (!zy_starts_with(t, se, p, "が"))
         return false;
-    static const zy_word counted[] = {{ZY_WORD("集計したところ")}, {ZY_WORD("調べたところ")},
-                                   {ZY_WORD("調査したところ")}, {ZY_WORD("試算したところ")},
-                                   {ZY_WORD("まとめたところ")}};
-    for (size_t i = p + 3; i < se && i < p + 150; i++) {
-        if (zy_starts_with(t, se, i, "。"))
-            return false;
-        if ((unsigned char)t[i] >= 0xE3 && zy_starts_with_any(t, se, i, counted, ZY_COUNT_OF(counted)))
-            return true;
-    }
-    return false;
+    static const zy_word counted[] = {{ZY_WORD("集計した")}, {ZY_WORD("調べた")}, {ZY_WORD("調査した")},
+                                      {ZY_WORD("試算した")}, {ZY_WORD("まとめた")}};
+    size_t limit = se < p + 150 ? se : p + 150;
+    size_t at = zy_find_word(t, p + 3, limit, "ところ");
+    return at < limit && zy_ends_with_any(t, at, counted, ZY_COUNT_OF(counted));
 }
 
 /* A name that put money in rather than raised it: "Xから…を調達", "Xが主導する", "Xなどが
@@ -97,15 +92,26 @@ static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
     if (zy_starts_with_any(t, se, p, roles, ZY_COUNT_OF(roles)))
         return true;
     /* "XやYといった著名VCから": から a few words on, with no particle or figure between */
-    for (size_t i = p; i < se && i < p + 45; i++) {
-        if (zy_starts_with(t, se, i, "から"))
-            return true;
-        if ((t[i] >= '0' && t[i] <= '9') || zy_starts_with(t, se, i, "は") || zy_starts_with(t, se, i, "が") ||
-            zy_starts_with(t, se, i, "を") || zy_starts_with(t, se, i, "に") || zy_starts_with(t, se, i, "で") ||
-            zy_starts_with(t, se, i, "、") || zy_starts_with(t, se, i, "。"))
+    size_t limit = se < p + 45 ? se : p + 45;
+    size_t from = zy_find_word(t, p, limit, "から");
+    if (from == limit)
+        return false;
+    static const zy_word stops[] = {{ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("を")}, {ZY_WORD("に")},
+                                    {ZY_WORD("で")}, {ZY_WORD("、")}};
+    for (size_t i = p; i < from; i += (unsigned char)t[i] < 0x80 ? 1 : 3)
+        if ((t[i] >= '0' && t[i] <= '9') || zy_starts_with_any(t, from, i, stops, ZY_COUNT_OF(stops)))
             return false;
-    }
-    return false;
+    return true;
+}
+
+/* What a name of the sentence is besides a name: where its figures come from, who put money
+ * in. Found once per sentence (zy_find_topic_markers) into sn->roles. */
+#define ROLE_SOURCE 1
+#define ROLE_INVESTOR 2
+
+static bool has_role(const zy_sentence *sn, size_t k, unsigned char role)
+{
+    return (sn->roles[k] & role) != 0;
 }
 
 /* Does this measure count money put in (出資, 投資)? Then the investor is the owner. */
@@ -197,10 +203,13 @@ static size_t next_topic_marker(const char *t, size_t from, size_t se)
     return se;
 }
 
-size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn)
+size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
 {
     const char *t = s->norm.text;
     size_t ss = sn->start, se = sn->end, n = 0;
+    for (size_t k = 0; k < sn->nent; k++)
+        sn->roles[k] = (unsigned char)((is_source_entity(t, se, &sn->ents[k]) ? ROLE_SOURCE : 0) |
+                                       (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0));
     for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
@@ -219,10 +228,10 @@ size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn)
             }
         size_t a = phrase_start(t, floor, i);
         int k = first_entity_in(sn->ents, sn->nent, a, i);
-        if (k >= 0 && is_source_entity(t, se, &sn->ents[k]))
+        if (k >= 0 && has_role(sn, k, ROLE_SOURCE))
             k = -1; /* "Xの調べでは": X is where the figures come from */
         s->markers[n++] = (topic_marker){i, a, k, refers_back(t, a, i), zy_starts_with(t, se, i, "も"),
-                                         k >= 0 && is_investor(t, se, &sn->ents[k])};
+                                         k >= 0 && has_role(sn, k, ROLE_INVESTOR)};
     }
     return n;
 }
@@ -281,22 +290,23 @@ void zy_respective_owners(const char *t, const zy_sentence *sn, int *owner)
 {
     for (size_t j = 0; j < sn->nfig; j++)
         owner[j] = -1;
-    static const char each[] = "それぞれ";
-    size_t at = zy_find_word(t, sn->start, sn->end, each);
-    if (at == sn->end)
-        return;
-    /* the figures after it, one after another: 31%と28% */
+    /* the first two figures of one kind one after another (31%と28%): only then is それぞれ
+     * looked for, before them */
     size_t j0 = 0;
-    while (j0 < sn->nfig && sn->figs[j0].start < at + sizeof each - 1)
+    while (j0 + 1 < sn->nfig && (sn->figs[j0].kind == ZY_KIND_DATE || sn->figs[j0 + 1].kind != sn->figs[j0].kind ||
+                                 !joins_items(t, sn->figs[j0].end, sn->figs[j0 + 1].start)))
         j0++;
-    if (j0 == sn->nfig || sn->figs[j0].kind == ZY_KIND_DATE)
+    if (j0 + 1 >= sn->nfig)
         return;
-    size_t n = 1;
+    static const char each[] = "それぞれ";
+    size_t from = j0 > 0 ? sn->figs[j0 - 1].end : sn->start;
+    size_t at = zy_find_word(t, from, sn->figs[j0].start, each);
+    if (at == sn->figs[j0].start)
+        return;
+    size_t n = 2;
     while (j0 + n < sn->nfig && sn->figs[j0 + n].kind == sn->figs[j0].kind &&
            joins_items(t, sn->figs[j0 + n - 1].end, sn->figs[j0 + n].start))
         n++;
-    if (n < 2)
-        return;
     /* the nearest list of exactly n names before it: MicrosoftとGoogle */
     size_t last = 0;
     while (last < sn->nent && sn->ents[last].end <= at)
@@ -338,7 +348,7 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
     bool particle_free;
     size_t b = zy_name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == b && !is_source_entity(t, sn->end, &sn->ents[k]))
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_SOURCE))
             return (int)k;
     return -1;
 }
@@ -354,7 +364,7 @@ static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
     if (zy_starts_with(t, sn->end, p, "「"))
         p += 3;
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start == p && !is_source_entity(t, sn->end, &sn->ents[k]))
+        if (sn->ents[k].start == p && !has_role(sn, k, ROLE_SOURCE))
             return (int)k;
     return -1;
 }
@@ -396,7 +406,7 @@ static int owner_in_rank_clause(const char *t, const zy_sentence *sn, size_t fe)
         p += 3;
     size_t clause_end = zy_next_clause_break(t, p, sn->end, true);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !is_source_entity(t, sn->end, &sn->ents[k]) &&
+        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !has_role(sn, k, ROLE_SOURCE) &&
             names_clause_owner(t, sn, &sn->ents[k]))
             return (int)k;
     return -1;
@@ -534,7 +544,7 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
     if (event && (k = name_described_after(t, sn, f->end, measure)) >= 0)
         return k;
     k = name_directly_before(t, sn, f->start);
-    if (k >= 0 && (investor_ok || !is_investor(t, sn->end, &sn->ents[k])))
+    if (k >= 0 && (investor_ok || !has_role(sn, k, ROLE_INVESTOR)))
         return k;
     if (f->kind == ZY_KIND_RANK && ((k = owner_in_rank_clause(t, sn, f->end)) >= 0 ||
                                     (k = name_after_rank(t, sn, f->end)) >= 0))
@@ -554,8 +564,8 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
         return k;
     /* the nearest name before it that is neither a source nor an investor */
     for (size_t q = sn->nent; q-- > 0;)
-        if (sn->ents[q].end <= f->start && !is_source_entity(t, sn->end, &sn->ents[q]) &&
-            (investor_ok || !is_investor(t, sn->end, &sn->ents[q])))
+        if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_SOURCE) &&
+            (investor_ok || !has_role(sn, q, ROLE_INVESTOR)))
             return (int)q;
     return -1;
 }

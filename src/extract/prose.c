@@ -213,11 +213,13 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
     return nfig;
 }
 
-/* Does the date d name the year of the sentence's figures, not an event's (設立, 公開) or a
- * start or target (…年以来, …年までに)? An edition (2024年版) always does. */
+/* Does the date d (whose measure is m) name the year of the sentence's figures, not an
+ * event's (設立, 公開) or a start or target (…年以来, …年までに)? An edition (2024年版) and
+ * the year of a period (2020年度第3四半期) always do. */
 static bool is_year_of_period(const char *t, size_t se, const zy_figure *f);
 
-static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, const zy_figure *d)
+static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, const zy_figure *d,
+                               const char *m)
 {
     static const struct { const char *text; size_t len; } events[] = {
         {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("発表")}, {ZY_WORD("公開")}, {ZY_WORD("発売")},
@@ -245,7 +247,6 @@ static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, co
                 return false;
         return true;
     }
-    const char *m = zy_measure_near(t, sn->start, d->start, d->end, sn->end, ZY_KIND_DATE);
     return !m || (strcmp(m, "founded") != 0 && strcmp(m, "release") != 0);
 }
 
@@ -283,13 +284,13 @@ static bool only_event_year(const prose_context *tc, int year)
 }
 
 /* Note the years of the sentence's dates and whether they are years of figures. */
-static void note_years(const zy_scan_state *s, const zy_sentence *sn, prose_context *tc)
+static void note_years(const zy_sentence *sn, const bool *of_figures_at, prose_context *tc)
 {
     for (size_t q = 0; q < sn->nfig; q++) {
         const zy_figure *d = &sn->figs[q];
         if (d->kind != ZY_KIND_DATE || !d->year)
             continue;
-        bool of_figures = is_year_of_figures(s, sn, d);
+        bool of_figures = of_figures_at[q];
         size_t i = 0;
         while (i < tc->nyears && tc->years[i].year != d->year)
             i++;
@@ -321,32 +322,41 @@ static int context_year(const zy_scan_state *s, const prose_context *tc)
     return time[0] ? atoi(time) : 0;
 }
 
+/* The figures of a sentence with what is known of each before owners are chosen. */
+typedef struct sentence_figures {
+    zy_figure figs[MAX_FIGURES];
+    bool previous[MAX_FIGURES];      /* a 前年 whose year comes from the sentence's */
+    const char *measures[MAX_FIGURES];
+    bool of_figures[MAX_FIGURES];    /* a date that names the year of the sentence's figures */
+} sentence_figures;
+
 /* Give each 前年 the year before the sentence's own: the nearest full year in the sentence,
  * else the context's. Those left without one are dropped. */
-static size_t resolve_previous_years(const zy_scan_state *s, const zy_sentence *sn, zy_figure *figs,
-                                     bool *previous, size_t nfig, const prose_context *tc)
+static size_t resolve_previous_years(const zy_scan_state *s, sentence_figures *sf, size_t nfig,
+                                     const prose_context *tc)
 {
     size_t out = 0;
     for (size_t j = 0; j < nfig; j++) {
-        if (previous[j]) {
+        if (sf->previous[j]) {
             int year = 0;
             size_t best = SIZE_MAX;
             for (size_t q = 0; q < nfig; q++) {
                 size_t d = q < j ? j - q : q - j;
-                if (!previous[q] && figs[q].kind == ZY_KIND_DATE && figs[q].year && d < best &&
-                    is_year_of_figures(s, sn, &figs[q])) {
+                if (!sf->previous[q] && sf->of_figures[q] && d < best) {
                     best = d;
-                    year = figs[q].year;
+                    year = sf->figs[q].year;
                 }
             }
             if (!year)
                 year = context_year(s, tc);
             if (!year)
                 continue;
-            figs[j].year = year - 1;
+            sf->figs[j].year = year - 1;
         }
-        previous[out] = previous[j];
-        figs[out++] = figs[j];
+        sf->previous[out] = sf->previous[j];
+        sf->measures[out] = sf->measures[j];
+        sf->of_figures[out] = sf->of_figures[j];
+        sf->figs[out++] = sf->figs[j];
     }
     return out;
 }
@@ -481,7 +491,7 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const 
 }
 
 /* After a sentence: the year it names for its figures, for the sentences that follow. */
-static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, const bool *previous,
+static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, const sentence_figures *sf,
                                bool heading, prose_context *tc)
 {
     /* a year bound to one figure ("2017年243,511件", "2020年の34人") is that figure's; the
@@ -489,7 +499,7 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, co
     int first = 0, last = 0, last_free = 0;
     for (size_t q = 0; q < sn->nfig; q++) {
         const zy_figure *d = &sn->figs[q];
-        if (previous[q] || !is_year_of_figures(s, sn, d))
+        if (sf->previous[q] || !sf->of_figures[q])
             continue;
         if (!first)
             first = d->year;
@@ -499,7 +509,7 @@ static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, co
             last_free = d->year;
     }
     last = last_free;
-    note_years(s, sn, tc);
+    note_years(sn, sf->of_figures, tc);
     if (!first && (tc->paragraphs <= 2 || heading)) /* editions are named in titles and leads */
         first = last = edition_year_in(s->norm.text, sn->start, sn->end);
     if (tc->paragraphs <= 2 && !tc->article_year)
@@ -601,14 +611,24 @@ static bool has_own_topic(const zy_sentence *sn)
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context *tc)
 {
     const char *t = s->norm.text;
-    zy_figure figs[MAX_FIGURES];
-    bool previous[MAX_FIGURES];
+    sentence_figures sf;
+    zy_figure *figs = sf.figs;
+    const bool *previous = sf.previous;
+    const char *const *measures = sf.measures;
     zy_entity_match ents[MAX_ENTITIES];
-    size_t nfig = read_figures(s, ss, se, figs, previous);
-    zy_sentence sn = {ss, se, figs, 0, ents, 0, MAX_ENTITIES, NULL, 0, NULL};
-    nfig = resolve_previous_years(s, &sn, figs, previous, nfig, tc);
-    for (size_t j = 0; j < nfig; j++)
+    size_t nfig = read_figures(s, ss, se, figs, sf.previous);
+    unsigned char roles[MAX_ENTITIES];
+    zy_sentence sn = {ss, se, figs, nfig, ents, 0, MAX_ENTITIES, NULL, 0, NULL, false, roles};
+    for (size_t j = 0; j < nfig; j++) {
+        sf.measures[j] = zy_measure_near(t, ss, figs[j].start, figs[j].end, se, figs[j].kind);
+        sf.of_figures[j] = is_year_of_figures(s, &sn, &figs[j], sf.measures[j]);
+    }
+    nfig = resolve_previous_years(s, &sf, nfig, tc);
+    for (size_t j = 0; j < nfig; j++) {
         start_of_month_range(t, ss, figs, j);
+        sn.tells_event |= figs[j].kind == ZY_KIND_DATE && measures[j] &&
+                          (strcmp(measures[j], "founded") == 0 || strcmp(measures[j], "release") == 0);
+    }
     sn.nfig = nfig;
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     zy_shape_names(t, &sn);
@@ -636,7 +656,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context 
     int chosen[MAX_FIGURES];
     for (size_t j = 0; j < nfig; j++) {
         zy_figure *f = &figs[j];
-        const char *measure = zy_measure_near(t, ss, f->start, f->end, se, f->kind);
+        const char *measure = measures[j];
         if (f->kind != ZY_KIND_DATE) {
             if (!measure && continues)
                 measure = tc->measure; /* "前年比10%増えた" after "売上高は3兆円だった" */
@@ -664,7 +684,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context 
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
-    note_sentence_year(s, &sn, previous, heading, tc);
+    note_sentence_year(s, &sn, &sf, heading, tc);
     if (last_measure || !continues)
         tc->measure = last_measure;
 }

@@ -32,6 +32,8 @@ typedef struct zy_sentence {
     const topic_marker *markers;
     size_t nmarkers;
     const int *respective;    /* per figure, its owner by それぞれ (zy_respective_owners), or NULL */
+    bool tells_event;         /* a date of the sentence is a founding or a release */
+    unsigned char *roles;     /* per name: source or investor (filled by zy_find_topic_markers) */
 } zy_sentence;
 
 /* A word with its length, and lists of them. */
@@ -94,8 +96,9 @@ bool zy_in_brackets(const char *t, const zy_sentence *sn, const zy_figure *f);
 void zy_respective_owners(const char *t, const zy_sentence *sn, int *owner);
 
 /* The topic markers of the sentence into s->markers; their count, or SIZE_MAX when out of
- * memory. */
-size_t zy_find_topic_markers(zy_scan_state *s, const zy_sentence *sn);
+ * memory. Also what each name is besides a name (a source, an investor) into sn->roles: call
+ * it once the sentence's names are final. */
+size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn);
 
 /* The name (index into sn->ents) that the sentence makes the topic of the sentences after it,
  * or -1. */

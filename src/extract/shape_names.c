@@ -299,12 +299,12 @@ static void add_names_with_readings(const char *t, zy_sentence *sn)
     }
 }
 
-/* 「iPhone 3G」, 「メルカリ」: a quoted name, in a sentence that tells of a founding or a release
- * (only there: a quote elsewhere is as often a phrase as a name). */
+/* 「iPhone 3G」, 「メルカリ」: a quoted name (read only in a sentence that tells of a founding or a
+ * release: a quote elsewhere is as often a phrase as a name). */
 static void add_quoted_names(const char *t, zy_sentence *sn)
 {
     size_t open = zy_find_word(t, sn->start, sn->end, "「");
-    if (open == sn->end || !zy_event_verb_within(t, sn->start, sn->end, sn->end))
+    if (open == sn->end)
         return;
     for (; open < sn->end; open = zy_find_word(t, open + 3, sn->end, "「")) {
         size_t a = open + 3, close = zy_find_word(t, a, sn->end < a + 72 ? sn->end : a + 72, "」");
@@ -376,8 +376,10 @@ static void add_names_in_rank_clauses(const char *t, zy_sentence *sn)
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
     add_names_in_rank_clauses(t, sn);
-    add_quoted_names(t, sn);
-    add_names_before_events(t, sn);
+    if (sn->tells_event) {
+        add_quoted_names(t, sn);
+        add_names_before_events(t, sn);
+    }
     add_names_with_readings(t, sn);
     add_parallel_names(t, sn);
     add_names_before_figures(t, sn);
