@@ -827,7 +827,7 @@ static size_t bracketed_alias_name(const char *text, size_t from, size_t open, s
     return start;
 }
 
-/* Learn "NAME(ALIAS)" as one entity (ALIAS canonical unless either is known). */
+/* Learn "NAME(ALIAS)" as one entity (a Latin ALIAS canonical, else NAME, unless either is known). */
 static long learn_bracketed(zy_entities *e, const char *text, size_t a, size_t open, size_t close)
 {
     long known = zy_entities_lookup(e, text + open + 1, close - open - 2, false);
@@ -843,7 +843,10 @@ static long learn_bracketed(zy_entities *e, const char *text, size_t a, size_t o
     name[nl] = '\0';
     memcpy(alias, text + open + 1, al);
     alias[al] = '\0';
-    const char *canonical = known >= 0 ? e->entities[known].name : alias;
+    /* a Latin alias is the name the world uses (月之暗面 (Moonshot AI)); a katakana reading
+     * only glosses the kanji name as written (華星光電(チャイナスター)) */
+    bool latin_alias = (unsigned char)alias[0] < 0x80;
+    const char *canonical = known >= 0 ? e->entities[known].name : latin_alias ? alias : name;
     const char *type = known >= 0 ? e->entities[known].type : "company";
     const char *country = known >= 0 ? e->entities[known].country : "";
     if (zy_entities_add(e, canonical, type, country, name) != ZY_OK ||

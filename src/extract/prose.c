@@ -1,502 +1,53 @@
 /*
  * prose.c: figures in running text. Lines not taken by tables or lists are split into
- * sentences; each figure gets a subject (whose figure it is), a measure and a time:
- *   subject: X(N位) → X; "Xの N" → X; "N設立の「X」" → X; for founding/release dates, the
- *   name between the date and the verb; else the nearest は/が topic phrase naming an entity
- *   (backwards, then forwards); else the nearest entity before it that is not a source
- *   ("…によると"); else the topic of earlier sentences (同社 and the like).
- *   time: the nearest date before the figure in the same sentence.
+ * sentences; each figure gets a subject (owner.c), a measure (measure.c; a sentence with no
+ * topic of its own continues the previous one's) and a time:
+ *   - the nearest date before it in the sentence, unless that date belongs to another figure
+ *     ("21年の12位から5位へ": 2021 is the time of 12位); 前年の/前年は is the year before the
+ *     sentence's (前年比, 前年から, 前年に比べ compare and are no times);
+ *   - a change after a span of two years takes them in order ("2019年→2020年…29位→32位"),
+ *     in the sentence or from a line above;
+ *   - counts and ranks with no date take the year the paragraph named last, else the latest
+ *     heading's, else the title's or the lead's (2024年版, 「2025 …」), else the article's
+ *     date or the latest year the text names; never a founding or target year (設立, …年
+ *     までに), and never for the figure a change starts from ("25位から19位").
+ * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
+ * Dates that only time a period (2020年度第3四半期) are not facts; 4〜6月 starts in April.
+ * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/bytescan.h"
 #include "extract/charset.h"
-#include "extract/scan.h"
+#include "extract/prose.h"
 
 #define MAX_ENTITIES 64
 #define MAX_FIGURES 128
 
-typedef struct measure_word {
-    const char *word;
-    const char *measure;
-} measure_word;
+/* A year the text has named. */
+typedef struct year_note {
+    int year;
+    bool of_figures;      /* read as the year of figures at least once, not only of events */
+} year_note;
 
-static const measure_word measure_words[] = {
-    {"企業価値", "valuation"}, {"評価額", "valuation"}, {"時価総額", "market_cap"},
-    {"調達", "funding"},       {"出資", "investment"},  {"投資", "investment"},
-    {"資産", "assets"},        {"コスト", "cost"},      {"費用", "cost"},
-    {"トレーニング", "cost"},  {"開発費", "cost"},      {"規模", "market_size"},
-    {"市場", "market_size"},   {"年収", "salary"},      {"給与", "salary"},
-    {"売上高", "revenue"},     {"売上", "revenue"},     {"売り上げ", "revenue"},
-    {"営業利益", "profit"},    {"純利益", "profit"},    {"利益", "profit"},
-    {"著者数", "author_count"}, {"著者", "author_count"}, {"順位", "rank"},
-    {"ランキング", "rank"},    {"合計", "total"},       {"総数", "total"},
-    {"シェア", "share"},       {"占め", "share"},       {"依存度", "share"},
-    {"成長", "growth"},        {"格差", "gap"},         {"値下げ", "price_cut"},
-    {"引き下げ", "price_cut"}, {"設立", "founded"},     {"創業", "founded"},
-    {"立ち上げ", "founded"},   {"創立", "founded"},     {"スピンオフ", "founded"},
-    {"発表", "release"},       {"公開", "release"},     {"リリース", "release"},
-    {"発売", "release"},       {NULL, NULL},
-};
-
-#define MEASURE_WORDS (sizeof measure_words / sizeof measure_words[0] - 1)
-#define NO_WORD 0xFF
-#define CHAR_SLOTS 128 /* more than twice the distinct first (or last) characters */
-
-/* The words that start (or end) with each character, as lists in word order: a slot per
- * character (its three UTF-8 bytes as the key) and a link from each word to the next. */
-typedef struct words_by_char {
-    uint32_t key[CHAR_SLOTS];      /* 0: empty */
-    uint8_t first[CHAR_SLOTS], last[CHAR_SLOTS];
-    uint8_t next[MEASURE_WORDS];
-} words_by_char;
-
-typedef struct measure_index {
-    size_t len[MEASURE_WORDS];
-    bool date[MEASURE_WORDS];
-    bool verb[MEASURE_WORDS];      /* may follow its figure */
-    zy_charset first_pair, last_pair; /* the first two and last two characters (their head3),
-                                         as zy_charset_pair keys */
-    words_by_char by_head, by_tail;
-} measure_index;
-
-static uint32_t head3(const char *p)
-{
-    return (uint32_t)(unsigned char)p[0] << 16 | (uint32_t)(unsigned char)p[1] << 8 |
-           (unsigned char)p[2];
-}
-
-/* Can a word start at t[i] (and fit before end)? Every word has two or more three-byte
- * characters. */
-static bool word_may_start(const measure_index *mi, const char *t, size_t i, size_t end)
-{
-    return i + 6 <= end && (unsigned char)t[i] >= 0xE0 && (unsigned char)t[i + 3] >= 0xE0 &&
-           zy_charset_has(&mi->first_pair, zy_charset_pair(head3(t + i), head3(t + i + 3)));
-}
-
-/* Can a word end right before t[i]? */
-static bool word_may_end(const measure_index *mi, const char *t, size_t i)
-{
-    return i >= 6 && (unsigned char)t[i - 6] >= 0xE0 && (unsigned char)t[i - 3] >= 0xE0 &&
-           zy_charset_has(&mi->last_pair, zy_charset_pair(head3(t + i - 6), head3(t + i - 3)));
-}
-
-static size_t char_slot(const words_by_char *m, uint32_t key)
-{
-    size_t h = (key * 2654435761u) >> 25; /* 7 bits: CHAR_SLOTS */
-    while (m->key[h] && m->key[h] != key)
-        h = (h + 1) & (CHAR_SLOTS - 1);
-    return h;
-}
-
-static void words_by_char_add(words_by_char *m, uint32_t key, size_t w)
-{
-    size_t h = char_slot(m, key);
-    m->next[w] = NO_WORD;
-    if (!m->key[h]) {
-        m->key[h] = key;
-        m->first[h] = (uint8_t)w;
-    } else {
-        m->next[m->last[h]] = (uint8_t)w;
-    }
-    m->last[h] = (uint8_t)w;
-}
-
-/* The first word for the character key, or NO_WORD. */
-static size_t words_by_char_first(const words_by_char *m, uint32_t key)
-{
-    size_t h = char_slot(m, key);
-    return m->key[h] ? m->first[h] : NO_WORD;
-}
-
-static measure_index index_of_measures;
-static pthread_once_t measures_once = PTHREAD_ONCE_INIT;
-
-static void fill_measures(void)
-{
-    measure_index *index = &index_of_measures;
-    static const char *const verbs[] = {"調達", "出資", "投資", "占め", "値下げ", "引き下げ", NULL};
-    for (size_t w = 0; w < MEASURE_WORDS; w++) {
-        const char *word = measure_words[w].word;
-        index->len[w] = strlen(word);
-        for (size_t v = 0; verbs[v]; v++)
-            index->verb[w] |= strcmp(word, verbs[v]) == 0;
-        index->date[w] = strcmp(measure_words[w].measure, "founded") == 0 ||
-                         strcmp(measure_words[w].measure, "release") == 0;
-        /* every word has two or more characters, all of three bytes */
-        size_t n = index->len[w];
-        zy_charset_add(&index->first_pair, zy_charset_pair(head3(word), head3(word + 3)));
-        zy_charset_add(&index->last_pair, zy_charset_pair(head3(word + n - 6), head3(word + n - 3)));
-        words_by_char_add(&index->by_head, head3(word), w);
-        words_by_char_add(&index->by_tail, head3(word + n - 3), w);
-    }
-}
-
-static const measure_index *measures(void)
-{
-    pthread_once(&measures_once, fill_measures);
-    return &index_of_measures;
-}
-
-/* "34人だった著者数", "5000億ドルという投資": a noun right after its figure names its measure. */
-static bool noun_follows(const char *t, size_t fig_end, size_t at)
-{
-    static const char *const links[] = {"の", "だった", "という", "である", NULL};
-    for (size_t k = 0; links[k]; k++)
-        if (at - fig_end == strlen(links[k]) && memcmp(t + fig_end, links[k], at - fig_end) == 0)
-            return true;
-    return false;
-}
-
-/* The first 、 (or with sentence, also 。) in t[from..to), or to. E3 is always a lead byte,
- * so a match is a whole character wherever it is found. */
-static size_t next_clause_break(const char *t, size_t from, size_t to, bool sentence)
-{
-    size_t i = from;
-    for (; i + 10 <= to; i += 8)
-        for (uint64_t m = zy_e3_pairs(t, i, 0x80); m; m = zy_drop_first(m)) {
-            size_t k = i + zy_first_marked(m);
-            if (t[k + 2] == '\x81' || (sentence && t[k + 2] == '\x82'))
-                return k;
-        }
-    for (; i + 3 <= to; i++)
-        if (t[i] == '\xE3' && t[i + 1] == '\x80' && (t[i + 2] == '\x81' || (sentence && t[i + 2] == '\x82')))
-            return i;
-    return to;
-}
-
-/* The start of the character before t[i], but not before floor. */
-static size_t previous_char(const char *t, size_t floor, size_t i)
-{
-    do
-        i--;
-    while (i > floor && ((unsigned char)t[i] & 0xC0) == 0x80);
-    return i;
-}
-
-/* How far around a figure its measure word is looked for, in bytes (about 30 characters). */
-#define MEASURE_WINDOW 90
-
-const char *zy_measure_near(const char *t, size_t clause_start, size_t fig_start,
-                            size_t fig_end, size_t clause_end, zy_fact_kind kind)
-{
-    const measure_index *mi = measures();
-    bool date = kind == ZY_KIND_DATE;
-    /* verbs right after the figure (10億ドルを調達); for dates, anywhere after it */
-    size_t after_end = date ? clause_end : fig_end + 24;
-    if (after_end > clause_end)
-        after_end = clause_end;
-    if (date && after_end > fig_end + 3 * MEASURE_WINDOW)
-        after_end = fig_end + 3 * MEASURE_WINDOW;
-    /* a verb after the figure belongs to its clause: stop at 、 (売上高は…の2兆円、純利益は…) */
-    if (!date)
-        after_end = next_clause_break(t, fig_end, after_end, false);
-    /* character by character (continuation bytes never start a word) */
-    for (size_t i = fig_end, clen; i + 3 <= after_end; i += clen) {
-        zy_char_at(t + i, &clen);
-        if (!word_may_start(mi, t, i, after_end))
-            continue;
-        for (size_t w = words_by_char_first(&mi->by_head, head3(t + i)); w != NO_WORD; w = mi->by_head.next[w])
-            if (date == mi->date[w] &&
-                (date || mi->verb[w] || noun_follows(t, fig_end, i)) && i + mi->len[w] <= after_end &&
-                memcmp(t + i, measure_words[w].word, mi->len[w]) == 0)
-                return measure_words[w].measure;
-    }
-    if (date)
-        return NULL;
-    /* the nearest keyword before it in the clause */
-    size_t floor = fig_start > clause_start + MEASURE_WINDOW ? fig_start - MEASURE_WINDOW : clause_start;
-    for (size_t i = fig_start; i > floor; i = previous_char(t, floor, i)) {
-        /* every word ends with a three-byte character */
-        if (!word_may_end(mi, t, i))
-            continue;
-        for (size_t w = words_by_char_first(&mi->by_tail, head3(t + i - 3)); w != NO_WORD; w = mi->by_tail.next[w]) {
-            size_t n = mi->len[w];
-            if (mi->date[w] || i < n || i - n < clause_start || memcmp(t + i - n, measure_words[w].word, n) != 0)
-                continue;
-            if (n == 6 && memcmp(measure_words[w].word, "規模", 6) == 0 && zy_ends_with(t, i - 6, "大"))
-                continue; /* 大規模 is a size, not a market size */
-            return measure_words[w].measure;
-        }
-    }
-    if (kind == ZY_KIND_RANK)
-        return "rank";
-    return NULL;
-}
-
-/* A topic marker at i: は, が or も after a noun (not inside a verb such as ながら), or
- * では/には. */
-static bool topic_marker_at(const char *t, size_t i)
-{
-    /* は E3 81 AF, が E3 81 8C, も E3 82 82 */
-    if ((unsigned char)t[i] != 0xE3 || ((unsigned char)t[i + 1] != 0x81 && (unsigned char)t[i + 1] != 0x82))
-        return false;
-    bool also = zy_starts_with(t, i + 3, i, "も");
-    if (!zy_starts_with(t, i + 3, i, "は") && !zy_starts_with(t, i + 3, i, "が") && !also)
-        return false;
-    if (i < 3)
-        return false;
-    /* previous character */
-    size_t p = i - 1;
-    while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
-        p--;
-    unsigned char c0 = (unsigned char)t[p];
-    if (c0 < 0x80)
-        return true;
-    /* hiragana U+3041..U+309F is E3 81 81 .. E3 82 9F */
-    bool hiragana = c0 == 0xE3 && ((unsigned char)t[p + 1] == 0x81 ||
-                                   ((unsigned char)t[p + 1] == 0x82 && (unsigned char)t[p + 2] <= 0x9F));
-    if (!hiragana)
-        return true;
-    return !also && (zy_ends_with(t, i, "で") || zy_ends_with(t, i, "に") || zy_ends_with(t, i, "と"));
-}
-
-static bool is_source_entity(const char *t, size_t len, const zy_entity_match *m)
-{
-    return zy_starts_with(t, len, m->end, "によると") || zy_starts_with(t, len, m->end, "によれば") ||
-           zy_starts_with(t, len, m->end, "の調査") || zy_starts_with(t, len, m->end, "の試算");
-}
-
-/* The entity a topic phrase [a, marker) is about: the name right before the marker (…出身校
- * である浙江大学は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
-static int first_entity_in(const zy_entity_match *ents, size_t n, size_t a, size_t b)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ents[k].end == b && ents[k].start >= a)
-            return (int)k;
-    for (size_t k = 0; k < n; k++)
-        if (ents[k].start >= a && ents[k].end <= b)
-            return (int)k;
-    return -1;
-}
-
-/* Does the phrase refer back to the previous topic (同社は, 同大学の…)? */
-static bool refers_back(const char *t, size_t a, size_t b)
-{
-    static const struct { const char *text; size_t len; } words[] = {
-        {ZY_WORD("同社")}, {ZY_WORD("同大学")}, {ZY_WORD("同大")},
-        {ZY_WORD("同研究所")}, {ZY_WORD("同国")}, {ZY_WORD("同グループ")},
-    };
-    /* 同 is E5 90 8C: candidates eight bytes at a time, then the words */
-    size_t i = a;
-    for (; i + 10 <= b; i += 8)
-        for (uint64_t m = zy_byte_pairs(t, i, 0xE5, 0x90); m; m = zy_drop_first(m))
-            for (size_t k = i + zy_first_marked(m), w = 0; w < sizeof words / sizeof words[0]; w++)
-                if (zy_starts_with_n(t, b, k, words[w].text, words[w].len))
-                    return true;
-    for (; i < b; i++)
-        for (size_t w = 0; zy_starts_with(t, b, i, "同") && w < sizeof words / sizeof words[0]; w++)
-            if (zy_starts_with_n(t, b, i, words[w].text, words[w].len))
-                return true;
-    return false;
-}
-
-#define SUBJECT_PREVIOUS_TOPIC (-2)
-
-/* A topic marker (は, が, も, では, には) in a sentence, with what its phrase names: the same
- * for every figure of the sentence, so found once per sentence. */
-typedef struct topic_marker {
-    size_t at;          /* the marker */
-    size_t phrase;      /* where its phrase begins (phrase_start from the sentence start) */
-    int entity;         /* first_entity_in the phrase, or -1 */
-    bool refers_back;   /* the phrase says 同社 or the like */
-    bool also;          /* the marker is も */
-} topic_marker;
-
-/* Where the topic phrase ending at marker begins: after the previous 、 or the previous
- * topic marker ("韓国のサムスン電子は第1四半期の営業利益が": the が phrase is 第1四半期の営業利益).
- * floor is the end of the last earlier marker that ends before this one (or the sentence
- * start): a 、 is looked for only after it. */
-static size_t phrase_start(const char *t, size_t floor, size_t marker)
-{
-    /* the end of the last , or 、 (E3 80 81) in t[floor..marker), found going forwards eight
-     * bytes at a time (E3 is always a lead byte, so a 、 never straddles floor) */
-    size_t start = floor, i = floor;
-    for (; i + 10 <= marker; i += 8) {
-        uint64_t m = zy_bytes_equal(zy_load8(t + i), ',') | zy_e3_pairs(t, i, 0x80);
-        for (; m; m = zy_drop_first(m)) {
-            size_t k = i + zy_first_marked(m);
-            if (t[k] == ',')
-                start = k + 1;
-            else if (t[k + 2] == '\x81' && k + 3 <= marker)
-                start = k + 3;
-        }
-    }
-    for (; i < marker; i++) {
-        if (t[i] == ',')
-            start = i + 1;
-        else if (i + 3 <= marker && t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x81')
-            start = i + 3;
-    }
-    return start;
-}
-
-/* The next topic marker in t[from..se), or se. Candidates (E3 xx with は E3 81 AF, が E3 81 8C
- * or も E3 82 82 as the third byte) are found eight bytes at a time. */
-static size_t next_topic_marker(const char *t, size_t from, size_t se)
-{
-    size_t i = from;
-    for (; i + 10 <= se; i += 8) {
-        uint64_t third = zy_load8(t + i + 2);
-        uint64_t m = zy_bytes_equal(zy_load8(t + i), 0xE3) &
-                     (zy_bytes_equal(third, 0xAF) | zy_bytes_equal(third, 0x8C) | zy_bytes_equal(third, 0x82));
-        for (; m; m = zy_drop_first(m))
-            if (topic_marker_at(t, i + zy_first_marked(m)))
-                return i + zy_first_marked(m);
-    }
-    for (; i + 3 <= se; i++)
-        if (t[i] == '\xE3' && topic_marker_at(t, i))
-            return i;
-    return se;
-}
-
-/* The topic markers of the sentence [ss, se) into s->markers; their count, or SIZE_MAX when
- * out of memory. */
-static size_t find_topic_markers(zy_scan_state *s, const zy_entity_match *ents, size_t nent,
-                                 size_t ss, size_t se)
-{
-    const char *t = s->norm.text;
-    size_t n = 0;
-    for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
-        if (n == s->marker_cap) {
-            size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
-            topic_marker *grown = realloc(s->markers, cap * sizeof *grown);
-            if (!grown)
-                return SIZE_MAX;
-            s->markers = grown;
-            s->marker_cap = cap;
-        }
-        /* the phrase starts after the last earlier marker that ends before this one */
-        size_t floor = ss;
-        for (size_t q = n; q-- > 0;)
-            if (s->markers[q].at + 3 < i) {
-                floor = s->markers[q].at + 3;
-                break;
-            }
-        size_t a = phrase_start(t, floor, i);
-        s->markers[n++] = (topic_marker){i, a, first_entity_in(ents, nent, a, i),
-                                         refers_back(t, a, i), zy_starts_with(t, se, i, "も")};
-    }
-    return n;
-}
-
-/* Does a founding or release verb (設立, 公開, …) start in t[from..to) (and end by se)? */
-static bool event_verb_within(const char *t, size_t from, size_t to, size_t se)
-{
-    static const struct { const char *text; size_t len; } verbs[] = {
-        {ZY_WORD("設立")}, {ZY_WORD("創業")},     {ZY_WORD("立ち上げ")},   {ZY_WORD("公開")},
-        {ZY_WORD("発表")}, {ZY_WORD("リリース")}, {ZY_WORD("スピンオフ")}, {ZY_WORD("創立")},
-    };
-    for (size_t i = from; i < to; i++) {
-        if ((unsigned char)t[i] < 0xE3 || i + 3 > se)
-            continue; /* every verb starts with a three-byte character */
-        uint32_t h = head3(t + i);
-        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
-            if (h == head3(verbs[v].text) && zy_starts_with_n(t, se, i, verbs[v].text, verbs[v].len))
-                return true;
-    }
-    return false;
-}
-
-/* Subject of the figure at [fs, fe) in the sentence [ss, se). */
-static int choose_subject(const zy_scan_state *s, const zy_entity_match *ents, size_t n,
-                          const topic_marker *markers, size_t nmarkers, size_t se, size_t fs,
-                          size_t fe, const char *measure, bool *from_topic)
-{
-    const char *t = s->norm.text;
-    *from_topic = false;
-    /* X(N位): the figure in brackets right after a name */
-    if (fs > 0 && t[fs - 1] == '(')
-        for (size_t k = 0; k < n; k++)
-            if (ents[k].end == fs - 1)
-                return (int)k;
-    /* Xの N, X N */
-    for (size_t k = 0; k < n; k++)
-        if ((ents[k].end == fs || (ents[k].end + 3 == fs && zy_starts_with(t, se, ents[k].end, "の"))) &&
-            !is_source_entity(t, se, &ents[k]))
-            return (int)k;
-    /* N設立の「X」 */
-    size_t p = fe;
-    if (zy_starts_with(t, se, p, "設立") || zy_starts_with(t, se, p, "創業"))
-        p += 6;
-    if (zy_starts_with(t, se, p, "の")) {
-        p += 3;
-        if (zy_starts_with(t, se, p, "「"))
-            p += 3;
-        for (size_t k = 0; k < n; k++)
-            if (ents[k].start == p)
-                return (int)k;
-    }
-    /* founding and release dates: the name between the date and the verb */
-    if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
-        for (size_t k = 0; k < n; k++) {
-            if (ents[k].start < fe)
-                continue;
-            if (event_verb_within(t, ents[k].end, se < ents[k].end + 60 ? se : ents[k].end + 60, se))
-                return (int)k;
-            break;
-        }
-    }
-    /* names after the figure in its clause (before the next 、 or 。) */
-    size_t clause_end = next_clause_break(t, fe, se, true);
-    if (clause_end == se) /* none: the clause ends 2 bytes short of the sentence end */
-        clause_end = se >= fe + 2 ? se - 2 : fe;
-    /* a relative clause: "…N…を管理していた…ファンドであるX": the figure describes X */
-    for (size_t k = 0; k < n; k++) {
-        if (ents[k].start < fe)
-            continue;
-        if (ents[k].start >= clause_end + 3)
-            break;
-        if (zy_ends_with(t, ents[k].start, "である") || zy_ends_with(t, ents[k].start, "であった"))
-            return (int)k;
-    }
-    /* "…5000億ドルを投資することを誓約するスターゲート": a verb in its attributive form right
-     * before a name, in the figure's clause, makes the figure describe that name */
-    for (size_t k = 0; k < n; k++) {
-        if (ents[k].start < fe)
-            continue;
-        if (ents[k].start >= clause_end + 3)
-            break;
-        static const struct { const char *text; size_t len; } attributive[] = {
-            {ZY_WORD("する")},     {ZY_WORD("した")},   {ZY_WORD("している")},
-            {ZY_WORD("していた")}, {ZY_WORD("される")}, {ZY_WORD("された")},
-        };
-        for (size_t a = 0; a < sizeof attributive / sizeof attributive[0]; a++)
-            if (zy_ends_with_n(t, ents[k].start, attributive[a].text, attributive[a].len))
-                return (int)k;
-    }
-    /* the nearest topic phrase before the figure that names an entity (or 同社: the last one) */
-    size_t m = nmarkers;
-    while (m > 0 && markers[m - 1].at >= fs)
-        m--;
-    for (size_t q = m; q-- > 0;) {
-        if (markers[q].entity >= 0) {
-            *from_topic = true;
-            return markers[q].entity;
-        }
-        if (markers[q].refers_back)
-            return SUBJECT_PREVIOUS_TOPIC;
-    }
-    /* a topic phrase after it, for sentences that open with the date */
-    while (m < nmarkers && markers[m].at < fe)
-        m++;
-    if (m < nmarkers) {
-        size_t a = markers[m].phrase > fe ? markers[m].phrase : fe;
-        int k = a == markers[m].phrase ? markers[m].entity : first_entity_in(ents, n, a, markers[m].at);
-        if (k >= 0) {
-            *from_topic = true;
-            return k;
-        }
-    }
-    /* the nearest name before it that is not a source */
-    for (size_t k = n; k-- > 0;)
-        if (ents[k].end <= fs && !is_source_entity(t, se, &ents[k]))
-            return (int)k;
-    return -1;
-}
+/* What earlier lines said that the figures that follow take up: the year they are of, and the
+ * measure a sentence without a topic of its own continues ("売上高は3兆円。前年比10%増。"). */
+typedef struct prose_context {
+    int paragraph_year;   /* the latest year named in the paragraph so far; 0: none */
+    int heading_year;     /* the year the latest heading named */
+    int article_year;     /* the first year the title or the lead named */
+    size_t paragraphs;    /* paragraphs begun so far (the title's is the first) */
+    year_note years[16];  /* the years read so far */
+    size_t nyears;
+    bool in_paragraph;    /* the previous line was part of a paragraph */
+    const char *measure;  /* the last measure named in the paragraph, or NULL */
+    int span[2];          /* the last span of two years named ("2019年→2020年"), for the changes
+                             that follow without times of their own; {0, 0}: none */
+} prose_context;
 
 /* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
  * names on the line only, not to the previous sentence's topic. */
@@ -541,7 +92,7 @@ static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, s
 }
 
 /* Characters a figure can start with in prose: kanji numerals and the first characters of
- * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月 (Arabic digits are tested directly). */
+ * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月, 前年 and 首位 (Arabic digits are tested directly). */
 static zy_charset figure_start_chars;
 static pthread_once_t figure_starts_once = PTHREAD_ONCE_INIT;
 
@@ -549,7 +100,7 @@ static void fill_figure_starts(void)
 {
     static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
                                         "八", "九", "十", "百", "千", "万", "億", "兆", "今",
-                                        "昨", "去", "来", "先", NULL};
+                                        "昨", "去", "来", "先", "前", "首", NULL};
     for (size_t i = 0; chars[i]; i++)
         zy_charset_add_first(&figure_start_chars, chars[i]);
 }
@@ -560,10 +111,56 @@ static const zy_charset *figure_starts(void)
     return &figure_start_chars;
 }
 
-static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
+/* "首位" (rank 1) at t[i]; false when not. */
+static bool top_rank_at(const char *t, size_t se, size_t i, zy_figure *f)
+{
+    if (!zy_starts_with(t, se, i, "首位") || zy_starts_with(t, se, i + 6, "争"))
+        return false;
+    static const zy_figure blank_figure;
+    *f = blank_figure;
+    f->kind = ZY_KIND_RANK;
+    f->start = i;
+    f->end = i + 6;
+    f->has_value = true;
+    f->value = 1;
+    f->unit = "rank";
+    return true;
+}
+
+/* "前年", "前年度", "前年同期" at t[i] as a time (前年の, 前年は): a date whose year is filled
+ * in once the sentence's own year is known. false when not. */
+static bool previous_year_at(const char *t, size_t se, size_t i, zy_figure *f)
+{
+    if (!zy_starts_with(t, se, i, "前年"))
+        return false;
+    size_t e = i + 6;
+    if (zy_starts_with(t, se, e, "度"))
+        e += 3;
+    else if (zy_starts_with(t, se, e, "同期"))
+        e += 6;
+    /* only a time when it is one ("前年の3.2%から", "前年は", "前年も1位"); 前年比, 前年から19%
+     * 増えた, 前年を1.1%下回った, 前年に比べ and 前年2017年 compare with it */
+    static const zy_word times[] = {
+        {ZY_WORD("の")}, {ZY_WORD("は")}, {ZY_WORD("も")}, {ZY_WORD("が")}, {ZY_WORD("に")},
+        {ZY_WORD("で")}, {ZY_WORD("、")}, {ZY_WORD("(")},
+    };
+    static const zy_word comparisons[] = {{ZY_WORD("に比べ")}, {ZY_WORD("に比較")}, {ZY_WORD("に対し")}};
+    if (!zy_starts_with_any(t, se, e, times, ZY_COUNT_OF(times)) ||
+        zy_starts_with_any(t, se, e, comparisons, ZY_COUNT_OF(comparisons)))
+        return false;
+    static const zy_figure blank_figure;
+    *f = blank_figure;
+    f->kind = ZY_KIND_DATE;
+    f->start = i;
+    f->end = e;
+    return true;
+}
+
+/* Read the figures of [ss, se) into figs (at most MAX_FIGURES); previous[k]: figs[k] is a
+ * 前年 whose year is not known yet. Their count. */
+static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figure *figs, bool *previous)
 {
     const char *t = s->norm.text;
-    zy_figure figs[MAX_FIGURES];
     size_t nfig = 0;
     const zy_charset *starts = figure_starts();
     for (size_t i = ss; i < se && nfig < MAX_FIGURES;) {
@@ -575,7 +172,13 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
             i += clen;
             continue;
         }
-        if (relative_date_at(s, t, se, i, &figs[nfig])) {
+        previous[nfig] = false;
+        if (relative_date_at(s, t, se, i, &figs[nfig]) || top_rank_at(t, se, i, &figs[nfig])) {
+            i = figs[nfig++].end;
+            continue;
+        }
+        if (previous_year_at(t, se, i, &figs[nfig])) {
+            previous[nfig] = true;
             i = figs[nfig++].end;
             continue;
         }
@@ -607,67 +210,483 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se)
             i += clen;
         }
     }
+    return nfig;
+}
+
+/* Does the date d (whose measure is m) name the year of the sentence's figures, not an
+ * event's (設立, 公開) or a start or target (…年以来, …年までに)? An edition (2024年版) and
+ * the year of a period (2020年度第3四半期) always do. */
+static bool is_year_of_period(const char *t, size_t se, const zy_figure *f);
+
+static bool is_year_of_figures(const zy_scan_state *s, const zy_sentence *sn, const zy_figure *d,
+                               const char *m)
+{
+    static const struct { const char *text; size_t len; } events[] = {
+        {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("発表")}, {ZY_WORD("公開")}, {ZY_WORD("発売")},
+        {ZY_WORD("リリース")}, {ZY_WORD("創立")},
+    };
+    const char *t = s->norm.text;
+    size_t se = sn->end, e = d->end;
+    if (d->kind != ZY_KIND_DATE || !d->year)
+        return false;
+    if (zy_starts_with(t, se, e, "版") || zy_starts_with(t, se, e, "度版") || is_year_of_period(t, se, d))
+        return true; /* 2024年版, 2020年度第3四半期 */
+    if (e < se && t[e] == '(') /* "2021年(15兆ウォン)以降": what follows the gloss */
+        for (size_t k = e; k < se && k < e + 80; k++)
+            if (t[k] == ')' && (k + 1 >= se || t[k + 1] != ')')) {
+                e = k + 1;
+                break;
+            }
+    if (zy_starts_with(t, se, e, "まで") || zy_starts_with(t, se, e, "以降") ||
+        zy_starts_with(t, se, e, "以来") || zy_starts_with(t, se, e, "ぶり"))
+        return false;
+    /* "2025年の韓国ベンチャー投資動向を発表": the year of a noun, not of the verb after it */
+    if (zy_starts_with(t, se, d->end, "の")) {
+        for (size_t w = 0; w < sizeof events / sizeof events[0]; w++)
+            if (zy_starts_with_n(t, se, d->end + 3, events[w].text, events[w].len))
+                return false;
+        return true;
+    }
+    return !m || (strcmp(m, "founded") != 0 && strcmp(m, "release") != 0);
+}
+
+/* A year that names an edition without 年: "「2025 …ランキング」", "… Index 2024": four digits
+ * 1990..2099 right after 「 or a space, not followed by another digit, a unit or a 年. 0: none. */
+static int edition_year_in(const char *t, size_t ss, size_t se)
+{
+    for (size_t i = ss; i + 4 <= se; i++) {
+        if (t[i] < '0' || t[i] > '9' || !(t[i] == '1' || t[i] == '2'))
+            continue;
+        bool opens = (i >= 3 && zy_ends_with(t, i, "「")) || (i > ss && t[i - 1] == ' ');
+        if (!opens || i + 4 > se)
+            continue;
+        int year = 0;
+        size_t k = i;
+        for (; k < se && k < i + 5 && t[k] >= '0' && t[k] <= '9'; k++)
+            year = year * 10 + (t[k] - '0');
+        if (k - i != 4 || year < 1990 || year > 2099)
+            continue;
+        bool after_ok = k == se || t[k] == ' ' || t[k] == '\xE3' /* kana, 」 */ ||
+                        ((unsigned char)t[k] >= 0xE4 && !zy_starts_with(t, se, k, "年"));
+        if (after_ok && !zy_starts_with(t, se, k, "年"))
+            return year;
+    }
+    return 0;
+}
+
+/* Has the year been read so far, and only as the year of an event (a founding, a release)? */
+static bool only_event_year(const prose_context *tc, int year)
+{
+    for (size_t i = 0; i < tc->nyears; i++)
+        if (tc->years[i].year == year)
+            return !tc->years[i].of_figures;
+    return false;
+}
+
+/* Note the years of the sentence's dates and whether they are years of figures. */
+static void note_years(const zy_sentence *sn, const bool *of_figures_at, prose_context *tc)
+{
+    for (size_t q = 0; q < sn->nfig; q++) {
+        const zy_figure *d = &sn->figs[q];
+        if (d->kind != ZY_KIND_DATE || !d->year)
+            continue;
+        bool of_figures = of_figures_at[q];
+        size_t i = 0;
+        while (i < tc->nyears && tc->years[i].year != d->year)
+            i++;
+        if (i < tc->nyears)
+            tc->years[i].of_figures |= of_figures;
+        else if (i < sizeof tc->years / sizeof tc->years[0])
+            tc->years[tc->nyears++] = (year_note){d->year, of_figures};
+    }
+}
+
+/* The year earlier lines said the figures are of; else the article's date (its month too), or
+ * the latest year the text names. "" when none. */
+static void context_time(const zy_scan_state *s, const prose_context *tc, char out[16])
+{
+    int year = tc->paragraph_year ? tc->paragraph_year : tc->heading_year ? tc->heading_year : tc->article_year;
+    out[0] = '\0';
+    if (year > 0 && year <= 9999)
+        snprintf(out, 16, "%04d", year);
+    else if (s->dated && s->doc_year > 0 && s->doc_year <= 9999 && s->doc_month >= 1 && s->doc_month <= 12)
+        snprintf(out, 16, "%04d-%02d", s->doc_year, s->doc_month);
+    else if (s->doc_year > 0 && s->doc_year <= 9999 && !only_event_year(tc, s->doc_year))
+        snprintf(out, 16, "%04d", s->doc_year);
+}
+
+static int context_year(const zy_scan_state *s, const prose_context *tc)
+{
+    char time[16];
+    context_time(s, tc, time);
+    return time[0] ? atoi(time) : 0;
+}
+
+/* The figures of a sentence with what is known of each before owners are chosen. */
+typedef struct sentence_figures {
+    zy_figure figs[MAX_FIGURES];
+    bool previous[MAX_FIGURES];      /* a 前年 whose year comes from the sentence's */
+    const char *measures[MAX_FIGURES];
+    bool of_figures[MAX_FIGURES];    /* a date that names the year of the sentence's figures */
+} sentence_figures;
+
+/* Give each 前年 the year before the sentence's own: the nearest full year in the sentence,
+ * else the context's. Those left without one are dropped. */
+static size_t resolve_previous_years(const zy_scan_state *s, sentence_figures *sf, size_t nfig,
+                                     const prose_context *tc)
+{
+    size_t out = 0;
+    for (size_t j = 0; j < nfig; j++) {
+        if (sf->previous[j]) {
+            int year = 0;
+            size_t best = SIZE_MAX;
+            for (size_t q = 0; q < nfig; q++) {
+                size_t d = q < j ? j - q : q - j;
+                if (!sf->previous[q] && sf->of_figures[q] && d < best) {
+                    best = d;
+                    year = sf->figs[q].year;
+                }
+            }
+            if (!year)
+                year = context_year(s, tc);
+            if (!year)
+                continue;
+            sf->figs[j].year = year - 1;
+        }
+        sf->previous[out] = sf->previous[j];
+        sf->measures[out] = sf->measures[j];
+        sf->of_figures[out] = sf->of_figures[j];
+        sf->figs[out++] = sf->figs[j];
+    }
+    return out;
+}
+
+/* Is figure j where a change starts: "25位から19位", "34人→906人" (the next figure of its kind
+ * right after から or →)? */
+static bool starts_change(const char *t, const zy_sentence *sn, size_t j)
+{
+    if (j + 1 >= sn->nfig || sn->figs[j + 1].kind != sn->figs[j].kind)
+        return false;
+    size_t p = sn->figs[j].end, b = sn->figs[j + 1].start;
+    while (p < b && t[p] == ' ')
+        p++;
+    if (zy_starts_with(t, b, p, "から"))
+        p += 6;
+    else if (zy_starts_with(t, b, p, "→"))
+        p += 3;
+    else
+        return false;
+    while (p < b && t[p] == ' ')
+        p++;
+    return p == b;
+}
+
+/* Are figs[a] and figs[a + 1] two times joined as a span: "2019年→2020年", "2019年から
+ * 2020年"? */
+static bool is_time_span(const char *t, const zy_sentence *sn, size_t a)
+{
+    const zy_figure *d1 = &sn->figs[a], *d2 = &sn->figs[a + 1];
+    if (d1->kind != ZY_KIND_DATE || d2->kind != ZY_KIND_DATE || !d1->year || !d2->year || d2->year <= d1->year)
+        return false;
+    size_t p = d1->end, b = d2->start;
+    while (p < b && t[p] == ' ')
+        p++;
+    while (b > p && t[b - 1] == ' ')
+        b--;
+    return (b == p + 3 && (zy_starts_with(t, b, p, "→") || zy_starts_with(t, b, p, "〜"))) ||
+           (b == p + 6 && zy_starts_with(t, b, p, "から")) || (b == p + 1 && (t[p] == '~' || t[p] == '-'));
+}
+
+/* Is there a date among figs[0..j)? */
+static bool has_date_before(const zy_sentence *sn, size_t j)
+{
+    for (size_t q = 0; q < j; q++)
+        if (sn->figs[q].kind == ZY_KIND_DATE)
+            return true;
+    return false;
+}
+
+/* "2019年→2020年の順位では、ソニーが29位→32位に": a change between two figures after a span
+ * of two times takes them in order. The date figure that figure j (one end of such a change)
+ * is of, or SIZE_MAX. */
+static size_t time_from_span(const char *t, const zy_sentence *sn, size_t j)
+{
+    size_t first, second;
+    if (starts_change(t, sn, j)) {
+        first = j;
+        second = j + 1;
+    } else if (j > 0 && starts_change(t, sn, j - 1)) {
+        first = j - 1;
+        second = j;
+    } else {
+        return SIZE_MAX;
+    }
+    for (size_t q = first; q-- > 1;) {
+        if (sn->figs[q].kind != ZY_KIND_DATE)
+            return SIZE_MAX; /* another figure between: the span is not this change's */
+        if (is_time_span(t, sn, q - 1))
+            return j == first ? q - 1 : q;
+    }
+    (void)second;
+    return SIZE_MAX;
+}
+
+/* The time of figure j: the nearest date before it in the sentence, unless that date modifies
+ * another figure directly ("21年の12位から5位へ"); a date in brackets right after it; for counts
+ * and ranks, the context's year (later than the year of the figure it changes from). */
+static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const bool *previous,
+                           size_t j, const prose_context *tc, char time[16])
+{
+    const zy_figure *figs = sn->figs, *f = &figs[j];
+    const char *t = s->norm.text;
+    time[0] = '\0';
+    size_t span = f->kind == ZY_KIND_DATE ? SIZE_MAX : time_from_span(t, sn, j);
+    if (span != SIZE_MAX) {
+        zy_scan_date_iso(s, &figs[span], time);
+        return;
+    }
+    /* "トヨタ 29位→32位" under "順位(2019年→2020年)" */
+    bool change_start = starts_change(t, sn, j), change_end = j > 0 && starts_change(t, sn, j - 1);
+    if (tc->span[0] && (change_start || change_end) && !has_date_before(sn, change_start ? j : j - 1)) {
+        snprintf(time, 16, "%04d", tc->span[change_start ? 0 : 1]);
+        return;
+    }
+    int earlier_year = 0;
+    for (size_t q = j; q-- > 0;) {
+        if (figs[q].kind != ZY_KIND_DATE)
+            continue;
+        bool bound_elsewhere = q + 1 < j && figs[q + 1].kind != ZY_KIND_DATE &&
+                               figs[q + 1].start <= figs[q].end + 3;
+        /* "前年の約2.5倍": a multiple of the previous year, not a figure of that year */
+        if (previous[q] && f->kind == ZY_KIND_RATIO)
+            continue;
+        /* "2024年の順位は25位から19位に": 2024 is the time the change ends at */
+        bool bound_here = q + 1 == j && f->start <= figs[q].end + 3;
+        if (!bound_here && starts_change(t, sn, j))
+            return;
+        if (!bound_elsewhere && (figs[q].year || s->doc_year)) {
+            zy_scan_date_iso(s, &figs[q], time);
+            return;
+        }
+        earlier_year = figs[q].year;
+        break;
+    }
+    if (f->kind == ZY_KIND_DATE)
+        return;
+    /* "300人(2020年)" */
+    if (j + 1 < sn->nfig && figs[j + 1].kind == ZY_KIND_DATE && figs[j + 1].year &&
+        figs[j + 1].start == f->end + 1 && t[f->end] == '(') {
+        zy_scan_date_iso(s, &figs[j + 1], time);
+        return;
+    }
+    if (f->kind != ZY_KIND_COUNT && f->kind != ZY_KIND_RANK)
+        return;
+    /* "25位から19位に": the figure a change starts from is of an earlier, unnamed time */
+    if (starts_change(t, sn, j))
+        return;
+    char context[16];
+    context_time(s, tc, context);
+    if (context[0] && atoi(context) > earlier_year)
+        memcpy(time, context, 16);
+}
+
+/* After a sentence: the year it names for its figures, for the sentences that follow. */
+static void note_sentence_year(const zy_scan_state *s, const zy_sentence *sn, const sentence_figures *sf,
+                               bool heading, prose_context *tc)
+{
+    /* a year bound to one figure ("2017年243,511件", "2020年の34人") is that figure's; the
+     * paragraph's is the last one that is not */
+    int first = 0, last = 0, last_free = 0;
+    for (size_t q = 0; q < sn->nfig; q++) {
+        const zy_figure *d = &sn->figs[q];
+        if (sf->previous[q] || !sf->of_figures[q])
+            continue;
+        if (!first)
+            first = d->year;
+        last = d->year;
+        bool bound = q + 1 < sn->nfig && sn->figs[q + 1].kind != ZY_KIND_DATE && sn->figs[q + 1].start <= d->end + 3;
+        if (!bound)
+            last_free = d->year;
+    }
+    last = last_free;
+    note_years(sn, sf->of_figures, tc);
+    if (!first && (tc->paragraphs <= 2 || heading)) /* editions are named in titles and leads */
+        first = last = edition_year_in(s->norm.text, sn->start, sn->end);
+    if (tc->paragraphs <= 2 && !tc->article_year)
+        tc->article_year = first; /* the title, else the lead */
+    /* a span lasts until a line names another year of figures */
+    if (first)
+        tc->span[0] = tc->span[1] = 0;
+    for (size_t q = 0; q + 1 < sn->nfig; q++)
+        if (is_time_span(s->norm.text, sn, q)) {
+            tc->span[0] = sn->figs[q].year;
+            tc->span[1] = sn->figs[q + 1].year;
+        }
+    if (heading && tc->paragraphs > 1) {
+        if (first)
+            tc->heading_year = first;
+        tc->paragraph_year = 0;
+    } else if (last) {
+        tc->paragraph_year = last;
+    }
+}
+
+/* A year written before its quarter or months: "2020年度第3四半期", "2019年10~12月期". */
+static bool is_year_of_period(const char *t, size_t se, const zy_figure *f)
+{
+    static const struct { const char *text; size_t len; } periods[] = {
+        {ZY_WORD("第")}, {ZY_WORD("度第")},
+    };
+    if (f->kind != ZY_KIND_DATE || !f->year || f->month)
+        return false;
+    size_t d = f->end; /* "2019年10~12月期": its months, as a range */
+    while (d < se && d < f->end + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d > f->end && (zy_starts_with(t, se, d, "〜") || (d < se && (t[d] == '~' || t[d] == '-'))))
+        return true;
+    for (size_t w = 0; w < sizeof periods / sizeof periods[0]; w++)
+        if (zy_starts_with_n(t, se, f->end, periods[w].text, periods[w].len))
+            return true;
+    return false;
+}
+
+/* A date that only says when other figures' period is, not when something happened: a year
+ * before its quarter or months, the end of a range of quarters ("…-2024年第1四半期"), "過去10年". */
+static bool is_period_bound(const char *t, size_t se, const zy_figure *f)
+{
+    return f->kind == ZY_KIND_DATE &&
+           (is_year_of_period(t, se, f) || (f->start < se && t[f->start] == '-') || zy_ends_with(t, f->start, "過去"));
+}
+
+/* "4〜6月": a period that starts in April. The month figure after "N〜" becomes the start
+ * month N (with the year written right before N, "2025年4〜6月"). */
+static void start_of_month_range(const char *t, size_t ss, zy_figure *figs, size_t j)
+{
+    zy_figure *f = &figs[j];
+    if (f->kind != ZY_KIND_DATE || !f->month || f->day || f->year)
+        return;
+    size_t b = f->start;
+    size_t tilde = zy_ends_with(t, b, "〜") ? 3 : b > ss && t[b - 1] == '~' ? 1 : 0;
+    if (!tilde)
+        return;
+    size_t n_end = b - tilde, n_start = n_end;
+    while (n_start > ss && n_start > n_end - 2 && t[n_start - 1] >= '0' && t[n_start - 1] <= '9')
+        n_start--;
+    if (n_start == n_end)
+        return;
+    int month = atoi(t + n_start);
+    if (month < 1 || month > 12 || month >= f->month)
+        return;
+    f->month = month;
+    f->start = n_start;
+    if (j > 0 && figs[j - 1].kind == ZY_KIND_DATE && figs[j - 1].year && !figs[j - 1].month &&
+        figs[j - 1].end == n_start)
+        f->year = figs[j - 1].year;
+}
+
+/* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
+ * "2025年3月期", a year before its quarter) and 1人当たり (a unit of measure) are not facts of
+ * their own. */
+static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
+{
+    if (previous)
+        return false;
+    if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期") ||
+                                    is_period_bound(t, se, f)))
+        return false;
+    if (f->kind == ZY_KIND_COUNT && (zy_starts_with(t, se, f->end, "当たり") || zy_starts_with(t, se, f->end, "あたり")))
+        return false;
+    return true;
+}
+
+/* Does the sentence name a topic of its own (a は/が phrase other than 同社 and the like)? */
+static bool has_own_topic(const zy_sentence *sn)
+{
+    for (size_t q = 0; q < sn->nmarkers; q++)
+        if (!sn->markers[q].refers_back)
+            return true;
+    return false;
+}
+
+static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context *tc)
+{
+    const char *t = s->norm.text;
+    sentence_figures sf;
+    zy_figure *figs = sf.figs;
+    const bool *previous = sf.previous;
+    const char *const *measures = sf.measures;
     zy_entity_match ents[MAX_ENTITIES];
-    size_t nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
+    size_t nfig = read_figures(s, ss, se, figs, sf.previous);
+    unsigned char roles[MAX_ENTITIES];
+    zy_sentence sn = {ss, se, figs, nfig, ents, 0, MAX_ENTITIES, NULL, 0, NULL, false, roles};
+    for (size_t j = 0; j < nfig; j++) {
+        sf.measures[j] = zy_measure_near(t, ss, figs[j].start, figs[j].end, se, figs[j].kind);
+        sf.of_figures[j] = is_year_of_figures(s, &sn, &figs[j], sf.measures[j]);
+    }
+    nfig = resolve_previous_years(s, &sf, nfig, tc);
+    for (size_t j = 0; j < nfig; j++) {
+        start_of_month_range(t, ss, figs, j);
+        sn.tells_event |= figs[j].kind == ZY_KIND_DATE && measures[j] &&
+                          (strcmp(measures[j], "founded") == 0 || strcmp(measures[j], "release") == 0);
+    }
+    sn.nfig = nfig;
+    sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
+    zy_shape_names(t, &sn);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
     long prev_topic_entity = s->topic_entity;
-    size_t nmarkers = find_topic_markers(s, ents, nent, ss, se);
+    size_t nmarkers = zy_find_topic_markers(s, &sn);
     if (nmarkers == SIZE_MAX) {
         s->status = ZY_ERR_NOMEM;
         return;
     }
-    const topic_marker *markers = s->markers;
-    /* the sentence's topic, kept for later sentences (は and が only: "Xも" adds a subject
-     * to this sentence without making it the topic of the next) */
-    for (size_t q = 0; q < nmarkers; q++) {
-        int k = markers[q].entity;
-        if (markers[q].also || k < 0)
-            continue;
-        s->topic_start = ents[k].start;
-        s->topic_end = ents[k].end;
-        s->topic_entity = ents[k].entity;
-        break;
+    sn.markers = s->markers;
+    sn.nmarkers = nmarkers;
+    int respective[MAX_FIGURES];
+    zy_respective_owners(t, &sn, respective);
+    sn.respective = respective;
+    int topic = zy_sentence_topic(t, &sn);
+    if (topic >= 0) {
+        s->topic_start = ents[topic].start;
+        s->topic_end = ents[topic].end;
+        s->topic_entity = ents[topic].entity;
     }
+    bool heading = is_heading(t, ss, se);
+    bool continues = !heading && !has_own_topic(&sn);
+    const char *last_measure = NULL;
+    int chosen[MAX_FIGURES];
     for (size_t j = 0; j < nfig; j++) {
         zy_figure *f = &figs[j];
-        const char *measure = zy_measure_near(t, ss, f->start, f->end, se, f->kind);
-        bool from_topic;
-        int k = choose_subject(s, ents, nent, markers, nmarkers, se, f->start, f->end, measure,
-                               &from_topic);
+        const char *measure = measures[j];
+        if (f->kind != ZY_KIND_DATE) {
+            if (!measure && continues)
+                measure = tc->measure; /* "前年比10%増えた" after "売上高は3兆円だった" */
+            if (measure)
+                last_measure = measure;
+        }
+        int k = chosen[j] = zy_choose_subject(t, &sn, j, measure, chosen);
         zy_subject subject = {0, 0, -1, NULL};
-        if (k == SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
+        if (k == ZY_SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
             /* 同社 in a sentence whose own topic is named: that one */
             k = -1;
         }
         if (k >= 0) {
             subject.start = ents[k].start;
             subject.end = ents[k].end;
-            subject.entity = ents[k].entity;
-        } else if (prev_topic_end && !is_heading(t, ss, se)) {
+            subject.entity = ents[k].entity >= 0 ? ents[k].entity : -1;
+        } else if (prev_topic_end && !heading) {
             subject.start = prev_topic_start;
             subject.end = prev_topic_end;
             subject.entity = prev_topic_entity;
         }
-        /* time: the nearest date before it in the sentence, unless that date modifies another
-         * figure directly ("21年の12位から5位へ": 2021 is the time of 12位, not of 5位) */
-        char time[16] = "";
-        for (size_t q = j; q-- > 0;) {
-            if (figs[q].kind != ZY_KIND_DATE)
-                continue;
-            bool bound_elsewhere = q + 1 < j && figs[q + 1].kind != ZY_KIND_DATE &&
-                                   figs[q + 1].start <= figs[q].end + 3;
-            if (!bound_elsewhere && (figs[q].year || s->doc_year))
-                zy_scan_date_iso(s, &figs[q], time);
-            break;
-        }
-        /* "2019年時点で", "2025年3月期", "4〜6月期": the time of other figures, not events */
-        if (f->kind == ZY_KIND_DATE && (zy_starts_with(t, se, f->end, "時点") || zy_starts_with(t, se, f->end, "期")))
-            continue;
-        /* "1人当たり": a unit of measure, not a count */
-        if (f->kind == ZY_KIND_COUNT && (zy_starts_with(t, se, f->end, "当たり") || zy_starts_with(t, se, f->end, "あたり")))
+        char time[16];
+        time_of_figure(s, &sn, previous, j, tc, time);
+        if (!is_fact(t, se, f, previous[j]))
             continue;
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
+    note_sentence_year(s, &sn, &sf, heading, tc);
+    if (last_measure || !continues)
+        tc->measure = last_measure;
 }
 
 /* Is there a sentence end at t[k] (k < to)? Its end, else 0. */
@@ -701,15 +720,23 @@ static size_t next_sentence_end(const char *t, size_t from, size_t to)
 
 void zy_scan_prose(zy_scan_state *s)
 {
+    prose_context tc = {0};
     for (size_t line = 0; line < s->nlines && s->status == ZY_OK; line++) {
-        if (s->line_taken[line])
+        if (s->lines[line].blank || s->line_taken[line]) {
+            tc.paragraph_year = 0; /* a paragraph ends at a blank line, a table or a list */
+            tc.measure = NULL;
+            tc.in_paragraph = false;
             continue;
+        }
+        if (!tc.in_paragraph)
+            tc.paragraphs++;
+        tc.in_paragraph = true;
         size_t ss = s->lines[line].start, eol = s->lines[line].end, end;
         while ((end = next_sentence_end(s->norm.text, ss, eol)) != 0) {
-            scan_sentence(s, ss, end);
+            scan_sentence(s, ss, end, &tc);
             ss = end;
         }
         if (ss < eol)
-            scan_sentence(s, ss, eol);
+            scan_sentence(s, ss, eol, &tc);
     }
 }

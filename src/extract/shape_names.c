@@ -1,0 +1,386 @@
+/*
+ * shape_names.c: names the dictionary does not know, read by their shape where running text
+ * says they own a figure: the members of a parallel run (米国が594基、ロシアが136基; 上海14社、
+ * 広州4社), kanji names with a katakana reading (摩爾線程(ムーア・スレッド)), katakana or Latin
+ * names right before "が N" or "(N)", and, in sentences that tell of a founding or a release,
+ * quoted names (「iPhone 3G」) and names right before が + the verb. They are added to the
+ * sentence's names with the entity ZY_ENTITY_SHAPE.
+ * May call: extract (figure, entities; measure.c through prose.h).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/prose.h"
+
+/* Can the character at t[p] be part of a name written without particles: katakana (with ー
+ * and ・), kanji (with 々), Latin letters? */
+bool zy_name_char(const char *t, size_t p)
+{
+    unsigned char c = (unsigned char)t[p];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return true;
+    if (c >= 0xE4 && c <= 0xE9)
+        return true; /* U+4000..U+9FFF */
+    if (c != 0xE3)
+        return false;
+    unsigned char c1 = (unsigned char)t[p + 1], c2 = (unsigned char)t[p + 2];
+    return (c1 == 0x82 && c2 >= 0xA1) || c1 == 0x83 || (c1 == 0x80 && c2 == 0x85);
+}
+
+/* The start of the character before t[i], not before floor. */
+static size_t char_before(const char *t, size_t floor, size_t i)
+{
+    do
+        i--;
+    while (i > floor && ((unsigned char)t[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* Where the particle-free word ending at end starts (not before floor); end when none. */
+static size_t name_run_start(const char *t, size_t floor, size_t end)
+{
+    size_t a = end;
+    while (a > floor) {
+        size_t p = char_before(t, floor, a);
+        if (!zy_name_char(t, p))
+            break;
+        a = p;
+    }
+    return a;
+}
+
+/* How strongly does t[a..b) look like a name by its shape alone? Words for a measure, a time
+ * or a comparison (売上高, 営業損失, 前年比, 4〜6月期, 同) are not names; katakana and Latin
+ * words and place names (…国, …州, …省) are strong; other kanji words are weak. */
+typedef enum name_shape { NOT_A_NAME, WEAK_NAME, STRONG_NAME } name_shape;
+
+static bool char_in(const char *t, size_t at, const char *set)
+{
+    return strstr(set, (char[4]){t[at], t[at + 1], t[at + 2], 0}) != NULL;
+}
+
+static name_shape shape_of_name(const char *t, size_t a, size_t b)
+{
+    static const zy_word not_first[] = {
+        {ZY_WORD("前年")}, {ZY_WORD("前期")}, {ZY_WORD("前月")}, {ZY_WORD("同")},   {ZY_WORD("約")},
+        {ZY_WORD("合計")}, {ZY_WORD("累計")}, {ZY_WORD("全体")}, {ZY_WORD("平均")}, {ZY_WORD("最大")},
+        {ZY_WORD("最高")}, {ZY_WORD("最低")}, {ZY_WORD("推定")}, {ZY_WORD("今期")}, {ZY_WORD("通期")},
+        {ZY_WORD("上期")}, {ZY_WORD("下期")}, {ZY_WORD("各")},   {ZY_WORD("総")},   {ZY_WORD("年")},
+        {ZY_WORD("月")},   {ZY_WORD("期")},   {ZY_WORD("計")},   {ZY_WORD("第")},   {ZY_WORD("対")},
+        {ZY_WORD("十")},   {ZY_WORD("百")},   {ZY_WORD("千")},   {ZY_WORD("万")},   {ZY_WORD("億")},
+        {ZY_WORD("兆")},   {ZY_WORD("京")},
+    };
+    static const char not_last[] =
+        "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
+        "収損差幅末初半台人社";
+    static const char places[] = "国州都府県市省区町村島";
+    size_t chars = 0;
+    bool kana_or_latin = false;
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+        chars++;
+        unsigned char c = (unsigned char)t[i];
+        kana_or_latin |= c < 0x80 || (c == 0xE3 && ((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) ||
+                                                   (t[i + 1] == '\x83' && (unsigned char)t[i + 2] != 0xBC &&
+                                                    (unsigned char)t[i + 2] != 0xBB)));
+    }
+    if (chars < 2 || chars > 12 || zy_starts_with_any(t, b, a, not_first, ZY_COUNT_OF(not_first)))
+        return NOT_A_NAME;
+    bool wide_last = b >= a + 3 && (unsigned char)t[b - 3] >= 0xE0;
+    if (wide_last && char_in(t, b - 3, not_last))
+        return NOT_A_NAME;
+    if (zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT) != NULL)
+        return NOT_A_NAME;
+    return kana_or_latin || (wide_last && char_in(t, b - 3, places)) ? STRONG_NAME : WEAK_NAME;
+}
+
+/* Where a name written right before a figure at fs would end, back to floor: past a sign
+ * (+), spaces, one particle (が, は, も, の, で) and a reading in brackets (摩爾線程(ムーア・
+ * スレッド)で). *particle_free: no particle. */
+size_t zy_name_end_before(const char *t, size_t floor, size_t fs, bool *particle_free)
+{
+    static const zy_word particles[] = {{ZY_WORD("が")}, {ZY_WORD("は")}, {ZY_WORD("も")}, {ZY_WORD("の")},
+                                     {ZY_WORD("で")}};
+    size_t b = fs;
+    if (b > floor && t[b - 1] == '+')
+        b--;
+    while (b > floor && t[b - 1] == ' ')
+        b--;
+    *particle_free = true;
+    for (size_t w = 0; w < ZY_COUNT_OF(particles); w++)
+        if (b >= floor + particles[w].len && zy_ends_with_n(t, b, particles[w].text, particles[w].len)) {
+            b -= particles[w].len;
+            *particle_free = false;
+            break;
+        }
+    if (!*particle_free && b > floor && t[b - 1] == ')')
+        for (size_t k = b - 1; k > floor && k + 60 > b; k--)
+            if (t[k - 1] == '(') {
+                b = k - 1;
+                break;
+            }
+    while (b > floor && t[b - 1] == ' ')
+        b--;
+    return b;
+}
+
+/* The single clause break (、 or ,) in t[a..b) with nothing but a short tail before it ("減",
+ * "で最多となり", "増(2,013件)"), or b. */
+static size_t run_separator(const char *t, size_t a, size_t b)
+{
+    size_t brk = zy_next_clause_break(t, a, b, true);
+    size_t len = 3;
+    for (size_t i = a; i < brk; i++)
+        if (t[i] == ',' && !(i > a && t[i - 1] >= '0' && t[i - 1] <= '9')) {
+            brk = i;
+            len = 1;
+            break;
+        }
+    if (brk >= b || brk - a > 24 || (len == 3 && t[brk + 2] != '\x81'))
+        return b;
+    if (zy_next_clause_break(t, brk + len, b, true) != b)
+        return b;
+    return brk + len;
+}
+
+/* Add the shape name t[a..b) to the sentence's names, in text order, unless it overlaps one. */
+static void add_shape_name(zy_sentence *sn, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (k < sn->nent && sn->ents[k].end <= a)
+        k++;
+    if ((k < sn->nent && sn->ents[k].start < b) || sn->nent == sn->ent_cap)
+        return;
+    memmove(sn->ents + k + 1, sn->ents + k, (sn->nent - k) * sizeof *sn->ents);
+    sn->ents[k] = (zy_entity_match){a, b, ZY_ENTITY_SHAPE};
+    sn->nent++;
+}
+
+/* The name written right before a figure: known (in the dictionary) or read by its shape. */
+typedef struct run_member {
+    size_t a, b;          /* the name; a == b: none */
+    bool known;
+    bool particle_free;   /* "米国0.2%" rather than "米国が0.2%" */
+    name_shape shape;
+} run_member;
+
+static run_member member_before(const char *t, const zy_sentence *sn, size_t floor, size_t fs)
+{
+    run_member m = {0, 0, false, true, NOT_A_NAME};
+    m.b = zy_name_end_before(t, floor, fs, &m.particle_free);
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end == m.b && sn->ents[k].start >= floor) {
+            m.a = sn->ents[k].start;
+            m.known = true;
+            m.shape = STRONG_NAME;
+            return m;
+        }
+    m.a = name_run_start(t, floor, m.b);
+    m.shape = m.a < m.b ? shape_of_name(t, m.a, m.b) : NOT_A_NAME;
+    return m;
+}
+
+/* Is the figure in brackets right after something ("(2,013件)")? */
+bool zy_in_brackets(const char *t, const zy_sentence *sn, const zy_figure *f)
+{
+    return f->start > sn->start && t[f->start - 1] == '(';
+}
+
+/* The figure before figs[j] that a parallel run would pair it with: the previous one of its
+ * kind, past figures in brackets; SIZE_MAX when none. */
+static size_t run_partner(const char *t, const zy_sentence *sn, size_t j)
+{
+    for (size_t p = j; p-- > 0;) {
+        if (sn->figs[p].kind == sn->figs[j].kind)
+            return sn->figs[p].kind == ZY_KIND_DATE ? SIZE_MAX : p;
+        if (!zy_in_brackets(t, sn, &sn->figs[p]))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* Add the names of one parallel run: known names need nothing; strong shapes are names; weak
+ * ones (plain kanji) only beside a strong or known member, or in a run of three or more, or
+ * when every member is written without a particle. */
+static void add_run_names(zy_sentence *sn, const run_member *m, size_t n)
+{
+    bool anchor = false, all_particle_free = true;
+    size_t named = 0;
+    for (size_t i = 0; i < n; i++) {
+        anchor |= m[i].shape == STRONG_NAME;
+        all_particle_free &= m[i].particle_free;
+        named += m[i].shape != NOT_A_NAME;
+    }
+    if (named < 2)
+        return;
+    bool weak_ok = anchor || n >= 3 || all_particle_free;
+    for (size_t i = 0; i < n; i++)
+        if (!m[i].known && (m[i].shape == STRONG_NAME || (m[i].shape == WEAK_NAME && weak_ok)))
+            add_shape_name(sn, m[i].a, m[i].b);
+}
+
+#define MAX_RUN 32
+
+static void add_parallel_names(const char *t, zy_sentence *sn)
+{
+    run_member run[MAX_RUN];
+    size_t n = 0, last = SIZE_MAX; /* the figure of run[n - 1] */
+    for (size_t j = 1; j < sn->nfig; j++) {
+        size_t p = run_partner(t, sn, j);
+        size_t after = p == SIZE_MAX ? SIZE_MAX : run_separator(t, sn->figs[p].end, sn->figs[j].start);
+        if (after == SIZE_MAX || after >= sn->figs[j].start) {
+            continue;
+        }
+        run_member m1 = member_before(t, sn, after, sn->figs[j].start);
+        if (m1.shape == NOT_A_NAME || m1.a - after > 12)
+            continue;
+        if (last != p || n == 0) {
+            /* a new run: its first member's name starts after the previous figure or break */
+            if (n)
+                add_run_names(sn, run, n);
+            size_t floor = p >= 1 ? sn->figs[p - 1].end : sn->start;
+            for (size_t brk; (brk = zy_next_clause_break(t, floor, sn->figs[p].start, false)) < sn->figs[p].start;)
+                floor = brk + 3;
+            run[0] = member_before(t, sn, floor, sn->figs[p].start);
+            n = 1;
+        }
+        if (n < MAX_RUN)
+            run[n++] = m1;
+        last = j;
+    }
+    if (n)
+        add_run_names(sn, run, n);
+}
+
+/* Strong shapes right before "が N" ("…を展開するFRDジャパンが210億円を") or "(N)" ("ファミリー
+ * コンピュータ(1983年)"): names, even outside a run. */
+static void add_names_before_figures(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 0; j < sn->nfig; j++) {
+        const zy_figure *f = &sn->figs[j];
+        bool bracket = zy_in_brackets(t, sn, f);
+        size_t end = bracket ? f->start - 1 : f->start;
+        if (!bracket && !zy_ends_with(t, end, "が"))
+            continue;
+        size_t floor = j > 0 && sn->figs[j - 1].end <= end ? sn->figs[j - 1].end : sn->start;
+        run_member m = member_before(t, sn, floor, end);
+        if (!m.known && m.shape == STRONG_NAME && m.b - m.a >= 9 && (bracket ? m.particle_free : !m.particle_free))
+            add_shape_name(sn, m.a, m.b);
+    }
+}
+
+/* Is t[a..b) katakana only (with ー and ・)? */
+static bool all_katakana(const char *t, size_t a, size_t b)
+{
+    if (a >= b)
+        return false;
+    for (size_t i = a; i < b; i += 3)
+        if (i + 3 > b || (unsigned char)t[i] != 0xE3 ||
+            !((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) || t[i + 1] == '\x83'))
+            return false;
+    return true;
+}
+
+/* A kanji name with its reading in brackets: "摩爾線程(ムーア・スレッド)", "寒武紀(カンブリコン)". */
+static void add_names_with_readings(const char *t, zy_sentence *sn)
+{
+    for (const char *o = memchr(t + sn->start, '(', sn->end - sn->start); o;
+         o = memchr(o + 1, '(', sn->end - (size_t)(o + 1 - t))) {
+        size_t open = (size_t)(o - t), close = open + 1;
+        while (close < sn->end && close < open + 60 && t[close] != ')')
+            close++;
+        if (close >= sn->end || t[close] != ')' || !all_katakana(t, open + 1, close))
+            continue;
+        size_t a = name_run_start(t, sn->start, open);
+        bool kanji = a < open;
+        for (size_t i = a; i < open && kanji; i += 3)
+            kanji = (unsigned char)t[i] >= 0xE4 && (unsigned char)t[i] <= 0xE9;
+        if (kanji && shape_of_name(t, a, open) != NOT_A_NAME)
+            add_shape_name(sn, a, open);
+    }
+}
+
+/* 「iPhone 3G」, 「メルカリ」: a quoted name (read only in a sentence that tells of a founding or a
+ * release: a quote elsewhere is as often a phrase as a name). */
+static void add_quoted_names(const char *t, zy_sentence *sn)
+{
+    size_t open = zy_find_word(t, sn->start, sn->end, "「");
+    if (open == sn->end)
+        return;
+    for (; open < sn->end; open = zy_find_word(t, open + 3, sn->end, "「")) {
+        size_t a = open + 3, close = zy_find_word(t, a, sn->end < a + 72 ? sn->end : a + 72, "」");
+        if (close >= sn->end || close == a || !zy_starts_with(t, sn->end, close, "」"))
+            continue;
+        if (zy_next_clause_break(t, a, close, true) < close)
+            continue;
+        /* a name found by its shape inside the quote ("PlayStation" of 「PlayStation 4」)
+         * becomes the whole quote */
+        for (size_t k = 0; k < sn->nent; k++)
+            if (sn->ents[k].entity == -1 && sn->ents[k].start >= a && sn->ents[k].end <= close &&
+                (k + 1 == sn->nent || sn->ents[k + 1].start >= close) && (k == 0 || sn->ents[k - 1].end <= a)) {
+                sn->ents[k].start = a;
+                sn->ents[k].end = close;
+            }
+        add_shape_name(sn, a, close);
+    }
+}
+
+/* "…初代iPhoneが発売され": in a sentence that tells of a release or founding, a name written
+ * right before が and the verb. */
+static void add_names_before_events(const char *t, zy_sentence *sn)
+{
+    for (size_t at = zy_find_word(t, sn->start, sn->end, "が"); at < sn->end; at = zy_find_word(t, at + 3, sn->end, "が")) {
+        if (!zy_event_verb_within(t, at + 3, at + 4 < sn->end ? at + 4 : sn->end, sn->end))
+            continue;
+        run_member m = member_before(t, sn, sn->start, at + 3);
+        if (!m.known && m.shape == STRONG_NAME)
+            add_shape_name(sn, m.a, m.b);
+    }
+}
+
+/* "3位はオムニビジョンで11%", "2位は地元のメーカー比亜迪が占め": the name a rank topic's
+ * clause is about, right before が or before で that closes the clause or leads to a figure. */
+static void add_names_in_rank_clauses(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 0; j < sn->nfig; j++) {
+        if (sn->figs[j].kind != ZY_KIND_RANK)
+            continue;
+        size_t p = sn->figs[j].end, limit = p + 30 < sn->end ? p + 30 : sn->end;
+        while (p < limit && !zy_starts_with(t, sn->end, p, "は") && !zy_starts_with(t, sn->end, p, "、"))
+            p += (unsigned char)t[p] < 0x80 ? 1 : 3;
+        if (p >= limit || !zy_starts_with(t, sn->end, p, "は"))
+            continue;
+        p += 3;
+        size_t clause = zy_next_clause_break(t, p, sn->end, true);
+        for (size_t i = p; i + 3 <= clause; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+            bool ga = zy_starts_with(t, clause, i, "が");
+            bool de = zy_starts_with(t, sn->end, i, "で") &&
+                      (i + 3 >= sn->end || (t[i + 3] >= '0' && t[i + 3] <= '9') || zy_starts_with(t, sn->end, i + 3, "、") ||
+                       zy_starts_with(t, sn->end, i + 3, "約") || zy_starts_with(t, sn->end, i + 3, "。"));
+            if (!ga && !de)
+                continue;
+            size_t b = i;
+            if (b > p && t[b - 1] == ')') /* a reading in brackets */
+                for (size_t k = b - 1; k > p; k--)
+                    if (t[k - 1] == '(') {
+                        b = k - 1;
+                        break;
+                    }
+            size_t a = name_run_start(t, p, b);
+            if (a < b && shape_of_name(t, a, b) != NOT_A_NAME)
+                add_shape_name(sn, a, b);
+            break;
+        }
+    }
+}
+
+void zy_shape_names(const char *t, zy_sentence *sn)
+{
+    add_names_in_rank_clauses(t, sn);
+    if (sn->tells_event) {
+        add_quoted_names(t, sn);
+        add_names_before_events(t, sn);
+    }
+    add_names_with_readings(t, sn);
+    add_parallel_names(t, sn);
+    add_names_before_figures(t, sn);
+}

@@ -1,0 +1,181 @@
+/*
+ * test_prose.c: figures in running text, table-driven: each case is a short text of the
+ * shapes articles take, and the value, subject and time that one of its figures must get
+ * (parallel runs, from-to changes with their years, sources and investors, ranks, 首位,
+ * 前年, the year a paragraph or a heading gives counts and ranks).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zuhyo/zuhyo.h"
+
+static zy_context *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return zy_context_create(NULL, &ctx) == ZY_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zy_context_destroy(ctx);
+    return 0;
+}
+
+typedef struct prose_case {
+    const char *text;
+    const char *figure;   /* the figure as written (the first fact with this text) */
+    double value;         /* NAN: not checked (dates) */
+    const char *subject;  /* canonical subject or the name as written; "" none; NULL: not checked */
+    const char *time;     /* NULL: not checked */
+    const char *measure;  /* NULL: not checked */
+} prose_case;
+
+static const prose_case cases[] = {
+    /* parallel runs: each figure gets the name right before it, known or not */
+    {"発電所の数はフランスが56基、インドが22基、ブラジルが2基となっている。", "22基", 22, "インド", NULL, NULL},
+    {"発電所の数はフランスが56基、インドが22基、ブラジルが2基となっている。", "2基", 2, "ブラジル", NULL, NULL},
+    {"首位は米国の80億ドルで、次いで欧州31億ドル、中国17億ドルだった。", "31億ドル", 3.1e9, "EU", NULL, NULL},
+    {"首位は米国の80億ドルで、次いで欧州31億ドル、中国17億ドルだった。", "17億ドル", 1.7e9, "中国", NULL, NULL},
+    {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.12%", 0.12, "ロシア", NULL, NULL},
+    {"対GDP比は日本0.05%、ロシア0.12%、インド0.03%の順だった。", "0.05%", 0.05, "日本", NULL, NULL},
+    {"広東省は12%、浙江省は9%だった。", "9%", 9, "浙江省", NULL, NULL},
+    {"地域では大阪が12社で最多となり、名古屋7社、福岡3社が続いた。", "7社", 7, "名古屋", NULL, NULL},
+    {"地域では大阪が12社で最多となり、名古屋7社、福岡3社が続いた。", "12社", 12, "大阪", NULL, NULL},
+    {"インドが+12.5%増(1,200件)、ノルウェー+8.1%増(640件)だった。", "640件", 640, "ノルウェー", NULL, NULL},
+    {"養殖を手がけるオーシャンテックが40億円を調達した。", "40億円", 4e9, "オーシャンテック", NULL, NULL},
+    /* a run of measures is not a run of names */
+    {"ソニーの売上高は3兆円、営業損失は200億円だった。", "200億円", 2e10, "ソニーグループ", NULL, NULL},
+    {"ソニーの営業損失は200億円、純損失は90億円だった。次の四半期も赤字だった。", "90億円", 9e9, "ソニーグループ", NULL, NULL},
+    /* from-to: each figure its own year */
+    {"社員は2018年の120人から2023年には450人に増えた。", "120人", 120, NULL, "2018", NULL},
+    {"社員は2018年の120人から2023年には450人に増えた。", "450人", 450, NULL, "2023", NULL},
+    {"2024年の成長率は前年の2.1%から4.8%に高まった。", "2.1%", 2.1, NULL, "2023", NULL},
+    {"売上高は前年比12%減った。", "12%", 12, NULL, "", NULL},
+    {"2024年の販売は前年から19%増えた。", "19%", 19, NULL, "2024", NULL},
+    {"2024年の需要は前年の約2.5倍だった。", "約2.5倍", 2.5, NULL, "2024", NULL},
+    {"2024年の販売は前年に比べ5%増えた。", "5%", 5, NULL, "2024", NULL},
+    {"ソニーは2024年に3位だった。前年も1位だった。", "1位", 1, "ソニーグループ", "2023", NULL},
+    {"2024年の順位は25位から19位に上がった。", "25位", 25, NULL, "", NULL},
+    /* sources never own a figure; investors do not own what was raised */
+    {"調査会社ガートナーによると、出荷台数は3億台だった。", "3億台", 3e8, "", NULL, NULL},
+    {"トヨタは、ソフトバンクが主導するラウンドで5億ドルを調達した。", "5億ドル", 5e8, "トヨタ自動車", NULL, NULL},
+    {"トヨタはソフトバンクなどから3億ドルを調達した。", "3億ドル", 3e8, "トヨタ自動車", NULL, NULL},
+    {"ソニーは、ガートナーの調べでは国内3位だった。", "3位", 3, "ソニーグループ", NULL, NULL},
+    {"トヨタは、2021年にソニーやホンダの技術者らによって設立された。", "2021年", NAN, "トヨタ自動車", "2021", NULL},
+    {"ソニーはホンダやトヨタといった大手から2億ドルの出資を受けた。", "2億ドル", 2e8, "ソニーグループ", NULL, NULL},
+    /* a gloss in brackets has the owner of the figure it converts */
+    {"トヨタの評価額は20億ドル(約3000億円)だった。", "約3000億円", 3e11, "トヨタ自動車", NULL, NULL},
+    /* ranks in prose */
+    {"2024年の順位でソニーは7位だった。", "7位", 7, "ソニーグループ", "2024", NULL},
+    {"2024年の売上高ランキングでトヨタが首位を守った。", "首位", 1, "トヨタ自動車", "2024", NULL},
+    {"2024年版では1位 トヨタ、2位 ソニーとなった。", "2位", 2, "ソニーグループ", "2024", NULL},
+    {"ソニーは2019年の8位から3位に上がった。", "3位", 3, "ソニーグループ", "", NULL},
+    {"2023年の販売台数では、2位は日本のメーカーのトヨタが占めた。", "2位", 2, "トヨタ自動車", "2023", NULL},
+    {"2023年は、4位には米国のメーカーのテスラが入った。", "4位", 4, "テスラ", "2023", NULL},
+    {"首位に立ったのは半導体大手のエヌビディアで、評価額は3兆ドルだった。", "首位", 1, "エヌビディア", NULL, NULL},
+    {"2位はサムスン電子で18%、3位はオムニテックで11%だった。", "3位", 3, "オムニテック", NULL, NULL},
+    {"2位はサムスン電子で18%、3位はオムニテックで11%だった。", "11%", 11, "オムニテック", NULL, NULL},
+    {"ソニーは2019年の8位から3位に上がった。", "8位", 8, "ソニーグループ", "2019", NULL},
+    /* a change between two ranks after a span of two years takes them in order */
+    {"2019年→2020年の順位では、ソニーが29位→32位に後退した。", "29位", 29, "ソニーグループ", "2019", NULL},
+    {"2019年→2020年の順位では、ソニーが29位→32位に後退した。", "32位", 32, "ソニーグループ", "2020", NULL},
+    {"論文数の順位(2019年→2020年)\n\nトヨタ 29位→32位\nソニー 12位→8位\n", "12位", 12, "ソニーグループ", "2019", NULL},
+    {"論文数の順位(2019年→2020年)\n\nトヨタ 29位→32位\nソニー 12位→8位\n", "8位", 8, "ソニーグループ", "2020", NULL},
+    /* counts and ranks take the year the paragraph or the heading names */
+    {"2022年の調査の結果をまとめた。\nソニーは5位だった。", "5位", 5, "ソニーグループ", "2022", NULL},
+    {"自動車各社の従業員数(2021年)\n\nトヨタの従業員は37万人。", "37万人", 370000, "トヨタ自動車", "2021", NULL},
+    {"ソニーは2015年に設立された。社員は300人。", "300人", 300, NULL, "", NULL},
+    {"2022年の出願は前年2021年4,100件に比べ5%増えた。\nなお、ソニーが1,250件だった。", "1,250件", 1250, "ソニーグループ", "2022", NULL},
+    /* それぞれ: names and figures in the same order */
+    {"特にトヨタとホンダが伸び、前年比の伸び率はそれぞれ12%と9%だった。", "9%", 9, "ホンダ", NULL, NULL},
+    {"特にトヨタとホンダが伸び、前年比の伸び率はそれぞれ12%と9%だった。", "12%", 12, "トヨタ自動車", NULL, NULL},
+    /* a kanji name with its reading in brackets */
+    {"3位は半導体を手がける華星光電(チャイナスター)で900億元だった。", "900億元", 9e10, "華星光電", NULL, NULL},
+    {"3位は半導体を手がける華星光電(チャイナスター)で900億元だった。", "3位", 3, "華星光電", NULL, NULL},
+    /* who counted is not who owns the count */
+    {"ソニーの社員は1万人。日経クロステックが主な要求額を集計したところ、総額は約30億円だった。", "約30億円", 3e9, "ソニーグループ", NULL, NULL},
+    /* founding and release dates: the thing founded or released */
+    {"新型端末の「Xperia Z」が発売されたのは2013年2月9日のことだ。", "2013年2月9日", NAN, "Xperia Z", "2013-02-09", NULL},
+    {"欧州では先行して2012年5月に新型Walkmanが発売され、国内でも話題となった。", "2012年5月", NAN, "Walkman", "2012-05", NULL},
+    {"ソニーは2014年3月に登場した「PlayStation 4」から国内でも販売を始めた。", "2014年3月", NAN, "PlayStation 4", "2014-03", NULL},
+    /* a year before its quarter is the time of the figures that follow */
+    {"ソニーは2020年10月14日、2020年度第3四半期の業績を発表した。売上台数は60台だった。", "60台", 60, "ソニーグループ", "2020", NULL},
+    /* periods: a year before its quarter is not a fact; 4〜6月 starts in April */
+    {"ソニーの2023年4〜6月の売上高は3兆円だった。", "2023年4〜6月", NAN, NULL, "2023-04", NULL},
+    /* the topic carries into the next sentence, and so does the measure when the sentence
+     * names no topic of its own */
+    {"トヨタの売上高は30兆円だった。前年比10%増えた。", "10%", 10, "トヨタ自動車", NULL, "revenue"},
+    {"トヨタは新型車を出した。欧州の環境規制に合わせた設計が評価された。販売は8万台だった。", "8万台", 8e4, "トヨタ自動車", NULL, NULL},
+    {"日本ではソニーが300億円を調達した。同社の評価額は約2600億円とされる。", "約2600億円", 2.6e11, "ソニーグループ", NULL, NULL},
+    {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL, NULL},
+};
+
+/* Every case is checked and every failure printed, then the test fails if any did. */
+static void test_prose(void **state)
+{
+    (void)state;
+    int failures = 0;
+#define CASE_FAIL(...) do { print_error(__VA_ARGS__); print_error("\n"); failures++; goto next; } while (0)
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const prose_case *c = &cases[i];
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "t.txt", c->text, strlen(c->text), NULL, &doc), ZY_OK);
+        const zy_fact *f = NULL;
+        for (size_t k = 0; k < doc->nfacts && !f; k++)
+            if (strcmp(doc->facts[k].text, c->figure) == 0)
+                f = &doc->facts[k];
+        if (!f)
+            CASE_FAIL("case %zu «%s»: no figure %s", i, c->text, c->figure);
+        if (!isnan(c->value) && fabs(f->value - c->value) > 1e-9 * fmax(1, fabs(c->value)))
+            CASE_FAIL("case %zu «%s»: %s has value %g, expected %g", i, c->text, c->figure, f->value, c->value);
+        const char *subject = f->subject ? f->subject : "";
+        if (c->subject && strcmp(subject, c->subject) != 0)
+            CASE_FAIL("case %zu «%s»: %s has subject \"%s\", expected \"%s\"", i, c->text, c->figure, subject, c->subject);
+        if (c->time && strcmp(f->time, c->time) != 0)
+            CASE_FAIL("case %zu «%s»: %s has time \"%s\", expected \"%s\"", i, c->text, c->figure, f->time, c->time);
+        if (c->measure && (!f->measure || strcmp(f->measure, c->measure) != 0))
+            CASE_FAIL("case %zu «%s»: %s has measure %s, expected %s", i, c->text, c->figure,
+                      f->measure ? f->measure : "none", c->measure);
+    next:
+        zy_document_destroy(doc);
+    }
+#undef CASE_FAIL
+    assert_int_equal(failures, 0);
+}
+
+/* Figures that are no facts of their own: the time of other figures' period. */
+static const struct { const char *text, *figure; } not_facts[] = {
+    {"2020年度第3四半期の売上高は40億ユーロだった。", "2020年度"},
+    {"2019年10~12月期の売上高は900億ドル。", "2019年"},
+    {"出荷は前年比5%増えた。", "前年"},
+    {"過去10年の平均は3%だった。", "10年"},
+};
+
+static void test_not_facts(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof not_facts / sizeof not_facts[0]; i++) {
+        zy_document *doc;
+        assert_int_equal(zy_scan(ctx, "t.txt", not_facts[i].text, strlen(not_facts[i].text), NULL, &doc), ZY_OK);
+        for (size_t k = 0; k < doc->nfacts; k++)
+            if (strcmp(doc->facts[k].text, not_facts[i].figure) == 0)
+                fail_msg("«%s»: %s is a fact", not_facts[i].text, not_facts[i].figure);
+        zy_document_destroy(doc);
+    }
+}
+
+int main(void)
+{
+    printf("# %zu prose cases\n", sizeof cases / sizeof cases[0]);
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose), cmocka_unit_test(test_not_facts)};
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
