@@ -685,17 +685,18 @@ typedef struct column_role {
     bool has_unit;
     zy_figure unit;          /* scale and unit for bare numbers */
     bool percent;            /* bare numbers are percentages */
-    int year;
+    int year, month;         /* the column's time (month 0: the year only) */
     const char *measure;
     bool dates;              /* a date column worth keeping (設立, 発売) */
 } column_role;
 
 static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_figure *table_unit,
-                    bool has_table_unit, int table_year, column_role *r)
+                    bool has_table_unit, int table_year, int table_month, column_role *r)
 {
     const char *t = s->norm.text;
     *r = (column_role){0};
     r->year = table_year;
+    r->month = table_month;
     r->has_unit = has_table_unit;
     if (has_table_unit)
         r->unit = *table_unit;
@@ -713,8 +714,10 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
         r->percent = true;
     }
     int y = zy_rows_year_in(s, a, b, true);
-    if (y)
+    if (y) {
         r->year = y;
+        r->month = 0;
+    }
     r->measure = r->rank ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
     const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
     /* a date column: 設立, 発売, or a header that names a day (上場日, 発表日, 日付) */
@@ -785,7 +788,7 @@ typedef struct grid_context {
     bool lead_rank;          /* "1 米国 (6070)" with no header: the number before the name is a rank */
     long table_id;
     size_t row_index;
-    int table_year;
+    int table_year, table_month;
     zy_subject subject;      /* the table's own subject (its caption's name), end 0: none */
 } grid_context;
 
@@ -894,7 +897,7 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     const zy_line *ln = &s->lines[line];
     if (has_glued) {
         char time[16];
-        zy_rows_year_iso(gc->table_year, time);
+        zy_rows_time_iso(gc->table_year, gc->table_month, time);
         zy_scan_add(s, &glued_rank, &sub, "rank", "table", ln->start, ln->end, time, gc->table_id,
                     (long)gc->row_index, (long)(name - (long)from));
     }
@@ -929,7 +932,7 @@ static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const 
     if (time_override)
         snprintf(time, sizeof time, "%s", time_override);
     else
-        zy_rows_year_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, time);
+        zy_rows_time_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, role->month, time);
     const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
     zy_scan_add(s, &f, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
                 (long)gc->row_index, (long)col);
@@ -1105,20 +1108,23 @@ static void read_block(zy_scan_state *s, grid_block *g)
         has_table_unit = footnote_unit(s, g, &table_unit);
     if (!has_table_unit)
         has_table_unit = corroborated_unit(s, g, &table_unit);
-    int year = 0;
+    int year = 0, month = 0;
     if (g->caption >= 0)
-        year = zy_rows_year_in(s, s->lines[g->caption].start, s->lines[g->caption].end, false);
+        year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
     if (!year && g->context >= 0)
-        year = zy_rows_year_in(s, s->lines[g->context].start, s->lines[g->context].end, false);
-    if (!year)
+        year = zy_rows_period_in(s, s->lines[g->context].start, s->lines[g->context].end, &month);
+    if (!year) {
         year = zy_rows_lead_year(s);
+        month = 0;
+    }
     gc.table_year = year;
+    gc.table_month = month;
     for (size_t c = 0; c < h.n; c++) {
-        role_of(s, &h, (long)c, &table_unit, has_table_unit, year, &gc.roles[c]);
+        role_of(s, &h, (long)c, &table_unit, has_table_unit, year, month, &gc.roles[c]);
         if (gc.name_header < 0 && is_name_header(t, h.a[c], h.b[c]))
             gc.name_header = (long)c;
     }
-    role_of(s, &h, -1, &table_unit, has_table_unit, year, &gc.roles[GRID_CELLS]);
+    role_of(s, &h, -1, &table_unit, has_table_unit, year, month, &gc.roles[GRID_CELLS]);
     gc.subject = table_subject(s, g);
     gc.glued = glued_ranks(s, g);
     gc.lead_rank = h.n == 0 && counting_first_column(s, g);

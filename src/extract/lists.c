@@ -229,13 +229,13 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
 }
 
 static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long table_id, size_t row,
-                      const zy_figure *unit, bool has_unit, int year)
+                      const zy_figure *unit, bool has_unit, int year, int month)
 {
     const char *t = s->norm.text;
     const zy_line *line = &s->lines[l];
     zy_subject sub = zy_rows_subject(s, it->name_a, it->name_b, it->alias_a, it->alias_b);
     char time[16];
-    zy_rows_year_iso(year, time);
+    zy_rows_time_iso(year, month, time);
     if (it->has_rank)
         zy_scan_add(s, &it->rank, &sub, "rank", "list", line->start, line->end, time, table_id, (long)row, 0);
     size_t i = it->first_figure, col = 1, said_from = it->name_b;
@@ -304,12 +304,12 @@ static void scan_items(zy_scan_state *s)
         }
         zy_figure unit = {0};
         bool has_unit = false;
-        int year = 0;
+        int year = 0, month = 0;
         size_t cap_a = 0, cap_b = 0;
         if (cap >= 0) {
             const zy_line *c = &s->lines[cap];
             has_unit = zy_rows_unit_in(t, c->start, c->end, &unit);
-            year = zy_rows_year_in(s, c->start, c->end, false);
+            year = zy_rows_period_in(s, c->start, c->end, &month);
             if (!c->period) {
                 cap_a = c->start;
                 cap_b = c->end;
@@ -326,7 +326,7 @@ static void scan_items(zy_scan_state *s)
         for (size_t k = l; k <= last && s->status == ZY_OK; k++) {
             if (s->lines[k].blank || !read_item(s, k, &it))
                 continue;
-            emit_item(s, k, &it, table_id, row++, &unit, has_unit, year);
+            emit_item(s, k, &it, table_id, row++, &unit, has_unit, year, month);
             s->line_taken[k] = true;
         }
         l = last;

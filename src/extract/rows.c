@@ -133,6 +133,35 @@ int zy_rows_lead_year(zy_scan_state *s)
     return 0;
 }
 
+int zy_rows_period_in(const zy_scan_state *s, size_t a, size_t b, int *month)
+{
+    const char *t = s->norm.text;
+    *month = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!is_digit(t[i]) || (i > a && is_digit(t[i - 1])))
+            continue;
+        zy_figure f;
+        if (zy_figure_at(t, b, i, false, &f) && f.kind == ZY_KIND_DATE && f.year >= 1800 && !f.two_digit_year) {
+            *month = f.month;
+            return f.year;
+        }
+        while (i + 1 < b && is_digit(t[i + 1]))
+            i++;
+    }
+    return zy_rows_year_in(s, a, b, false);
+}
+
+void zy_rows_time_iso(int year, int month, char out[16])
+{
+    zy_rows_year_iso(year, out);
+    if (out[0] && month >= 1 && month <= 12) {
+        out[4] = '-';
+        out[5] = (char)('0' + month / 10);
+        out[6] = (char)('0' + month % 10);
+        out[7] = '\0';
+    }
+}
+
 void zy_rows_year_iso(int year, char out[16])
 {
     out[0] = '\0';

@@ -28,6 +28,13 @@ int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
  * (…年まで, …年以来), or 0. Figures of tables and lists that name no time refer to it. */
 int zy_rows_lead_year(zy_scan_state *s);
 
+/* The period a caption names: the year of its first full date and that date's month
+ * ("2024年1月時点" → 2024, month 1), else zy_rows_year_in's year with month 0; 0 when none. */
+int zy_rows_period_in(const zy_scan_state *s, size_t a, size_t b, int *month);
+
+/* ISO time of a year and month ("2024-01"; "2024" when month is 0; "" for year 0). */
+void zy_rows_time_iso(int year, int month, char out[16]);
+
 /* ISO time of a year ("2024"); "" for 0. */
 void zy_rows_year_iso(int year, char out[16]);
 
