@@ -6,8 +6,10 @@
  *   20.1%", ranked lines ("1位 X社 1,200億円", "第3位 X"). Bare numbers take the unit the
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
- *   Runs: a line whose figures are all bracketed after names, "北辰(19社)、南海(14社)".
- *   Runs: a line whose figures are all bracketed after names, "北辰(19社)、南海(14社)".
+ *   Runs: a line whose figures are all bracketed after names or ranks before them,
+ *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
+ *   Runs: a line whose figures are all bracketed after names or ranks before them,
+ *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
  * May call: extract (rows, scan, figure, entities), util.
  */
 #include <stdlib.h>
@@ -340,6 +342,7 @@ static void scan_items(zy_scan_state *s)
 typedef struct bracket_run {
     size_t name_a, name_b;
     zy_figure f;
+    bool previous;           /* "(前年20位)": last year's figure */
 } bracket_run;
 
 /* Where the name before t[open] = '(' begins: after the last separator or particle (a ・ is
@@ -359,12 +362,40 @@ static size_t run_name_start(const char *t, size_t line_a, size_t open)
     return a;
 }
 
-/* The runs in line l; 0 unless every figure of the line is in one and there are two or more. */
+/* "(前年20位)", "(同39位)": the word before a bracketed figure that makes it last year's; the
+ * length of the word (0: none), and *previous set for 前年 and 同 (not 前年比, a change). */
+static size_t bracket_lead_word(const char *t, size_t open_end, size_t e, bool *previous)
+{
+    static const struct { const char *w; size_t n; bool previous; } words[] = {
+        {ZY_WORD("前年比"), false}, {ZY_WORD("前年"), true}, {ZY_WORD("前期"), true}, {ZY_WORD("同"), true}};
+    *previous = false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (zy_starts_with_n(t, e, open_end, words[k].w, words[k].n)) {
+            *previous = words[k].previous;
+            return words[k].n;
+        }
+    return 0;
+}
+
+/* The name after a rank that introduces it: "20位にホンダ(", "3位はX、": up to a bracket, a
+ * comma, が or 。. Returns its end (== a: none). */
+static size_t name_after_rank(const char *t, size_t a, size_t e)
+{
+    size_t i = a;
+    while (i < e && t[i] != '(' && !zy_starts_with(t, e, i, "、") && !zy_starts_with(t, e, i, "が") &&
+           !zy_starts_with(t, e, i, "。") && i - a <= ITEM_NAME_MAX)
+        i++;
+    return i - a <= ITEM_NAME_MAX ? i : a;
+}
+
+/* The runs in line l; 0 unless every figure of the line is in one and there are two or more.
+ * A run is a name with a bracketed figure ("北辰(19社)", "ホンダ(前年20位)"), or a rank that
+ * introduces a name ("20位にホンダ"). */
 static size_t read_runs(const zy_scan_state *s, size_t l, bracket_run *runs)
 {
     const char *t = s->norm.text;
     const zy_line *line = &s->lines[l];
-    size_t n = 0, figures = 0;
+    size_t n = 0, figures = 0, items = 0;
     for (size_t i = line->start; i < line->end; i++) {
         zy_figure f;
         if (t[i] < '0' || t[i] > '9' || (i > line->start && t[i - 1] >= '0' && t[i - 1] <= '9'))
@@ -372,16 +403,36 @@ static size_t read_runs(const zy_scan_state *s, size_t l, bracket_run *runs)
         if (!figure_may_start(t, line->start, i) || !zy_figure_at(t, line->end, i, true, &f) || f.end <= i)
             continue;
         figures++;
-        bool in_run = f.start > line->start && t[f.start - 1] == '(' && f.end < line->end && t[f.end] == ')' &&
-                      !f.bare && f.kind != ZY_KIND_DATE;
-        if (in_run && n < RUN_MAX) {
-            size_t open = f.start - 1, a = run_name_start(t, line->start, open);
-            if (open > a && open - a <= ITEM_NAME_MAX)
-                runs[n++] = (bracket_run){a, open, f};
-        }
         i = f.end - 1;
+        if (f.bare || f.kind == ZY_KIND_DATE || n >= RUN_MAX)
+            continue;
+        /* a bracketed figure, maybe after 前年 or 同 */
+        size_t open = f.start;
+        bool previous = false;
+        while (open > line->start && f.start - open < 12 && t[open - 1] != '(')
+            open--;
+        if (open > line->start && t[open - 1] == '(' && f.end < line->end && t[f.end] == ')' &&
+            (open == f.start || bracket_lead_word(t, open, f.start, &previous) == f.start - open)) {
+            size_t name_a = run_name_start(t, line->start, open - 1);
+            if (n > 0 && runs[n - 1].name_b == open - 1) /* "20位にホンダ(前年20位)": the same name */
+                name_a = runs[n - 1].name_a;
+            if (open - 1 > name_a && open - 1 - name_a <= ITEM_NAME_MAX) {
+                runs[n++] = (bracket_run){name_a, open - 1, f, previous};
+                items++;
+            }
+            continue;
+        }
+        /* a rank that introduces a name: "20位にホンダ" */
+        if (f.kind == ZY_KIND_RANK && (zy_starts_with(t, line->end, f.end, "に") ||
+                                       zy_starts_with(t, line->end, f.end, "は"))) {
+            size_t name_a = f.end + 3, name_b = name_after_rank(t, name_a, line->end);
+            if (name_b > name_a) {
+                runs[n++] = (bracket_run){name_a, name_b, f, false};
+                continue;
+            }
+        }
     }
-    return n >= 2 && n == figures ? n : 0;
+    return items >= 2 && n == figures ? n : 0;
 }
 
 static void scan_runs(zy_scan_state *s)
@@ -390,23 +441,30 @@ static void scan_runs(zy_scan_state *s)
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         if (s->line_taken[l] || s->lines[l].blank)
             continue;
-        const zy_line *ln = &s->lines[l];
-        const char *open = memchr(s->norm.text + ln->start, '(', ln->end - ln->start);
-        if (!open || open + 1 >= s->norm.text + ln->end || open[1] < '0' || open[1] > '9')
-            continue; /* no "(19社" on the line: the cheap test first */
+        const zy_line *line = &s->lines[l];
+        if (!memchr(s->norm.text + line->start, '(', line->end - line->start))
+            continue; /* no bracket on the line: the cheap test first */
         size_t n = read_runs(s, l, runs);
         if (n == 0)
             continue;
-        const zy_line *line = &s->lines[l];
         long table_id = zy_rows_add_table(s, line->start, 0, 0);
         if (table_id < 0)
             return;
-        char time[16];
-        zy_rows_year_iso(zy_rows_year_in(s, line->start, line->end, false), time);
+        int month, year = zy_rows_period_in(s, line->start, line->end, &month);
+        if (!year) {
+            year = zy_rows_lead_year(s);
+            month = 0;
+        }
         for (size_t k = 0; k < n; k++) {
+            char time[16];
+            if (runs[k].previous)
+                zy_rows_year_iso(year ? year - 1 : 0, time);
+            else
+                zy_rows_time_iso(year, month, time);
             zy_subject sub = zy_rows_subject(s, runs[k].name_a, runs[k].name_b, 0, 0);
-            const char *measure = zy_measure_near(s->norm.text, line->start, runs[k].f.start, runs[k].f.end,
-                                                  line->end, runs[k].f.kind);
+            const char *measure = runs[k].f.kind == ZY_KIND_RANK ? "rank"
+                                  : zy_measure_near(s->norm.text, line->start, runs[k].f.start,
+                                                    runs[k].f.end, line->end, runs[k].f.kind);
             zy_scan_add(s, &runs[k].f, &sub, measure, "list", line->start, line->end, time, table_id,
                         (long)k, 1);
         }
