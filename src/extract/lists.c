@@ -362,19 +362,22 @@ static size_t run_name_start(const char *t, size_t line_a, size_t open)
     return a;
 }
 
-/* "(前年20位)", "(同39位)": the word before a bracketed figure that makes it last year's; the
- * length of the word (0: none), and *previous set for 前年 and 同 (not 前年比, a change). */
+/* "(前年20位)", "(同39位)", "(+45%)": what may stand before a bracketed figure; its length (0:
+ * none), and *previous set for 前年 and 同, which make it last year's (not 前年比, a change). */
 static size_t bracket_lead_word(const char *t, size_t open_end, size_t e, bool *previous)
 {
     static const struct { const char *w; size_t n; bool previous; } words[] = {
         {ZY_WORD("前年比"), false}, {ZY_WORD("前年"), true}, {ZY_WORD("前期"), true}, {ZY_WORD("同"), true}};
     *previous = false;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0] && n == 0; k++)
         if (zy_starts_with_n(t, e, open_end, words[k].w, words[k].n)) {
             *previous = words[k].previous;
-            return words[k].n;
+            n = words[k].n;
         }
-    return 0;
+    if (open_end + n < e && t[open_end + n] == '+')
+        n++; /* "(+45%)", "(前年比+56%)" */
+    return n;
 }
 
 /* The name after a rank that introduces it: "20位にホンダ(", "3位はX、": up to a bracket, a
