@@ -25,6 +25,11 @@ static bool group_item(const zy_scan_state *s, zy_line l, size_t *name_end, size
     if (!colon || colon == t + l.start)
         return false;
     size_t i = (size_t)(colon - t), v = i + 1;
+    size_t a = l.start + zy_list_bullet_at(t, l.start, i);
+    zy_figure rank;
+    if (zy_figure_at(t, i, a + (zy_starts_with(t, i, a, "第") ? 3 : 0), false, &rank) && rank.start == a &&
+        rank.kind == ZY_KIND_RANK)
+        return false; /* "第1位 X 売上高:…" is a ranked item (scan_items) */
     while (v < l.end && t[v] == ' ')
         v++;
     zy_figure f;
@@ -169,6 +174,15 @@ static size_t trim_name_end(const char *t, size_t a, size_t b)
     return b;
 }
 
+/* Does the measure the words [a, b) say end before the figure, inside them ("売上高")? */
+static bool measure_word_within(const char *t, size_t a, size_t b, size_t fs, size_t fe, size_t e,
+                                zy_fact_kind kind)
+{
+    const char *with = zy_measure_near(t, a, fs, fe, e, kind);
+    const char *without = zy_measure_near(t, b, fs, fe, e, kind);
+    return with && with != without;
+}
+
 static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
 {
     const char *t = s->norm.text;
@@ -208,6 +222,13 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
             break;
         }
     name_end = trim_name_end(t, a, name_end);
+    /* "アオバ自動車 売上高:31兆円": a measure after a blank is not part of the name */
+    for (size_t i = name_end; figure && i > a + 1; i--)
+        if (t[i - 1] == ' ' && zy_measure_near(t, i, f.start, f.end, e, f.kind) &&
+            measure_word_within(t, i, name_end, f.start, f.end, e, f.kind)) {
+            name_end = trim_name_end(t, a, i - 1);
+            break;
+        }
     if (name_end <= a || name_end - a > ITEM_NAME_MAX)
         return false;
     it->colon = zy_starts_with(t, e, name_end, ":");

@@ -181,6 +181,23 @@ bool zy_rows_contains(const char *t, size_t a, size_t b, const char *word)
     return false;
 }
 
+/* List numbering used as a bullet: "1. X", "12) X" (1 to 3 digits, then . or ), then a blank or
+ * a character that is not a digit, %, or a unit: "1.5%" and "3)の" are not numbering). */
+static size_t numbering_at(const char *t, size_t a, size_t i, size_t b)
+{
+    size_t d = i;
+    while (d < b && d - i < 4 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == i || d - i > 3 || d + 1 >= b || (t[d] != '.' && t[d] != ')'))
+        return 0;
+    size_t e = d + 1;
+    if (t[e] != ' ' && t[e] != '\t' && (unsigned char)t[e] < 0xE3)
+        return 0; /* "1.5", "2.Windows" stay; "1. X" and "1.トヨタ" are numbered */
+    while (e < b && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    return e < b ? e - a : 0;
+}
+
 size_t zy_list_bullet_at(const char *t, size_t a, size_t b)
 {
     static const char *const bullets[] = {"- ", "-", "・", "•", "○", "●", "◆", "◇", "■", "□", "▪", "* ", "+ ", NULL};
@@ -188,6 +205,8 @@ size_t zy_list_bullet_at(const char *t, size_t a, size_t b)
     while (i < b && (t[i] == ' ' || t[i] == '\t'))
         i++;
     unsigned char c = i < b ? (unsigned char)t[i] : 0;
+    if (c >= '0' && c <= '9')
+        return numbering_at(t, a, i, b);
     if (c != '-' && c != '*' && c != '+' && c != 0xE2 && c != 0xE3)
         return 0; /* what every bullet starts with: most lines are told apart here */
     for (size_t k = 0; bullets[k]; k++) {

@@ -38,8 +38,8 @@ void zy_rows_time_iso(int year, int month, char out[16]);
 /* ISO time of a year ("2024"); "" for 0. */
 void zy_rows_year_iso(int year, char out[16]);
 
-/* The length of a list bullet (-, ・, •, ○, ●, ◆, ■, *, ※ not) and the blanks after it at the
- * start of t[a, b), or 0. */
+/* The length of a list bullet (-, ・, •, ○, ●, ◆, ■, *, numbering such as "1. " or "2)"; ※
+ * not) and the blanks after it at the start of t[a, b), or 0. */
 size_t zy_list_bullet_at(const char *t, size_t a, size_t b);
 
 /* A unit or scale said in t[a, b): a bracketed part, the text after 単位:, or the whole range,
