@@ -952,6 +952,18 @@ static size_t scan_dated_run(chronology *c, size_t l)
 
 /* ---- shape 3: "name(1889年)" headings ---- */
 
+/* Does the name end with a word that captions figures (ランキング, 推移, 上位, シェア, 実績…)? */
+static bool caption_word_before(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"ランキング", "一覧", "推移", "上位", "内訳", "比較", "順位", "シェア",
+                                        "実績", "業績", "予算", "売上高", "割合", "件数", "数", "額", "率",
+                                        "の内訳", "まとめ", "データ", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (zy_ends_with(t, b, words[w]) && b - strlen(words[w]) >= a)
+            return true;
+    return false;
+}
+
 /* A heading "name(YYYY年[M月[D日]][発売])" at line l: recorded, true. Captions of tables
  * and lists (the next line was taken by a table, or is "name: value") are left to prose. */
 static bool scan_year_heading(chronology *c, size_t l)
@@ -976,6 +988,8 @@ static bool scan_year_heading(chronology *c, size_t l)
     for (size_t i = a; i < name_end; i++)
         if (zy_starts_with(t, name_end, i, "、") || t[i] == '(' || t[i] == ')')
             return false;
+    if (caption_word_before(t, a, name_end))
+        return false; /* "売上高ランキング(2023年度)": a caption's period, not an event */
     size_t next = next_filled(s, l + 1);
     if (next < s->nlines && (s->line_taken[next] ||
                              memchr(t + s->lines[next].start, ':', s->lines[next].end - s->lines[next].start)))

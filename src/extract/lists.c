@@ -6,8 +6,10 @@
  *   20.1%", ranked lines ("1位 X社 1,200億円", "第3位 X"). Bare numbers take the unit the
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
+ *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
  *   Runs: a line whose figures are all bracketed after names or ranks before them,
  *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
+ *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
  *   Runs: a line whose figures are all bracketed after names or ranks before them,
  *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
  * May call: extract (rows, scan, figure, entities), util.
@@ -496,9 +498,104 @@ static void scan_runs(zy_scan_state *s)
     }
 }
 
+/* ---- rankings printed one cell a line: "1位" / "アオバ自動車" / "31兆円" / "2位" / … ---- */
+
+#define RECORD_LINES 4 /* lines of a record after its rank line */
+
+/* Is line l only a rank ("1位", "第1位")? Its rank goes to *rank. */
+static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    size_t a = line->start, b = line->end;
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    size_t at = a + (zy_starts_with(t, b, a, "第") ? 3 : 0);
+    return !s->line_taken[l] && at < b && zy_figure_at(t, b, at, false, rank) && rank->start == a &&
+           rank->end == b && rank->kind == ZY_KIND_RANK;
+}
+
+/* Is line l one figure and nothing else? */
+static bool figure_line(const zy_scan_state *s, size_t l, zy_figure *f)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    size_t a = line->start, b = line->end;
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    return a < b && ((t[a] >= '0' && t[a] <= '9') || zy_starts_with(t, b, a, "約")) &&
+           zy_figure_at(t, b, a + (t[a] >= '0' && t[a] <= '9' ? 0 : 3), false, f) && f->end == b &&
+           f->kind != ZY_KIND_DATE && f->kind != ZY_KIND_RANK;
+}
+
+static void scan_vertical(zy_scan_state *s)
+{
+    zy_figure rank, next;
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
+        if (!rank_line(s, l, &rank) || rank.value != 1)
+            continue;
+        /* the records: rank 1, 2, 3 … each followed by a name line and figure lines */
+        size_t starts[64], n = 0, k = l;
+        double expect = 1;
+        while (k < s->nlines && n < 64 && rank_line(s, k, &next) && next.value == expect) {
+            starts[n++] = k;
+            expect++;
+            size_t j = k + 1;
+            while (j < s->nlines && j - k <= RECORD_LINES && !rank_line(s, j, &next))
+                j++;
+            k = j;
+        }
+        if (n < 2)
+            continue;
+        int month, year = 0;
+        if (l > 0 && !s->lines[l - 1].blank)
+            year = zy_rows_period_in(s, s->lines[l - 1].start, s->lines[l - 1].end, &month);
+        if (!year) {
+            year = zy_rows_lead_year(s);
+            month = 0;
+        }
+        char time[16];
+        zy_rows_time_iso(year, month, time);
+        long table_id = zy_rows_add_table(s, s->lines[l].start, 0, 0);
+        if (table_id < 0)
+            return;
+        for (size_t r = 0; r < n; r++) {
+            size_t end = r + 1 < n ? starts[r + 1] : starts[r] + 1 + RECORD_LINES;
+            zy_subject sub = {0, 0, -1, NULL};
+            bool named = false;
+            rank_line(s, starts[r], &rank);
+            s->line_taken[starts[r]] = true;
+            for (size_t j = starts[r] + 1; j < end && j < s->nlines; j++) {
+                const zy_line *line = &s->lines[j];
+                zy_figure f;
+                if (line->blank || s->line_taken[j])
+                    continue;
+                if (!named && !line->period && line->end - line->start <= ITEM_NAME_MAX && !figure_line(s, j, &f)) {
+                    sub = zy_rows_subject(s, line->start, line->end, 0, 0);
+                    named = true;
+                    zy_scan_add(s, &rank, &sub, "rank", "list", s->lines[starts[r]].start, line->end, time,
+                                table_id, (long)r, 0);
+                    s->line_taken[j] = true;
+                } else if (named && figure_line(s, j, &f)) {
+                    zy_scan_add(s, &f, &sub, NULL, "list", line->start, line->end, time, table_id, (long)r, 1);
+                    s->line_taken[j] = true;
+                } else {
+                    break;
+                }
+            }
+        }
+        l = starts[n - 1];
+    }
+}
+
 void zy_scan_lists(zy_scan_state *s)
 {
     scan_groups(s);
+    scan_vertical(s);
     scan_items(s);
     scan_runs(s);
 }
