@@ -100,6 +100,17 @@ done
 
 
 # ---- extraction: scan, extract, facts, eval ----
+# bad table shapes stored whole: what scan finds is what the store keeps
+{
+  printf '会社 | 売上 | 利益 | 社員数 |\nアオバ | 120 | 8 | 300 |\nミドリ | 90 |\n\n会社 | 売上(億円) |\n|---|---|\n\n'
+  printf '名前'; for c in $(seq 1 2000); do printf ' | 列'; done; printf ' |\n'
+  for r in 1 2; do printf '行%d' "$r"; for c in $(seq 1 2000); do printf ' | %d' "$c"; done; printf ' |\n'; done
+  printf '拠点別の人数\n'; for i in $(seq 1 10000); do printf -- '- 拠点%d(%d人)\n' "$i" "$i"; done
+} >"$tmp/shapes.txt"
+n_scan=$("$zuhyo" scan "$tmp/shapes.txt" | wc -l)
+"$zuhyo" extract --quiet --db "$tmp/shapes.db" "$tmp/shapes.txt" && n_db=$("$zuhyo" facts --db "$tmp/shapes.db" | wc -l) &&
+  [ "$n_scan" -ge 10000 ] && [ "$n_scan" -eq "$n_db" ] && pass=$((pass + 1)) ||
+  { echo "FAIL: bad table shapes: scan $n_scan facts, store ${n_db:-?}"; fails=$((fails + 1)); }
 py=$(command -v python3)
 art="$tmp/art.txt"
 printf 'Moonshot AIの企業価値は約33億ドルに達した。\n' >"$art"
