@@ -100,7 +100,7 @@ static void fill_figure_starts(void)
 {
     static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
                                         "八", "九", "十", "百", "千", "万", "億", "兆", "今",
-                                        "昨", "去", "来", "先", "前", "首", NULL};
+                                        "昨", "去", "来", "先", "前", "首", "本", NULL};
     for (size_t i = 0; chars[i]; i++)
         zy_charset_add_first(&figure_start_chars, chars[i]);
 }
@@ -173,7 +173,8 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
             continue;
         }
         previous[nfig] = false;
-        if (relative_date_at(s, t, se, i, &figs[nfig]) || top_rank_at(t, se, i, &figs[nfig])) {
+        if (zy_news_date_at(s, t, se, i, &figs[nfig]) || /* 6日、 今月9日 昨日: dateline.c */
+            relative_date_at(s, t, se, i, &figs[nfig]) || top_rank_at(t, se, i, &figs[nfig])) {
             i = figs[nfig++].end;
             continue;
         }
@@ -200,6 +201,7 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
         }
         zy_figure f;
         if (zy_figure_at(t, se, i, false, &f)) {
+            zy_settle_date_year(s, t, se, &f); /* 12月 in a January article: dateline.c */
             figs[nfig++] = f;
             i = f.end;
         } else if (digit) {
