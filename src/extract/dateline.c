@@ -9,7 +9,9 @@
  *     list, not a dateline.
  *   - zy_news_date_at: dates written against the article's date: 6日、 / 4日発表した (the
  *     article's month; the month before when the day is well after the article's), 今月9日,
- *     先月20日, 来月5日, 昨日, 本日, 今日. None without a known article month.
+ *     先月20日, 来月5日, 昨日, 本日, 今日, 先週 (its month), 3日前, 2週間後, 2カ月前 (a month);
+ *     none without a known article month. 同日, 前日, 翌日: the last date written before, or
+ *     the day before or after it.
  *   - zy_settle_date_year: a month-day without a year (1月29日) in a dated article takes the
  *     article's year, or the year before when the month is later than the article's and
  *     the sentence tells the past (the year after for a plan in an earlier month).
@@ -306,13 +308,154 @@ static int month_of_day(const zy_scan_state *s, const char *t, size_t i, size_t 
     return s->doc_month;
 }
 
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return days[month - 1] + (month == 2 && leap);
+}
+
+/* *y-*m-*d moved by delta days (|delta| small). */
+static void add_days(int *y, int *m, int *d, int delta)
+{
+    *d += delta;
+    while (*d < 1) {
+        if (--*m < 1) {
+            *m = 12;
+            --*y;
+        }
+        *d += days_in_month(*y, *m);
+    }
+    while (*d > days_in_month(*y, *m)) {
+        *d -= days_in_month(*y, *m);
+        if (++*m > 12) {
+            *m = 1;
+            ++*y;
+        }
+    }
+}
+
+/* The last date with a day written in the 1,500 bytes before t[i] (for 同日, 前日, 翌日). */
+static bool last_day_before(const zy_scan_state *s, const char *t, size_t i, int *y, int *m, int *d)
+{
+    size_t p = i > 1500 ? i - 1500 : 0;
+    bool found = false;
+    while (p < i && ((unsigned char)t[p] & 0xC0) == 0x80)
+        p++;
+    for (; p < i; p++) {
+        if (!is_digit(t[p]) || (p > 0 && is_digit(t[p - 1])))
+            continue;
+        zy_figure f;
+        if ((zy_figure_at(t, i, p, false, &f) && f.kind == ZY_KIND_DATE) ||
+            (zy_news_date_at(s, t, i, p, &f) && f.kind == ZY_KIND_DATE)) {
+            if (f.day && f.month) {
+                *y = f.year ? f.year : s->doc_year;
+                *m = f.month;
+                *d = f.day;
+                found = true;
+            }
+            p = f.end - 1;
+        }
+    }
+    return found;
+}
+
+/* 同日, 前日, 翌日 at t[i]: the last date written, or the day before or after it. */
+static bool day_of_last_date(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
+{
+    static const struct { const char *s; size_t n; int days; } words[] = {
+        {ZY_WORD("同日"), 0}, {ZY_WORD("前日"), -1}, {ZY_WORD("翌日"), 1},
+    };
+    static const word after[] = {{ZY_WORD("、")}, {ZY_WORD("に")}, {ZY_WORD("は")}, {ZY_WORD("付")},
+                                 {ZY_WORD("の")}, {ZY_WORD("発表")}};
+    for (size_t k = 0; k < COUNT(words); k++) {
+        if (!zy_starts_with_n(t, se, i, words[k].s, words[k].n))
+            continue;
+        size_t end = i + words[k].n;
+        /* 前日比, 前日の終値: a comparison; 同日の and 同日は only for the same day */
+        if (!starts_any(t, se, end, after, words[k].days ? 2 : COUNT(after)) || zy_starts_with(t, se, end, "にわた"))
+            return false;
+        int y, m, d;
+        if (!last_day_before(s, t, i, &y, &m, &d))
+            return false;
+        add_days(&y, &m, &d, words[k].days);
+        set_day_date(f, i, end, y, m, d);
+        return true;
+    }
+    return false;
+}
+
+/* 3日前, 2週間後, 2カ月前 (counted from the article's date) at t[i]; before it a particle
+ * or a comma, not a verb (発売した2カ月後 counts from the launch). */
+static bool counted_from_article(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
+{
+    if (!s->dated || !s->doc_day)
+        return false;
+    static const word before[] = {{ZY_WORD("、")}, {ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("も")}, {ZY_WORD(" ")}};
+    if (i > 0 && !ends_any(t, 0, i, before, COUNT(before)))
+        return false;
+    size_t k = i;
+    int n = 0;
+    while (k < se && is_digit(t[k]) && k - i < 3)
+        n = n * 10 + (t[k++] - '0');
+    if (k == i || k - i > 2 || n < 1)
+        return false;
+    static const struct { const char *s; size_t n; int days, months; } units[] = {
+        {ZY_WORD("日"), 1, 0},    {ZY_WORD("週間"), 7, 0},  {ZY_WORD("カ月"), 0, 1},
+        {ZY_WORD("か月"), 0, 1},  {ZY_WORD("ヶ月"), 0, 1},
+    };
+    for (size_t u = 0; u < COUNT(units); u++) {
+        if (!zy_starts_with_n(t, se, k, units[u].s, units[u].n))
+            continue;
+        size_t e = k + units[u].n;
+        int sign = zy_starts_with(t, se, e, "前") ? -1 : zy_starts_with(t, se, e, "後") ? 1 : 0;
+        if (!sign || !(zy_starts_with(t, se, e + 3, "に") || zy_starts_with(t, se, e + 3, "、")))
+            return false;
+        int y = s->doc_year, m = s->doc_month, d = s->doc_day;
+        if (units[u].days) {
+            add_days(&y, &m, &d, sign * n * units[u].days);
+        } else {
+            m += sign * n;
+            while (m < 1) {
+                m += 12;
+                y--;
+            }
+            while (m > 12) {
+                m -= 12;
+                y++;
+            }
+            d = 0; /* a month back is a month, not a day */
+        }
+        set_day_date(f, i, e + 3, y, m, d);
+        return true;
+    }
+    return false;
+}
+
+/* 先週 at t[i]: the month the week before the article's date falls in. */
+static bool last_week(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
+{
+    if (!s->dated || !s->doc_day || !zy_starts_with(t, se, i, "先週") ||
+        !(zy_starts_with(t, se, i + 6, "、") || zy_starts_with(t, se, i + 6, "に") ||
+          zy_starts_with(t, se, i + 6, "発表")))
+        return false;
+    int y = s->doc_year, m = s->doc_month, d = s->doc_day;
+    add_days(&y, &m, &d, -7);
+    set_day_date(f, i, i + 6, y, m, 0);
+    return true;
+}
+
 bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
 {
+    if (!is_digit(t[i]) && day_of_last_date(s, t, se, i, f))
+        return true;
     if (!s->doc_month)
         return false;
     size_t end;
     int day;
     if (is_digit(t[i])) {
+        if (counted_from_article(s, t, se, i, f))
+            return true;
         if (!alone_day_start(t, i) || !(day = day_at(t, se, i, &end)) || !day_context(t, se, end))
             return false;
         set_day_date(f, i, end, s->doc_year, month_of_day(s, t, i, se, day), day);
@@ -326,6 +469,8 @@ bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i,
             set_day_date(f, i, end, s->doc_year, s->doc_month + months[k].months, day);
             return true;
         }
+    if (last_week(s, t, se, i, f))
+        return true;
     if (!s->doc_day || !s->dated)
         return false;
     static const struct { const char *s; size_t n; int days; } days[] = {
@@ -336,12 +481,8 @@ bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i,
             !(zy_starts_with(t, se, i + 6, "、") || zy_starts_with(t, se, i + 6, "に") ||
               zy_starts_with(t, se, i + 6, "発表") || zy_starts_with(t, se, i + 6, "付")))
             continue;
-        int d = s->doc_day + days[k].days, m = s->doc_month, y = s->doc_year;
-        if (d < 1) {
-            static const int month_days[] = {31, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30};
-            m--; /* the last day of the month before (month_days[m] for m 0..11: Dec, Jan, …) */
-            d = month_days[m < 1 ? 0 : m] + (m == 2 && y % 4 == 0 && (y % 100 || y % 400 == 0));
-        }
+        int y = s->doc_year, m = s->doc_month, d = s->doc_day;
+        add_days(&y, &m, &d, days[k].days);
         set_day_date(f, i, i + days[k].n, y, m, d);
         return true;
     }
