@@ -72,6 +72,8 @@ static const date_case cases[] = {
     {"同社は2週間後に新製品を出す。", "2024-12-25", "2週間後", "2025-01-08"},
     {"同社は2カ月前に社長を替えた。", "2024-01-15", "2カ月前", "2023-11"},
     {"同社は先週、新工場を公開した。", "2024-03-05", "先週", "2024-02"},
+    /* a lead sentence that opens with a date tells an event, not the page's date */
+    {"2019年4月1日、ミナト電機は6日、新工場を建てると発表した。", NULL, "6日", NULL},
     /* not dates: a comparison with the day before, a span after another event */
     {"2024年3月1日\n\n株価は前日比3%高だった。", NULL, "前日", NULL},
     {"同社は発売した2カ月後に値下げした。", "2024-01-15", "2カ月後", NULL},

@@ -127,7 +127,9 @@ static int date_rank(const char *t, size_t a, size_t e, bool first, const zy_fig
 {
     size_t before = skip_back_blanks(t, a, f->start);
     size_t after = skip_date_tail(t, e, f->end);
-    if (first && before == a)
+    /* the first line opens with it, set apart by a space or a clock time (not a lead
+     * sentence's "2025年3月14日、…", which dates an event) */
+    if (first && before == a && (after == e || after > f->end))
         return RANK_FIRST;
     if (ends_any(t, a, before, labels_before, COUNT(labels_before)) ||
         starts_any(t, e, after, labels_after, COUNT(labels_after)))

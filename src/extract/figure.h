@@ -21,7 +21,8 @@
  *     a quarter; a fiscal year's quarters are read as calendar ones, since the fiscal calendar is
  *     not in the text. A quarter without a year (第2四半期, Q3) is no figure.
  *   2025年上期, 上半期, 下期, 下半期: the year alone (period).
- *   18日 alone: no figure.
+ *   18日 alone: no figure here; prose reads it as a date against the article's own date
+ *     (extract/dateline.c: 6日、, 4日発表した) and 18日間 stays a duration.
  * Clock times (10時30分, 9:30) and vague amounts (数十, 数千億, 何百) are never figures.
  * May call: extract/numeral, extract/currency, util.
  */
