@@ -13,8 +13,8 @@
  *     none without a known article month. 同日, 前日, 翌日: the last date written before, or
  *     the day before or after it.
  *   - zy_settle_date_year: a month-day without a year (1月29日) in a dated article takes the
- *     article's year, or the year before when the month is later than the article's and
- *     the sentence tells the past (the year after for a plan in an earlier month).
+ *     article's year, or the year before when the date is later than the article's and the
+ *     sentence tells the past (the year after for a plan in an earlier month).
  * May call: extract (figure, scan).
  */
 #include <string.h>
@@ -263,7 +263,8 @@ static bool day_context(const char *t, size_t se, size_t at)
         {ZY_WORD("午前")}, {ZY_WORD("午後")}, {ZY_WORD("夜")},     {ZY_WORD("朝")},   {ZY_WORD("(")},
         {ZY_WORD("の発表")}, {ZY_WORD("までに")},
     };
-    if (!starts_any(t, se, at, after, COUNT(after)) || zy_starts_with(t, se, at, "にわた"))
+    static const word spans[] = {{ZY_WORD("にわた")}, {ZY_WORD("に及")}, {ZY_WORD("に分け")}};
+    if (!starts_any(t, se, at, after, COUNT(after)) || starts_any(t, se, at, spans, COUNT(spans)))
         return false;
     /* 1日に2回, 1日に一度: a rate, not a date */
     return !zy_starts_with(t, se, at, "に") || at + 3 >= se ||
@@ -496,7 +497,9 @@ void zy_settle_date_year(const zy_scan_state *s, const char *t, size_t se, zy_fi
     if (f->kind != ZY_KIND_DATE || f->year || !f->month || f->period || !s->dated || !s->doc_month ||
         !s->doc_year)
         return;
-    if (f->month > s->doc_month && !tells_future(t, f->end, se))
+    bool later = f->month > s->doc_month ||
+                 (f->month == s->doc_month && s->doc_day && f->day > s->doc_day + DAY_SLACK);
+    if (later && !tells_future(t, f->end, se))
         f->year = s->doc_year - 1;
     else if (f->month < s->doc_month && tells_future(t, f->end, se) && f->day)
         f->year = s->doc_year + 1;
