@@ -676,7 +676,13 @@ static bool read_year(const char *t, size_t len, size_t at, size_t p, const zy_n
         f->period = true;
     }
     size_t period = read_period(t, len, p, f);
-    p += period ? period : read_month_day(t, len, p, f);
+    size_t month_day = period ? 0 : read_month_day(t, len, p, f);
+    /* 2022年の2月: the month of that year */
+    if (!period && !month_day && !f->period && zy_starts_with(t, len, p, "の")) {
+        size_t after_no = read_month_day(t, len, p + 3, f);
+        month_day = after_no ? 3 + after_no : 0;
+    }
+    p += period ? period : month_day;
     f->end = p;
     return true;
 }

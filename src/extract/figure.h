@@ -8,7 +8,7 @@
  *
  * How dates are represented (year, month, day; 0 = not written):
  *   2025年1月20日, 二〇二三年十一月五日, 2024/3/5, 2024-03-05, 2024/3, 2024.3.5, 2024.03,
- *     1982 05月: as written.
+ *     1982 05月, 2022年の2月: as written.
  *   3/5: month/day only before a weekday in brackets, 付, 時点, 発売, 公開, 発表, 更新, or a second
  *     month/day after ~ (3/5~3/10); otherwise a fraction (コストを1/10に is no date).
  *   4~6月, 2024年4月~6月, 1-3月期: a range of months is its first month (period), as the team's
