@@ -9,7 +9,8 @@
  *     list, not a dateline.
  *   - zy_news_date_at: dates written against the article's date: 6日、 / 4日発表した (the
  *     article's month; the month before when the day is well after the article's), 今月9日,
- *     先月20日, 来月5日, 昨日, 本日, 今日, 先週 (its month), 3日前, 2週間後, 2カ月前 (a month);
+ *     先月20日, 来月5日, 昨年12月, 今年3月5日, 昨日, 本日, 今日, 先週 (its month), 3日前,
+ *     2週間後, 2カ月前 (a month);
  *     none without a known article month. 同日, 前日, 翌日: the last date written before, or
  *     the day before or after it.
  *   - zy_settle_date_year: a month-day without a year (1月29日) in a dated article takes the
@@ -435,6 +436,31 @@ static bool counted_from_article(const zy_scan_state *s, const char *t, size_t s
     return false;
 }
 
+/* 昨年12月, 今年3月5日, 来年1月 at t[i] in a dated article: the month (and day) of that year. */
+static bool month_of_relative_year(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
+{
+    static const struct { const char *s; size_t n; int years; } words[] = {
+        {ZY_WORD("今年"), 0}, {ZY_WORD("本年"), 0}, {ZY_WORD("昨年"), -1}, {ZY_WORD("去年"), -1},
+        {ZY_WORD("一昨年"), -2}, {ZY_WORD("来年"), 1},
+    };
+    if (!s->dated || !s->doc_year)
+        return false;
+    for (size_t k = 0; k < COUNT(words); k++) {
+        size_t p = i + words[k].n;
+        if (!zy_starts_with_n(t, se, i, words[k].s, words[k].n) || p >= se || !is_digit(t[p]))
+            continue;
+        zy_figure month;
+        if (!zy_figure_at(t, se, p, false, &month) || month.kind != ZY_KIND_DATE || month.year ||
+            !month.month || month.start != p)
+            return false;
+        *f = month;
+        f->start = i;
+        f->year = s->doc_year + words[k].years;
+        return true;
+    }
+    return false;
+}
+
 /* 先週 at t[i]: the month the week before the article's date falls in. */
 static bool last_week(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f)
 {
@@ -472,7 +498,7 @@ bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i,
             set_day_date(f, i, end, s->doc_year, s->doc_month + months[k].months, day);
             return true;
         }
-    if (last_week(s, t, se, i, f))
+    if (last_week(s, t, se, i, f) || month_of_relative_year(s, t, se, i, f))
         return true;
     if (!s->doc_day || !s->dated)
         return false;

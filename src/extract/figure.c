@@ -782,6 +782,10 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         f->end = p + months;
         return true;
     }
+    /* 997年1月: the month of a year that is none (a split or broken number) is no date */
+    if (zy_starts_with(t, len, p, "月") && at >= 4 && zy_ends_with(t, at, "年") && t[at - 4] >= '0' &&
+        t[at - 4] <= '9')
+        return false;
     if (zy_starts_with(t, len, p, "月") && !n.decimal && n.value >= 1 && n.value <= 12 &&
         n.len <= 6 && !ordinal) {
         size_t start = f->start;
