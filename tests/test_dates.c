@@ -88,6 +88,7 @@ static const date_case cases[] = {
     {"2025年1月10日\n\n工事は30日に及んだ。", NULL, "30日", NULL},
     {"ミナト電機は6日、新工場を建てると発表した。", NULL, "6日", NULL},
     {"沿革\n\n2021年4月1日\n\n2022年6月1日\n\n2023年9月1日\n\nミナト電機は5日、新社長を迎えた。", NULL, "5日", NULL},
+    {"沿革\n\n2021年4月1日\n設立\n2022年6月1日\n上場\n\nミナト電機は5日、新社長を迎えた。", NULL, "5日", NULL},
 };
 
 /* The date fact whose text is figure, or NULL. */

@@ -205,8 +205,8 @@ bool zy_find_article_date(const zy_scan_state *s, int *year, int *month, int *da
         if (c.rank > into->rank)
             *into = c;
     }
-    /* several bare date lines are a list of events, not the page's date */
-    if (best.rank == RANK_BARE && bare_lines > 2)
+    /* two or more bare date lines are a list of events, not the page's date */
+    if (best.rank == RANK_BARE && bare_lines > 1)
         best.rank = RANK_NONE;
     if (best.rank == RANK_NONE)
         best = best_yearless;
