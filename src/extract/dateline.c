@@ -395,7 +395,8 @@ static bool counted_from_article(const zy_scan_state *s, const char *t, size_t s
 {
     if (!s->dated || !s->doc_day)
         return false;
-    static const word before[] = {{ZY_WORD("、")}, {ZY_WORD("は")}, {ZY_WORD("が")}, {ZY_WORD("も")}, {ZY_WORD(" ")}};
+    static const word before[] = {{ZY_WORD("、")}, {ZY_WORD("。")}, {ZY_WORD("は")}, {ZY_WORD("が")},
+                                  {ZY_WORD("も")}, {ZY_WORD(" ")}, {ZY_WORD("\n")}};
     if (i > 0 && !ends_any(t, 0, i, before, COUNT(before)))
         return false;
     size_t k = i;
