@@ -10,9 +10,8 @@
  *   - zy_news_date_at: dates written against the article's date: 6日、 / 4日発表した (the
  *     article's month; the month before when the day is well after the article's), 今月9日,
  *     先月20日, 来月5日, 昨年12月, 今年3月5日, 昨日, 本日, 今日, 先週 (its month), 3日前,
- *     2週間後, 2カ月前 (a month);
- *     none without a known article month. 同日, 前日, 翌日: the last date written before, or
- *     the day before or after it.
+ *     2週間後, 2カ月前 (a month); none without a known article month. 同日, 前日, 翌日: the
+ *     last date written before them, or the day before or after it.
  *   - zy_settle_date_year: a month-day without a year (1月29日) in a dated article takes the
  *     article's year, or the year before when the date is later than the article's and the
  *     sentence tells the past (the year after for a plan in an earlier month).
