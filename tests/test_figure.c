@@ -98,6 +98,11 @@ static const scan_case cases[] = {
     /* dates */
     {"二〇二三年十一月五日に発表した。", false, "date", 0, NULL, "2023-11-05", NULL, 1},
     {"２０２４年３月に発売した。", false, "date", 0, NULL, "2024-03", NULL, 1},
+    {"2022年の2月に順位が入れ替わった。", false, "date", 0, NULL, "2022-02", "2022年の2月", 1},
+    {"2021年の12カ月で倍増した。", false, "date", 0, NULL, "2021", "2021年", -1},
+    {"1 997年1月の蓄積。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* a day alone is a date only against the article's date (test_dates.c) */
+    {"研修は18日に終えた。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"2024/3/5に発表した。", false, "date", 0, NULL, "2024-03-05", "2024/3/5", 1},
     {"2024-03-05に公開された。", false, "date", 0, NULL, "2024-03-05", NULL, 1},
     {"2024/11に始まった。", false, "date", 0, NULL, "2024-11", NULL, 1},

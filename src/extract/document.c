@@ -24,70 +24,60 @@ const char *zy_fact_kind_name(zy_fact_kind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
 }
 
-/* A date line near the top ("2025年3月14日", "2025/3/14 (金)"): the article's own date. */
-static bool find_date_line(const zy_scan_state *s, int *year, int *month)
+/* The latest year written in the text that is not a target (…年までに), a year with its
+ * month first; two-digit years (25年) only when no four-digit year is written. 0: none. */
+static int latest_year_written(const zy_scan_state *s)
 {
+    int full = 0, any = 0, short_year = 0;
     const char *t = s->norm.text;
-    size_t i = 0, lines = 0;
-    while (i < s->norm.len && lines < 8) {
-        size_t e = i;
-        while (e < s->norm.len && t[e] != '\n')
-            e++;
-        size_t a = i;
-        while (a < e && t[a] == ' ')
-            a++;
+    for (size_t i = 0; i < s->norm.len; i++) {
+        if (t[i] < '0' || t[i] > '9' || (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9'))
+            continue;
         zy_figure f;
-        if (a < e && t[a] >= '0' && t[a] <= '9' && zy_figure_at(t, e, a, false, &f) &&
-            f.kind == ZY_KIND_DATE && f.year && f.month && f.day) {
-            size_t rest = f.end;
-            while (rest < e && (t[rest] == ' ' || t[rest] == '(' || t[rest] == ')' ||
-                                ((unsigned char)t[rest] >= 0x80 && rest + 3 <= e && e - f.end <= 12)))
-                rest++;
-            if (rest >= e) {
-                *year = f.year;
-                *month = f.month;
-                return true;
-            }
+        if (!zy_figure_at(t, s->norm.len, i, false, &f) || f.kind != ZY_KIND_DATE || !f.year)
+            continue;
+        bool target = zy_starts_with(t, s->norm.len, f.end, "まで");
+        if (f.two_digit_year) {
+            if (!target && f.year > short_year)
+                short_year = f.year;
+        } else {
+            if (f.month && f.year > full)
+                full = f.year;
+            if (!target && f.year > any)
+                any = f.year;
         }
-        if (e > a)
-            lines++;
-        i = e + 1;
+        i = f.end - 1;
     }
-    return false;
+    int year = full > any ? full : any;
+    return year ? year : short_year;
 }
 
-/* The year that dates without one belong to: the article's date when given (--date, or a
- * date line at the top); else the latest year written in the text that is not a target
- * (…年までに). Kept from earlier batches when a batch names no year. */
+/* The article's date, for dates without a year or month: --date when given (YYYY, YYYY-MM
+ * or YYYY-MM-DD), else the date it is printed with (extract/dateline.c); a dateline without
+ * a year gives the month and day, and the year is the latest one written. Found in the
+ * first batch and kept for the rest of the file. */
 static void resolve_doc_year(zy_scan_state *s, const char *date_option, int previous)
 {
     if (date_option && strlen(date_option) >= 4) {
         s->doc_year = atoi(date_option);
         if (strlen(date_option) >= 7)
             s->doc_month = atoi(date_option + 5);
+        if (strlen(date_option) >= 10)
+            s->doc_day = atoi(date_option + 8);
         s->dated = true;
         return;
     }
-    if (!previous && find_date_line(s, &s->doc_year, &s->doc_month)) {
-        s->dated = true;
-        return;
+    int year = 0, month = 0, day = 0;
+    if (!previous && zy_find_article_date(s, &year, &month, &day)) {
+        s->doc_month = month;
+        s->doc_day = day;
+        if (year) {
+            s->doc_year = year;
+            s->dated = true;
+            return;
+        }
     }
-    int full = 0, any = 0;
-    const char *t = s->norm.text;
-    for (size_t i = 0; i < s->norm.len; i++) {
-        if (t[i] < '0' || t[i] > '9' || (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9'))
-            continue;
-        zy_figure f;
-        if (!zy_figure_at(t, s->norm.len, i, false, &f) || f.kind != ZY_KIND_DATE || !f.year ||
-            f.two_digit_year)
-            continue;
-        if (f.month && f.year > full)
-            full = f.year;
-        if (!zy_starts_with(t, s->norm.len, f.end, "まで") && f.year > any)
-            any = f.year;
-        i = f.end - 1;
-    }
-    int year = full > any ? full : any;
+    year = latest_year_written(s);
     s->doc_year = year ? year : previous;
 }
 
@@ -99,7 +89,7 @@ typedef struct scan_session {
     zy_fact_sink sink;
     void *user_data;
     char *title;          /* from the first batch */
-    int doc_year, doc_month;
+    int doc_year, doc_month, doc_day;
     bool dated;
     size_t tables;        /* tables seen so far */
     zy_document batch;    /* the batch handed to the sink; facts and captions are reset */
@@ -246,12 +236,16 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     if (ss->dated) {
         s.doc_year = ss->doc_year;
         s.doc_month = ss->doc_month;
+        s.doc_day = ss->doc_day;
         s.dated = true;
     } else {
+        s.doc_month = ss->doc_month; /* a dateline without a year, from the first batch */
+        s.doc_day = ss->doc_day;
         resolve_doc_year(&s, ss->options ? ss->options->date : NULL, ss->doc_year);
     }
     ss->doc_year = s.doc_year;
     ss->doc_month = s.doc_month;
+    ss->doc_day = s.doc_day;
     ss->dated = s.dated;
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);

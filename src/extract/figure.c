@@ -676,7 +676,13 @@ static bool read_year(const char *t, size_t len, size_t at, size_t p, const zy_n
         f->period = true;
     }
     size_t period = read_period(t, len, p, f);
-    p += period ? period : read_month_day(t, len, p, f);
+    size_t month_day = period ? 0 : read_month_day(t, len, p, f);
+    /* 2022年の2月: the month of that year */
+    if (!period && !month_day && !f->period && zy_starts_with(t, len, p, "の")) {
+        size_t after_no = read_month_day(t, len, p + 3, f);
+        month_day = after_no ? 3 + after_no : 0;
+    }
+    p += period ? period : month_day;
     f->end = p;
     return true;
 }
@@ -776,6 +782,10 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         f->end = p + months;
         return true;
     }
+    /* 997年1月: the month of a year that is none (a split or broken number) is no date */
+    if (zy_starts_with(t, len, p, "月") && at >= 4 && zy_ends_with(t, at, "年") && t[at - 4] >= '0' &&
+        t[at - 4] <= '9')
+        return false;
     if (zy_starts_with(t, len, p, "月") && !n.decimal && n.value >= 1 && n.value <= 12 &&
         n.len <= 6 && !ordinal) {
         size_t start = f->start;

@@ -8,7 +8,7 @@
  *
  * How dates are represented (year, month, day; 0 = not written):
  *   2025年1月20日, 二〇二三年十一月五日, 2024/3/5, 2024-03-05, 2024/3, 2024.3.5, 2024.03,
- *     1982 05月: as written.
+ *     1982 05月, 2022年の2月: as written.
  *   3/5: month/day only before a weekday in brackets, 付, 時点, 発売, 公開, 発表, 更新, or a second
  *     month/day after ~ (3/5~3/10); otherwise a fraction (コストを1/10に is no date).
  *   4~6月, 2024年4月~6月, 1-3月期: a range of months is its first month (period), as the team's
@@ -21,7 +21,8 @@
  *     a quarter; a fiscal year's quarters are read as calendar ones, since the fiscal calendar is
  *     not in the text. A quarter without a year (第2四半期, Q3) is no figure.
  *   2025年上期, 上半期, 下期, 下半期: the year alone (period).
- *   18日 alone: no figure.
+ *   18日 alone: no figure here; prose reads it as a date against the article's own date
+ *     (extract/dateline.c: 6日、, 4日発表した) and 18日間 stays a duration.
  * Clock times (10時30分, 9:30) and vague amounts (数十, 数千億, 何百) are never figures.
  * May call: extract/numeral, extract/currency, util.
  */

@@ -92,7 +92,8 @@ static bool relative_date_at(const zy_scan_state *s, const char *t, size_t se, s
 }
 
 /* Characters a figure can start with in prose: kanji numerals and the first characters of
- * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月, 前年 and 首位 (Arabic digits are tested directly). */
+ * 今年, 昨年, 去年, 来年, 一昨年, 今月, 先月, 来月, 前年, 首位 and the dates of dateline.c (本日,
+ * 同日, 翌日); Arabic digits are tested directly. */
 static zy_charset figure_start_chars;
 static pthread_once_t figure_starts_once = PTHREAD_ONCE_INIT;
 
@@ -100,7 +101,7 @@ static void fill_figure_starts(void)
 {
     static const char *const chars[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
                                         "八", "九", "十", "百", "千", "万", "億", "兆", "今",
-                                        "昨", "去", "来", "先", "前", "首", NULL};
+                                        "昨", "去", "来", "先", "前", "首", "本", "同", "翌", NULL};
     for (size_t i = 0; chars[i]; i++)
         zy_charset_add_first(&figure_start_chars, chars[i]);
 }
@@ -173,7 +174,8 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
             continue;
         }
         previous[nfig] = false;
-        if (relative_date_at(s, t, se, i, &figs[nfig]) || top_rank_at(t, se, i, &figs[nfig])) {
+        if (zy_news_date_at(s, t, se, i, &figs[nfig]) || /* 6日、 今月9日 昨日: dateline.c */
+            relative_date_at(s, t, se, i, &figs[nfig]) || top_rank_at(t, se, i, &figs[nfig])) {
             i = figs[nfig++].end;
             continue;
         }
@@ -200,6 +202,7 @@ static size_t read_figures(const zy_scan_state *s, size_t ss, size_t se, zy_figu
         }
         zy_figure f;
         if (zy_figure_at(t, se, i, false, &f)) {
+            zy_settle_date_year(s, t, se, &f); /* 12月 in a January article: dateline.c */
             figs[nfig++] = f;
             i = f.end;
         } else if (digit) {

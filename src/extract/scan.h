@@ -42,6 +42,7 @@ typedef struct zy_scan_state {
     size_t fact_cap;
     int doc_year;             /* year for dates written without one (0: unknown) */
     int doc_month;
+    int doc_day;              /* the article's day (0: unknown), for 6日 and 昨日 (extract/dateline.c) */
     bool dated;               /* the article's own date is known (--date or a date line):
                                  今年, 昨年, 今月 can be resolved */
     zy_line *lines;           /* the lines of the normalised text */
@@ -83,6 +84,13 @@ void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16]);
 /* The measure a figure's surroundings name (valuation, funding, …), or NULL. */
 const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_start,
                             size_t fig_end, size_t clause_end, zy_fact_kind kind);
+
+/* The article's own date wherever it is printed (year 0: a dateline without one); false: none.
+ * Dates news writes against it (6日、, 今月9日, 昨日) at t[i], false when none or when the
+ * article's month is not known; the year of a month-day written without one (dateline.c). */
+bool zy_find_article_date(const zy_scan_state *s, int *year, int *month, int *day);
+bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f);
+void zy_settle_date_year(const zy_scan_state *s, const char *t, size_t se, zy_figure *f);
 
 /* Passes. */
 void zy_scan_tables(zy_scan_state *s);
