@@ -196,6 +196,18 @@ static const page_case pages[] = {
      "売上高ランキング(2023年度)\n1位\nアオバ自動車\n31兆3795億円\n2位\nミドリ商事\n18兆1000億円\n",
      {{ZY_KIND_RANK, 2, "rank", "ミドリ商事", "2023"}, {ZY_KIND_MONEY, 31.3795e12, "JPY", "アオバ自動車", "2023"}},
      {0}},
+    {"a header naming every cell is one table, not two side by side",
+     "企業名 売上高 本社 従業員数\nアルファ 100 米国 500\nベータ 200 日本 700\n",
+     {{ZY_KIND_COUNT, 500, "count", "アルファ", NULL}, {ZY_KIND_COUNT, 700, "count", "ベータ", NULL}},
+     {0}},
+    {"the repeated cell's unit scales its own column only",
+     "アルファの売上高は5556億600万円だった。\n企業名 売上高 従業員数\nアルファ 5556.06 1200\nベータ 300.5 800\n",
+     {{ZY_KIND_MONEY, 300.5e8, "JPY", "ベータ", NULL}, {ZY_KIND_COUNT, 1200, "count", "アルファ", NULL}},
+     {1.2e11}},
+    {"notes and placeholders in brackets are not aliases",
+     "企業 | 売上 |\n|---|---|\n| アルファ (新規) | 100 |\n| ベータ (注1) | 200 |\n",
+     {{ZY_KIND_COUNT, 100, "count", "アルファ", NULL}, {ZY_KIND_COUNT, 200, "count", "ベータ", NULL}},
+     {0}},
     {"numbered headings are not rows",
      "目次\n1.1 はじめに\n1.2 歴史\n2.1 まとめ\n",
      {{0}},
@@ -303,6 +315,17 @@ static void test_long_list(void **state)
     free(text);
 }
 
+static void test_review_crashes(void **state)
+{
+    (void)state;
+    /* a sign's word that overflowed the unit probe, and a prefix before a list item's start */
+    const char *texts[] = {"££££££££££££££££££££\n\n企業名 売上高 利益\nアルファ 10 20\nベータ 30 40\n",
+                           "--6(13)\n", "-$6(13)\n-▲6(13)\n",
+                           "アルファ 99999999999999999999999.5 10\nベータ 1.5 20\n", "12345678901234567890年 | 5 |\n"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        zy_document_destroy(scan_text(texts[i], strlen(texts[i])));
+}
+
 static void test_wide_pipe_row(void **state)
 {
     (void)state;
@@ -331,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_header_without_rows),
         cmocka_unit_test(test_long_list),
         cmocka_unit_test(test_wide_pipe_row),
+        cmocka_unit_test(test_review_crashes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

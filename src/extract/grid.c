@@ -8,6 +8,7 @@
  * cells (新規, -). A block is a run of at least two rows, each with a name and a figure.
  * May call: extract (rows, scan, figure, entities), util.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,7 +223,11 @@ static void type_cells(const char *t, grow *row)
                 if (n > 0 && (n >= 2 || d > c.a) && (d > c.a || runs_from)) {
                     if (d > c.a && out.n < GRID_CELLS)
                         out.c[out.n++] = (gcell){.a = c.a, .b = d, .type = CELL_TEXT, .spaced = c.spaced};
-                    for (size_t r = 0; r < n && out.n < GRID_CELLS; r++)
+                    if (out.n + n + (d > c.a) > GRID_CELLS) {
+                        out.n = GRID_CELLS + 1; /* too wide: the row is refused, not cut short */
+                        break;
+                    }
+                    for (size_t r = 0; r < n; r++)
                         out.c[out.n++] = (gcell){.a = run[r].start, .b = run[r].end, .type = CELL_FIGURE,
                                                  .fig = run[r]};
                     continue;
@@ -354,7 +359,19 @@ static bool read_line(const zy_scan_state *s, size_t l, grow *row)
 /* A bare 1900…2100: in a header line ("Q3 2023"), a year, not a value that makes a row. */
 static bool is_bare_year(const zy_figure *f)
 {
-    return f->bare && f->value >= 1900 && f->value <= 2100 && f->value == (double)(long)f->value;
+    return f->bare && f->value >= 1900 && f->value <= 2100 && f->value == floor(f->value);
+}
+
+/* Does a text cell of the row hold a digit ("2022Q1")? Then the row's bare 2024 is a header's
+ * year, not a value. */
+static bool text_with_digits(const char *t, const grow *row)
+{
+    for (size_t k = 0; k < row->n; k++)
+        if (row->c[k].type == CELL_TEXT)
+            for (size_t i = row->c[k].a; i < row->c[k].b; i++)
+                if (is_digit(t[i]))
+                    return true;
+    return false;
 }
 
 /* A row: a name and a figure that is not a date, no 。; or a "1アメリカ 20,494,050" line. */
@@ -369,7 +386,8 @@ static bool is_row(const zy_scan_state *s, size_t l, const grow *row)
             return false; /* "name: value" lines are lists (lists.c) */
         if (row->c[k].type == CELL_TEXT)
             text = true;
-        else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE && !is_bare_year(&row->c[k].fig))
+        else if (row->c[k].type == CELL_FIGURE && row->c[k].fig.kind != ZY_KIND_DATE &&
+                 (!is_bare_year(&row->c[k].fig) || !text_with_digits(s->norm.text, row)))
             figure = true;
     }
     if (!text && figure && row->c[0].type == CELL_FIGURE &&
@@ -630,7 +648,7 @@ static bool counting_first_column(const zy_scan_state *s, const grid_block *g)
         if (c->type != CELL_FIGURE || !c->fig.bare || row.n < 2 || row.c[1].type != CELL_TEXT)
             continue;
         double v = c->fig.value;
-        if (v == (double)(long)v && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
+        if (v == floor(v) && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
             counting++;
             last = v;
         }
@@ -664,19 +682,10 @@ static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
     return true;
 }
 
-/* A bracket after a name: a country code (CN), (米), (JP) is the row's country, not an alias. */
+/* A bracket after a name that the dictionary knows as a country ((CN), (米), (JP)) is the row's
+ * country, not an alias; other brackets (FMC) are aliases. */
 static bool is_country_code(const zy_scan_state *s, size_t a, size_t b)
 {
-    const char *t = s->norm.text;
-    if (b - a >= 1 && b - a <= 3) {
-        bool upper = true;
-        for (size_t i = a; i < b; i++)
-            upper &= t[i] >= 'A' && t[i] <= 'Z';
-        if (upper)
-            return true;
-    }
-    if (b - a == 3 && (unsigned char)t[a] >= 0xE0) /* one kanji: 米 中 日 韓 英 独 仏 */
-        return true;
     return zy_rows_country((zy_scan_state *)s, a, b) != NULL;
 }
 
@@ -778,6 +787,19 @@ static size_t side_by_side(const grow *row)
             return m;
     }
     return row->n;
+}
+
+/* Does the header repeat with period m ("順 | 会社名 | 件数 | 順 | 会社名 | 件数")? */
+static bool header_repeats(const char *t, const grid_header *h, size_t m)
+{
+    if (m == 0 || h->n < 2 * m)
+        return false;
+    for (size_t k = m; k < h->n; k++) {
+        size_t r = k % m;
+        if (h->b[k] - h->a[k] != h->b[r] - h->a[r] || memcmp(t + h->a[k], t + h->a[r], h->b[k] - h->a[k]) != 0)
+            return false;
+    }
+    return true;
 }
 
 typedef struct grid_context {
@@ -989,34 +1011,51 @@ static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit
     return true;
 }
 
-/* The bare numbers of a block that are not ranks or years (at most cap). */
-static size_t bare_values(const zy_scan_state *s, const grid_block *g, double *out, size_t cap)
+/* ---- a column's unit from the article's own repetition of a cell ---- */
+
+#define CORROBORATE_SPAN 8192 /* bytes before and after a table searched for its repetition */
+#define CORROBORATE_CELLS 64
+
+typedef struct bare_cell {
+    double value;
+    long header;             /* its header cell, or GRID_CELLS when it has none */
+} bare_cell;
+
+/* The bare amounts of a block (not whole numbers: those are counts, ranks and years), with
+ * the header cell each sits under. */
+static size_t bare_cells(const zy_scan_state *s, const grid_block *g, const grid_context *gc, bare_cell *out)
 {
     size_t n = 0;
-    for (size_t l = g->first; l < g->last && n < cap; l++) {
+    for (size_t l = g->first; l < g->last && n < CORROBORATE_CELLS; l++) {
         grow row;
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
             continue;
-        for (size_t k = 0; k < row.n && n < cap; k++) {
+        long name = -1;
+        for (size_t k = 0; k < row.n && name < 0; k++)
+            if (row.c[k].type == CELL_TEXT)
+                name = (long)k;
+        for (size_t k = 0; k < row.n && n < CORROBORATE_CELLS; k++) {
             const zy_figure *f = &row.c[k].fig;
-            if (row.c[k].type == CELL_FIGURE && f->bare && f->value >= 10 && f->value != (double)(long)f->value)
-                out[n++] = f->value;
+            if (row.c[k].type != CELL_FIGURE || !f->bare || f->value < 10 || f->value >= 1e15 ||
+                f->value == floor(f->value))
+                continue;
+            long hc = header_cell_of(gc, &row, 0, row.n, name, k);
+            out[n++] = (bare_cell){f->value, hc >= 0 && hc < GRID_CELLS ? hc : GRID_CELLS};
         }
     }
     return n;
 }
 
-#define CORROBORATE_SPAN 8192 /* bytes before and after a table searched for its repetition */
-
-/* A table of bare amounts whose unit no header gives: when the article's text says one of them
- * as money ("5556億600万円" for a cell 5556.06), the table is in that unit and scale. */
-static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit)
+/* Columns of bare amounts whose unit no header gives: when the article's text says one of a
+ * column's cells as money ("5556億600万円" for a cell 5556.06), that column is in that unit and
+ * scale; other columns (従業員数) keep theirs. */
+static void corroborate_columns(zy_scan_state *s, const grid_block *g, grid_context *gc)
 {
     static const double scales[] = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12};
-    double values[64];
-    size_t n = bare_values(s, g, values, 64);
+    bare_cell cells[CORROBORATE_CELLS];
+    size_t n = bare_cells(s, g, gc, cells);
     if (n == 0)
-        return false;
+        return;
     const char *t = s->norm.text;
     /* the article's own text around the table, not the whole batch (a corpus of articles) */
     size_t from = s->lines[g->first].start, to = s->lines[g->last - 1].end;
@@ -1026,24 +1065,24 @@ static bool corroborated_unit(zy_scan_state *s, const grid_block *g, zy_figure *
         if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')))
             continue;
         zy_figure f;
-        if (!zy_figure_at(t, s->norm.len, i, false, &f) || f.end <= i) {
+        if (!zy_figure_at(t, s->norm.len, i, false, &f) || f.end <= i)
             continue;
-        }
-        if (f.kind == ZY_KIND_MONEY && f.has_value && !f.has_value_max) {
-            for (size_t k = 0; k < n; k++)
-                for (size_t c = 0; c < sizeof scales / sizeof scales[0]; c++) {
-                    double want = values[k] * scales[c];
-                    if (want > 0 && f.value > want * (1 - 1e-9) && f.value < want * (1 + 1e-9)) {
-                        *unit = f;
-                        unit->value = scales[c];
-                        unit->bare = false;
-                        return true;
-                    }
-                }
-        }
         i = f.end - 1;
+        if (f.kind != ZY_KIND_MONEY || !f.has_value || f.has_value_max)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            for (size_t c = 0; c < sizeof scales / sizeof scales[0]; c++) {
+                double want = cells[k].value * scales[c];
+                column_role *role = &gc->roles[cells[k].header];
+                if (want > 0 && f.value > want * (1 - 1e-9) && f.value < want * (1 + 1e-9) &&
+                    !role->has_unit && !role->percent && !role->rank) {
+                    role->has_unit = true;
+                    role->unit = f;
+                    role->unit.value = scales[c];
+                    role->unit.bare = false;
+                }
+            }
     }
-    return false;
 }
 
 /* A sentence that introduces the table ("Xは次の通り。", "Xは以下のとおりです。"): X as its
@@ -1106,8 +1145,6 @@ static void read_block(zy_scan_state *s, grid_block *g)
     }
     if (!has_table_unit)
         has_table_unit = footnote_unit(s, g, &table_unit);
-    if (!has_table_unit)
-        has_table_unit = corroborated_unit(s, g, &table_unit);
     int year = 0, month = 0;
     if (g->caption >= 0)
         year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
@@ -1125,6 +1162,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
             gc.name_header = (long)c;
     }
     role_of(s, &h, -1, &table_unit, has_table_unit, year, month, &gc.roles[GRID_CELLS]);
+    if (!has_table_unit)
+        corroborate_columns(s, g, &gc);
     gc.subject = table_subject(s, g);
     gc.glued = glued_ranks(s, g);
     gc.lead_rank = h.n == 0 && counting_first_column(s, g);
@@ -1149,6 +1188,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
             is_row(s, l, &words) && words.n == h.n)
             copy_row(&row, &words);
         size_t m = side_by_side(&row);
+        if (m < row.n && h.n >= row.n && !header_repeats(t, &h, m))
+            m = row.n; /* "企業名 売上高 本社 従業員数": the header names every cell, one table */
         for (size_t from = 0; from < row.n; from += m)
             emit_row(s, &gc, &row, from, from + m, l);
     }

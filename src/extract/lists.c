@@ -44,6 +44,17 @@ static bool group_item(const zy_scan_state *s, zy_line l, size_t *name_end, size
     return false;
 }
 
+/* Is t[a, b) (blanks aside) exactly 合計, 総計 or 計? */
+static bool is_total_name(const char *t, size_t a, size_t b)
+{
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    return (b - a == 6 && (memcmp(t + a, "合計", 6) == 0 || memcmp(t + a, "総計", 6) == 0)) ||
+           (b - a == 3 && memcmp(t + a, "計", 3) == 0);
+}
+
 static void scan_groups(zy_scan_state *s)
 {
     const char *t = s->norm.text;
@@ -81,8 +92,7 @@ static void scan_groups(zy_scan_state *s)
         zy_figure f;
         zy_figure_at(t, lines[l].end, value_at, true, &f);
         size_t a = lines[l].start;
-        bool total = zy_starts_with(t, name_end, a, "合計") || zy_starts_with(t, name_end, a, "総計") ||
-                     zy_starts_with(t, name_end, a, "計");
+        bool total = is_total_name(t, a, name_end); /* 合計, 総計, 計; not 計測機器 */
         zy_subject sub = {0, 0, -1, NULL};
         if (total && heading >= 0) {
             /* the heading "アメリカ(米)": its name, with the bracket as alias */
@@ -138,7 +148,7 @@ static bool figure_may_start(const char *t, size_t a, size_t i)
  * after the name's last character and followed by a bracketed value ("拠点9(10)")? */
 static bool figure_in_name(const char *t, size_t a, const zy_figure *f, size_t e)
 {
-    if (f->start == a)
+    if (f->start <= a)
         return false;
     char before = t[f->start - 1];
     if (before == ' ' || before == '\t' || before == '(' || before == ':' || before == '|')
@@ -152,8 +162,8 @@ static bool next_figure(const char *t, size_t a, size_t i, size_t e, zy_figure *
     for (; i < e; i++) {
         if (t[i] < '0' || t[i] > '9' || !figure_may_start(t, a, i))
             continue;
-        if (zy_figure_at(t, e, i, true, f))
-            return true;
+        if (zy_figure_at(t, e, i, true, f) && f->start >= a)
+            return true; /* a prefix (▲, $) before the item's start is not its */
         while (i + 1 < e && ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == ',' || t[i + 1] == '.'))
             i++;
     }
@@ -268,9 +278,10 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
     while (i < line->end && next_figure(t, line->start, i, line->end, &f)) {
         /* "(前年1位)", "(同5位)" after a 前年: last year's figure */
         char previous[16] = "";
-        if (year && f.start >= said_from &&
+        if (year && f.start >= said_from && !zy_rows_contains(t, said_from, f.start, "前年比") &&
+            !zy_rows_contains(t, said_from, f.start, "前年同期比") &&
             (zy_rows_contains(t, said_from, f.start, "前年") || zy_ends_with(t, f.start, "同")))
-            zy_rows_year_iso(year - 1, previous);
+            zy_rows_year_iso(year - 1, previous); /* 前年比 and 前年同期比 are changes, not last year */
         said_from = f.end;
         i = f.end > i ? f.end : i + 1;
         if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
@@ -307,9 +318,13 @@ static void scan_items(zy_scan_state *s)
         if (!read_item(s, l, &it))
             continue;
         size_t count = 1, last = l;
-        for (size_t k = l + 1; k < n; k++) {
-            if (s->lines[k].blank)
+        for (size_t k = l + 1, blanks = 0; k < n; k++) {
+            if (s->lines[k].blank) {
+                if (++blanks > 3)
+                    break; /* a list pauses for a blank line or two, not for a page */
                 continue;
+            }
+            blanks = 0;
             list_entry next;
             if (!read_item(s, k, &next))
                 break;

@@ -13,6 +13,11 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 long zy_rows_add_table(zy_scan_state *s, size_t start, size_t a, size_t b)
 {
     zy_document *d = s->doc;
@@ -43,9 +48,31 @@ static void copy_name(const char *t, size_t a, size_t b, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Can the bracket t[a, b) after a name be its alias? Not a note (注1, ※), a placeholder (新規,
+ * 予定), a qualifier (連結, 税込) or anything with a digit. */
+static bool plausible_alias(const char *t, size_t a, size_t b)
+{
+    static const char *const refused[] = {"新規", "予定", "見込み", "推定", "概算", "速報", "税込", "税抜",
+                                          "連結", "単体", "暫定", "参考", "未上場", "上場", "非公開", NULL};
+    if (b <= a || b - a > 60 || zy_starts_with(t, b, a, "注") || zy_rows_contains(t, a, b, "※") ||
+        zy_rows_contains(t, a, b, "*"))
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (is_digit(t[i]))
+            return false;
+    for (size_t k = 0; refused[k]; k++)
+        if (strlen(refused[k]) == b - a && memcmp(t + a, refused[k], b - a) == 0)
+            return false;
+    return true;
+}
+
+#define LEARNT_NAMES_MAX 256 /* names one batch may teach: a 100,000-row table teaches no more */
+
 zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a, size_t alias_b)
 {
     const char *t = s->norm.text;
+    if (alias_b > alias_a && !plausible_alias(t, alias_a, alias_b))
+        alias_a = alias_b = 0; /* "アルファ (新規)": the name alone */
     while (a < b && t[a] == ' ')
         a++;
     while (b > a && t[b - 1] == ' ')
@@ -54,7 +81,8 @@ zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a,
     sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
     if (sub.entity < 0 && alias_b > alias_a)
         sub.entity = zy_entities_lookup(s->entities, t + alias_a, alias_b - alias_a, true);
-    if (sub.entity < 0 && alias_b > alias_a && b > a) {
+    if (sub.entity < 0 && alias_b > alias_a && b > a && s->learnt_names < LEARNT_NAMES_MAX) {
+        s->learnt_names++;
         /* a name with its alias in brackets teaches the alias on the fly */
         char name[256], alias[256];
         copy_name(t, a, b, name, sizeof name);
@@ -83,10 +111,6 @@ const char *zy_rows_country(zy_scan_state *s, size_t a, size_t b)
     return NULL;
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
 {
@@ -97,6 +121,13 @@ int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
         size_t n = 0;
         while (i + n < b && is_digit(t[i + n]))
             n++;
+        if (n > 4) { /* no year: 12345678901234567890年 */
+            i += n - 1;
+            continue;
+        }
+        zy_figure f;
+        if (zy_figure_at(t, b, i, false, &f) && f.kind == ZY_KIND_DATE && f.year >= 1800 && f.year <= 2100)
+            return f.year; /* the grammar's reading first: 令和5年, FY24, 99年 */
         int v = atoi(t + i);
         bool nen = zy_starts_with(t, b, i + n, "年");
         bool fy = i >= a + 2 && (t[i - 2] == 'F' || t[i - 2] == 'f') && (t[i - 1] == 'Y' || t[i - 1] == 'y');
@@ -238,6 +269,8 @@ static size_t unit_probe(const char *t, size_t a, size_t b, char probe[64])
             k++;
         if (signs[k].sign) {
             size_t wl = strlen(signs[k].word);
+            if (n + wl >= 63)
+                break; /* a unit never runs this long */
             memcpy(probe + n, signs[k].word, wl);
             n += wl;
             i += strlen(signs[k].sign);

@@ -52,6 +52,7 @@ typedef struct zy_scan_state {
     long topic_entity;
     struct topic_marker *markers; /* prose: the current sentence's topic markers */
     size_t marker_cap;
+    size_t learnt_names;      /* NAME(ALIAS) pairs the block readers taught (capped) */
     int lead_year;            /* zy_rows_lead_year, once lead_year_known */
     bool lead_year_known;
     zy_status status;         /* first failure */
