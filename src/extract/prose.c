@@ -699,21 +699,41 @@ static size_t sentence_end_at(const char *t, size_t k, size_t to)
     return 0;
 }
 
+/* Is the 。 at t[k] inside brackets opened in t[from..k) and closed soon after on the line
+ * ("X(大阪市。売上高5億円)を")? Then it ends no sentence. */
+static bool inside_brackets(const char *t, size_t from, size_t k, size_t to)
+{
+    size_t open = k;
+    while (open > from && t[open - 1] != '(' && t[open - 1] != ')')
+        open--;
+    if (open == from || t[open - 1] != '(')
+        return false;
+    for (size_t c = k + 3; c < to && c < k + 240; c++) {
+        if (t[c] == ')')
+            return true;
+        if (t[c] == '(')
+            return false;
+    }
+    return false;
+}
+
 /* The next sentence end in t[from..to): the byte after 。, ! or ? (NFKC made ！？ ASCII), or
- * 0 when there is none. '!' and '?' are never part of a longer UTF-8 character and E3 is
- * always a lead byte, so the bytes can be searched eight at a time. */
+ * 0 when there is none; a 。 inside brackets ends none. '!' and '?' are never part of a longer
+ * UTF-8 character and E3 is always a lead byte, so the bytes can be searched eight at a time. */
 static size_t next_sentence_end(const char *t, size_t from, size_t to)
 {
     size_t k = from, end;
     for (; k + 10 <= to; k += 8) {
         uint64_t w = zy_load8(t + k);
         uint64_t m = zy_e3_pairs(t, k, 0x80) | zy_bytes_equal(w, '!') | zy_bytes_equal(w, '?');
-        for (; m; m = zy_drop_first(m))
-            if ((end = sentence_end_at(t, k + zy_first_marked(m), to)) != 0)
+        for (; m; m = zy_drop_first(m)) {
+            size_t at = k + zy_first_marked(m);
+            if ((end = sentence_end_at(t, at, to)) != 0 && (end == at + 1 || !inside_brackets(t, from, at, to)))
                 return end;
+        }
     }
     for (; k < to; k++)
-        if ((end = sentence_end_at(t, k, to)) != 0)
+        if ((end = sentence_end_at(t, k, to)) != 0 && (end == k + 1 || !inside_brackets(t, from, k, to)))
             return end;
     return 0;
 }
