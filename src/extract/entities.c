@@ -778,7 +778,6 @@ static bool model_code(const char *s, size_t n)
 
 static bool measure_word(const char *s, size_t n);
 static size_t country_prefix_len(const char *t, size_t to, size_t at);
-static bool place_suffix_at(const char *t, size_t to, size_t at);
 
 /* "比亜迪(BYD)", "月之暗面(Moonshot AI)", "摩爾線程(ムーア・スレッド)": a name with an alias in
  * brackets ending at `open`: a Latin alias after kanji or katakana, or a katakana one after
@@ -986,7 +985,7 @@ static bool katakana_name_at(zy_entities *e, const char *t, size_t from, size_t 
     bool sha = parts == 1 && chars >= 2 && text_at(t, to, j, "社");
     if (j == i || !(sha || (parts >= 2 && chars >= 5)))
         return false;
-    if (person_title_at(t, to, j) || person_lead_before(t, from, i) || place_suffix_at(t, to, j))
+    if (person_title_at(t, to, j) || person_lead_before(t, from, i) || zy_place_suffix_at(t, to, j))
         return false;
     if (sha && !word_at(sha_compounds, t, to, j)) {
         long id = learn_name(e, t + i, j - i, NULL, 0, NULL);
@@ -1098,7 +1097,7 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
         return true;
     }
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
-    if (chars < 2 || person_title_at(t, to, b) || place_suffix_at(t, to, b))
+    if (chars < 2 || person_title_at(t, to, b) || zy_place_suffix_at(t, to, b))
         return false; /* 米カリフォルニア州: a place */
     size_t common = word_at(not_company_after_country, t, to, a);
     if (common && a + common >= b)
@@ -1239,9 +1238,7 @@ static bool row_label_at(zy_entities *e, const char *t, size_t from, size_t to, 
     return true;
 }
 
-/* Does a place follow t[at]: a place suffix (州 県 市 区 町 村 都) that ends the word or runs into
- * another place or a katakana name (東京都江東区, カリフォルニア州シリコンバレー)? Not 市場, 都内. */
-static bool place_suffix_at(const char *t, size_t to, size_t at)
+bool zy_place_suffix_at(const char *t, size_t to, size_t at)
 {
     static const char *const suffixes[] = {"州", "県", "市", "区", "町", "村", "都", NULL};
     if (!word_at(suffixes, t, to, at))
@@ -1403,7 +1400,7 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
         p += len;
         chars++;
     }
-    if (chars < 2 || !place_suffix_at(t, to, p - 3) ||
+    if (chars < 2 || !zy_place_suffix_at(t, to, p - 3) ||
         !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
         return open;
     size_t start = name_start_before(t, from, open, to, &chars);

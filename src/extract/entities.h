@@ -77,6 +77,10 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
  * document (entity >= 0; forgotten by zy_entities_forget_document). */
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap);
+/* Does a place suffix start at t[at] that makes the name before it a place: 州 県 市 区 町 村 都
+ * ending the word or running into another place or a katakana name (東京都江東区,
+ * カリフォルニア州シリコンバレー)? Not 市場, 都内. */
+bool zy_place_suffix_at(const char *t, size_t to, size_t at);
 /* Is there a particle (は が の も や と を に 、) at t[at]? */
 bool zy_particle_at(const char *t, size_t len, size_t at);
 

@@ -105,9 +105,12 @@ static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
 }
 
 /* What a name of the sentence is besides a name: where its figures come from, who put money
- * in. Found once per sentence (zy_find_topic_markers) into sn->roles. */
+ * in, a place (カリフォルニア州, 東京都江東区: never an owner). Found once per sentence
+ * (zy_find_topic_markers) into sn->roles. */
 #define ROLE_SOURCE 1
 #define ROLE_INVESTOR 2
+#define ROLE_PLACE 4
+#define ROLE_NOT_OWNER (ROLE_SOURCE | ROLE_PLACE)
 
 static bool has_role(const zy_sentence *sn, size_t k, unsigned char role)
 {
@@ -209,7 +212,8 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
     size_t ss = sn->start, se = sn->end, n = 0;
     for (size_t k = 0; k < sn->nent; k++)
         sn->roles[k] = (unsigned char)((is_source_entity(t, se, &sn->ents[k]) ? ROLE_SOURCE : 0) |
-                                       (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0));
+                                       (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0) |
+                                       (zy_place_suffix_at(t, se, sn->ents[k].end) ? ROLE_PLACE : 0));
     for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
@@ -228,7 +232,7 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
             }
         size_t a = phrase_start(t, floor, i);
         int k = first_entity_in(sn->ents, sn->nent, a, i);
-        if (k >= 0 && has_role(sn, k, ROLE_SOURCE))
+        if (k >= 0 && has_role(sn, k, ROLE_NOT_OWNER))
             k = -1; /* "Xの調べでは": X is where the figures come from */
         s->markers[n++] = (topic_marker){i, a, k, refers_back(t, a, i), zy_starts_with(t, se, i, "も"),
                                          k >= 0 && has_role(sn, k, ROLE_INVESTOR)};
@@ -348,7 +352,57 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
     bool particle_free;
     size_t b = zy_name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_SOURCE))
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "X(SCB、大阪市。売上高5億円、営業利益1億円)": a figure in brackets that open right after a
+ * name (or "PIALab." and its dot) is that name's. */
+static int name_before_brackets(const char *t, const zy_sentence *sn, size_t fs)
+{
+    size_t open = fs;
+    while (open > sn->start && t[open - 1] != '(' && t[open - 1] != ')')
+        open--;
+    if (open == sn->start || t[open - 1] != '(')
+        return -1;
+    open--;
+    for (size_t k = 0; k < sn->nent; k++)
+        if ((sn->ents[k].end == open || (sn->ents[k].end + 1 == open && t[open - 1] == '.')) &&
+            !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "メタがXを約1兆ウォンで買収": the price of what is bought or sold is that thing's. */
+static int name_bought_for(const char *t, const zy_sentence *sn, const zy_figure *f)
+{
+    static const zy_word deals[] = {{ZY_WORD("で買収")}, {ZY_WORD("で取得")}, {ZY_WORD("で売却")},
+                                    {ZY_WORD("で譲渡")}, {ZY_WORD("で買い取")}, {ZY_WORD("で買い")}};
+    if (!zy_ends_with(t, f->start, "を") || !zy_starts_with_any(t, sn->end, f->end, deals, ZY_COUNT_OF(deals)))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end + 3 == f->start && !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "新会社「X(TRI)」を、2016年1月に…設立する": the object of the founding or release named
+ * before its date (を, then at most a 、), the verb after the date. */
+static int object_before_event_date(const char *t, const zy_sentence *sn, size_t fs, size_t fe)
+{
+    size_t b = fs;
+    if (zy_ends_with(t, b, "、"))
+        b -= 3;
+    if (!zy_ends_with(t, b, "を"))
+        return -1;
+    b -= 3;
+    if (zy_ends_with(t, b, "」"))
+        b -= 3;
+    if (!zy_event_verb_within(t, fe, sn->end, sn->end))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
             return (int)k;
     return -1;
 }
@@ -364,7 +418,7 @@ static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
     if (zy_starts_with(t, sn->end, p, "「"))
         p += 3;
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start == p && !has_role(sn, k, ROLE_SOURCE))
+        if (sn->ents[k].start == p && !has_role(sn, k, ROLE_NOT_OWNER))
             return (int)k;
     return -1;
 }
@@ -406,7 +460,7 @@ static int owner_in_rank_clause(const char *t, const zy_sentence *sn, size_t fe)
         p += 3;
     size_t clause_end = zy_next_clause_break(t, p, sn->end, true);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !has_role(sn, k, ROLE_SOURCE) &&
+        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !has_role(sn, k, ROLE_NOT_OWNER) &&
             names_clause_owner(t, sn, &sn->ents[k]))
             return (int)k;
     return -1;
@@ -458,6 +512,8 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
                 continue;
             if (ents[k].start > clause)
                 break;
+            if (has_role(sn, k, ROLE_NOT_OWNER) || zy_starts_with(t, se, ents[k].end, "に"))
+                continue; /* "…シリコンバレーに設立": where, not what */
             size_t reach = se < ents[k].end + 60 ? se : ents[k].end + 60;
             if (is_agent(t, ents[k].end, reach))
                 continue; /* "…DeepMindやMetaの研究者らによって設立された": who founded it */
@@ -471,6 +527,9 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
         for (size_t q = 0; q < sn->nfig; q++)
             if (sn->figs[q].end == fe)
                 fs = sn->figs[q].start;
+        int object = object_before_event_date(t, sn, fs, fe);
+        if (object >= 0)
+            return object;
         for (size_t k = n; k-- > 0;) {
             if (ents[k].end > fs)
                 continue;
@@ -543,6 +602,8 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
     bool event = measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0);
     if (event && (k = name_described_after(t, sn, f->end, measure)) >= 0)
         return k;
+    if ((k = name_before_brackets(t, sn, f->start)) >= 0 || (k = name_bought_for(t, sn, f)) >= 0)
+        return k;
     k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !has_role(sn, k, ROLE_INVESTOR)))
         return k;
@@ -564,7 +625,7 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
         return k;
     /* the nearest name before it that is neither a source nor an investor */
     for (size_t q = sn->nent; q-- > 0;)
-        if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_SOURCE) &&
+        if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_NOT_OWNER) &&
             (investor_ok || !has_role(sn, q, ROLE_INVESTOR)))
             return (int)q;
     return -1;
