@@ -1368,12 +1368,19 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
     }
     if (chars < 2 || chars > 16 || !kana_or_latin || !text_at(t, to, b, "は"))
         return;
+    /* は, then a 、 or a date ending in 日 (22日, 2026年3月10日) */
     size_t c = b + 3;
-    bool day = c < to && t[c] >= '0' && t[c] <= '9';
-    while (c < to && t[c] >= '0' && t[c] <= '9')
-        c++;
-    if (!(day ? text_at(t, to, c, "日") : text_at(t, to, c, "、")))
+    bool date = false;
+    while (c < to && ((t[c] >= '0' && t[c] <= '9') || text_at(t, to, c, "年") || text_at(t, to, c, "月") ||
+                      text_at(t, to, c, "日"))) {
+        date = text_at(t, to, c, "日");
+        c += (unsigned char)t[c] < 0x80 ? 1 : 3;
+    }
+    if (!date && !text_at(t, to, c, "、"))
         return;
+    static const char *const determiners[] = {"同", "当", "本", "各", "両", "全", "自", "他", "我", NULL};
+    if (word_at(determiners, t, b, a))
+        return; /* 同グループは、: the previous topic */
     if (zy_entities_lookup(e, t + a, b - a, false) >= 0 || latin_stopword(t + a, b - a) ||
         measure_word(t + a, b - a) || generic_name(t + a, b - a) || (all_kana && common_katakana_word(t, a, b)))
         return;

@@ -117,6 +117,28 @@ static bool has_role(const zy_sentence *sn, size_t k, unsigned char role)
     return (sn->roles[k] & role) != 0;
 }
 
+/* Is the name where something is, not who: a place suffix after it (州, 市, 区 …) in an
+ * address (東京都江東区, カリフォルニア州シリコンバレー), in brackets ("(大阪市。…)") or before に/で
+ * ("大阪市に設立"). "大阪市の人口は" names the city itself. */
+static bool is_place(const char *t, const zy_sentence *sn, const zy_entity_match *m)
+{
+    if (!zy_place_suffix_at(t, sn->end, m->end))
+        return false;
+    size_t p = m->end + 3;
+    if (p < sn->end && (unsigned char)t[p] >= 0xE3 && !zy_starts_with(t, sn->end, p, "、") &&
+        !zy_starts_with(t, sn->end, p, "。") && !zy_starts_with(t, sn->end, p, "の") &&
+        !zy_starts_with(t, sn->end, p, "は") && !zy_starts_with(t, sn->end, p, "が") &&
+        !zy_starts_with(t, sn->end, p, "も"))
+        return true; /* an address, or 大阪市に, 大阪市で */
+    for (size_t i = m->start; i-- > sn->start;) {
+        if (t[i] == ')')
+            return false;
+        if (t[i] == '(')
+            return true;
+    }
+    return false;
+}
+
 /* Does this measure count money put in (出資, 投資)? Then the investor is the owner. */
 static bool counts_investment(const char *measure)
 {
@@ -213,7 +235,7 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
     for (size_t k = 0; k < sn->nent; k++)
         sn->roles[k] = (unsigned char)((is_source_entity(t, se, &sn->ents[k]) ? ROLE_SOURCE : 0) |
                                        (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0) |
-                                       (zy_place_suffix_at(t, se, sn->ents[k].end) ? ROLE_PLACE : 0));
+                                       (is_place(t, sn, &sn->ents[k]) ? ROLE_PLACE : 0));
     for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
@@ -507,6 +529,8 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
     }
     if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
         size_t clause = zy_next_clause_break(t, fe, se, true);
+        if (clause == fe && zy_starts_with(t, se, fe, "、")) /* "6日、新サービス「Y」を発表" */
+            clause = zy_next_clause_break(t, fe + 3, se, true);
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
                 continue;
