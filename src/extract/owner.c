@@ -509,6 +509,24 @@ static bool continues_previous(const char *t, const zy_sentence *sn, size_t j)
            zy_starts_with(t, b->start, p, "〜") || zy_starts_with(t, b->start, p, "へ");
 }
 
+/* After "6日、": is the name the thing founded or released, a quoted name (新サービス「Y」を)
+ * that is not a report's title (ランキング「…」, 調査「…」), or a name followed by を? */
+static bool names_released_thing(const char *t, const zy_sentence *sn, const zy_entity_match *m)
+{
+    static const zy_word reports[] = {{ZY_WORD("ランキング")}, {ZY_WORD("調査")}, {ZY_WORD("レポート")},
+                                      {ZY_WORD("報告書")},     {ZY_WORD("白書")}, {ZY_WORD("結果")},
+                                      {ZY_WORD("、")}};
+    size_t end = m->end;
+    if (zy_ends_with(t, m->start, "「")) {
+        if (zy_ends_with_any(t, m->start - 3, reports, ZY_COUNT_OF(reports)))
+            return false;
+        if (!zy_starts_with(t, sn->end, end, "」"))
+            return false; /* a name inside a longer title */
+        end += 3;
+    }
+    return zy_starts_with(t, sn->end, end, "を");
+}
+
 /* "N設立の「X」", founding and release dates (the name between the date and the verb), and
  * names after the figure in its clause that it describes ("…ファンドであるX", "…を投資する
  * ことを誓約するスターゲート"). -1: none. */
@@ -529,7 +547,8 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
     }
     if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
         size_t clause = zy_next_clause_break(t, fe, se, true);
-        if (clause == fe && zy_starts_with(t, se, fe, "、")) /* "6日、新サービス「Y」を発表" */
+        bool next_clause = clause == fe && zy_starts_with(t, se, fe, "、");
+        if (next_clause) /* "6日、新サービス「Y」を発表" */
             clause = zy_next_clause_break(t, fe + 3, se, true);
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
@@ -538,6 +557,8 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
                 break;
             if (has_role(sn, k, ROLE_NOT_OWNER) || zy_starts_with(t, se, ents[k].end, "に"))
                 continue; /* "…シリコンバレーに設立": where, not what */
+            if (next_clause && !names_released_thing(t, sn, &ents[k]))
+                break; /* "19日、「2025…中国…50強」を発表": a report; its publisher released it */
             size_t reach = se < ents[k].end + 60 ? se : ents[k].end + 60;
             if (is_agent(t, ents[k].end, reach))
                 continue; /* "…DeepMindやMetaの研究者らによって設立された": who founded it */
