@@ -107,6 +107,24 @@ static const prose_case cases[] = {
     {"新型端末の「Xperia Z」が発売されたのは2013年2月9日のことだ。", "2013年2月9日", NAN, "Xperia Z", "2013-02-09", NULL},
     {"欧州では先行して2012年5月に新型Walkmanが発売され、国内でも話題となった。", "2012年5月", NAN, "Walkman", "2012-05", NULL},
     {"ソニーは2014年3月に登場した「PlayStation 4」から国内でも販売を始めた。", "2014年3月", NAN, "PlayStation 4", "2014-03", NULL},
+    /* figures in a profile bracket after a name are that name's; a 。 inside ends nothing */
+    {"北辰商事は子会社のネクスタ(札幌市。売上高3億2000万円、営業利益△1500万円)を売る。", "△1500万円", -1.5e7, "ネクスタ", NULL, NULL},
+    {"東洋電工は、海光運輸(KKU、神戸市。売上高8億円、純資産12億円)を買収する。", "12億円", 1.2e9, "海光運輸", NULL, NULL},
+    {"東洋電工は22日、海光運輸(KKU、神戸市。売上高8億円)を買収すると発表した。取得価額は30億円。", "30億円", 3e9, "東洋電工", NULL, NULL},
+    /* places never own a figure; a city as the topic does */
+    {"三光(東京都港区)から20%の株式を買う。", "20%", 20, "", NULL, NULL},
+    {"大阪市の人口は270万人だった。", "270万人", 2.7e6, "大阪", NULL, NULL},
+    /* what is founded or released owns the date; else the subject that announced it */
+    {"アオバ電機は、新会社「アオバ・ロボティクス(ABR)」を、2027年4月に米テキサス州オースティンに設立する。", "2027年4月", NAN, "ABR", "2027-04", "founded"},
+    {"ノヴァテックは2026年3月10日、新サービス「ノヴァクラウド」を発表した。", "2026年3月10日", NAN, "ノヴァクラウド", NULL, NULL},
+    {"カイトスは2026年5月12日、新たな資金調達を発表した。", "2026年5月12日", NAN, "カイトス", NULL, NULL},
+    {"ハルモ研究所は2026年1月9日、「2025年AI企業ランキング」を発表した。", "2026年1月9日", NAN, "ハルモ研究所", NULL, NULL},
+    /* company appositions name an owner, which later sentences and 同社 take up */
+    {"ロボット開発スタートアップのアルテミスAIは評価額3億ドルを突破した。同社の社員は約120人にのぼる。", "約120人", 120, "アルテミスAI", NULL, NULL},
+    {"エネルギー企業のソラリスは売上高40億円を計上した。", "40億円", 4e9, "ソラリス", NULL, NULL},
+    {"AI企業ボルタと合併して5000億ウォンの評価を得たステラビットは上場を目指す。", "5000億ウォン", 5e11, "ステラビット", NULL, NULL},
+    /* the price of what is bought is that thing's */
+    {"トヨタがソニーを約3億ドルで買収しようとした。", "約3億ドル", 3e8, "ソニーグループ", NULL, NULL},
     /* a year before its quarter is the time of the figures that follow */
     {"ソニーは2020年10月14日、2020年度第3四半期の業績を発表した。売上台数は60台だった。", "60台", 60, "ソニーグループ", "2020", NULL},
     /* periods: a year before its quarter is not a fact; 4〜6月 starts in April */

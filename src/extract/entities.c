@@ -1346,9 +1346,9 @@ static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_
     return true;
 }
 
-/* "横浜ゴムは22日、", "ピアラは、": a name with katakana or Latin letters that opens the sentence
- * before は and a 、 or a day is its subject: learnt for the document (so the readers below
- * find it). */
+/* "横浜ゴムは22日、", "ピアラは、": a name that opens the sentence before は and a day (or, with
+ * katakana or Latin letters, before は、) is its subject: learnt for the document (so the
+ * readers below find it). */
 static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size_t to)
 {
     size_t a = from, len;
@@ -1366,7 +1366,7 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
         chars++;
         b += len;
     }
-    if (chars < 2 || chars > 16 || !kana_or_latin || !text_at(t, to, b, "は"))
+    if (chars < 2 || chars > 16 || !text_at(t, to, b, "は"))
         return;
     /* は, then a 、 or a date ending in 日 (22日, 2026年3月10日) */
     size_t c = b + 3;
@@ -1376,8 +1376,8 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
         date = text_at(t, to, c, "日");
         c += (unsigned char)t[c] < 0x80 ? 1 : 3;
     }
-    if (!date && !text_at(t, to, c, "、"))
-        return;
+    if (!date && !(kana_or_latin && text_at(t, to, c, "、")))
+        return; /* a kanji name only before a day: 東洋電工は22日、 */
     static const char *const determiners[] = {"同", "当", "本", "各", "両", "全", "自", "他", "我", NULL};
     if (word_at(determiners, t, b, a))
         return; /* 同グループは、: the previous topic */
