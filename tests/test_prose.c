@@ -122,6 +122,8 @@ static const prose_case cases[] = {
     /* company appositions name an owner, which later sentences and 同社 take up */
     {"ロボット開発スタートアップのアルテミスAIは評価額3億ドルを突破した。同社の社員は約120人にのぼる。", "約120人", 120, "アルテミスAI", NULL, NULL},
     {"エネルギー企業のソラリスは売上高40億円を計上した。", "40億円", 4e9, "ソラリス", NULL, NULL},
+    {"半導体メーカーキオクシアは売上高1兆円を見込む。", "1兆円", 1e12, "キオクシア", NULL, NULL},
+    {"北辰商事は子会社徳島ラボ(徳島市。売上高2億円)を売る。", "2億円", 2e8, "徳島ラボ", NULL, NULL},
     {"AI企業ボルタと合併して5000億ウォンの評価を得たステラビットは上場を目指す。", "5000億ウォン", 5e11, "ステラビット", NULL, NULL},
     /* the price of what is bought is that thing's */
     {"トヨタがソニーを約3億ドルで買収しようとした。", "約3億ドル", 3e8, "ソニーグループ", NULL, NULL},

@@ -1315,11 +1315,19 @@ static size_t katakana_name_end(const char *t, size_t to, size_t i, size_t *char
 static bool apposition_name_at(zy_entities *e, const char *t, size_t floor, size_t to, size_t i,
                                zy_entity_match *out)
 {
-    if (is_katakana(cp_before(t, floor, i)) || !apposition_before(t, floor, i))
+    static const char *const katakana_nouns[] = {"メーカー", "スタートアップ", "ベンチャー", "ユニコーン", NULL};
+    if (is_katakana(cp_before(t, floor, i)))
         return false;
-    size_t chars;
+    size_t chars, len, min_chars = 2;
+    size_t noun = word_at(katakana_nouns, t, to, i);
+    if (noun && is_kana_letter(cp_at(t, to, i + noun, &len))) {
+        i += noun; /* 半導体メーカーキオクシア: one run of katakana, a noun and a name */
+        min_chars = 3;
+    } else if (!apposition_before(t, floor, i)) {
+        return false;
+    }
     size_t j = katakana_name_end(t, to, i, &chars);
-    if (j == i || chars < 2 || chars > 16 || common_katakana_word(t, i, j) || person_title_at(t, to, j))
+    if (j == i || chars < min_chars || chars > 16 || common_katakana_word(t, i, j) || person_title_at(t, to, j))
         return false;
     long id = zy_entities_lookup(e, t + i, j - i, false);
     if (id < 0)
@@ -1411,6 +1419,11 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
         !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
         return open;
     size_t start = name_start_before(t, from, open, to, &chars);
+    for (size_t i = 0; apposition_nouns[i]; i++)
+        if (text_at(t, open, start, apposition_nouns[i]) && start + strlen(apposition_nouns[i]) + 6 <= open) {
+            start += strlen(apposition_nouns[i]); /* 子会社徳島ラボ( */
+            break;
+        }
     if (chars < 2 || generic_name(t + start, open - start))
         return open;
     *entity = learn_name(e, t + start, open - start, t + open + 1, alias_end - open - 1, NULL);
