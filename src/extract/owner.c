@@ -429,13 +429,14 @@ static int object_before_event_date(const char *t, const zy_sentence *sn, size_t
     return -1;
 }
 
-/* "1位 ソニー", "首位はトヨタ": a rank right before the name it ranks. */
+/* "1位 ソニー", "首位はトヨタ", "20位にホンダ(前年20位)": a rank right before the name it ranks. */
 static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
 {
     size_t p = fe;
     while (p < sn->end && (t[p] == ' ' || t[p] == ':'))
         p++;
-    if (p == fe && (zy_starts_with(t, sn->end, p, "は") || zy_starts_with(t, sn->end, p, "が")))
+    if (p == fe && (zy_starts_with(t, sn->end, p, "は") || zy_starts_with(t, sn->end, p, "が") ||
+                    zy_starts_with(t, sn->end, p, "に")))
         p += 3;
     if (zy_starts_with(t, sn->end, p, "「"))
         p += 3;

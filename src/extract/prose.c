@@ -431,6 +431,17 @@ static size_t time_from_span(const char *t, const zy_sentence *sn, size_t j)
     return SIZE_MAX;
 }
 
+/* Is figure j the previous year's figure of the one before it, written in brackets: "40位に
+ * 日産(同39位)", "ホンダ(前年20位)"? */
+static bool is_previous_year_gloss(const char *t, const zy_sentence *sn, size_t j)
+{
+    const zy_figure *f = &sn->figs[j];
+    if (j == 0 || sn->figs[j - 1].kind != f->kind || f->kind == ZY_KIND_DATE)
+        return false;
+    size_t open = zy_ends_with(t, f->start, "前年") ? f->start - 6 : zy_ends_with(t, f->start, "同") ? f->start - 3 : 0;
+    return open > sn->start && t[open - 1] == '(' && sn->figs[j - 1].end < open;
+}
+
 /* The time of figure j: the nearest date before it in the sentence, unless that date modifies
  * another figure directly ("21年の12位から5位へ"); a date in brackets right after it; for counts
  * and ranks, the context's year (later than the year of the figure it changes from). */
@@ -443,6 +454,14 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const 
     size_t span = f->kind == ZY_KIND_DATE ? SIZE_MAX : time_from_span(t, sn, j);
     if (span != SIZE_MAX) {
         zy_scan_date_iso(s, &figs[span], time);
+        return;
+    }
+    if (is_previous_year_gloss(t, sn, j)) {
+        char before[16];
+        time_of_figure(s, sn, previous, j - 1, tc, before);
+        int year = atoi(before);
+        if (year > 1 && year <= 9999)
+            snprintf(time, 16, "%04d", year - 1);
         return;
     }
     /* "トヨタ 29位→32位" under "順位(2019年→2020年)" */
