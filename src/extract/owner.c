@@ -262,6 +262,19 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
     return n;
 }
 
+/* Is t[a..b) a short noun for a measure of the name before it ("中国の軍事費が", "Xの売上高が"),
+ * not a longer phrase ("欧州のデータ主権…開発姿勢が")? */
+static bool names_its_measure(const char *t, size_t a, size_t b)
+{
+    static const char measure_ends[] = "費額高数率益価量";
+    if (b <= a || b - a > 18)
+        return false;
+    for (size_t i = a; i < b; i += 3)
+        if (!zy_name_char(t, i) || (unsigned char)t[i] < 0x80)
+            return false;
+    return strstr(measure_ends, (char[4]){t[b - 3], t[b - 2], t[b - 1], 0}) != NULL;
+}
+
 /* Does the topic phrase of marker m name its entity as what the sentence is about, not as a
  * modifier? Not: "欧州のデータ主権…が" (Xの… before が), "「スマホ・AIoT」事業が" (a quoted name
  * inside a longer noun). "Xは", "X(シャオミ)が", "OpenAI は", "Xの売上高は", "韓国ベンチャー
@@ -270,7 +283,7 @@ static bool is_main_topic(const char *t, const zy_sentence *sn, const topic_mark
 {
     const zy_entity_match *e = &sn->ents[m->entity];
     if (zy_starts_with(t, sn->end, m->at, "が") && zy_starts_with(t, m->at, e->end, "の"))
-        return false;
+        return names_its_measure(t, e->end + 3, m->at);
     size_t p = e->end;
     if (p < m->at && t[p] == '(') /* a reading: X(シャオミ)が */
         for (size_t k = p; k < m->at; k++)
@@ -635,11 +648,22 @@ static int topic_of_figure(const zy_sentence *sn, size_t fs, size_t fe, bool inv
     return -1;
 }
 
+/* "…から10億ユーロ超の投資を受け": money put in that the subject received, not gave. */
+static bool investment_received(const char *t, const zy_sentence *sn, const zy_figure *f)
+{
+    static const zy_word received[] = {{ZY_WORD("の投資を受け")}, {ZY_WORD("の出資を受け")},
+                                       {ZY_WORD("を受け")}};
+    size_t p = f->end;
+    if (zy_starts_with(t, sn->end, p, "超") || zy_starts_with(t, sn->end, p, "強"))
+        p += 3;
+    return zy_starts_with_any(t, sn->end, p, received, ZY_COUNT_OF(received));
+}
+
 int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char *measure,
                       const int *chosen)
 {
     const zy_figure *f = &sn->figs[j];
-    bool investor_ok = counts_investment(measure);
+    bool investor_ok = counts_investment(measure) && !investment_received(t, sn, f);
     if (sn->respective && sn->respective[j] >= 0)
         return sn->respective[j];
     int k;
