@@ -120,6 +120,7 @@ static const prose_case cases[] = {
     {"東洋電工は22日、海光運輸(KKU、神戸市。売上高8億円)を買収すると発表した。取得価額は30億円。", "30億円", 3e9, "東洋電工", NULL, NULL},
     /* places never own a figure; a city as the topic does */
     {"三光(東京都港区)から20%の株式を買う。", "20%", 20, "", NULL, NULL},
+    {"トヨタは好調だった。9月にはノルウェー向けの出荷台数が千台に達した。", "千台", 1000, "トヨタ自動車", NULL, NULL},
     {"大阪市の人口は270万人だった。", "270万人", 2.7e6, "大阪", NULL, NULL},
     /* what is founded or released owns the date; else the subject that announced it */
     {"アオバ電機は、新会社「アオバ・ロボティクス(ABR)」を、2027年4月に米テキサス州オースティンに設立する。", "2027年4月", NAN, "ABR", "2027-04", "founded"},

@@ -105,8 +105,8 @@ static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
 }
 
 /* What a name of the sentence is besides a name: where its figures come from, who put money
- * in, a place (カリフォルニア州, 東京都江東区: never an owner). Found once per sentence
- * (zy_find_topic_markers) into sn->roles. */
+ * in, a place (カリフォルニア州, 東京都江東区: never an owner) or a destination (ノルウェー向け).
+ * Found once per sentence (zy_find_topic_markers) into sn->roles. */
 #define ROLE_SOURCE 1
 #define ROLE_INVESTOR 2
 #define ROLE_PLACE 4
@@ -122,6 +122,8 @@ static bool has_role(const zy_sentence *sn, size_t k, unsigned char role)
  * ("大阪市に設立"). "大阪市の人口は" names the city itself. */
 static bool is_place(const char *t, const zy_sentence *sn, const zy_entity_match *m)
 {
+    if (zy_starts_with(t, sn->end, m->end, "向け") || zy_starts_with(t, sn->end, m->end, "への輸出"))
+        return true; /* "ノルウェー向けの出荷": where it goes */
     if (!zy_place_suffix_at(t, sn->end, m->end))
         return false;
     size_t p = m->end + 3;
