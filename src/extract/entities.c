@@ -1387,8 +1387,8 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
     if (!date && !(kana_or_latin && text_at(t, to, c, "、")))
         return; /* a kanji name only before a day: 東洋電工は22日、 */
     static const char *const determiners[] = {"同", "当", "本", "各", "両", "全", "自", "他", "我", NULL};
-    if (word_at(determiners, t, b, a))
-        return; /* 同グループは、: the previous topic */
+    if (word_at(determiners, t, b, a) || word_ends_before(person_titles, t, a, b))
+        return; /* 同グループは、: the previous topic; トランプ大統領は22日、: a person */
     if (zy_entities_lookup(e, t + a, b - a, false) >= 0 || latin_stopword(t + a, b - a) ||
         measure_word(t + a, b - a) || generic_name(t + a, b - a) || (all_kana && common_katakana_word(t, a, b)))
         return;
