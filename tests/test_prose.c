@@ -145,6 +145,8 @@ static const prose_case cases[] = {
     {"トヨタは新型車を出した。欧州の環境規制に合わせた設計が評価された。販売は8万台だった。", "8万台", 8e4, "トヨタ自動車", NULL, NULL},
     {"日本ではソニーが300億円を調達した。同社の評価額は約2600億円とされる。", "約2600億円", 2.6e11, "ソニーグループ", NULL, NULL},
     {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL, NULL},
+    /* the unfinished end of a paragraph cut short is no heading: the topic carries on */
+    {"トヨタは北米で工場を増やした。ただ、赤字額は3億円まで", "3億円", 3e8, "トヨタ自動車", NULL, NULL},
 };
 
 /* Every case is checked and every failure printed, then the test fails if any did. */

@@ -627,7 +627,9 @@ static bool has_own_topic(const zy_sentence *sn)
     return false;
 }
 
-static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context *tc)
+/* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
+ * unfinished end of a paragraph cut short is not one). */
+static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
 {
     const char *t = s->norm.text;
     sentence_figures sf;
@@ -669,7 +671,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context 
         s->topic_end = ents[topic].end;
         s->topic_entity = ents[topic].entity;
     }
-    bool heading = is_heading(t, ss, se);
+    bool heading = whole_line && is_heading(t, ss, se);
     bool continues = !heading && !has_own_topic(&sn);
     const char *last_measure = NULL;
     int chosen[MAX_FIGURES];
@@ -772,10 +774,10 @@ void zy_scan_prose(zy_scan_state *s)
         tc.in_paragraph = true;
         size_t ss = s->lines[line].start, eol = s->lines[line].end, end;
         while ((end = next_sentence_end(s->norm.text, ss, eol)) != 0) {
-            scan_sentence(s, ss, end, &tc);
+            scan_sentence(s, ss, end, ss == s->lines[line].start, &tc);
             ss = end;
         }
         if (ss < eol)
-            scan_sentence(s, ss, eol, &tc);
+            scan_sentence(s, ss, eol, ss == s->lines[line].start, &tc);
     }
 }
