@@ -188,6 +188,7 @@ static const struct { const char *text, *figure; } not_facts[] = {
     {"2019年10~12月期の売上高は900億ドル。", "2019年"},
     {"出荷は前年比5%増えた。", "前年"},
     {"過去10年の平均は3%だった。", "10年"},
+    {"ソニーの4〜6月の売上高は3兆円だった。", "4〜6月"},
 };
 
 static void test_not_facts(void **state)

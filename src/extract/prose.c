@@ -606,6 +606,24 @@ static void start_of_month_range(const char *t, size_t ss, zy_figure *figs, size
 /* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
  * "2025年3月期", a year before its quarter) and 1人当たり (a unit of measure) are not facts of
  * their own. */
+/* "4〜6月の売上高", "1〜6月期": months without a year that time other figures' period. */
+static bool is_yearless_period(const char *t, size_t se, const zy_figure *f)
+{
+    if (f->kind != ZY_KIND_DATE || f->year || !f->month || f->day)
+        return false;
+    bool range = zy_find_word(t, f->start, f->end, "〜") < f->end || memchr(t + f->start, '~', f->end - f->start);
+    return range && (zy_starts_with(t, se, f->end, "の") || zy_starts_with(t, se, f->end, "期") ||
+                     zy_starts_with(t, se, f->end, "は") || zy_starts_with(t, se, f->end, "で"));
+}
+
+/* Does the date, as it will be written, have a year (its own, or the article's)? */
+static bool date_has_year(const zy_scan_state *s, const zy_figure *f)
+{
+    char iso[16];
+    zy_scan_date_iso(s, f, iso);
+    return iso[0] && iso[0] != '-';
+}
+
 static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
 {
     if (previous)
@@ -703,6 +721,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
         time_of_figure(s, &sn, previous, j, tc, time);
         if (!is_fact(t, se, f, previous[j]))
             continue;
+        if (is_yearless_period(t, se, f) && !date_has_year(s, f))
+            continue; /* "4〜6月の売上高" with no year known: only the time of other figures */
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
     note_sentence_year(s, &sn, &sf, heading, tc);
