@@ -1397,7 +1397,7 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
 
 /* "心斎橋共同センタービル(SCB、大阪市。売上高…)", "大丸松坂屋百貨店(東京都江東区)": a kanji or
  * katakana name followed by its profile in brackets (an optional Latin short form and 、,
- * then its seat, a place). The name's start (learnt for the document, with the short form),
+ * then its seat, a place, perhaps after 本社:). The name's start (learnt for the document, with the short form),
  * or open. */
 static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t open, size_t to, long *entity)
 {
@@ -1410,6 +1410,8 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
             return open;
         k += 3;
     }
+    static const char *const seat_labels[] = {"本社:", "本社・", "本社", "所在地:", NULL};
+    k += word_at(seat_labels, t, to, k); /* X(本社:東京都港区、売上高…) */
     size_t p = k, chars = 0;
     while (p < to && chars < 16 && is_kanji(cp_at(t, to, p, &len))) {
         p += len;
