@@ -3,7 +3,8 @@
  * (load, add, learn and forget a document's names, sorted aliases with a first-character
  * index); dictionary matches in running text; the shape words (suffixes, legal forms, titles,
  * stop words); the name readers, one per shape (bracketed alias, Latin, katakana, 「X」,
- * legal form first, country prefix, suffix, table-row label); and zy_entities_find, which
+ * legal form first, country prefix, suffix, table-row label, apposition after a company noun,
+ * topic after a relative clause, opening topic, profile bracket); and zy_entities_find, which
  * tries them at each position that can start a name. May call: util.
  */
 #include "extract/entities.h"

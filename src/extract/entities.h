@@ -3,7 +3,10 @@
  * (data/entities.tsv plus user files and names learnt from the document being read), and
  * finding entity names in normalised text: dictionary matches, and names recognised by their
  * shape (…大学, …研究所, 株式会社…, …有限公司, X社, 米X, 「X」社, Latin names of one or more
- * capitalised words, katakana names joined by ・, NAME(ALIAS), the label of a table row).
+ * capitalised words, katakana names joined by ・, NAME(ALIAS), NAME(its profile: SCB、大阪市。…),
+ * katakana names after a company noun (スタートアップのX, 企業X), names opening a sentence
+ * before は and a day (Xは22日、) or katakana before は after a relative clause, the label of a
+ * table row). Places (…州, 東京都…区) are not names.
  * Persons (…氏, …CEO), terms and abbreviations of measures are not names. May call: util.
  */
 #ifndef ZY_ENTITIES_H

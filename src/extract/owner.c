@@ -1,13 +1,18 @@
 /*
  * owner.c: whose a figure in running text is. In order: its place in a それぞれ list (Xと Y…
- * それぞれAとB); for founding and release dates, what was founded or released; a name written
- * right before it (X N, Xの N, Xが N, X(N位), X(読み)で N); for ranks, the name their clause
+ * それぞれAとB); for founding and release dates, what was founded or released (named after
+ * the date, after "6日、" as a quoted product, or before it as the object: 「X」を、2016年1月に
+ * …設立); the name whose profile bracket holds it (X(SCB、大阪市。売上高5億円、…)); what is
+ * bought for it (YをN円で買収); a name written right before it (X N, Xの N, Xが N, X(N位),
+ * X(読み)で N); for ranks, the name their clause
  * is about (2位は…BYDが占め) or right after them (1位 X); for a gloss in brackets, the owner
  * of the figure it glosses (33億ドル(約5100億円)); the owner of the figure it changes from
  * (29位→32位); a name after it that it describes (N設立の「X」, …ファンドであるX); the nearest
  * topic phrase (Xは, Xが; 同社 → the previous topic); else the nearest name before it.
- * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ) never own a figure,
- * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised. Also which
+ * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ), places (東京都江東区,
+ * カリフォルニア州シリコンバレー, (大阪市), 大阪市に) and destinations (X向け) never own a figure,
+ * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised (nor what
+ * was received: Xから…の投資を受け). Also which
  * name of a sentence its later sentences are about. Names the dictionary lacks come from
  * shape_names.c.
  * May call: extract (figure, entities; measure.c and shape_names.c through prose.h).

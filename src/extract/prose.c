@@ -12,7 +12,9 @@
  *     date or the latest year the text names; never a founding or target year (設立, …年
  *     までに), and never for the figure a change starts from ("25位から19位").
  * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
- * Dates that only time a period (2020年度第3四半期) are not facts; 4〜6月 starts in April.
+ * Dates that only time a period (2020年度第3四半期, 4〜6月の… with no year known) are not
+ * facts; 4〜6月 starts in April; "(前年M位)"/"(同M位)" after a rank is the year before.
+ * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading.
  * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>
