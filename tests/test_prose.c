@@ -2,7 +2,8 @@
  * test_prose.c: figures in running text, table-driven: each case is a short text of the
  * shapes articles take, and the value, subject and time that one of its figures must get
  * (parallel runs, from-to changes with their years, sources and investors, ranks, 首位,
- * 前年, the year a paragraph or a heading gives counts and ranks).
+ * 前年, the year a paragraph or a heading gives counts and ranks, profile brackets, places,
+ * founded and released things, company appositions, prices of what is bought).
  */
 #include <setjmp.h>
 #include <stdarg.h>
