@@ -149,6 +149,7 @@ static const prose_case cases[] = {
     {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL, NULL},
     /* the unfinished end of a paragraph cut short is no heading: the topic carries on */
     {"トヨタは北米で工場を増やした。ただ、赤字額は3億円まで", "3億円", 3e8, "トヨタ自動車", NULL, NULL},
+    {"トヨタは北米で工場を増やした。\n\n昨年、前年比3億円増の40億円を記録し、\n初めて首位となった。", "40億円", 4e9, "トヨタ自動車", NULL, NULL},
 };
 
 /* Every case is checked and every failure printed, then the test fails if any did. */

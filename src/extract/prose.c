@@ -51,15 +51,16 @@ typedef struct prose_context {
                              that follow without times of their own; {0, 0}: none */
 } prose_context;
 
-/* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
- * names on the line only, not to the previous sentence's topic. */
+/* A heading: a short line without a closing 。 or a 、 that runs on ("評価額は5100億円"). Its
+ * figures belong to names on the line only, not to the previous sentence's topic. */
 static bool is_heading(const char *t, size_t ss, size_t se)
 {
     size_t end = se;
     while (end > ss && (t[end - 1] == ' ' || t[end - 1] == '\n'))
         end--;
-    return end - ss < 90 && !zy_ends_with(t, end, "。") && !zy_ends_with(t, end, "!") &&
-           !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") && !zy_ends_with(t, end, "？");
+    return end - ss < 90 && !zy_ends_with(t, end, "。") && !zy_ends_with(t, end, "、") &&
+           !zy_ends_with(t, end, "!") && !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") &&
+           !zy_ends_with(t, end, "？");
 }
 
 /* 今年, 昨年, 今月 … at t[i], resolved from the article's own date; false when not. */
