@@ -29,6 +29,7 @@ static const name_case cases[] = {
     {"DeepSeekは新しいモデルを出した。", "DeepSeek"},
     {"GoToグループは上場した。", "GoToグループ"},
     {"BYDが首位に立った。", "BYD"},
+    {"伸びたのはKORVANTA(+45%)、ZENO(+30%)だった。", "KORVANTA|ZENO"},
     /* …unless a title makes them a person */
     {"Sam Altman氏が語った。", ""},
     {"Lisa Su CEOが登壇した。", ""},

@@ -932,7 +932,10 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
             *skip_to = kana_end;
             return true;
         }
-        bool acronym = !lower && first_len >= 2 && first_len <= 6 && acronym_cue_at(t, to, j);
+        /* NETFLIX(+45%), GUCCI(+30%): a capitalised name with its figure in brackets */
+        bool with_figure = j + 1 < to && t[j] == '(' && (t[j + 1] == '+' || (t[j + 1] >= '0' && t[j + 1] <= '9'));
+        bool acronym = !lower && first_len >= 2 &&
+                       ((first_len <= 6 && acronym_cue_at(t, to, j)) || (first_len <= 10 && with_figure));
         bool word = first_len >= 3 && lower && !camel_term(t + i, first_len);
         if (all_stop || !(word || acronym) || person_title_at(t, to, j))
             return false;
