@@ -29,6 +29,7 @@ static const name_case cases[] = {
     {"DeepSeekは新しいモデルを出した。", "DeepSeek"},
     {"GoToグループは上場した。", "GoToグループ"},
     {"BYDが首位に立った。", "BYD"},
+    {"伸びたのはKORVANTA(+45%)、ZENO(+30%)だった。", "KORVANTA|ZENO"},
     /* …unless a title makes them a person */
     {"Sam Altman氏が語った。", ""},
     {"Lisa Su CEOが登壇した。", ""},
@@ -86,6 +87,27 @@ static const name_case cases[] = {
     {"独ジーメンス(SMN)は伸びた。", "ジーメンス(SMN)"},
     {"アラタ重工業ホールディングス(HD)の売上高", "アラタ重工業ホールディングス"},
     {"仏ABCモエ・シャンドンは伸びた。", "ABCモエ・シャンドン"},
+    /* a katakana name right after a company noun (with or without の) is a name */
+    {"ロボット開発スタートアップのアルテミスAIは評価額を高めた。", "アルテミスAI"},
+    {"電池企業ボルタリスと合併した。", "ボルタリス"},
+    {"子会社のネクスタが伸びた。", "ネクスタ"},
+    {"大手のサービスが伸び、企業のシェアも伸びた。", ""},
+    {"カメラメーカーのレンズワークスが伸びた。", "レンズワークス"},
+    {"半導体メーカーキオクシアが伸び、メーカーシェアも伸びた。", "キオクシア"},
+    /* …and before は after a relative clause, or opening the sentence before は and a day */
+    {"評価を得たステラビットは上場を目指す。", "ステラビット"},
+    {"収集したデータは多い。", ""},
+    {"北辰ゴムは22日、工場を建てた。", "北辰ゴム"},
+    {"ゼファーは、本社を移した。", "ゼファー"},
+    {"同グループは、本社を移した。", ""},
+    {"ハリス大統領は22日、関税を上げた。", ""},
+    /* a name with its profile in brackets (short form, seat) */
+    {"海光運輸(KKU、神戸市。売上高8億円)を買う。", "海光運輸|KKU"},
+    {"東洋電工は22日、工場を建てた。", "東洋電工"},
+    {"政府は、方針を決めた。", ""},
+    {"東洋精機(愛知県豊田市)を通じて", "東洋精機"},
+    /* places are not company names */
+    {"米テキサス州オースティンに設立する。", ""},
     /* dictionary names */
     {"小米集団(シャオミ)は好調だった。", "小米集団(シャオミ)"},
     {"小米集団は好調だった。", "小米集団"},

@@ -2,7 +2,8 @@
  * test_prose.c: figures in running text, table-driven: each case is a short text of the
  * shapes articles take, and the value, subject and time that one of its figures must get
  * (parallel runs, from-to changes with their years, sources and investors, ranks, 首位,
- * 前年, the year a paragraph or a heading gives counts and ranks).
+ * 前年, the year a paragraph or a heading gives counts and ranks, profile brackets, places,
+ * founded and released things, company appositions, prices of what is bought).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -72,6 +73,9 @@ static const prose_case cases[] = {
     {"ソニーは、ガートナーの調べでは国内3位だった。", "3位", 3, "ソニーグループ", NULL, NULL},
     {"トヨタは、2021年にソニーやホンダの技術者らによって設立された。", "2021年", NAN, "トヨタ自動車", "2021", NULL},
     {"ソニーはホンダやトヨタといった大手から2億ドルの出資を受けた。", "2億ドル", 2e8, "ソニーグループ", NULL, NULL},
+    {"ソニーは新型機を出した。過去にはホンダやトヨタといった大手から5億ドル超の投資を受けている。", "5億ドル超", 5e8, "ソニーグループ", NULL, NULL},
+    /* "Xの軍事費が…": X is the topic of the sentences after it */
+    {"中国の軍事費が2位に上がった。\n\n昨年は前年比266億ドル増えた。", "266億ドル", 2.66e10, "中国", NULL, NULL},
     /* a gloss in brackets has the owner of the figure it converts */
     {"トヨタの評価額は20億ドル(約3000億円)だった。", "約3000億円", 3e11, "トヨタ自動車", NULL, NULL},
     /* ranks in prose */
@@ -85,6 +89,10 @@ static const prose_case cases[] = {
     {"2位はサムスン電子で18%、3位はオムニテックで11%だった。", "3位", 3, "オムニテック", NULL, NULL},
     {"2位はサムスン電子で18%、3位はオムニテックで11%だった。", "11%", 11, "オムニテック", NULL, NULL},
     {"ソニーは2019年の8位から3位に上がった。", "8位", 8, "ソニーグループ", "2019", NULL},
+    /* "N位にX(前年M位)": the name after the rank; the bracket is the year before */
+    {"2024年の順位では、12位にホンダ(前年15位)、30位にカルビオ(同28位)が入った。", "30位", 30, "カルビオ", "2024", NULL},
+    {"2024年の順位では、12位にホンダ(前年15位)、30位にカルビオ(同28位)が入った。", "28位", 28, "カルビオ", "2023", NULL},
+    {"2024年の順位では、12位にホンダ(前年15位)、30位にカルビオ(同28位)が入った。", "15位", 15, "ホンダ", "2023", NULL},
     /* a change between two ranks after a span of two years takes them in order */
     {"2019年→2020年の順位では、ソニーが29位→32位に後退した。", "29位", 29, "ソニーグループ", "2019", NULL},
     {"2019年→2020年の順位では、ソニーが29位→32位に後退した。", "32位", 32, "ソニーグループ", "2020", NULL},
@@ -107,6 +115,28 @@ static const prose_case cases[] = {
     {"新型端末の「Xperia Z」が発売されたのは2013年2月9日のことだ。", "2013年2月9日", NAN, "Xperia Z", "2013-02-09", NULL},
     {"欧州では先行して2012年5月に新型Walkmanが発売され、国内でも話題となった。", "2012年5月", NAN, "Walkman", "2012-05", NULL},
     {"ソニーは2014年3月に登場した「PlayStation 4」から国内でも販売を始めた。", "2014年3月", NAN, "PlayStation 4", "2014-03", NULL},
+    /* figures in a profile bracket after a name are that name's; a 。 inside ends nothing */
+    {"北辰商事は子会社のネクスタ(札幌市。売上高3億2000万円、営業利益△1500万円)を売る。", "△1500万円", -1.5e7, "ネクスタ", NULL, NULL},
+    {"東洋電工は、海光運輸(KKU、神戸市。売上高8億円、純資産12億円)を買収する。", "12億円", 1.2e9, "海光運輸", NULL, NULL},
+    {"東洋電工は22日、海光運輸(KKU、神戸市。売上高8億円)を買収すると発表した。取得価額は30億円。", "30億円", 3e9, "東洋電工", NULL, NULL},
+    /* places never own a figure; a city as the topic does */
+    {"三光(東京都港区)から20%の株式を買う。", "20%", 20, "", NULL, NULL},
+    {"トヨタは好調だった。9月にはノルウェー向けの出荷台数が千台に達した。", "千台", 1000, "トヨタ自動車", NULL, NULL},
+    {"大阪市の人口は270万人だった。", "270万人", 2.7e6, "大阪", NULL, NULL},
+    /* what is founded or released owns the date; else the subject that announced it */
+    {"アオバ電機は、新会社「アオバ・ロボティクス(ABR)」を、2027年4月に米テキサス州オースティンに設立する。", "2027年4月", NAN, "ABR", "2027-04", "founded"},
+    {"ノヴァテックは2026年3月10日、新サービス「ノヴァクラウド」を発表した。", "2026年3月10日", NAN, "ノヴァクラウド", NULL, NULL},
+    {"カイトスは2026年5月12日、新たな資金調達を発表した。", "2026年5月12日", NAN, "カイトス", NULL, NULL},
+    {"ハルモ研究所は2026年1月9日、「2025年AI企業ランキング」を発表した。", "2026年1月9日", NAN, "ハルモ研究所", NULL, NULL},
+    /* company appositions name an owner, which later sentences and 同社 take up */
+    {"ロボット開発スタートアップのアルテミスAIは評価額3億ドルを突破した。同社の社員は約120人にのぼる。", "約120人", 120, "アルテミスAI", NULL, NULL},
+    {"エネルギー企業のソラリスは売上高40億円を計上した。", "40億円", 4e9, "ソラリス", NULL, NULL},
+    {"半導体メーカーキオクシアは売上高1兆円を見込む。", "1兆円", 1e12, "キオクシア", NULL, NULL},
+    {"北辰商事は子会社徳島ラボ(徳島市。売上高2億円)を売る。", "2億円", 2e8, "徳島ラボ", NULL, NULL},
+    {"北辰商事は、南海精工(本社:大阪府堺市、売上高45億円)を買収する。", "45億円", 4.5e9, "南海精工", NULL, NULL},
+    {"AI企業ボルタと合併して5000億ウォンの評価を得たステラビットは上場を目指す。", "5000億ウォン", 5e11, "ステラビット", NULL, NULL},
+    /* the price of what is bought is that thing's */
+    {"トヨタがソニーを約3億ドルで買収しようとした。", "約3億ドル", 3e8, "ソニーグループ", NULL, NULL},
     /* a year before its quarter is the time of the figures that follow */
     {"ソニーは2020年10月14日、2020年度第3四半期の業績を発表した。売上台数は60台だった。", "60台", 60, "ソニーグループ", "2020", NULL},
     /* periods: a year before its quarter is not a fact; 4〜6月 starts in April */
@@ -117,6 +147,9 @@ static const prose_case cases[] = {
     {"トヨタは新型車を出した。欧州の環境規制に合わせた設計が評価された。販売は8万台だった。", "8万台", 8e4, "トヨタ自動車", NULL, NULL},
     {"日本ではソニーが300億円を調達した。同社の評価額は約2600億円とされる。", "約2600億円", 2.6e11, "ソニーグループ", NULL, NULL},
     {"トヨタは北米で工場を増やした。同社の販売台数は240万台だった。", "240万台", 2.4e6, "トヨタ自動車", NULL, NULL},
+    /* the unfinished end of a paragraph cut short is no heading: the topic carries on */
+    {"トヨタは北米で工場を増やした。ただ、赤字額は3億円まで", "3億円", 3e8, "トヨタ自動車", NULL, NULL},
+    {"トヨタは北米で工場を増やした。\n\n昨年、前年比3億円増の40億円を記録し、\n初めて首位となった。", "40億円", 4e9, "トヨタ自動車", NULL, NULL},
 };
 
 /* Every case is checked and every failure printed, then the test fails if any did. */
@@ -158,6 +191,7 @@ static const struct { const char *text, *figure; } not_facts[] = {
     {"2019年10~12月期の売上高は900億ドル。", "2019年"},
     {"出荷は前年比5%増えた。", "前年"},
     {"過去10年の平均は3%だった。", "10年"},
+    {"ソニーの4〜6月の売上高は3兆円だった。", "4〜6月"},
 };
 
 static void test_not_facts(void **state)

@@ -3,7 +3,8 @@
  * (load, add, learn and forget a document's names, sorted aliases with a first-character
  * index); dictionary matches in running text; the shape words (suffixes, legal forms, titles,
  * stop words); the name readers, one per shape (bracketed alias, Latin, katakana, 「X」,
- * legal form first, country prefix, suffix, table-row label); and zy_entities_find, which
+ * legal form first, country prefix, suffix, table-row label, apposition after a company noun,
+ * topic after a relative clause, opening topic, profile bracket); and zy_entities_find, which
  * tries them at each position that can start a name. May call: util.
  */
 #include "extract/entities.h"
@@ -931,7 +932,10 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
             *skip_to = kana_end;
             return true;
         }
-        bool acronym = !lower && first_len >= 2 && first_len <= 6 && acronym_cue_at(t, to, j);
+        /* NETFLIX(+45%), GUCCI(+30%): a capitalised name with its figure in brackets */
+        bool with_figure = j + 1 < to && t[j] == '(' && (t[j + 1] == '+' || (t[j + 1] >= '0' && t[j + 1] <= '9'));
+        bool acronym = !lower && first_len >= 2 &&
+                       ((first_len <= 6 && acronym_cue_at(t, to, j)) || (first_len <= 10 && with_figure));
         bool word = first_len >= 3 && lower && !camel_term(t + i, first_len);
         if (all_stop || !(word || acronym) || person_title_at(t, to, j))
             return false;
@@ -985,7 +989,7 @@ static bool katakana_name_at(zy_entities *e, const char *t, size_t from, size_t 
     bool sha = parts == 1 && chars >= 2 && text_at(t, to, j, "社");
     if (j == i || !(sha || (parts >= 2 && chars >= 5)))
         return false;
-    if (person_title_at(t, to, j) || person_lead_before(t, from, i))
+    if (person_title_at(t, to, j) || person_lead_before(t, from, i) || zy_place_suffix_at(t, to, j))
         return false;
     if (sha && !word_at(sha_compounds, t, to, j)) {
         long id = learn_name(e, t + i, j - i, NULL, 0, NULL);
@@ -1097,8 +1101,8 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
         return true;
     }
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
-    if (chars < 2 || person_title_at(t, to, b))
-        return false;
+    if (chars < 2 || person_title_at(t, to, b) || zy_place_suffix_at(t, to, b))
+        return false; /* 米カリフォルニア州: a place */
     size_t common = word_at(not_company_after_country, t, to, a);
     if (common && a + common >= b)
         return false; /* the whole word is a common noun (米メディア), not 米ドラマティック… */
@@ -1238,6 +1242,199 @@ static bool row_label_at(zy_entities *e, const char *t, size_t from, size_t to, 
     return true;
 }
 
+bool zy_place_suffix_at(const char *t, size_t to, size_t at)
+{
+    static const char *const suffixes[] = {"州", "県", "市", "区", "町", "村", "都", NULL};
+    if (!word_at(suffixes, t, to, at))
+        return false;
+    size_t k = at + 3, len, chars = 0;
+    int32_t next = cp_at(t, to, k, &len);
+    if (!is_kanji(next))
+        return true;
+    while (chars < 6 && is_kanji(cp_at(t, to, k, &len))) {
+        k += len;
+        chars++;
+    }
+    size_t last = k - 3;
+    return word_at(suffixes, t, to, last) && !is_kanji(cp_at(t, to, k, &len));
+}
+
+/* Katakana words that are common nouns, not the name of an organisation, when they stand
+ * alone after a company noun or before は: データ, サービス, モデル … (with common_loanwords). */
+static const char *const common_katakana[] = {
+    "シェア", "トップ", "イメージ", "モデル", "チップ", "ツール", "ソリューション", "プロジェクト",
+    "プログラム", "ロボット", "カメラ", "デバイス", "サーバー", "ブランド", "ニーズ", "セキュリティ",
+    "ランキング", "メーカー", "スタートアップ", "ベンチャー", "ユニコーン", "グループ", "チーム",
+    "メンバー", "スタッフ", "トレンド", "ポイント", "レベル", "ケース", "パートナー", "オーナー",
+    "ライバル", "リーダー", "ファン", "ユーザー", "ドル", "ユーロ", "ウォン", "ポンド", "ルピア",
+    "ルピー", "テクノロジー", "インフラ", "エンジン", "サイト", "ページ", "ニュース", "レポート",
+    "パソコン", "スマホ", "アプリ", "ゲーム", "コンテンツ", "キャンペーン", "イベント", "セール",
+    "ポートフォリオ", "ライセンス", "コスト", "リスク", "プラン", "ラウンド", "シリーズ", NULL};
+
+static bool common_katakana_word(const char *t, size_t a, size_t b)
+{
+    return word_is(common_katakana, t + a, b - a) || all_common_words(t, a, b);
+}
+
+/* Company nouns that introduce a name in apposition: "スタートアップのフュリオサAI", "企業
+ * サピオン", "子会社のX". The katakana ones only with の (メーカーシェア is one word). */
+static const char *const apposition_nouns[] = {"スタートアップ", "新興企業", "子会社", "企業", "メーカー",
+                                               "会社", "大手", "ベンチャー", "ユニコーン", "傘下",
+                                               NULL};
+
+/* Does a company noun end at t[at], with の or directly? */
+static bool apposition_before(const char *t, size_t floor, size_t at)
+{
+    bool no = at >= floor + 3 && memcmp(t + at - 3, "の", 3) == 0;
+    size_t end = no ? at - 3 : at;
+    for (size_t i = 0; apposition_nouns[i]; i++) {
+        size_t n = strlen(apposition_nouns[i]);
+        if (end < floor + n || memcmp(t + end - n, apposition_nouns[i], n) != 0)
+            continue;
+        int32_t last = cp_before(t, floor, end);
+        if (no || !is_katakana(last))
+            return true;
+    }
+    return false;
+}
+
+/* The end of a katakana name from i with an optional Latin tail (フュリオサAI), if a particle,
+ * a bracket or a 、 follows it; else i. */
+static size_t katakana_name_end(const char *t, size_t to, size_t i, size_t *chars)
+{
+    size_t parts, len;
+    size_t j = katakana_run_end(t, to, i, &parts, chars);
+    if (j == i)
+        return i;
+    while (j < to && (is_upper(t[j]) || is_lower(t[j])))
+        j++;
+    if (j < to && t[j] != '(' && !zy_particle_at(t, to, j) && cp_at(t, to, j, &len) != 0x3002)
+        return i;
+    return j;
+}
+
+/* "AI半導体スタートアップのフュリオサAIは", "半導体企業サピオンと": a katakana name (with a Latin
+ * tail) right after a company noun is an organisation's name, learnt for the document. */
+static bool apposition_name_at(zy_entities *e, const char *t, size_t floor, size_t to, size_t i,
+                               zy_entity_match *out)
+{
+    static const char *const katakana_nouns[] = {"メーカー", "スタートアップ", "ベンチャー", "ユニコーン", NULL};
+    if (is_katakana(cp_before(t, floor, i)))
+        return false;
+    size_t chars, len, min_chars = 2;
+    size_t noun = word_at(katakana_nouns, t, to, i);
+    if (noun && is_kana_letter(cp_at(t, to, i + noun, &len))) {
+        i += noun; /* 半導体メーカーキオクシア: one run of katakana, a noun and a name */
+        min_chars = 3;
+    } else if (!apposition_before(t, floor, i)) {
+        return false;
+    }
+    size_t j = katakana_name_end(t, to, i, &chars);
+    if (j == i || chars < min_chars || chars > 16 || common_katakana_word(t, i, j) || person_title_at(t, to, j))
+        return false;
+    long id = zy_entities_lookup(e, t + i, j - i, false);
+    if (id < 0)
+        id = learn_name(e, t + i, j - i, NULL, 0, NULL);
+    *out = (zy_entity_match){i, j, id};
+    return true;
+}
+
+/* "…を認められたリベリオンは": a katakana name after a relative clause (た, る) before は is the
+ * topic, learnt for the document. */
+static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_t to, size_t i,
+                              zy_entity_match *out)
+{
+    if (i < floor + 3 || (memcmp(t + i - 3, "た", 3) != 0 && memcmp(t + i - 3, "る", 3) != 0))
+        return false;
+    size_t parts, chars;
+    size_t j = katakana_run_end(t, to, i, &parts, &chars);
+    if (chars < 3 || !text_at(t, to, j, "は") || common_katakana_word(t, i, j) || person_lead_before(t, floor, i))
+        return false;
+    long id = zy_entities_lookup(e, t + i, j - i, false);
+    if (id < 0)
+        id = learn_name(e, t + i, j - i, NULL, 0, NULL);
+    *out = (zy_entity_match){i, j, id};
+    return true;
+}
+
+/* "横浜ゴムは22日、", "ピアラは、": a name that opens the sentence before は and a day (or, with
+ * katakana or Latin letters, before は、) is its subject: learnt for the document (so the
+ * readers below find it). */
+static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size_t to)
+{
+    size_t a = from, len;
+    while (a < to && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    size_t b = a, chars = 0;
+    bool kana_or_latin = false, all_kana = true;
+    while (b < to && chars <= 16) {
+        int32_t cp = cp_at(t, to, b, &len);
+        bool latin = is_upper(t[b]) || is_lower(t[b]);
+        if (!is_kanji(cp) && !is_katakana(cp) && !latin)
+            break;
+        kana_or_latin |= is_kana_letter(cp) || latin;
+        all_kana &= is_katakana(cp);
+        chars++;
+        b += len;
+    }
+    if (chars < 2 || chars > 16 || !text_at(t, to, b, "は"))
+        return;
+    /* は, then a 、 or a date ending in 日 (22日, 2026年3月10日) */
+    size_t c = b + 3;
+    bool date = false;
+    while (c < to && ((t[c] >= '0' && t[c] <= '9') || text_at(t, to, c, "年") || text_at(t, to, c, "月") ||
+                      text_at(t, to, c, "日"))) {
+        date = text_at(t, to, c, "日");
+        c += (unsigned char)t[c] < 0x80 ? 1 : 3;
+    }
+    if (!date && !(kana_or_latin && text_at(t, to, c, "、")))
+        return; /* a kanji name only before a day: 東洋電工は22日、 */
+    static const char *const determiners[] = {"同", "当", "本", "各", "両", "全", "自", "他", "我", NULL};
+    if (word_at(determiners, t, b, a) || word_ends_before(person_titles, t, a, b))
+        return; /* 同グループは、: the previous topic; トランプ大統領は22日、: a person */
+    if (zy_entities_lookup(e, t + a, b - a, false) >= 0 || latin_stopword(t + a, b - a) ||
+        measure_word(t + a, b - a) || generic_name(t + a, b - a) || (all_kana && common_katakana_word(t, a, b)))
+        return;
+    learn_name(e, t + a, b - a, NULL, 0, NULL);
+}
+
+/* "心斎橋共同センタービル(SCB、大阪市。売上高…)", "大丸松坂屋百貨店(東京都江東区)": a kanji or
+ * katakana name followed by its profile in brackets (an optional Latin short form and 、,
+ * then its seat, a place, perhaps after 本社:). The name's start (learnt for the document, with the short form),
+ * or open. */
+static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t open, size_t to, long *entity)
+{
+    size_t k = open + 1, len;
+    while (k < to && (is_upper(t[k]) || is_lower(t[k]) || t[k] == '.' || t[k] == '&'))
+        k++;
+    size_t alias_end = k;
+    if (alias_end > open + 1) {
+        if (!text_at(t, to, k, "、"))
+            return open;
+        k += 3;
+    }
+    static const char *const seat_labels[] = {"本社:", "本社・", "本社", "所在地:", NULL};
+    k += word_at(seat_labels, t, to, k); /* X(本社:東京都港区、売上高…) */
+    size_t p = k, chars = 0;
+    while (p < to && chars < 16 && is_kanji(cp_at(t, to, p, &len))) {
+        p += len;
+        chars++;
+    }
+    if (chars < 2 || !zy_place_suffix_at(t, to, p - 3) ||
+        !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
+        return open;
+    size_t start = name_start_before(t, from, open, to, &chars);
+    for (size_t i = 0; apposition_nouns[i]; i++)
+        if (text_at(t, open, start, apposition_nouns[i]) && start + strlen(apposition_nouns[i]) + 6 <= open) {
+            start += strlen(apposition_nouns[i]); /* 子会社徳島ラボ( */
+            break;
+        }
+    if (chars < 2 || generic_name(t + start, open - start))
+        return open;
+    *entity = learn_name(e, t + start, open - start, t + open + 1, alias_end - open - 1, NULL);
+    return start;
+}
+
 /* ==== Finding names =================================================================== */
 
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
@@ -1257,8 +1454,15 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         k = (size_t)(open - text);
         size_t close;
         size_t a = bracketed_alias_name(text, from, k, to, &close);
-        if (a == k)
+        if (a == k) {
+            long id;
+            if ((a = profile_name(e, text, nalias ? alias_end[nalias - 1] : from, k, to, &id)) < k) {
+                alias_start[nalias] = a;
+                alias_end[nalias] = k;
+                alias_entity[nalias++] = id;
+            }
             continue;
+        }
         alias_start[nalias] = a;
         alias_end[nalias] = close;
         alias_entity[nalias] = learn_bracketed(e, text, a, k, close);
@@ -1266,6 +1470,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         k = close - 1;
     }
     size_t next_alias = 0;
+    learn_opening_topic(e, text, from, to);
     ensure_sorted(e);
     zy_entity_match label;
     if (cap && (nalias == 0 || alias_start[0] > from) && row_label_at(e, text, from, to, &label) &&
@@ -1326,7 +1531,8 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
         if (!found && c >= 'A' && c <= 'Z' && (i == from || !is_latin_word_char(text[i - 1])))
             found = latin_name_at(text, from, to, i, &m, &skip);
         if (!found && c >= 0xE3 && is_kana_letter((int32_t)cp))
-            found = katakana_name_at(e, text, floor, to, i, &m, &skip);
+            found = apposition_name_at(e, text, floor, to, i, &m) || relative_topic_at(e, text, floor, to, i, &m) ||
+                    katakana_name_at(e, text, floor, to, i, &m, &skip);
         if (!found && c >= 0xE3 && zy_charset_has(&e->suffix_chars, cp))
             found = suffix_name_at(text, floor, to, i, &m);
         if (found && next_alias < nalias && m.end > alias_start[next_alias])

@@ -3,7 +3,10 @@
  * (data/entities.tsv plus user files and names learnt from the document being read), and
  * finding entity names in normalised text: dictionary matches, and names recognised by their
  * shape (…大学, …研究所, 株式会社…, …有限公司, X社, 米X, 「X」社, Latin names of one or more
- * capitalised words, katakana names joined by ・, NAME(ALIAS), the label of a table row).
+ * capitalised words, katakana names joined by ・, NAME(ALIAS), NAME(its profile: SCB、大阪市。…),
+ * katakana names after a company noun (スタートアップのX, 企業X), names opening a sentence
+ * before は and a day (Xは22日、) or katakana before は after a relative clause, the label of a
+ * table row). Places (…州, 東京都…区) are not names.
  * Persons (…氏, …CEO), terms and abbreviations of measures are not names. May call: util.
  */
 #ifndef ZY_ENTITIES_H
@@ -77,6 +80,10 @@ bool zy_entities_match_at(zy_entities *e, const char *text, size_t len, size_t a
  * document (entity >= 0; forgotten by zy_entities_forget_document). */
 size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to,
                         zy_entity_match *out, size_t cap);
+/* Does a place suffix start at t[at] that makes the name before it a place: 州 県 市 区 町 村 都
+ * ending the word or running into another place or a katakana name (東京都江東区,
+ * カリフォルニア州シリコンバレー)? Not 市場, 都内. */
+bool zy_place_suffix_at(const char *t, size_t to, size_t at);
 /* Is there a particle (は が の も や と を に 、) at t[at]? */
 bool zy_particle_at(const char *t, size_t len, size_t at);
 

@@ -1,13 +1,18 @@
 /*
  * owner.c: whose a figure in running text is. In order: its place in a それぞれ list (Xと Y…
- * それぞれAとB); for founding and release dates, what was founded or released; a name written
- * right before it (X N, Xの N, Xが N, X(N位), X(読み)で N); for ranks, the name their clause
+ * それぞれAとB); for founding and release dates, what was founded or released (named after
+ * the date, after "6日、" as a quoted product, or before it as the object: 「X」を、2016年1月に
+ * …設立); the name whose profile bracket holds it (X(SCB、大阪市。売上高5億円、…)); what is
+ * bought for it (YをN円で買収); a name written right before it (X N, Xの N, Xが N, X(N位),
+ * X(読み)で N); for ranks, the name their clause
  * is about (2位は…BYDが占め) or right after them (1位 X); for a gloss in brackets, the owner
  * of the figure it glosses (33億ドル(約5100億円)); the owner of the figure it changes from
  * (29位→32位); a name after it that it describes (N設立の「X」, …ファンドであるX); the nearest
  * topic phrase (Xは, Xが; 同社 → the previous topic); else the nearest name before it.
- * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ) never own a figure,
- * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised. Also which
+ * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ), places (東京都江東区,
+ * カリフォルニア州シリコンバレー, (大阪市), 大阪市に) and destinations (X向け) never own a figure,
+ * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised (nor what
+ * was received: Xから…の投資を受け). Also which
  * name of a sentence its later sentences are about. Names the dictionary lacks come from
  * shape_names.c.
  * May call: extract (figure, entities; measure.c and shape_names.c through prose.h).
@@ -105,13 +110,40 @@ static bool is_investor(const char *t, size_t se, const zy_entity_match *m)
 }
 
 /* What a name of the sentence is besides a name: where its figures come from, who put money
- * in. Found once per sentence (zy_find_topic_markers) into sn->roles. */
+ * in, a place (カリフォルニア州, 東京都江東区: never an owner) or a destination (ノルウェー向け).
+ * Found once per sentence (zy_find_topic_markers) into sn->roles. */
 #define ROLE_SOURCE 1
 #define ROLE_INVESTOR 2
+#define ROLE_PLACE 4
+#define ROLE_NOT_OWNER (ROLE_SOURCE | ROLE_PLACE)
 
 static bool has_role(const zy_sentence *sn, size_t k, unsigned char role)
 {
     return (sn->roles[k] & role) != 0;
+}
+
+/* Is the name where something is, not who: a place suffix after it (州, 市, 区 …) in an
+ * address (東京都江東区, カリフォルニア州シリコンバレー), in brackets ("(大阪市。…)") or before に/で
+ * ("大阪市に設立"). "大阪市の人口は" names the city itself. */
+static bool is_place(const char *t, const zy_sentence *sn, const zy_entity_match *m)
+{
+    if (zy_starts_with(t, sn->end, m->end, "向け") || zy_starts_with(t, sn->end, m->end, "への輸出"))
+        return true; /* "ノルウェー向けの出荷": where it goes */
+    if (!zy_place_suffix_at(t, sn->end, m->end))
+        return false;
+    size_t p = m->end + 3;
+    if (p < sn->end && (unsigned char)t[p] >= 0xE3 && !zy_starts_with(t, sn->end, p, "、") &&
+        !zy_starts_with(t, sn->end, p, "。") && !zy_starts_with(t, sn->end, p, "の") &&
+        !zy_starts_with(t, sn->end, p, "は") && !zy_starts_with(t, sn->end, p, "が") &&
+        !zy_starts_with(t, sn->end, p, "も"))
+        return true; /* an address, or 大阪市に, 大阪市で */
+    for (size_t i = m->start; i-- > sn->start;) {
+        if (t[i] == ')')
+            return false;
+        if (t[i] == '(')
+            return true;
+    }
+    return false;
 }
 
 /* Does this measure count money put in (出資, 投資)? Then the investor is the owner. */
@@ -209,7 +241,8 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
     size_t ss = sn->start, se = sn->end, n = 0;
     for (size_t k = 0; k < sn->nent; k++)
         sn->roles[k] = (unsigned char)((is_source_entity(t, se, &sn->ents[k]) ? ROLE_SOURCE : 0) |
-                                       (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0));
+                                       (is_investor(t, se, &sn->ents[k]) ? ROLE_INVESTOR : 0) |
+                                       (is_place(t, sn, &sn->ents[k]) ? ROLE_PLACE : 0));
     for (size_t i = next_topic_marker(t, ss, se); i < se; i = next_topic_marker(t, i + 1, se)) {
         if (n == s->marker_cap) {
             size_t cap = s->marker_cap ? s->marker_cap * 2 : 32;
@@ -228,12 +261,25 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
             }
         size_t a = phrase_start(t, floor, i);
         int k = first_entity_in(sn->ents, sn->nent, a, i);
-        if (k >= 0 && has_role(sn, k, ROLE_SOURCE))
+        if (k >= 0 && has_role(sn, k, ROLE_NOT_OWNER))
             k = -1; /* "Xの調べでは": X is where the figures come from */
         s->markers[n++] = (topic_marker){i, a, k, refers_back(t, a, i), zy_starts_with(t, se, i, "も"),
                                          k >= 0 && has_role(sn, k, ROLE_INVESTOR)};
     }
     return n;
+}
+
+/* Is t[a..b) a short noun for a measure of the name before it ("中国の軍事費が", "Xの売上高が"),
+ * not a longer phrase ("欧州のデータ主権…開発姿勢が")? */
+static bool names_its_measure(const char *t, size_t a, size_t b)
+{
+    static const char measure_ends[] = "費額高数率益価量";
+    if (b <= a || b - a > 18)
+        return false;
+    for (size_t i = a; i < b; i += 3)
+        if (!zy_name_char(t, i) || (unsigned char)t[i] < 0x80)
+            return false;
+    return strstr(measure_ends, (char[4]){t[b - 3], t[b - 2], t[b - 1], 0}) != NULL;
 }
 
 /* Does the topic phrase of marker m name its entity as what the sentence is about, not as a
@@ -244,7 +290,7 @@ static bool is_main_topic(const char *t, const zy_sentence *sn, const topic_mark
 {
     const zy_entity_match *e = &sn->ents[m->entity];
     if (zy_starts_with(t, sn->end, m->at, "が") && zy_starts_with(t, m->at, e->end, "の"))
-        return false;
+        return names_its_measure(t, e->end + 3, m->at);
     size_t p = e->end;
     if (p < m->at && t[p] == '(') /* a reading: X(シャオミ)が */
         for (size_t k = p; k < m->at; k++)
@@ -348,23 +394,74 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
     bool particle_free;
     size_t b = zy_name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_SOURCE))
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
             return (int)k;
     return -1;
 }
 
-/* "1位 ソニー", "首位はトヨタ": a rank right before the name it ranks. */
+/* "X(SCB、大阪市。売上高5億円、営業利益1億円)": a figure in brackets that open right after a
+ * name (or "PIALab." and its dot) is that name's. */
+static int name_before_brackets(const char *t, const zy_sentence *sn, size_t fs)
+{
+    size_t open = fs;
+    while (open > sn->start && t[open - 1] != '(' && t[open - 1] != ')')
+        open--;
+    if (open == sn->start || t[open - 1] != '(')
+        return -1;
+    open--;
+    for (size_t k = 0; k < sn->nent; k++)
+        if ((sn->ents[k].end == open || (sn->ents[k].end + 1 == open && t[open - 1] == '.')) &&
+            !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "メタがXを約1兆ウォンで買収": the price of what is bought or sold is that thing's. */
+static int name_bought_for(const char *t, const zy_sentence *sn, const zy_figure *f)
+{
+    static const zy_word deals[] = {{ZY_WORD("で買収")}, {ZY_WORD("で取得")}, {ZY_WORD("で売却")},
+                                    {ZY_WORD("で譲渡")}, {ZY_WORD("で買い取")}, {ZY_WORD("で買い")}};
+    if (!zy_ends_with(t, f->start, "を") || !zy_starts_with_any(t, sn->end, f->end, deals, ZY_COUNT_OF(deals)))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end + 3 == f->start && !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "新会社「X(TRI)」を、2016年1月に…設立する": the object of the founding or release named
+ * before its date (を, then at most a 、), the verb after the date. */
+static int object_before_event_date(const char *t, const zy_sentence *sn, size_t fs, size_t fe)
+{
+    size_t b = fs;
+    if (zy_ends_with(t, b, "、"))
+        b -= 3;
+    if (!zy_ends_with(t, b, "を"))
+        return -1;
+    b -= 3;
+    if (zy_ends_with(t, b, "」"))
+        b -= 3;
+    if (!zy_event_verb_within(t, fe, sn->end, sn->end))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
+            return (int)k;
+    return -1;
+}
+
+/* "1位 ソニー", "首位はトヨタ", "20位にホンダ(前年20位)": a rank right before the name it ranks. */
 static int name_after_rank(const char *t, const zy_sentence *sn, size_t fe)
 {
     size_t p = fe;
     while (p < sn->end && (t[p] == ' ' || t[p] == ':'))
         p++;
-    if (p == fe && (zy_starts_with(t, sn->end, p, "は") || zy_starts_with(t, sn->end, p, "が")))
+    if (p == fe && (zy_starts_with(t, sn->end, p, "は") || zy_starts_with(t, sn->end, p, "が") ||
+                    zy_starts_with(t, sn->end, p, "に")))
         p += 3;
     if (zy_starts_with(t, sn->end, p, "「"))
         p += 3;
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start == p && !has_role(sn, k, ROLE_SOURCE))
+        if (sn->ents[k].start == p && !has_role(sn, k, ROLE_NOT_OWNER))
             return (int)k;
     return -1;
 }
@@ -406,7 +503,7 @@ static int owner_in_rank_clause(const char *t, const zy_sentence *sn, size_t fe)
         p += 3;
     size_t clause_end = zy_next_clause_break(t, p, sn->end, true);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !has_role(sn, k, ROLE_SOURCE) &&
+        if (sn->ents[k].start >= p && sn->ents[k].end <= clause_end && !has_role(sn, k, ROLE_NOT_OWNER) &&
             names_clause_owner(t, sn, &sn->ents[k]))
             return (int)k;
     return -1;
@@ -433,6 +530,24 @@ static bool continues_previous(const char *t, const zy_sentence *sn, size_t j)
            zy_starts_with(t, b->start, p, "〜") || zy_starts_with(t, b->start, p, "へ");
 }
 
+/* After "6日、": is the name the thing founded or released, a quoted name (新サービス「Y」を)
+ * that is not a report's title (ランキング「…」, 調査「…」), or a name followed by を? */
+static bool names_released_thing(const char *t, const zy_sentence *sn, const zy_entity_match *m)
+{
+    static const zy_word reports[] = {{ZY_WORD("ランキング")}, {ZY_WORD("調査")}, {ZY_WORD("レポート")},
+                                      {ZY_WORD("報告書")},     {ZY_WORD("白書")}, {ZY_WORD("結果")},
+                                      {ZY_WORD("、")}};
+    size_t end = m->end;
+    if (zy_ends_with(t, m->start, "「")) {
+        if (zy_ends_with_any(t, m->start - 3, reports, ZY_COUNT_OF(reports)))
+            return false;
+        if (!zy_starts_with(t, sn->end, end, "」"))
+            return false; /* a name inside a longer title */
+        end += 3;
+    }
+    return zy_starts_with(t, sn->end, end, "を");
+}
+
 /* "N設立の「X」", founding and release dates (the name between the date and the verb), and
  * names after the figure in its clause that it describes ("…ファンドであるX", "…を投資する
  * ことを誓約するスターゲート"). -1: none. */
@@ -453,11 +568,18 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
     }
     if (measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0)) {
         size_t clause = zy_next_clause_break(t, fe, se, true);
+        bool next_clause = clause == fe && zy_starts_with(t, se, fe, "、");
+        if (next_clause) /* "6日、新サービス「Y」を発表" */
+            clause = zy_next_clause_break(t, fe + 3, se, true);
         for (size_t k = 0; k < n; k++) {
             if (ents[k].start < fe)
                 continue;
             if (ents[k].start > clause)
                 break;
+            if (has_role(sn, k, ROLE_NOT_OWNER) || zy_starts_with(t, se, ents[k].end, "に"))
+                continue; /* "…シリコンバレーに設立": where, not what */
+            if (next_clause && !names_released_thing(t, sn, &ents[k]))
+                break; /* "19日、「2025…中国…50強」を発表": a report; its publisher released it */
             size_t reach = se < ents[k].end + 60 ? se : ents[k].end + 60;
             if (is_agent(t, ents[k].end, reach))
                 continue; /* "…DeepMindやMetaの研究者らによって設立された": who founded it */
@@ -471,6 +593,9 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
         for (size_t q = 0; q < sn->nfig; q++)
             if (sn->figs[q].end == fe)
                 fs = sn->figs[q].start;
+        int object = object_before_event_date(t, sn, fs, fe);
+        if (object >= 0)
+            return object;
         for (size_t k = n; k-- > 0;) {
             if (ents[k].end > fs)
                 continue;
@@ -530,11 +655,22 @@ static int topic_of_figure(const zy_sentence *sn, size_t fs, size_t fe, bool inv
     return -1;
 }
 
+/* "…から10億ユーロ超の投資を受け": money put in that the subject received, not gave. */
+static bool investment_received(const char *t, const zy_sentence *sn, const zy_figure *f)
+{
+    static const zy_word received[] = {{ZY_WORD("の投資を受け")}, {ZY_WORD("の出資を受け")},
+                                       {ZY_WORD("を受け")}};
+    size_t p = f->end;
+    if (zy_starts_with(t, sn->end, p, "超") || zy_starts_with(t, sn->end, p, "強"))
+        p += 3;
+    return zy_starts_with_any(t, sn->end, p, received, ZY_COUNT_OF(received));
+}
+
 int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char *measure,
                       const int *chosen)
 {
     const zy_figure *f = &sn->figs[j];
-    bool investor_ok = counts_investment(measure);
+    bool investor_ok = counts_investment(measure) && !investment_received(t, sn, f);
     if (sn->respective && sn->respective[j] >= 0)
         return sn->respective[j];
     int k;
@@ -542,6 +678,8 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
      * after it ("ソニーは2014年3月に発売した「PS4」") */
     bool event = measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0);
     if (event && (k = name_described_after(t, sn, f->end, measure)) >= 0)
+        return k;
+    if ((k = name_before_brackets(t, sn, f->start)) >= 0 || (k = name_bought_for(t, sn, f)) >= 0)
         return k;
     k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !has_role(sn, k, ROLE_INVESTOR)))
@@ -564,7 +702,7 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
         return k;
     /* the nearest name before it that is neither a source nor an investor */
     for (size_t q = sn->nent; q-- > 0;)
-        if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_SOURCE) &&
+        if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_NOT_OWNER) &&
             (investor_ok || !has_role(sn, q, ROLE_INVESTOR)))
             return (int)q;
     return -1;

@@ -12,7 +12,9 @@
  *     date or the latest year the text names; never a founding or target year (設立, …年
  *     までに), and never for the figure a change starts from ("25位から19位").
  * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
- * Dates that only time a period (2020年度第3四半期) are not facts; 4〜6月 starts in April.
+ * Dates that only time a period (2020年度第3四半期, 4〜6月の… with no year known) are not
+ * facts; 4〜6月 starts in April; "(前年M位)"/"(同M位)" after a rank is the year before.
+ * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading.
  * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>
@@ -49,15 +51,16 @@ typedef struct prose_context {
                              that follow without times of their own; {0, 0}: none */
 } prose_context;
 
-/* A heading: a short line without a closing 。 ("評価額は5100億円"). Its figures belong to
- * names on the line only, not to the previous sentence's topic. */
+/* A heading: a short line without a closing 。 or a 、 that runs on ("評価額は5100億円"). Its
+ * figures belong to names on the line only, not to the previous sentence's topic. */
 static bool is_heading(const char *t, size_t ss, size_t se)
 {
     size_t end = se;
     while (end > ss && (t[end - 1] == ' ' || t[end - 1] == '\n'))
         end--;
-    return end - ss < 90 && !zy_ends_with(t, end, "。") && !zy_ends_with(t, end, "!") &&
-           !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") && !zy_ends_with(t, end, "？");
+    return end - ss < 90 && !zy_ends_with(t, end, "。") && !zy_ends_with(t, end, "、") &&
+           !zy_ends_with(t, end, "!") && !zy_ends_with(t, end, "?") && !zy_ends_with(t, end, "！") &&
+           !zy_ends_with(t, end, "？");
 }
 
 /* 今年, 昨年, 今月 … at t[i], resolved from the article's own date; false when not. */
@@ -434,6 +437,17 @@ static size_t time_from_span(const char *t, const zy_sentence *sn, size_t j)
     return SIZE_MAX;
 }
 
+/* Is figure j the previous year's figure of the one before it, written in brackets: "40位に
+ * 日産(同39位)", "ホンダ(前年20位)"? */
+static bool is_previous_year_gloss(const char *t, const zy_sentence *sn, size_t j)
+{
+    const zy_figure *f = &sn->figs[j];
+    if (j == 0 || sn->figs[j - 1].kind != f->kind || f->kind == ZY_KIND_DATE)
+        return false;
+    size_t open = zy_ends_with(t, f->start, "前年") ? f->start - 6 : zy_ends_with(t, f->start, "同") ? f->start - 3 : 0;
+    return open > sn->start && t[open - 1] == '(' && sn->figs[j - 1].end < open;
+}
+
 /* The time of figure j: the nearest date before it in the sentence, unless that date modifies
  * another figure directly ("21年の12位から5位へ"); a date in brackets right after it; for counts
  * and ranks, the context's year (later than the year of the figure it changes from). */
@@ -446,6 +460,14 @@ static void time_of_figure(const zy_scan_state *s, const zy_sentence *sn, const 
     size_t span = f->kind == ZY_KIND_DATE ? SIZE_MAX : time_from_span(t, sn, j);
     if (span != SIZE_MAX) {
         zy_scan_date_iso(s, &figs[span], time);
+        return;
+    }
+    if (is_previous_year_gloss(t, sn, j)) {
+        char before[16];
+        time_of_figure(s, sn, previous, j - 1, tc, before);
+        int year = atoi(before);
+        if (year > 1 && year <= 9999)
+            snprintf(time, 16, "%04d", year - 1);
         return;
     }
     /* "トヨタ 29位→32位" under "順位(2019年→2020年)" */
@@ -590,6 +612,24 @@ static void start_of_month_range(const char *t, size_t ss, zy_figure *figs, size
 /* Should the figure be recorded? Dates that are the time of other figures ("2019年時点で",
  * "2025年3月期", a year before its quarter) and 1人当たり (a unit of measure) are not facts of
  * their own. */
+/* "4〜6月の売上高", "1〜6月期": months without a year that time other figures' period. */
+static bool is_yearless_period(const char *t, size_t se, const zy_figure *f)
+{
+    if (f->kind != ZY_KIND_DATE || f->year || !f->month || f->day)
+        return false;
+    bool range = zy_find_word(t, f->start, f->end, "〜") < f->end || memchr(t + f->start, '~', f->end - f->start);
+    return range && (zy_starts_with(t, se, f->end, "の") || zy_starts_with(t, se, f->end, "期") ||
+                     zy_starts_with(t, se, f->end, "は") || zy_starts_with(t, se, f->end, "で"));
+}
+
+/* Does the date, as it will be written, have a year (its own, or the article's)? */
+static bool date_has_year(const zy_scan_state *s, const zy_figure *f)
+{
+    char iso[16];
+    zy_scan_date_iso(s, f, iso);
+    return iso[0] && iso[0] != '-';
+}
+
 static bool is_fact(const char *t, size_t se, const zy_figure *f, bool previous)
 {
     if (previous)
@@ -611,7 +651,9 @@ static bool has_own_topic(const zy_sentence *sn)
     return false;
 }
 
-static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context *tc)
+/* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
+ * unfinished end of a paragraph cut short is not one). */
+static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
 {
     const char *t = s->norm.text;
     sentence_figures sf;
@@ -653,7 +695,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context 
         s->topic_end = ents[topic].end;
         s->topic_entity = ents[topic].entity;
     }
-    bool heading = is_heading(t, ss, se);
+    bool heading = whole_line && is_heading(t, ss, se);
     bool continues = !heading && !has_own_topic(&sn);
     const char *last_measure = NULL;
     int chosen[MAX_FIGURES];
@@ -685,6 +727,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, prose_context 
         time_of_figure(s, &sn, previous, j, tc, time);
         if (!is_fact(t, se, f, previous[j]))
             continue;
+        if (is_yearless_period(t, se, f) && !date_has_year(s, f))
+            continue; /* "4〜6月の売上高" with no year known: only the time of other figures */
         zy_scan_add(s, f, subject.end ? &subject : NULL, measure, "prose", ss, se, time, -1, -1, -1);
     }
     note_sentence_year(s, &sn, &sf, heading, tc);
@@ -702,21 +746,41 @@ static size_t sentence_end_at(const char *t, size_t k, size_t to)
     return 0;
 }
 
+/* Is the 。 at t[k] inside brackets opened in t[from..k) and closed soon after on the line
+ * ("X(大阪市。売上高5億円)を")? Then it ends no sentence. */
+static bool inside_brackets(const char *t, size_t from, size_t k, size_t to)
+{
+    size_t open = k;
+    while (open > from && t[open - 1] != '(' && t[open - 1] != ')')
+        open--;
+    if (open == from || t[open - 1] != '(')
+        return false;
+    for (size_t c = k + 3; c < to && c < k + 240; c++) {
+        if (t[c] == ')')
+            return true;
+        if (t[c] == '(')
+            return false;
+    }
+    return false;
+}
+
 /* The next sentence end in t[from..to): the byte after 。, ! or ? (NFKC made ！？ ASCII), or
- * 0 when there is none. '!' and '?' are never part of a longer UTF-8 character and E3 is
- * always a lead byte, so the bytes can be searched eight at a time. */
+ * 0 when there is none; a 。 inside brackets ends none. '!' and '?' are never part of a longer
+ * UTF-8 character and E3 is always a lead byte, so the bytes can be searched eight at a time. */
 static size_t next_sentence_end(const char *t, size_t from, size_t to)
 {
     size_t k = from, end;
     for (; k + 10 <= to; k += 8) {
         uint64_t w = zy_load8(t + k);
         uint64_t m = zy_e3_pairs(t, k, 0x80) | zy_bytes_equal(w, '!') | zy_bytes_equal(w, '?');
-        for (; m; m = zy_drop_first(m))
-            if ((end = sentence_end_at(t, k + zy_first_marked(m), to)) != 0)
+        for (; m; m = zy_drop_first(m)) {
+            size_t at = k + zy_first_marked(m);
+            if ((end = sentence_end_at(t, at, to)) != 0 && (end == at + 1 || !inside_brackets(t, from, at, to)))
                 return end;
+        }
     }
     for (; k < to; k++)
-        if ((end = sentence_end_at(t, k, to)) != 0)
+        if ((end = sentence_end_at(t, k, to)) != 0 && (end == k + 1 || !inside_brackets(t, from, k, to)))
             return end;
     return 0;
 }
@@ -736,10 +800,10 @@ void zy_scan_prose(zy_scan_state *s)
         tc.in_paragraph = true;
         size_t ss = s->lines[line].start, eol = s->lines[line].end, end;
         while ((end = next_sentence_end(s->norm.text, ss, eol)) != 0) {
-            scan_sentence(s, ss, end, &tc);
+            scan_sentence(s, ss, end, ss == s->lines[line].start, &tc);
             ss = end;
         }
         if (ss < eol)
-            scan_sentence(s, ss, eol, &tc);
+            scan_sentence(s, ss, eol, ss == s->lines[line].start, &tc);
     }
 }

@@ -2,7 +2,7 @@
  * shape_names.c: names the dictionary does not know, read by their shape where running text
  * says they own a figure: the members of a parallel run (米国が594基、ロシアが136基; 上海14社、
  * 広州4社), kanji names with a katakana reading (摩爾線程(ムーア・スレッド)), katakana or Latin
- * names right before "が N" or "(N)", and, in sentences that tell of a founding or a release,
+ * names right before "が N" or "(N)" or after "N位に", and, in sentences that tell of a founding or a release,
  * quoted names (「iPhone 3G」) and names right before が + the verb. They are added to the
  * sentence's names with the entity ZY_ENTITY_SHAPE.
  * May call: extract (figure, entities; measure.c through prose.h).
@@ -373,8 +373,28 @@ static void add_names_in_rank_clauses(const char *t, zy_sentence *sn)
     }
 }
 
+/* "55位にキャノン(同52位)、": a katakana or Latin name right after "N位に", before a bracket,
+ * a 、 or が. */
+static void add_names_after_ranks(const char *t, zy_sentence *sn)
+{
+    for (size_t j = 0; j < sn->nfig; j++) {
+        size_t a = sn->figs[j].end;
+        if (sn->figs[j].kind != ZY_KIND_RANK || !zy_starts_with(t, sn->end, a, "に"))
+            continue;
+        a += 3;
+        size_t b = a;
+        while (b < sn->end && b < a + 48 && zy_name_char(t, b))
+            b += (unsigned char)t[b] < 0x80 ? 1 : 3;
+        if (b == a || b >= sn->end || !(t[b] == '(' || zy_starts_with(t, sn->end, b, "、") || zy_starts_with(t, sn->end, b, "が")))
+            continue;
+        if (shape_of_name(t, a, b) == STRONG_NAME)
+            add_shape_name(sn, a, b);
+    }
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
+    add_names_after_ranks(t, sn);
     add_names_in_rank_clauses(t, sn);
     if (sn->tells_event) {
         add_quoted_names(t, sn);
