@@ -63,7 +63,6 @@ void zy_context_destroy(zy_context *ctx)
     }
     free(ctx->font_dir);
     free(ctx->font_family);
-    free(ctx->last_title);
     zy_buf_free(&ctx->json);
     free(ctx);
 }
@@ -135,4 +134,12 @@ zy_status zy_context_entities(zy_context *ctx, const char *extra_file)
     }
     ctx->entities = e;
     return ZY_OK;
+}
+
+zy_status zy_context_extract_env(zy_context *ctx, const zy_scan_options *options, zy_extract_env *env)
+{
+    zy_diag_clear(&ctx->diag);
+    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
+    *env = (zy_extract_env){&ctx->diag, ctx->entities};
+    return st;
 }

@@ -6,6 +6,7 @@
 #define ZY_CONTEXT_H
 
 #include "extract/entities.h"
+#include "extract/extract.h"
 #include "text/fonts.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -17,8 +18,8 @@ struct zy_context {
     char *font_dir;        /* copies of the option strings */
     char *font_family;
     zy_entities *entities; /* NULL until the first scan */
-    char *last_title;      /* title of the last file scanned with zy_scan_file … */
-    char last_hash[17];    /* … and its content hash, when asked for ("" before) */
+    char last_hash[17];    /* content hash of the last file zy_scan_file read to its end, when
+                              asked for ("" before) */
     zy_buf json;           /* JSON Lines waiting to be written by zy_document_write_jsonl */
 };
 
@@ -27,5 +28,9 @@ zy_status zy_context_fonts(zy_context *ctx, zy_fonts **out);
 
 /* The entity dictionary (data/entities.tsv, then extra_file), loaded on first use. */
 zy_status zy_context_entities(zy_context *ctx, const char *extra_file);
+
+/* Start an extraction: clear the messages, load the dictionary for options (NULL: none) and
+ * fill env with what the extractor needs from the context. */
+zy_status zy_context_extract_env(zy_context *ctx, const zy_scan_options *options, zy_extract_env *env);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * scan.c: the public extraction functions (see zuhyo.h): they load the context's dictionary,
- * hand the extractor what it needs (extract/extract.h) and keep what the last file taught
- * (its title and hash) in the context for zy_last_hash and the store. JSON Lines go through
- * the buffer the context keeps between calls. May call: extract, util.
+ * hand the extractor what it needs (extract/extract.h) and keep the last file's content hash
+ * in the context for zy_last_hash. JSON Lines go through the buffer the context keeps between
+ * calls. May call: extract, util.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,17 +16,13 @@ zy_status zy_scan_file(zy_context *ctx, const char *path, const zy_scan_options 
                        zy_fact_sink sink, void *user_data)
 {
     ctx->last_hash[0] = '\0'; /* known again only once this file has been read to its end */
-    zy_diag_clear(&ctx->diag);
-    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
+    zy_extract_env env;
+    zy_status st = zy_context_extract_env(ctx, options, &env);
     if (st)
         return st;
-    zy_extract_env env = {&ctx->diag, ctx->entities};
     zy_extract_result result;
     st = zy_extract_file(&env, path, options, sink, user_data, &result);
-    if (result.title) {
-        free(ctx->last_title);
-        ctx->last_title = result.title;
-    }
+    free(result.title); /* the batches carried it */
     memcpy(ctx->last_hash, result.hash, sizeof ctx->last_hash);
     return st;
 }
@@ -35,12 +31,9 @@ zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t l
                   const zy_scan_options *options, zy_document **out)
 {
     *out = NULL;
-    zy_diag_clear(&ctx->diag);
-    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
-    if (st)
-        return st;
-    zy_extract_env env = {&ctx->diag, ctx->entities};
-    return zy_extract_bytes(&env, path, bytes, len, options, out);
+    zy_extract_env env;
+    zy_status st = zy_context_extract_env(ctx, options, &env);
+    return st ? st : zy_extract_bytes(&env, path, bytes, len, options, out);
 }
 
 const char *zy_last_hash(const zy_context *ctx)

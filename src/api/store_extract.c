@@ -11,10 +11,7 @@ zy_status zy_store_extract(zy_context *ctx, zy_store *s, const char *path,
                            size_t *nfacts)
 {
     *nfacts = 0;
-    zy_diag_clear(&ctx->diag);
-    zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
-    if (st)
-        return st;
-    zy_extract_env env = {&ctx->diag, ctx->entities};
-    return zy_store_write_scan(ctx, s, &env, path, options, interrupted, nfacts);
+    zy_extract_env env;
+    zy_status st = zy_context_extract_env(ctx, options, &env);
+    return st ? st : zy_store_write_scan(ctx, s, &env, path, options, interrupted, nfacts);
 }

@@ -1,7 +1,8 @@
 /*
  * document.c: the extraction driver (extract.h): read a file in batches, normalise each, find
- * the article's year, run the block readers (tables, grid, lists) and the prose pass, and keep
- * the facts with their provenance. It only calls down; api/scan.c wraps it for zy_context.
+ * the article's date, run the block readers (tables, chronology, grid, lists), the prose pass
+ * and, when asked, the bare numbers, and hand the facts on with their provenance. It only
+ * calls down; api/scan.c wraps it for zy_context.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -91,6 +92,7 @@ typedef struct scan_session {
     char *title;          /* from the first batch */
     int doc_year, doc_month, doc_day;
     bool dated;
+    int lead_year;        /* the first year the article names (rows.c), once a batch found it */
     size_t tables;        /* tables seen so far */
     zy_document batch;    /* the batch handed to the sink; facts and captions are reset */
     size_t fact_cap;      /* facts allocated in batch */
@@ -247,6 +249,10 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     ss->doc_month = s.doc_month;
     ss->doc_day = s.doc_day;
     ss->dated = s.dated;
+    if (ss->lead_year) { /* the article's lead year is its first batch's, not each batch's */
+        s.lead_year = ss->lead_year;
+        s.lead_year_known = true;
+    }
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);
         zy_scan_chronology(&s);
@@ -257,6 +263,8 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
             zy_scan_numbers(&s);
     }
     st = s.status;
+    if (s.lead_year_known && s.lead_year)
+        ss->lead_year = s.lead_year;
     ss->fact_cap = s.fact_cap;
     free(s.markers);
     if (st && ss->sink_failed)

@@ -1,7 +1,8 @@
 /*
  * extract.h: the extractor's entry points for the layers above (api/, store/): a file read in
- * batches, or bytes in memory, through the passes normalise → lines → tables (tables.c,
- * grid.c) → lists (lists.c) → prose (prose.c) → facts. What a call needs comes in as an
+ * batches, or bytes in memory, through the passes normalise → lines → article date
+ * (dateline.c) → tables (tables.c) → chronologies (chronology.c) → other tables (grid.c) →
+ * lists (lists.c) → prose (prose.c) → bare numbers when asked (numbers.c) → facts. What a call needs comes in as an
  * environment (where messages go, the dictionary); what it learns about the document (title,
  * hash) comes back as a result. Nothing here knows zy_context. May call: extract, util.
  */

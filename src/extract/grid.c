@@ -419,14 +419,13 @@ static bool is_rule_line(const char *t, size_t a, size_t b)
 }
 
 /* A group line inside a table: "(私立)", "(国公立) (世界では10%)" (brackets only). */
-static bool is_group_line(const char *t, size_t a, size_t b, const grow *row)
+static bool is_group_line(size_t a, size_t b, const grow *row)
 {
     if (b - a > 120 || row->n == 0)
         return false;
     for (size_t k = 0; k < row->n; k++)
         if (row->c[k].type != CELL_BRACKET)
             return false;
-    (void)t;
     return true;
 }
 
@@ -437,7 +436,7 @@ static bool is_bracket_line(const zy_scan_state *s, size_t l)
     grow row;
     if (!read_line(s, l, &row))
         return false;
-    if (is_group_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row))
+    if (is_group_line(s->lines[l].start, s->lines[l].end, &row))
         return true;
     for (size_t k = 0; k < row.n; k++)
         if (row.c[k].type != CELL_FIGURE)
@@ -1256,7 +1255,7 @@ void zy_scan_grid(zy_scan_state *s)
                 last_row = e;
                 continue;
             }
-            if (!is_group_line(t, line->start, line->end, &next))
+            if (!is_group_line(line->start, line->end, &next))
                 break;
         }
         if (rows < 2)

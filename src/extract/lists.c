@@ -6,9 +6,7 @@
  *   20.1%", ranked lines ("1位 X社 1,200億円", "第3位 X"). Bare numbers take the unit the
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
- *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
- *   Runs: a line whose figures are all bracketed after names or ranks before them,
- *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
+ *   items: numbering (1. X) is a bullet, not a figure.
  *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
  *   Runs: a line whose figures are all bracketed after names or ranks before them,
  *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".

@@ -20,8 +20,8 @@ zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a,
 /* The canonical name when t[a, b) (brackets allowed) is a country of the dictionary, or NULL. */
 const char *zy_rows_country(zy_scan_state *s, size_t a, size_t b);
 
-/* The first year written in t[a, b) (2024年, 2024年度, FY2024, 20年, a bare 2024 between 1900
- * and 2099 when allow_bare), or 0. */
+/* The first year written in t[a, b) (2024年, 2024年度, FY2024, 令和5年, 20年, a bare 2024
+ * between 1800 and 2100 when allow_bare), or 0. */
 int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare);
 
 /* The article's lead year: the first four-digit year of the text that is not a limit

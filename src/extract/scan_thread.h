@@ -2,8 +2,9 @@
  * scan_thread.h: zy_extract_file on a thread of its own, handing its batches over through a
  * queue of two, so that a consumer (the SQLite store) works on one batch while the next is
  * being scanned. The consumer takes batches in file order with zy_scan_thread_next and gives
- * each back with zy_scan_thread_release. While the thread runs, the context belongs to it:
- * the consumer must not use the environment until zy_scan_thread_finish has returned.
+ * each back with zy_scan_thread_release. While the thread runs, the environment (its messages
+ * and dictionary) belongs to it: the consumer must not use them until zy_scan_thread_finish
+ * has returned.
  * Internal to the library. May call: extract, util, pthreads.
  */
 #ifndef ZY_SCAN_THREAD_H
