@@ -604,37 +604,27 @@ static bool is_name_header(const char *t, size_t a, size_t b)
            !header_says(t, a, b, code_words) && !is_rank_header(t, a, b);
 }
 
-/* Block-wide facts about columns: a leading number glued to names (1アメリカ) that counts up. */
-static bool glued_ranks(const zy_scan_state *s, const grid_block *g)
+/* The number a row starts with, or -1: glued, the digits that open its first (text) cell
+ * ("1アメリカ"); else a bare first cell before a name ("1 米国 (6070)"). */
+static double leading_number(const char *t, const grow *row, bool glued)
 {
-    const char *t = s->norm.text;
-    size_t rows = 0, glued = 0;
-    long last = 0;
-    for (size_t l = g->first; l < g->last; l++) {
-        grow row;
-        if (!read_line(s, l, &row) || !is_row(s, l, &row))
-            continue;
-        rows++;
-        const gcell *c = &row.c[0];
-        if (c->type != CELL_TEXT || !is_digit(t[c->a]))
-            continue;
-        size_t d = c->a;
-        while (d < c->b && is_digit(t[d]) && d - c->a < 4)
-            d++;
-        if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
-            continue;
-        long v = atol(t + c->a);
-        if (v > last && v <= last + 3 && (last > 0 || v <= 3)) { /* 1, 2, 3 …: ranks, not 20代 */
-            glued++;
-            last = v;
-        }
-    }
-    return rows >= 2 && glued * 10 >= rows * 6;
+    const gcell *c = &row->c[0];
+    if (!glued)
+        return c->type == CELL_FIGURE && c->fig.bare && row->n >= 2 && row->c[1].type == CELL_TEXT
+                   ? c->fig.value : -1;
+    if (c->type != CELL_TEXT || !is_digit(t[c->a]))
+        return -1;
+    size_t d = c->a;
+    while (d < c->b && is_digit(t[d]) && d - c->a < 4)
+        d++;
+    if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
+        return -1;
+    return atof(t + c->a);
 }
 
-/* Does the block's first column, before the names, count 1, 2, 3 … (a rank column that has no
- * header)? */
-static bool counting_first_column(const zy_scan_state *s, const grid_block *g)
+/* Do the block's rows start with numbers counting 1, 2, 3 … (ranks, not 20代 or a year), in
+ * at least tenths/10 of its rows? */
+static bool first_column_counts(const zy_scan_state *s, const grid_block *g, bool glued, size_t tenths)
 {
     size_t rows = 0, counting = 0;
     double last = 0;
@@ -643,16 +633,13 @@ static bool counting_first_column(const zy_scan_state *s, const grid_block *g)
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
             continue;
         rows++;
-        const gcell *c = &row.c[0];
-        if (c->type != CELL_FIGURE || !c->fig.bare || row.n < 2 || row.c[1].type != CELL_TEXT)
-            continue;
-        double v = c->fig.value;
-        if (v == floor(v) && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
+        double v = leading_number(s->norm.text, &row, glued);
+        if (v >= 1 && v == floor(v) && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
             counting++;
             last = v;
         }
     }
-    return rows >= 2 && counting * 10 >= rows * 8;
+    return rows >= 2 && counting * 10 >= rows * tenths;
 }
 
 /* Split "1アメリカ" into its rank and its name. */
@@ -1164,8 +1151,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
     if (!has_table_unit)
         corroborate_columns(s, g, &gc);
     gc.subject = table_subject(s, g);
-    gc.glued = glued_ranks(s, g);
-    gc.lead_rank = h.n == 0 && counting_first_column(s, g);
+    gc.glued = first_column_counts(s, g, true, 6); /* 1アメリカ */
+    gc.lead_rank = h.n == 0 && first_column_counts(s, g, false, 8); /* 1 米国 (6070) */
     size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
     size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
     size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;

@@ -515,16 +515,24 @@ static void scan_runs(zy_scan_state *s)
 
 #define RECORD_LINES 4 /* lines of a record after its rank line */
 
+/* Line l without the blanks around it, as [*a, *b). */
+static void trimmed_line(const zy_scan_state *s, size_t l, size_t *a, size_t *b)
+{
+    const char *t = s->norm.text;
+    *a = s->lines[l].start;
+    *b = s->lines[l].end;
+    while (*a < *b && (t[*a] == ' ' || t[*a] == '\t'))
+        (*a)++;
+    while (*b > *a && (t[*b - 1] == ' ' || t[*b - 1] == '\t'))
+        (*b)--;
+}
+
 /* Is line l only a rank ("1位", "第1位")? Its rank goes to *rank. */
 static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
 {
     const char *t = s->norm.text;
-    const zy_line *line = &s->lines[l];
-    size_t a = line->start, b = line->end;
-    while (a < b && (t[a] == ' ' || t[a] == '\t'))
-        a++;
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
-        b--;
+    size_t a, b;
+    trimmed_line(s, l, &a, &b);
     size_t at = a + (zy_starts_with(t, b, a, "第") ? 3 : 0);
     return !s->line_taken[l] && at < b && zy_figure_at(t, b, at, false, rank) && rank->start == a &&
            rank->end == b && rank->kind == ZY_KIND_RANK;
@@ -534,12 +542,8 @@ static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
 static bool figure_line(const zy_scan_state *s, size_t l, zy_figure *f)
 {
     const char *t = s->norm.text;
-    const zy_line *line = &s->lines[l];
-    size_t a = line->start, b = line->end;
-    while (a < b && (t[a] == ' ' || t[a] == '\t'))
-        a++;
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
-        b--;
+    size_t a, b;
+    trimmed_line(s, l, &a, &b);
     return a < b && ((t[a] >= '0' && t[a] <= '9') || zy_starts_with(t, b, a, "約")) &&
            zy_figure_at(t, b, a + (t[a] >= '0' && t[a] <= '9' ? 0 : 3), false, f) && f->end == b &&
            f->kind != ZY_KIND_DATE && f->kind != ZY_KIND_RANK;
