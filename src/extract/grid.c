@@ -1106,6 +1106,16 @@ static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
     return (zy_subject){m[0].start, m[0].end, m[0].entity, NULL};
 }
 
+static size_t count_rows(const zy_scan_state *s, const grid_block *g)
+{
+    size_t rows = 0;
+    for (size_t l = g->first; l < g->last; l++) {
+        grow row;
+        rows += read_line(s, l, &row) && is_row(s, l, &row);
+    }
+    return rows;
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -1119,6 +1129,9 @@ static void read_block(zy_scan_state *s, grid_block *g)
         g->head_first++;
         read_header(s, g, &h);
     }
+    if (h.n == 0 && g->caption < 0 && count_rows(s, g) < 3)
+        return; /* two bare "name figure" lines with nothing to say what they are: page debris
+                   (いいね 120 / シェア 45) as often as a table */
     grid_context gc = {.h = &h, .name_header = -1};
     /* the table's unit and year: a unit line among the header lines or the caption */
     zy_figure table_unit = {0};
