@@ -622,24 +622,38 @@ static double leading_number(const char *t, const grow *row, bool glued)
     return atof(t + c->a);
 }
 
-/* Do the block's rows start with numbers counting 1, 2, 3 … (ranks, not 20代 or a year), in
- * at least tenths/10 of its rows? */
-static bool first_column_counts(const zy_scan_state *s, const grid_block *g, bool glued, size_t tenths)
+/* What one pass over a block's rows tells: how many, the widest, and whether their first
+ * column counts 1, 2, 3 … (ranks, not 20代 or a year), glued to the names or apart. */
+typedef struct block_stats {
+    size_t rows, widest;
+    size_t counting[2];      /* rows that continue the count: [0] apart, [1] glued */
+} block_stats;
+
+static void read_stats(const zy_scan_state *s, const grid_block *g, block_stats *st)
 {
-    size_t rows = 0, counting = 0;
-    double last = 0;
+    double last[2] = {0, 0};
+    *st = (block_stats){0};
     for (size_t l = g->first; l < g->last; l++) {
         grow row;
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
             continue;
-        rows++;
-        double v = leading_number(s->norm.text, &row, glued);
-        if (v >= 1 && v == floor(v) && v > last && v <= last + 3 && (last > 0 || v <= 3)) {
-            counting++;
-            last = v;
+        st->rows++;
+        if (row.n > st->widest)
+            st->widest = row.n;
+        for (int glued = 0; glued < 2; glued++) {
+            double v = leading_number(s->norm.text, &row, glued);
+            if (v >= 1 && v == floor(v) && v > last[glued] && v <= last[glued] + 3 && (last[glued] > 0 || v <= 3)) {
+                st->counting[glued]++;
+                last[glued] = v;
+            }
         }
     }
-    return rows >= 2 && counting * 10 >= rows * tenths;
+}
+
+/* Does the first column count in at least tenths/10 of the rows? */
+static bool first_column_counts(const block_stats *st, bool glued, size_t tenths)
+{
+    return st->rows >= 2 && st->counting[glued] * 10 >= st->rows * tenths;
 }
 
 /* Split "1アメリカ" into its rank and its name. */
@@ -952,16 +966,6 @@ static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const 
     }
 }
 
-static size_t widest_row(const zy_scan_state *s, const grid_block *g)
-{
-    size_t width = 0;
-    for (size_t l = g->first; l < g->last; l++) {
-        grow row;
-        if (read_line(s, l, &row) && is_row(s, l, &row) && row.n > width)
-            width = row.n;
-    }
-    return width;
-}
 
 static bool one_cell_line(const zy_scan_state *s, size_t l)
 {
@@ -1106,15 +1110,6 @@ static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
     return (zy_subject){m[0].start, m[0].end, m[0].entity, NULL};
 }
 
-static size_t count_rows(const zy_scan_state *s, const grid_block *g)
-{
-    size_t rows = 0;
-    for (size_t l = g->first; l < g->last; l++) {
-        grow row;
-        rows += read_line(s, l, &row) && is_row(s, l, &row);
-    }
-    return rows;
-}
 
 static void read_block(zy_scan_state *s, grid_block *g)
 {
@@ -1122,14 +1117,15 @@ static void read_block(zy_scan_state *s, grid_block *g)
     find_header(s, g);
     grid_header h;
     read_header(s, g, &h);
-    size_t width = widest_row(s, g);
-    if (g->first_body - g->head_first >= 2 && h.n > width && one_cell_line(s, g->head_first)) {
+    block_stats stats;
+    read_stats(s, g, &stats);
+    if (g->first_body - g->head_first >= 2 && h.n > stats.widest && one_cell_line(s, g->head_first)) {
         /* the top line over a header wider than any row is the caption ("出荷シェア") */
         g->caption = (long)g->head_first;
         g->head_first++;
         read_header(s, g, &h);
     }
-    if (h.n == 0 && g->caption < 0 && count_rows(s, g) < 3)
+    if (h.n == 0 && g->caption < 0 && stats.rows < 3)
         return; /* two bare "name figure" lines with nothing to say what they are: page debris
                    (いいね 120 / シェア 45) as often as a table */
     grid_context gc = {.h = &h, .name_header = -1};
@@ -1164,8 +1160,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
     if (!has_table_unit)
         corroborate_columns(s, g, &gc);
     gc.subject = table_subject(s, g);
-    gc.glued = first_column_counts(s, g, true, 6); /* 1アメリカ */
-    gc.lead_rank = h.n == 0 && first_column_counts(s, g, false, 8); /* 1 米国 (6070) */
+    gc.glued = first_column_counts(&stats, true, 6); /* 1アメリカ */
+    gc.lead_rank = h.n == 0 && first_column_counts(&stats, false, 8); /* 1 米国 (6070) */
     size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
     size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
     size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
@@ -1199,6 +1195,10 @@ static void read_block(zy_scan_state *s, grid_block *g)
 static bool may_be_row(const zy_scan_state *s, size_t l)
 {
     const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    if (line->end - line->start > 600 && !memchr(t + line->start, '|', line->end - line->start) &&
+        !memchr(t + line->start, '\t', line->end - line->start))
+        return false; /* a long line split only by spaces is text, not a row */
     bool digit = false, apart = false;
     for (size_t i = s->lines[l].start; i < s->lines[l].end && !(digit && apart); i++) {
         char c = t[i];

@@ -474,6 +474,19 @@ static size_t read_runs(const zy_scan_state *s, size_t l, bracket_run *runs)
     return items >= 2 && n == figures ? n : 0;
 }
 
+/* Is there a '(' with a digit within the next 12 bytes in t[a, b)? */
+static bool bracket_before_digit(const char *t, size_t a, size_t b)
+{
+    for (const char *p = memchr(t + a, '(', b - a); p; p = memchr(p + 1, '(', (size_t)(t + b - p - 1))) {
+        for (const char *q = p + 1; q < t + b && q <= p + 12; q++)
+            if (*q >= '0' && *q <= '9')
+                return true;
+        if (p + 1 >= t + b)
+            break;
+    }
+    return false;
+}
+
 static void scan_runs(zy_scan_state *s)
 {
     bracket_run runs[RUN_MAX];
@@ -481,8 +494,8 @@ static void scan_runs(zy_scan_state *s)
         if (s->line_taken[l] || s->lines[l].blank)
             continue;
         const zy_line *line = &s->lines[l];
-        if (!memchr(s->norm.text + line->start, '(', line->end - line->start))
-            continue; /* no bracket on the line: the cheap test first */
+        if (!bracket_before_digit(s->norm.text, line->start, line->end))
+            continue; /* no "(19社" nor "(前年20位" on the line: the cheap test first */
         size_t n = read_runs(s, l, runs);
         if (n == 0)
             continue;

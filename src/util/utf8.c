@@ -13,6 +13,12 @@ size_t zy_utf8_next(const char *s, size_t len, int32_t *out_cp)
         *out_cp = c;
         return 1;
     }
+    /* the three-byte characters of Japanese text, decoded here: the library call is for the rest */
+    if (c >= 0xE1 && c <= 0xEC && len >= 3 && ((unsigned char)s[1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[2] & 0xC0) == 0x80) {
+        *out_cp = (int32_t)(((c & 0x0F) << 12) | (((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F));
+        return 3;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
                                           (utf8proc_ssize_t)(len > 4 ? 4 : len), &cp);
