@@ -17,20 +17,7 @@
 #include "extract/figure.h"
 #include "zuhyo/zuhyo.h"
 
-static zy_context *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return zy_context_create(NULL, &ctx) == ZY_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zy_context_destroy(ctx);
-    return 0;
-}
+#include "test_context.h"
 
 typedef struct scan_case {
     const char *text;
