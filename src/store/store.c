@@ -75,7 +75,7 @@ static const char schema_v3[] =
     "DROP INDEX facts_doc;"
     "ALTER TABLE facts DROP COLUMN sentence_id;";
 
-zy_status zy_store_fail(zy_context *ctx, const zy_store *s, int rc, const char *doing)
+zy_status zy_store_fail(zy_diag *diag, const zy_store *s, int rc, const char *doing)
 {
     int base = rc & 0xFF;
     const char *why = sqlite3_errstr(rc);
@@ -89,7 +89,7 @@ zy_status zy_store_fail(zy_context *ctx, const zy_store *s, int rc, const char *
         why = "cannot open the file";
     else if (s->db && sqlite3_errmsg(s->db))
         why = sqlite3_errmsg(s->db);
-    return zy_diag_fail(&ctx->diag, ZY_ERR_DB, "%s: %s: %s", s->path, doing, why);
+    return zy_diag_fail(diag, ZY_ERR_DB, "%s: %s: %s", s->path, doing, why);
 }
 
 int zy_store_exec(sqlite3 *db, const char *sql)
@@ -151,14 +151,14 @@ static int migrate(sqlite3 *db, int from)
     return rc;
 }
 
-zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
+zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
 {
-    zy_diag_clear(&ctx->diag);
+    zy_diag_clear(diag);
     *out = NULL;
     zy_store *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(path))) {
         free(s);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     }
     /* a missing folder gets its own message, not SQLite's "unable to open" */
     char *dir = strdup(path);
@@ -167,7 +167,7 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
         *slash = '\0';
         struct stat st;
         if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            zy_status r = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: the folder %s does not exist",
+            zy_status r = zy_diag_fail(diag, ZY_ERR_IO, "%s: the folder %s does not exist",
                                        path, dir);
             free(dir);
             zy_store_close(s);
@@ -178,7 +178,7 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         zy_store_close(s);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: is a folder, not a database file", path);
+        return zy_diag_fail(diag, ZY_ERR_IO, "%s: is a folder, not a database file", path);
     }
     /* one connection per store, used by one thread at a time: no SQLite mutexes */
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -192,19 +192,19 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
     if (rc == SQLITE_OK)
         rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &objects);
     if (rc != SQLITE_OK) {
-        zy_status r = zy_store_fail(ctx, s, rc, "opening the database");
+        zy_status r = zy_store_fail(diag, s, rc, "opening the database");
         zy_store_close(s);
         return r;
     }
     if (objects > 0 && app != ZY_APPLICATION_ID) {
         zy_store_close(s);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_DB,
+        return zy_diag_fail(diag, ZY_ERR_DB,
                             "%s: not a zuhyo database (it holds other tables); give another --db path",
                             path);
     }
     if (version > ZY_SCHEMA_VERSION) {
         zy_store_close(s);
-        return zy_diag_fail(&ctx->diag, ZY_ERR_DB,
+        return zy_diag_fail(diag, ZY_ERR_DB,
                             "%s: written by a newer zuhyo (schema %d, this one reads %d)", path,
                             version, ZY_SCHEMA_VERSION);
     }
@@ -219,7 +219,7 @@ zy_status zy_store_open(zy_context *ctx, const char *path, zy_store **out)
         rc = zy_store_exec(s->db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK") == SQLITE_OK ? rc : rc;
     }
     if (rc != SQLITE_OK) {
-        zy_status r = zy_store_fail(ctx, s, rc, "preparing the database");
+        zy_status r = zy_store_fail(diag, s, rc, "preparing the database");
         zy_store_close(s);
         return r;
     }

@@ -43,7 +43,7 @@ static const char *const stored_sources[] = {"prose", "table", "list", "chronolo
 /* One listing: its statements, the document being filled (its strings in a pool emptied at
  * each hand-over), and the piece of stored bytes whose facts are being read. */
 typedef struct reader {
-    zy_context *ctx;
+    zy_diag *diag;
     zy_store *store;
     zy_fact_sink sink;
     void *user;
@@ -221,7 +221,7 @@ static void read_range(reader *r, sqlite3_stmt *st, sqlite3_int64 first, sqlite3
             size_t cap = r->cap ? r->cap * 2 : 64;
             zy_fact *grown = realloc(r->doc.facts, cap * sizeof *grown);
             if (!grown) {
-                r->result = zy_diag_fail(&r->ctx->diag, ZY_ERR_NOMEM, "out of memory");
+                r->result = zy_diag_fail(r->diag, ZY_ERR_NOMEM, "out of memory");
                 break;
             }
             r->doc.facts = grown;
@@ -229,14 +229,14 @@ static void read_range(reader *r, sqlite3_stmt *st, sqlite3_int64 first, sqlite3
         }
         zy_fact *f = &r->doc.facts[r->doc.nfacts];
         if ((rc = read_fact(r, st, f, r->doc.nfacts ? f - 1 : NULL)) != SQLITE_OK) {
-            r->result = rc == SQLITE_NOMEM ? zy_diag_fail(&r->ctx->diag, ZY_ERR_NOMEM, "out of memory")
-                                           : zy_store_fail(r->ctx, r->store, rc, "reading the text of a document");
+            r->result = rc == SQLITE_NOMEM ? zy_diag_fail(r->diag, ZY_ERR_NOMEM, "out of memory")
+                                           : zy_store_fail(r->diag, r->store, rc, "reading the text of a document");
             break;
         }
         r->doc.nfacts++;
     }
     if (r->result == ZY_OK && rc != SQLITE_DONE)
-        r->result = zy_store_fail(r->ctx, r->store, rc, "reading facts");
+        r->result = zy_store_fail(r->diag, r->store, rc, "reading facts");
     sqlite3_reset(st);
     if (!sorted && r->result == ZY_OK) {
         qsort(r->doc.facts + begin, r->doc.nfacts - begin, sizeof *r->doc.facts, by_offset);
@@ -261,7 +261,7 @@ static void read_document(reader *r, sqlite3_int64 first, sqlite3_int64 last)
         read_range(r, r->by_rowid, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), false);
     }
     if (r->result == ZY_OK && rc != SQLITE_DONE)
-        r->result = zy_store_fail(r->ctx, r->store, rc, "reading facts");
+        r->result = zy_store_fail(r->diag, r->store, rc, "reading facts");
     sqlite3_reset(st);
     r->piece = 0;
     if (!any && r->result == ZY_OK)
@@ -269,11 +269,11 @@ static void read_document(reader *r, sqlite3_int64 first, sqlite3_int64 last)
     hand_over(r);
 }
 
-zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
+zy_status zy_store_facts_in(zy_diag *diag, zy_store *s, const zy_fact_query *q,
                          zy_fact_sink sink, void *user)
 {
-    zy_diag_clear(&ctx->diag);
-    reader r = {.ctx = ctx, .store = s, .sink = sink, .user = user};
+    zy_diag_clear(diag);
+    reader r = {.diag = diag, .store = s, .sink = sink, .user = user};
     sqlite3_stmt *docs = NULL;
     int rc = sqlite3_prepare_v2(s->db,
                                 "SELECT id, path, title, first_fact, last_fact FROM documents"
@@ -306,7 +306,7 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         }
     }
     if (rc != SQLITE_OK)
-        r.result = zy_store_fail(ctx, s, rc, "reading facts");
+        r.result = zy_store_fail(diag, s, rc, "reading facts");
     else
         zy_store_bind_text(docs, 1, q ? q->doc : NULL);
     r.doc.strings = &r.strings;
@@ -315,14 +315,14 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
         r.doc.path = column_text(docs, 1);
         r.doc.title = column_text(docs, 2);
         if (!r.doc.path)
-            r.result = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+            r.result = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
         else
             read_document(&r, sqlite3_column_int64(docs, 3), sqlite3_column_int64(docs, 4));
         free(r.doc.path), free(r.doc.title);
         r.doc.path = r.doc.title = NULL;
     }
     if (r.result == ZY_OK && rc != SQLITE_DONE)
-        r.result = zy_store_fail(ctx, s, rc, "reading facts");
+        r.result = zy_store_fail(diag, s, rc, "reading facts");
     free(r.doc.facts);
     free(r.piece_bytes);
     zy_pool_free(&r.strings);
@@ -334,7 +334,7 @@ zy_status zy_store_facts(zy_context *ctx, zy_store *s, const zy_fact_query *q,
     return r.result;
 }
 
-zy_status zy_store_caption(zy_context *ctx, zy_store *s, const char *path, long table_no,
+zy_status zy_store_caption_in(zy_diag *diag, zy_store *s, const char *path, long table_no,
                            char **out)
 {
     *out = NULL;
@@ -344,7 +344,7 @@ zy_status zy_store_caption(zy_context *ctx, zy_store *s, const char *path, long 
                                 " WHERE d.path = ?1 AND t.table_no = ?2",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
-        return zy_store_fail(ctx, s, rc, "reading table captions");
+        return zy_store_fail(diag, s, rc, "reading table captions");
     zy_store_bind_text(st, 1, path);
     sqlite3_bind_int64(st, 2, table_no);
     rc = sqlite3_step(st);
@@ -352,7 +352,7 @@ zy_status zy_store_caption(zy_context *ctx, zy_store *s, const char *path, long 
     *out = strdup(text ? (const char *)text : "");
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return zy_store_fail(ctx, s, rc, "reading table captions");
-    return *out ? ZY_OK : zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        return zy_store_fail(diag, s, rc, "reading table captions");
+    return *out ? ZY_OK : zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
 }
 

@@ -30,7 +30,7 @@
 #define FACT_COLUMNS 22
 
 typedef struct writer {
-    zy_context *ctx;     /* for its messages only */
+    zy_diag *diag;       /* where failures are described */
     const zy_extract_env *env;
     zy_extract_result scanned; /* the document's title and hash, once scanned */
     zy_store *store;
@@ -232,13 +232,13 @@ static zy_status scan_and_store(writer *w, const char *path, const zy_scan_optio
     }
     st = zy_scan_thread_finish(t, rc != SQLITE_OK || stopped, &w->scanned);
     if (rc != SQLITE_OK || stopped)
-        zy_diag_clear(&w->ctx->diag); /* the scan's "stopped" is not the news */
+        zy_diag_clear(w->diag); /* the scan's "stopped" is not the news */
     if (stopped)
-        return zy_diag_fail(&w->ctx->diag, ZY_ERR_IO, "%s: interrupted; nothing of it was stored", path);
+        return zy_diag_fail(w->diag, ZY_ERR_IO, "%s: interrupted; nothing of it was stored", path);
     if (rc == SQLITE_NOMEM)
-        return zy_diag_fail(&w->ctx->diag, ZY_ERR_NOMEM, "out of memory");
+        return zy_diag_fail(w->diag, ZY_ERR_NOMEM, "out of memory");
     if (rc != SQLITE_OK)
-        return zy_store_fail(w->ctx, w->store, rc, "storing facts");
+        return zy_store_fail(w->diag, w->store, rc, "storing facts");
     return st;
 }
 
@@ -333,11 +333,11 @@ static int begin_unchecked(sqlite3 *db)
 
 /* Commit when st is OK (a failure to commit becomes st), else roll back; foreign keys go
  * back on either way. */
-static zy_status end_unchecked(zy_context *ctx, zy_store *s, zy_status st)
+static zy_status end_unchecked(zy_diag *diag, zy_store *s, zy_status st)
 {
     int rc;
     if (st == ZY_OK && (rc = zy_store_exec(s->db, "COMMIT")) != SQLITE_OK)
-        st = zy_store_fail(ctx, s, rc, "committing");
+        st = zy_store_fail(diag, s, rc, "committing");
     if (st != ZY_OK)
         zy_store_exec(s->db, "ROLLBACK");
     zy_store_exec(s->db, "PRAGMA foreign_keys=ON");
@@ -447,21 +447,21 @@ static int writer_finish(writer *w, const char *path)
     return rc;
 }
 
-zy_status zy_store_write_scan(zy_context *ctx, zy_store *s, const zy_extract_env *env, const char *path,
+zy_status zy_store_write_scan(zy_diag *diag, zy_store *s, const zy_extract_env *env, const char *path,
                               const zy_scan_options *options, volatile const int *interrupted,
                               size_t *nfacts)
 {
     *nfacts = 0;
     writer w;
     memset(&w, 0, sizeof w);
-    w.ctx = ctx;
+    w.diag = diag;
     w.env = env;
     w.store = s;
     zy_scan_options scan = options ? *options : (zy_scan_options){0};
     scan.hash = true;
     int rc = begin_unchecked(s->db);
     if (rc != SQLITE_OK) {
-        zy_status failed = zy_store_fail(ctx, s, rc, "starting a transaction");
+        zy_status failed = zy_store_fail(diag, s, rc, "starting a transaction");
         zy_store_exec(s->db, "PRAGMA foreign_keys=ON");
         return failed;
     }
@@ -470,18 +470,18 @@ zy_status zy_store_write_scan(zy_context *ctx, zy_store *s, const zy_extract_env
     if (rc == SQLITE_OK)
         rc = writer_start(&w, path, options);
     zy_status st = rc == SQLITE_OK ? scan_and_store(&w, path, &scan, interrupted)
-                                   : zy_store_fail(ctx, s, rc, "storing the document");
+                                   : zy_store_fail(diag, s, rc, "storing the document");
     if (st == ZY_OK && (rc = writer_finish(&w, path)) != SQLITE_OK)
-        st = zy_store_fail(ctx, s, rc, "storing the document");
+        st = zy_store_fail(diag, s, rc, "storing the document");
     writer_end(&w);
     free(w.scanned.title);
-    st = end_unchecked(ctx, s, st);
+    st = end_unchecked(diag, s, st);
     if (st == ZY_OK)
         *nfacts = w.nfacts;
     return st;
 }
 
-zy_status zy_store_forget(zy_context *ctx, zy_store *s, const char *const *paths, size_t n)
+zy_status zy_store_forget_in(zy_diag *diag, zy_store *s, const char *const *paths, size_t n)
 {
     sqlite3_stmt *find = NULL;
     int rc = begin_unchecked(s->db);
@@ -492,6 +492,6 @@ zy_status zy_store_forget(zy_context *ctx, zy_store *s, const char *const *paths
         rc = delete_documents(s->db, find);
     }
     sqlite3_finalize(find);
-    zy_status st = rc == SQLITE_OK ? ZY_OK : zy_store_fail(ctx, s, rc, "removing documents");
-    return end_unchecked(ctx, s, st);
+    zy_status st = rc == SQLITE_OK ? ZY_OK : zy_store_fail(diag, s, rc, "removing documents");
+    return end_unchecked(diag, s, st);
 }
