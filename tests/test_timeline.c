@@ -152,6 +152,30 @@ static void test_sparse_crowded_neighbouring(void **state)
         }
 }
 
+/* Month ticks name the month; the year only at the first tick and at January. */
+static void test_month_ticks(void **state)
+{
+    (void)state;
+    zy_layout l;
+    assert_int_equal(layout_csv("date,label\n2023-01-15,一\n2023-04-01,二\n2023-09-20,三\n2024-02-10,四\n",
+                                false, 1600, 900, "month ticks", &l), ZY_OK);
+    size_t months = 0, years = 0;
+    for (size_t i = 0; i < l.ntext; i++) {
+        const char *x = l.texts[i].text;
+        if (strstr(x, "年") && strstr(x, "月") && !strstr(x, "日"))
+            years++;
+        else if (strstr(x, "月") && !strstr(x, "日") && !strstr(x, "年")) {
+            months++;
+            assert_true(x[0] >= '1' && x[0] <= '9' && strlen(x) <= strlen("12月"));
+        }
+        if (strstr(x, "2023月") || strstr(x, "2024月"))
+            fail_msg("a month tick printed its year: \"%s\"", x);
+    }
+    assert_true(months >= 5);
+    assert_int_equal(years, 2); /* 2023年1月 and 2024年1月 */
+    zy_layout_free(&l);
+}
+
 static void test_year_and_month_are_bands(void **state)
 {
     (void)state;
@@ -202,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_sparse_crowded_neighbouring),
         cmocka_unit_test(test_year_and_month_are_bands),
+        cmocka_unit_test(test_month_ticks),
         cmocka_unit_test(test_too_crowded_is_refused_with_hint),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -73,8 +73,10 @@ static void tick_label(tick_plan p, double t, bool first, char *out, size_t cap)
     civil_from_days(t, &y, &m, &d);
     if (p.unit == 0)
         snprintf(out, cap, "%d年", y);
+    else if (p.unit == 1 && (first || m == 1))
+        snprintf(out, cap, "%d年%d月", y, m);
     else if (p.unit == 1)
-        snprintf(out, cap, first || m == 1 ? "%d年%d月" : "%d月", y, m);
+        snprintf(out, cap, "%d月", m); /* the year once, at the first tick and at each January */
     else
         snprintf(out, cap, "%d月%d日", m, d);
 }
