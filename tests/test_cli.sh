@@ -99,6 +99,10 @@ done
 "$zuhyo" doctor | grep -q 'Japanese coverage: ok' && pass=$((pass + 1)) || { echo "FAIL: doctor"; fails=$((fails + 1)); }
 
 
+# help texts print what they say (a literal %% once leaked through fputs)
+"$zuhyo" bar --help | grep -q '人, %)' && ! "$zuhyo" bar --help | grep -q '%%' && pass=$((pass + 1)) ||
+  { echo "FAIL: bar --help shows %%"; fails=$((fails + 1)); }
+
 # ---- extraction: scan, extract, facts, eval ----
 # bad table shapes stored whole: what scan finds is what the store keeps
 {
@@ -356,7 +360,8 @@ cat >"$spec/charts.json" <<'JSON'
  ]}
 JSON
 "$zuhyo" render "$spec/charts.json" 2>/dev/null && [ -s "$spec/figures/authors.png" ] && [ -s "$spec/figures/events.svg" ] &&
-  "$zuhyo" render "$spec/charts.json" --check >/dev/null && pass=$((pass + 1)) || { echo "FAIL: render + clean --check"; fails=$((fails + 1)); }
+  "$zuhyo" render "$spec/charts.json" --check >/dev/null 2>"$tmp/uptodate.txt" && grep -q "files up to date" "$tmp/uptodate.txt" &&
+  pass=$((pass + 1)) || { echo "FAIL: render + clean --check (and its 'N files up to date')"; fails=$((fails + 1)); }
 echo "ゼット,日本,9999" >>"$spec/authors.csv"
 "$zuhyo" render "$spec/charts.json" --check >"$tmp/check.txt" 2>/dev/null
 [ $? -eq 1 ] && grep -q "would change: .*authors.png" "$tmp/check.txt" && ! grep -q events "$tmp/check.txt" &&

@@ -31,7 +31,7 @@ static const char bar_help[] =
     "look:\n"
     "  --horizontal, --vertical   bar direction (default: horizontal when labels are long)\n"
     "  --number-format ja|en|raw  33億ドル | 3.3B | 3300000000 (default ja)\n"
-    "  --unit TEXT            unit for value labels and the axis title (ドル, 円, 人, %%)\n"
+    "  --unit TEXT            unit for value labels and the axis title (ドル, 円, 人, %)\n"
     "  --title TEXT, --subtitle TEXT, --source TEXT   texts above and below the chart\n"
     "  --theme light|dark     colours (default light)\n"
     "  --palette NAME|LIST    okabe-ito (default, colour-blind safe), tableau, or #rrggbb,…\n"

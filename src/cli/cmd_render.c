@@ -355,7 +355,7 @@ int cmd_render(int argc, char **argv)
     int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
     if (rc == EXIT_OK && !check && !cli_make_dirs(dir))
         rc = cli_fail(ZY_ERR_IO, "%s: cannot create the folder: %s", dir, strerror(errno));
-    size_t written = 0, changed = 0;
+    size_t written = 0, changed = 0, checked = 0;
     static const char *const ext[3] = {"png", "svg", "pdf"};
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
         for (int f = 0; rc == EXIT_OK && f < 3; f++) {
@@ -371,6 +371,7 @@ int cmd_render(int argc, char **argv)
             char path[4200];
             snprintf(path, sizeof path, "%s/%s.%s", dir, list[i].output, ext[f]);
             if (check) {
+                checked++;
                 if (!same_on_disk(path, bytes, len)) {
                     printf("would change: %s\n", path);
                     changed++;
@@ -389,6 +390,8 @@ int cmd_render(int argc, char **argv)
         fprintf(stderr, "zuhyo: rendered %zu files from %zu charts into %s\n", written, n, dir);
     else if (check && rc != EXIT_OK && changed)
         fprintf(stderr, "zuhyo: %zu files differ from %s\n", changed, spec_path);
+    else if (check && rc == EXIT_OK)
+        fprintf(stderr, "zuhyo: %zu files up to date in %s\n", checked, dir); /* silence read as a hang */
     free(list);
     json_decref(spec);
     zy_context_destroy(ctx);
