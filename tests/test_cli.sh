@@ -99,6 +99,11 @@ done
 "$zuhyo" doctor | grep -q 'Japanese coverage: ok' && pass=$((pass + 1)) || { echo "FAIL: doctor"; fails=$((fails + 1)); }
 
 
+# impossible article dates are refused, naming the option (exit 2)
+expect 2 "--date 2025-13-45: expected a day" "" -- scan --date 2025-13-45 "$src/samples/articles/101_ai_startups.txt"
+expect 2 "--date 2025-02-30: expected a day" "" -- extract --date 2025-02-30 --db "$tmp/d.db" "$src/samples/articles/101_ai_startups.txt"
+expect 2 "--date 2025-1-5: expected a day" "" -- auto --date 2025-1-5 -o "$tmp/dout" "$src/samples/articles/101_ai_startups.txt"
+
 # help texts print what they say (a literal %% once leaked through fputs)
 "$zuhyo" bar --help | grep -q '人, %)' && ! "$zuhyo" bar --help | grep -q '%%' && pass=$((pass + 1)) ||
   { echo "FAIL: bar --help shows %%"; fails=$((fails + 1)); }

@@ -17,6 +17,9 @@ int cli_fail_ctx(zy_status status, const zy_context *ctx);
 /* A usage error with a pointer to --help. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Is text a real calendar day written YYYY-MM-DD (not 2025-13-45, not 2025-02-30)? */
+bool cli_valid_date(const char *text);
+
 /* Warning sink that prints "zuhyo: warning: …" to stderr. */
 void cli_print_warning(void *user_data, const char *msg);
 

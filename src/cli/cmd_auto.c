@@ -71,6 +71,10 @@ int cmd_auto(int argc, char **argv)
             o.theme = strcmp(t, "dark") == 0 ? ZY_THEME_DARK : ZY_THEME_LIGHT;
         } else if (has && strcmp(a, "--date") == 0) {
             so.date = argv[++i];
+            if (!cli_valid_date(so.date)) {
+                free(args);
+                return cli_usage("auto", "--date %s: expected a day written YYYY-MM-DD", so.date);
+            }
         } else if (has && strcmp(a, "--entities") == 0) {
             so.entities = argv[++i];
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {

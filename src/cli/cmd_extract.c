@@ -50,8 +50,8 @@ int cmd_extract(int argc, char **argv)
             db = argv[++i];
         } else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
             so.date = argv[++i];
-            if (strlen(so.date) != 10 || so.date[4] != '-' || so.date[7] != '-')
-                return cli_usage("extract", "--date %s: expected YYYY-MM-DD", so.date);
+            if (!cli_valid_date(so.date))
+                return cli_usage("extract", "--date %s: expected a day written YYYY-MM-DD", so.date);
         } else if (strcmp(argv[i], "--entities") == 0 && i + 1 < argc) {
             so.entities = argv[++i];
         } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {

@@ -315,6 +315,8 @@ static int days_in_month(int year, int month)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    if (month < 1 || month > 12)
+        return 31; /* never from a checked date; a safe answer for the rest */
     return days[month - 1] + (month == 2 && leap);
 }
 

@@ -65,7 +65,13 @@ static void resolve_doc_year(zy_scan_state *s, const char *date_option, int prev
             s->doc_month = atoi(date_option + 5);
         if (strlen(date_option) >= 10)
             s->doc_day = atoi(date_option + 8);
-        s->dated = true;
+        if (s->doc_year < 1 || s->doc_year > 9999)
+            s->doc_year = 0;
+        if (s->doc_month < 1 || s->doc_month > 12)
+            s->doc_month = s->doc_day = 0; /* 2024-13-45: not a month; the CLI refuses it first */
+        if (s->doc_day < 0 || s->doc_day > 31)
+            s->doc_day = 0;
+        s->dated = s->doc_year != 0;
         return;
     }
     int year = 0, month = 0, day = 0;

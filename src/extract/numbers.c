@@ -35,7 +35,7 @@ static void scan_line(zy_scan_state *s, size_t a, size_t b)
             continue;
         }
         if (zy_number_at(t, b, i, &f)) {
-            zy_scan_add(s, &f, NULL, NULL, "prose", a, b, "", -1, -1, -1);
+            zy_scan_add(s, &f, NULL, NULL, "prose", a, b, "", -1, -1, -1); /* record.c clips long lines */
             i = f.end > i ? f.end : i + 1;
             continue;
         }

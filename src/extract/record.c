@@ -64,12 +64,32 @@ void zy_scan_date_iso(const zy_scan_state *s, const zy_figure *f, char out[16])
 /* Facts handed on at a time: a few hundred kilobytes of records and strings stay in cache. */
 #define FLUSH_FACTS 1024
 
+/* A sentence longer than this (a page without 。) is recorded as the part around its figure. */
+#define SENTENCE_MAX 2048
+#define SENTENCE_CONTEXT 400
+
+/* Move pos back to the start of the character it is in. */
+static size_t char_start(const char *t, size_t pos, size_t floor_pos)
+{
+    while (pos > floor_pos && ((unsigned char)t[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
 void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
                  const char *measure, const char *source, size_t sentence_start,
                  size_t sentence_end, const char *time, long table_id, long row, long col)
 {
     if (s->status)
         return;
+    if (sentence_end - sentence_start > SENTENCE_MAX) {
+        /* each figure of a run-on text would carry all of it: keep its neighbourhood */
+        const char *t = s->norm.text;
+        size_t a = f->start > sentence_start + SENTENCE_CONTEXT ? f->start - SENTENCE_CONTEXT : sentence_start;
+        size_t b = f->end + SENTENCE_CONTEXT < sentence_end ? f->end + SENTENCE_CONTEXT : sentence_end;
+        sentence_start = char_start(t, a, sentence_start);
+        sentence_end = b < sentence_end ? char_start(t, b, f->end) : sentence_end;
+    }
     zy_document *d = s->doc;
     if (d->nfacts >= FLUSH_FACTS && s->flush) {
         s->status = s->flush(s->flush_data);
