@@ -651,6 +651,25 @@ static bool has_own_topic(const zy_sentence *sn)
     return false;
 }
 
+/* A name the dictionary lacks that the sentence makes its topic by the shape news takes
+ * ("工作機械大手のトヨハシ精機は8日、"): learnt for the rest of the document, so that it is
+ * found here and in later sentences like a dictionary name. Not when a name is already found
+ * inside it. */
+static void learn_news_topic(zy_scan_state *s, size_t ss, size_t se)
+{
+    const char *t = s->norm.text;
+    size_t a, b;
+    zy_entity_match inner[2];
+    if (!zy_news_topic_name(t, ss, se, &a, &b) || b - a >= 64 ||
+        zy_entities_find(s->entities, t, a, b, inner, 2) != 0)
+        return;
+    char name[64];
+    memcpy(name, t + a, b - a);
+    name[b - a] = 0;
+    if (zy_entities_add(s->entities, name, "company", "", NULL) != ZY_OK)
+        s->status = ZY_ERR_NOMEM;
+}
+
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
  * unfinished end of a paragraph cut short is not one). */
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
@@ -675,6 +694,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
                           (strcmp(measures[j], "founded") == 0 || strcmp(measures[j], "release") == 0);
     }
     sn.nfig = nfig;
+    learn_news_topic(s, ss, se);
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     zy_shape_names(t, &sn);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;

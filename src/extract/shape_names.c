@@ -392,6 +392,131 @@ static void add_names_after_ranks(const char *t, zy_sentence *sn)
     }
 }
 
+/* ---- the topic of a news sentence: "X は 8日、", "大手のXは", "上場したXの初値は" ---- */
+
+/* Is there a katakana or Latin letter in t[a..b)? */
+static bool has_kana_or_latin(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            return true;
+        if (c == 0xE3 && ((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) ||
+                          (t[i + 1] == '\x83' && (unsigned char)t[i + 2] != 0xBC && (unsigned char)t[i + 2] != 0xBB)))
+            return true;
+    }
+    return false;
+}
+
+/* Does a day follow at t[at] ("8日、", "31日発表した", "19日に")? */
+static bool day_follows(const char *t, size_t at, size_t se)
+{
+    while (at < se && t[at] == ' ')
+        at++;
+    size_t d = at;
+    while (d < se && d < at + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == at || !zy_starts_with(t, se, d, "日"))
+        return false;
+    d += 3;
+    return d < se && (t[d] == ',' || zy_starts_with(t, se, d, "、") || zy_starts_with(t, se, d, "発表") ||
+                      zy_starts_with(t, se, d, "に") || zy_starts_with(t, se, d, "まで") ||
+                      zy_starts_with(t, se, d, "付"));
+}
+
+/* Is the name starting at a written as a company's apposition ("工作機械大手の", "メーカー、",
+ * "EV新興の")? */
+static bool after_company_noun(const char *t, size_t floor, size_t a)
+{
+    static const zy_word nouns[] = {
+        {ZY_WORD("大手の")},   {ZY_WORD("大手")},     {ZY_WORD("メーカー、")}, {ZY_WORD("メーカーの")},
+        {ZY_WORD("企業、")},   {ZY_WORD("企業の")},   {ZY_WORD("会社、")},     {ZY_WORD("会社の")},
+        {ZY_WORD("新興の")},   {ZY_WORD("傘下の")},   {ZY_WORD("子会社の")},   {ZY_WORD("スタートアップの")},
+    };
+    for (size_t w = 0; w < ZY_COUNT_OF(nouns); w++)
+        if (a >= floor + nouns[w].len && zy_ends_with_n(t, a, nouns[w].text, nouns[w].len))
+            return true;
+    return false;
+}
+
+/* The end of a name before a marker at end, past a bracket right before it (X(東京・渋谷)は). */
+static size_t before_brackets(const char *t, size_t floor, size_t end)
+{
+    if (end > floor && t[end - 1] == ')')
+        for (size_t k = end - 1; k > floor && k + 60 > end; k--)
+            if (t[k - 1] == '(')
+                return k - 1;
+    return end;
+}
+
+/* Is t[a..b) shaped like a company's name, not an authority's (which publishes figures about
+ * others: "…企業部は13日、…を発表した")? Katakana or Latin, or a kanji word ending like a
+ * company (…汽車, …電子, …工業); never ending like a ministry, agency or association. */
+static bool company_shaped(const char *t, size_t a, size_t b)
+{
+    static const char authority_last[] = "部省庁局会院府所構団";
+    static const zy_word company_last[] = {
+        {ZY_WORD("汽車")}, {ZY_WORD("自動車")}, {ZY_WORD("電子")}, {ZY_WORD("電機")}, {ZY_WORD("精機")},
+        {ZY_WORD("工業")}, {ZY_WORD("産業")},   {ZY_WORD("化学")}, {ZY_WORD("製薬")}, {ZY_WORD("重工")},
+        {ZY_WORD("通信")}, {ZY_WORD("航空")},   {ZY_WORD("建設")}, {ZY_WORD("商事")}, {ZY_WORD("物産")},
+        {ZY_WORD("銀行")}, {ZY_WORD("証券")},   {ZY_WORD("電力")}, {ZY_WORD("鉄道")}, {ZY_WORD("製作所")},
+        {ZY_WORD("集団")}, {ZY_WORD("科技")},   {ZY_WORD("製鉄")}, {ZY_WORD("食品")}, {ZY_WORD("海運")},
+    };
+    if (b < a + 6 || char_in(t, b - 3, authority_last))
+        return false;
+    return has_kana_or_latin(t, a, b) || zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last));
+}
+
+/* The name run ending at end, cut after its last 大手 ("電子部品大手ハンビット電子"); false when
+ * it is no name by its shape or opens mid-word. */
+static bool topic_run(const char *t, size_t ss, size_t end, size_t *a)
+{
+    size_t s = name_run_start(t, ss, end);
+    for (size_t k = s; k + 6 <= end; k += 3)
+        if (zy_starts_with(t, end, k, "大手"))
+            s = k + 6;
+    if (s >= end || zy_starts_with(t, end, s, "当") || zy_starts_with(t, end, s, "同") ||
+        zy_starts_with(t, end, s, "本") || shape_of_name(t, s, end) == NOT_A_NAME || !company_shaped(t, s, end))
+        return false;
+    *a = s;
+    return true;
+}
+
+bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
+{
+    while (ss < se && t[ss] == ' ')
+        ss++;
+    size_t limit = se < ss + 150 ? se : ss + 150;
+    for (size_t i = ss + 3; i + 3 <= limit; i++) {
+        bool ha = zy_starts_with(t, se, i, "は"), ga = zy_starts_with(t, se, i, "が");
+        if (!ha && !ga)
+            continue;
+        size_t end = before_brackets(t, ss, i), s;
+        if (topic_run(t, ss, end, &s)) {
+            bool opens = s == ss || zy_ends_with(t, s, "、") || zy_ends_with(t, s, "の") || t[s - 1] == ' ' ||
+                         zy_ends_with(t, s, "】") || zy_ends_with(t, s, "」") || zy_ends_with(t, s, "大手");
+            if (opens && (day_follows(t, i + 3, se) || after_company_noun(t, ss, s))) {
+                *a = s, *b = end;
+                return true;
+            }
+        }
+        /* "新規上場したクラウドナイン(東京・渋谷)の初値は": a katakana or Latin name before の and
+         * a short measure noun */
+        size_t m = name_run_start(t, ss, i);
+        if (ha && m < i && m >= ss + 3 && zy_ends_with(t, m, "の") && i - m <= 12 &&
+            zy_measure_near(t, m, i, i, i, ZY_KIND_MONEY) != NULL) {
+            size_t ne = before_brackets(t, ss, m - 3);
+            size_t ns = name_run_start(t, ss, ne);
+            if (ns < ne && has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME &&
+                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss)) {
+                *a = ns, *b = ne;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
     add_names_after_ranks(t, sn);
