@@ -174,6 +174,19 @@ static bool inside_open_bracket(const char *t, size_t a, size_t at)
     return depth > 0;
 }
 
+/* Do t[p..b) only carry the name on to the marker (ブルーピーク|・システムズは, a known short
+ * name inside the longer one written)? */
+static bool name_runs_on(const char *t, size_t p, size_t b)
+{
+    if (p >= b || b - p > 30)
+        return false;
+    for (size_t i = p; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3)
+        if (!zy_name_char(t, i))
+            return false;
+    /* not the noun of a measure: 日本の中国|依存度は is about 日本 */
+    return !names_its_measure(t, p, b) && zy_measure_near(t, p, b, b, b, ZY_KIND_COUNT) == NULL;
+}
+
 /* The end of name e past a reading or place in brackets right after it (X(東京・渋谷)), not
  * past b. */
 static size_t end_past_brackets(const char *t, const zy_entity_match *e, size_t b)
@@ -186,8 +199,8 @@ static size_t end_past_brackets(const char *t, const zy_entity_match *e, size_t 
 }
 
 /* The entity a topic phrase [a, marker) is about: the name right before the marker (…出身校
- * である浙江大学は), or before の and the short noun of its measure (上場したX(東京・渋谷)の
- * 初値は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
+ * である浙江大学は) or the one its word runs on from (ブルーピーク・システムズは), or before の
+ * and the short noun of its measure (上場したX(東京・渋谷)の初値は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
 static int first_entity_in(const char *t, const zy_entity_match *ents, size_t n, size_t a, size_t b)
 {
     for (size_t k = 0; k < n; k++)
@@ -197,7 +210,7 @@ static int first_entity_in(const char *t, const zy_entity_match *ents, size_t n,
         if (ents[k].start < a || ents[k].end > b || inside_open_bracket(t, a, ents[k].start))
             continue;
         size_t p = end_past_brackets(t, &ents[k], b);
-        if (zy_starts_with(t, b, p, "の") && names_its_measure(t, p + 3, b))
+        if ((zy_starts_with(t, b, p, "の") && names_its_measure(t, p + 3, b)) || name_runs_on(t, p, b))
             return (int)k;
         break;
     }
