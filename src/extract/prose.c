@@ -670,6 +670,22 @@ static void learn_news_topic(zy_scan_state *s, size_t ss, size_t se)
         s->status = ZY_ERR_NOMEM;
 }
 
+/* A line that is only a name, perhaps after a label ("株式会社ミナトテック", "会社名 X株式会社"):
+ * the issuer of a press release, what its 当社 and later sentences are about. Its index, or -1. */
+static int name_alone(const char *t, const zy_sentence *sn)
+{
+    static const zy_word labels[] = {{ZY_WORD("会社名")}, {ZY_WORD("社名")}, {ZY_WORD("商号")}};
+    if (sn->nent != 1 || sn->nfig || sn->ents[0].entity < 0)
+        return -1;
+    size_t a = sn->start, b = sn->end;
+    a += zy_starts_with_any(t, b, a, labels, ZY_COUNT_OF(labels));
+    while (a < b && (t[a] == ' ' || t[a] == ':' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+        b--;
+    return sn->ents[0].start == a && sn->ents[0].end == b ? 0 : -1;
+}
+
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
  * unfinished end of a paragraph cut short is not one). */
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
@@ -710,6 +726,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
     zy_respective_owners(t, &sn, respective);
     sn.respective = respective;
     int topic = zy_sentence_topic(t, &sn);
+    if (topic < 0 && whole_line)
+        topic = name_alone(t, &sn);
     if (topic >= 0) {
         s->topic_start = ents[topic].start;
         s->topic_end = ents[topic].end;
