@@ -655,12 +655,13 @@ static bool has_own_topic(const zy_sentence *sn)
  * ("工作機械大手のトヨハシ精機は8日、"): learnt for the rest of the document, so that it is
  * found here and in later sentences like a dictionary name. Not when a name is already found
  * inside it. */
-static void learn_news_topic(zy_scan_state *s, size_t ss, size_t se)
+static void learn_news_topic(zy_scan_state *s, size_t ss, size_t se, bool heading)
 {
     const char *t = s->norm.text;
     size_t a, b;
     zy_entity_match inner[2];
-    if (!zy_news_topic_name(t, ss, se, &a, &b) || b - a >= 64 ||
+    bool found = heading ? zy_headline_name(t, ss, se, &a, &b) : zy_news_topic_name(t, ss, se, &a, &b);
+    if (!found || b - a >= 64 ||
         zy_entities_find(s->entities, t, a, b, inner, 2) != 0)
         return;
     char name[64];
@@ -684,6 +685,19 @@ static int name_alone(const char *t, const zy_sentence *sn)
     while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
         b--;
     return sn->ents[0].start == a && sn->ents[0].end == b ? 0 : -1;
+}
+
+/* The known name opening a headline ("トヨハシ精機、…", "サクラ航空 2025年3月期…"): what the
+ * article after it is about. Its index, or -1. */
+static int headline_topic(const char *t, const zy_sentence *sn)
+{
+    size_t a, b;
+    if (!zy_headline_name(t, sn->start, sn->end, &a, &b))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].start == a && sn->ents[k].entity >= 0)
+            return (int)k;
+    return -1;
 }
 
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
@@ -710,7 +724,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
                           (strcmp(measures[j], "founded") == 0 || strcmp(measures[j], "release") == 0);
     }
     sn.nfig = nfig;
-    learn_news_topic(s, ss, se);
+    bool heading = whole_line && is_heading(t, ss, se);
+    learn_news_topic(s, ss, se, heading);
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     zy_shape_names(t, &sn);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
@@ -728,12 +743,13 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
     int topic = zy_sentence_topic(t, &sn);
     if (topic < 0 && whole_line)
         topic = name_alone(t, &sn);
+    if (topic < 0 && heading)
+        topic = headline_topic(t, &sn);
     if (topic >= 0) {
         s->topic_start = ents[topic].start;
         s->topic_end = ents[topic].end;
         s->topic_entity = ents[topic].entity;
     }
-    bool heading = whole_line && is_heading(t, ss, se);
     bool continues = !heading && !has_own_topic(&sn);
     const char *last_measure = NULL;
     int chosen[MAX_FIGURES];

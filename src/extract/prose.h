@@ -86,6 +86,10 @@ void zy_shape_names(const char *t, zy_sentence *sn);
  * bytes [*a, *b). */
 bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b);
 
+/* shape_names.c: a company's name opening a headline [ss, se) before 、 or a space
+ * ("トヨハシ精機、通期予想を上方修正", "<決算速報>ヤマブキ通信、…", "サクラ航空 2025年3月期…"). */
+bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b);
+
 /* shape_names.c: can the character at t[p] be part of a name written without particles
  * (katakana, kanji, Latin letters)? */
 bool zy_name_char(const char *t, size_t p);

@@ -517,6 +517,35 @@ bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *
     return false;
 }
 
+/* Past a tag opening a headline (＜決算速報＞, 【速報】, spaces). */
+static size_t past_headline_tag(const char *t, size_t a, size_t b)
+{
+    while (a < b && t[a] == ' ')
+        a++;
+    static const struct { const char *open, *close; } tags[] = {{"<", ">"}, {"【", "】"}, {"[", "]"}, {"＜", "＞"}};
+    for (size_t k = 0; k < ZY_COUNT_OF(tags); k++)
+        if (zy_starts_with(t, b, a, tags[k].open)) {
+            size_t c = zy_find_word(t, a, b < a + 40 ? b : a + 40, tags[k].close);
+            if (c < b && c < a + 40)
+                return c + strlen(tags[k].close);
+        }
+    return a;
+}
+
+bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
+{
+    size_t s = past_headline_tag(t, ss, se), e = s;
+    while (e < se && zy_name_char(t, e))
+        e += (unsigned char)t[e] < 0x80 ? 1 : 3;
+    if (e == s || e >= se || !(t[e] == ' ' || zy_starts_with(t, se, e, "、")))
+        return false;
+    size_t from;
+    if (!topic_run(t, s, e, &from) || from != s)
+        return false;
+    *a = s, *b = e;
+    return true;
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
     add_names_after_ranks(t, sn);
