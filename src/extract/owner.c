@@ -429,6 +429,25 @@ static bool is_agent(const char *t, size_t from, size_t to)
 }
 
 /* A name written right before the figure at fs: "X N", "Xの N", "Xが N", "Xは N", "X(N位)". */
+/* "同社は…欧州で約2,600人を削減する": a name before で and a figure that is the object (を) of
+ * what a topic named earlier does is where it happens, not whose the figure is. */
+static bool where_topic_acts(const char *t, const zy_sentence *sn, size_t b, size_t fs)
+{
+    if (!zy_starts_with(t, fs, b, "で"))
+        return false;
+    const zy_figure *f = NULL;
+    for (size_t j = 0; j < sn->nfig; j++)
+        if (sn->figs[j].start == fs)
+            f = &sn->figs[j];
+    if (!f || !zy_starts_with(t, sn->end, f->end, "を"))
+        return false;
+    for (size_t q = 0; q < sn->nmarkers; q++)
+        if (sn->markers[q].at < b && zy_starts_with(t, sn->end, sn->markers[q].at, "は") &&
+            (sn->markers[q].entity >= 0 || sn->markers[q].refers_back))
+            return true;
+    return false;
+}
+
 static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
 {
     if (fs > sn->start && t[fs - 1] == '(')
@@ -438,7 +457,7 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
     bool particle_free;
     size_t b = zy_name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER) && !where_topic_acts(t, sn, b, fs))
             return (int)k;
     return -1;
 }
