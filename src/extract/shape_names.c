@@ -487,12 +487,19 @@ bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *
     while (ss < se && t[ss] == ' ')
         ss++;
     size_t limit = se < ss + 150 ? se : ss + 150;
-    for (size_t i = ss + 3; i + 3 <= limit; i++) {
+    int tried = 0; /* the topic comes among the first few は and が */
+    for (size_t i = ss + 3; i + 3 <= limit && tried < 3; i++) {
+        if (t[i] != '\xE3')
+            continue;
         bool ha = zy_starts_with(t, se, i, "は"), ga = zy_starts_with(t, se, i, "が");
         if (!ha && !ga)
             continue;
-        size_t end = before_brackets(t, ss, i), s;
-        if (topic_run(t, ss, end, &s)) {
+        tried++;
+        /* the cheap tests first: a day after the marker, a company noun before the word */
+        size_t end = before_brackets(t, ss, i), s = name_run_start(t, ss, end);
+        bool told = s < end && (day_follows(t, i + 3, se) || after_company_noun(t, ss, s) ||
+                                zy_find_word(t, s, end, "大手") < end);
+        if (told && topic_run(t, ss, end, &s)) {
             bool opens = s == ss || zy_ends_with(t, s, "、") || zy_ends_with(t, s, "の") || t[s - 1] == ' ' ||
                          zy_ends_with(t, s, "】") || zy_ends_with(t, s, "」") || zy_ends_with(t, s, "大手");
             if (opens && (day_follows(t, i + 3, se) || after_company_noun(t, ss, s))) {
