@@ -151,6 +151,7 @@ static const prose_case cases[] = {
     {"米ガラント、買収を発表\n\n【シカゴ=共同】米小売り大手のガラント・ストアーズは5日、同業を40億ドルで買収すると発表した。", "40億ドル", 4e9, "ガラント", NULL, NULL},
     /* a press release: the issuer alone on its line, then 当社 */
     {"株式会社ノギクテック\n\n当社の売上高は212億円(前期比6.1%増)となりました。", "6.1%", 6.1, "ノギクテック", NULL, NULL},
+    {"新規上場のメルクルス、初値は公開価格の1.8倍", "1.8倍", 1.8, "メルクルス", NULL, NULL},
     /* "同社は…欧州で N人を削減": the place of the action does not own its object */
     {"ハマナ精工は7日、計画を示した。同社は2026年までに北米で約1,200人を削減する。", "約1,200人", 1200, "ハマナ精工", NULL, NULL},
     /* a headline opening with a company's name makes it the topic of the article */

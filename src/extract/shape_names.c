@@ -542,8 +542,13 @@ static size_t past_headline_tag(const char *t, size_t a, size_t b)
 bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
 {
     size_t s = past_headline_tag(t, ss, se), e = s;
-    while (e < se && zy_name_char(t, e))
-        e += (unsigned char)t[e] < 0x80 ? 1 : 3;
+    for (int apposition = 0; apposition < 2; apposition++) {
+        while (e < se && zy_name_char(t, e))
+            e += (unsigned char)t[e] < 0x80 ? 1 : 3;
+        if (apposition || e == s || e - s > 30 || !zy_starts_with(t, se, e, "の"))
+            break;
+        s = e += 3; /* "新規上場のX、", "中国EV新興のX、": the name after the apposition */
+    }
     if (e == s || e >= se || !(t[e] == ' ' || zy_starts_with(t, se, e, "、")))
         return false;
     size_t from;
