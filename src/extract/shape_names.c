@@ -450,11 +450,11 @@ static size_t before_brackets(const char *t, size_t floor, size_t end)
 }
 
 /* Is t[a..b) shaped like a company's name, not an authority's (which publishes figures about
- * others: "…企業部は13日、…を発表した")? Katakana or Latin, or a kanji word ending like a
+ * others: "…企業部は13日、…を発表した") or a person's? Katakana or Latin, or a kanji word ending like a
  * company (…汽車, …電子, …工業); never ending like a ministry, agency or association. */
 static bool company_shaped(const char *t, size_t a, size_t b)
 {
-    static const char authority_last[] = "部省庁局会院府所構団";
+    static const char authority_last[] = "部省庁局会院府所構団氏領相長裁官員";
     static const zy_word company_last[] = {
         {ZY_WORD("汽車")}, {ZY_WORD("自動車")}, {ZY_WORD("電子")}, {ZY_WORD("電機")}, {ZY_WORD("精機")},
         {ZY_WORD("工業")}, {ZY_WORD("産業")},   {ZY_WORD("化学")}, {ZY_WORD("製薬")}, {ZY_WORD("重工")},
@@ -462,8 +462,8 @@ static bool company_shaped(const char *t, size_t a, size_t b)
         {ZY_WORD("銀行")}, {ZY_WORD("証券")},   {ZY_WORD("電力")}, {ZY_WORD("鉄道")}, {ZY_WORD("製作所")},
         {ZY_WORD("集団")}, {ZY_WORD("科技")},   {ZY_WORD("製鉄")}, {ZY_WORD("食品")}, {ZY_WORD("海運")},
     };
-    if (b < a + 6 || char_in(t, b - 3, authority_last))
-        return false;
+    if (b < a + 6 || char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO"))
+        return false; /* nor a person's: …氏, …大統領, …首相, …社長, …CEO */
     return has_kana_or_latin(t, a, b) || zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last));
 }
 
