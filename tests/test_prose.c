@@ -156,6 +156,8 @@ static const prose_case cases[] = {
     {"新規上場のメルクルス、初値は公開価格の1.8倍", "1.8倍", 1.8, "メルクルス", NULL, NULL},
     /* "同社は…欧州で N人を削減": the place of the action does not own its object */
     {"ハマナ精工は7日、計画を示した。同社は2026年までに北米で約1,200人を削減する。", "約1,200人", 1200, "ハマナ精工", NULL, NULL},
+    /* a numbered item line is no heading: its figures take the topic */
+    {"株式会社ミドリ樹脂は包装材を作る。\n\n3. 取得の概要\n(1) 取得価額　普通株式 124億円、手数料等 2億円、合計 126億円\n(2) 取得後の議決権所有割合は100.0%となる見込み", "126億円", 1.26e10, "ミドリ樹脂", NULL, NULL},
     /* a headline opening with a company's name makes it the topic of the article */
     {"ソラミネ航空 2025年3月期 決算概要\n\n上期の旅客数は前年同期比8%増の920万人だった。", "920万人", 9.2e6, "ソラミネ航空", NULL, NULL},
 };

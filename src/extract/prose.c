@@ -51,10 +51,25 @@ typedef struct prose_context {
                              that follow without times of their own; {0, 0}: none */
 } prose_context;
 
+/* Does the line open with the number of an item ("(4) 取得株式数 …", "3. 日程")? Such a line
+ * is an item of a numbered list, whose figures belong to what the text is about. */
+static bool opens_with_item_number(const char *t, size_t ss, size_t se)
+{
+    size_t i = ss + (ss < se && t[ss] == '(');
+    size_t d = i;
+    while (d < se && d < i + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == i || d + 1 >= se)
+        return false;
+    return t[ss] == '(' ? t[d] == ')' : (t[d] == '.' && t[d + 1] == ' ');
+}
+
 /* A heading: a short line without a closing 。 or a 、 that runs on ("評価額は5100億円"). Its
  * figures belong to names on the line only, not to the previous sentence's topic. */
 static bool is_heading(const char *t, size_t ss, size_t se)
 {
+    if (opens_with_item_number(t, ss, se))
+        return false;
     size_t end = se;
     while (end > ss && (t[end - 1] == ' ' || t[end - 1] == '\n'))
         end--;

@@ -72,7 +72,7 @@ static name_shape shape_of_name(const char *t, size_t a, size_t b)
     };
     static const char not_last[] =
         "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
-        "収損差幅末初半台人社";
+        "収損差幅末初半台人社等";
     static const char places[] = "国州都府県市省区町村島";
     size_t chars = 0;
     bool kana_or_latin = false;
