@@ -8,7 +8,9 @@
  * is about (2位は…BYDが占め) or right after them (1位 X); for a gloss in brackets, the owner
  * of the figure it glosses (33億ドル(約5100億円)); the owner of the figure it changes from
  * (29位→32位); a name after it that it describes (N設立の「X」, …ファンドであるX); the nearest
- * topic phrase (Xは, Xが; 同社 → the previous topic); else the nearest name before it.
+ * topic phrase (Xは, Xが, Xの初値は, a known name the written one runs on from; 同社 and a
+ * press release's 当社 → the previous topic); else the nearest name before it. A place before
+ * で is where the topic acts (同社は…欧州で2,600人を削減), not the owner.
  * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ), places (東京都江東区,
  * カリフォルニア州シリコンバレー, (大阪市), 大阪市に) and destinations (X向け) never own a figure,
  * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised (nor what

@@ -14,7 +14,10 @@
  * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
  * Dates that only time a period (2020年度第3四半期, 4〜6月の… with no year known) are not
  * facts; 4〜6月 starts in April; "(前年M位)"/"(同M位)" after a rank is the year before.
- * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading.
+ * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading,
+ * never one opening with an item number ((4) 取得価額 …). Topics: a company a news sentence
+ * or headline names by shape (shape_names.c) is learnt for the document; a line that is only
+ * a known name (株式会社X, 会社名 X) or a headline opening with one is the topic after it.
  * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>

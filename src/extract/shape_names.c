@@ -4,7 +4,9 @@
  * 広州4社), kanji names with a katakana reading (摩爾線程(ムーア・スレッド)), katakana or Latin
  * names right before "が N" or "(N)" or after "N位に", and, in sentences that tell of a founding or a release,
  * quoted names (「iPhone 3G」) and names right before が + the verb. They are added to the
- * sentence's names with the entity ZY_ENTITY_SHAPE.
+ * sentence's names with the entity ZY_ENTITY_SHAPE. Also the company a news sentence or a
+ * headline makes its topic by the shape news takes ("化学大手Xは23日、", "Xが31日発表した",
+ * "上場したXの初値は", "X、通期予想を上方修正"), which prose.c learns for the document.
  * May call: extract (figure, entities; measure.c through prose.h).
  */
 #include <stdint.h>
