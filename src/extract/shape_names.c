@@ -463,10 +463,20 @@ static bool company_shaped(const char *t, size_t a, size_t b)
         {ZY_WORD("通信")}, {ZY_WORD("航空")},   {ZY_WORD("建設")}, {ZY_WORD("商事")}, {ZY_WORD("物産")},
         {ZY_WORD("銀行")}, {ZY_WORD("証券")},   {ZY_WORD("電力")}, {ZY_WORD("鉄道")}, {ZY_WORD("製作所")},
         {ZY_WORD("集団")}, {ZY_WORD("科技")},   {ZY_WORD("製鉄")}, {ZY_WORD("食品")}, {ZY_WORD("海運")},
+        {ZY_WORD("運輸")}, {ZY_WORD("商船")},   {ZY_WORD("倉庫")}, {ZY_WORD("不動産")}, {ZY_WORD("百貨店")},
+        {ZY_WORD("薬品")}, {ZY_WORD("紡績")},   {ZY_WORD("製紙")}, {ZY_WORD("電工")}, {ZY_WORD("技研")},
+        {ZY_WORD("興産")}, {ZY_WORD("製菓")},   {ZY_WORD("乳業")}, {ZY_WORD("酒造")}, {ZY_WORD("生命")},
+        {ZY_WORD("石油")}, {ZY_WORD("化成")},   {ZY_WORD("鉱業")}, {ZY_WORD("水産")}, {ZY_WORD("交通")},
+        {ZY_WORD("物流")}, {ZY_WORD("精工")},   {ZY_WORD("工機")}, {ZY_WORD("電装")}, {ZY_WORD("製鋼")},
+        {ZY_WORD("信託")}, {ZY_WORD("損保")},   {ZY_WORD("電鉄")}, {ZY_WORD("汽船")}, {ZY_WORD("商会")},
     };
-    if (b < a + 6 || char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO"))
+    if (b < a + 6)
+        return false;
+    if (zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last)))
+        return true;
+    if (char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO"))
         return false; /* nor a person's: …氏, …大統領, …首相, …社長, …CEO */
-    return has_kana_or_latin(t, a, b) || zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last));
+    return has_kana_or_latin(t, a, b);
 }
 
 /* The name run ending at end, cut after its last 大手 ("電子部品大手ハンビット電子"); false when
