@@ -149,6 +149,9 @@ static const prose_case cases[] = {
     {"中小企業支援部は13日、統計を発表した。韓国の投資額は3兆ウォンだった。", "3兆ウォン", 3e12, "韓国", NULL, NULL},
     /* nor is a person */
     {"マルティネス大統領は3日、支援策を発表した。補助は2億ドルとなる。", "2億ドル", 2e8, "", NULL, NULL},
+    /* nor a research firm publishing a survey */
+    {"ミライリサーチが8日発表した調査では、値上げ品目は1万2000品目だった。", "1万2000品目", 12000, "", NULL, NULL},
+    {"調査会社のアオバ総研は9日、市場規模が3000億円になるとの見通しを示した。", "3000億円", 3e11, "", NULL, NULL},
     /* "上場したX(place)の初値は": X, past the place in brackets */
     {"グロース市場に上場したメルクルス(東京・港)の初値は1,980円だった。", "1,980円", 1980, "メルクルス", NULL, "first_price"},
     /* a known short name inside a longer written one; a wire dateline is nobody's */

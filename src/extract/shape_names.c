@@ -474,8 +474,9 @@ static bool company_shaped(const char *t, size_t a, size_t b)
         return false;
     if (zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last)))
         return true;
-    if (char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO"))
-        return false; /* nor a person's: …氏, …大統領, …首相, …社長, …CEO */
+    if (char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO") || zy_ends_with(t, b, "リサーチ") ||
+        zy_ends_with(t, b, "総研") || zy_ends_with(t, b, "データバンク"))
+        return false; /* nor a person's (…氏, …大統領, …CEO) or a research firm's */
     return has_kana_or_latin(t, a, b);
 }
 
@@ -494,10 +495,20 @@ static bool topic_run(const char *t, size_t ss, size_t end, size_t *a)
     return true;
 }
 
+/* Does the sentence tell of a survey or a count (調査, 調べ, 集計)? Who publishes one is its
+ * source, not the owner of its figures. */
+static bool tells_survey(const char *t, size_t ss, size_t se)
+{
+    return zy_find_word(t, ss, se, "調査") < se || zy_find_word(t, ss, se, "調べ") < se ||
+           zy_find_word(t, ss, se, "集計") < se || zy_find_word(t, ss, se, "によると") < se;
+}
+
 bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
 {
     while (ss < se && t[ss] == ' ')
         ss++;
+    if (tells_survey(t, ss, se))
+        return false;
     size_t limit = se < ss + 150 ? se : ss + 150;
     int tried = 0; /* the topic comes among the first few は and が */
     for (size_t i = ss + 3; i + 3 <= limit && tried < 3; i++) {
