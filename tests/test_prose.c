@@ -137,6 +137,34 @@ static const prose_case cases[] = {
     /* the unfinished end of a paragraph cut short is no heading: the topic carries on */
     {"トヨタは北米で工場を増やした。ただ、赤字額は3億円まで", "3億円", 3e8, "トヨタ自動車", NULL, NULL},
     {"トヨタは北米で工場を増やした。\n\n昨年、前年比3億円増の40億円を記録し、\n初めて首位となった。", "40億円", 4e9, "トヨタ自動車", NULL, NULL},
+    /* a name the dictionary lacks, made the topic by the shape news takes, owns the figures
+     * of its sentence and of the sentences after it */
+    {"精密機器大手のハマナ精工は7日、通期予想を引き上げた。売上高は840億円を見込む。", "840億円", 8.4e10, "ハマナ精工", NULL, NULL},
+    {"ロッカ電子が29日発表した4〜6月期決算は、純利益が55億円だった。", "55億円", 5.5e9, "ロッカ電子", NULL, NULL},
+    {"中国の家電メーカー、青嶺科技は18日、決算を発表した。同社の売上高は310億元だった。", "310億元", 3.1e10, "青嶺科技", NULL, NULL},
+    {"半導体大手のオルビタは12日、2000人を削減すると発表した。", "2000人", 2000, "オルビタ", NULL, NULL},
+    {"物流のサカエ運輸(名古屋市)は1日、純利益が前期比18%増の42億円になったと発表した。", "42億円", 4.2e9, "サカエ運輸", NULL, NULL},
+    {"大東商会が15日発表した決算は、営業利益が12億円だった。", "12億円", 1.2e9, "大東商会", NULL, NULL},
+    /* an authority that publishes others' figures is no company topic */
+    {"中小企業支援部は13日、統計を発表した。韓国の投資額は3兆ウォンだった。", "3兆ウォン", 3e12, "韓国", NULL, NULL},
+    /* nor is a person */
+    {"マルティネス大統領は3日、支援策を発表した。補助は2億ドルとなる。", "2億ドル", 2e8, "", NULL, NULL},
+    /* nor a research firm publishing a survey */
+    {"ミライリサーチが8日発表した調査では、値上げ品目は1万2000品目だった。", "1万2000品目", 12000, "", NULL, NULL},
+    {"調査会社のアオバ総研は9日、市場規模が3000億円になるとの見通しを示した。", "3000億円", 3e11, "", NULL, NULL},
+    /* "上場したX(place)の初値は": X, past the place in brackets */
+    {"グロース市場に上場したメルクルス(東京・港)の初値は1,980円だった。", "1,980円", 1980, "メルクルス", NULL, "first_price"},
+    /* a known short name inside a longer written one; a wire dateline is nobody's */
+    {"米ガラント、買収を発表\n\n【シカゴ=共同】米小売り大手のガラント・ストアーズは5日、同業を40億ドルで買収すると発表した。", "40億ドル", 4e9, "ガラント", NULL, NULL},
+    /* a press release: the issuer alone on its line, then 当社 */
+    {"株式会社ノギクテック\n\n当社の売上高は212億円(前期比6.1%増)となりました。", "6.1%", 6.1, "ノギクテック", NULL, NULL},
+    {"新規上場のメルクルス、初値は公開価格の1.8倍", "1.8倍", 1.8, "メルクルス", NULL, NULL},
+    /* "同社は…欧州で N人を削減": the place of the action does not own its object */
+    {"ハマナ精工は7日、計画を示した。同社は2026年までに北米で約1,200人を削減する。", "約1,200人", 1200, "ハマナ精工", NULL, NULL},
+    /* a numbered item line is no heading: its figures take the topic */
+    {"株式会社ミドリ樹脂は包装材を作る。\n\n3. 取得の概要\n(1) 取得価額　普通株式 124億円、手数料等 2億円、合計 126億円\n(2) 取得後の議決権所有割合は100.0%となる見込み", "126億円", 1.26e10, "ミドリ樹脂", NULL, NULL},
+    /* a headline opening with a company's name makes it the topic of the article */
+    {"ソラミネ航空 2025年3月期 決算概要\n\n上期の旅客数は前年同期比8%増の920万人だった。", "920万人", 9.2e6, "ソラミネ航空", NULL, NULL},
 };
 
 /* Every case is checked and every failure printed, then the test fails if any did. */

@@ -8,7 +8,9 @@
  * is about (2位は…BYDが占め) or right after them (1位 X); for a gloss in brackets, the owner
  * of the figure it glosses (33億ドル(約5100億円)); the owner of the figure it changes from
  * (29位→32位); a name after it that it describes (N設立の「X」, …ファンドであるX); the nearest
- * topic phrase (Xは, Xが; 同社 → the previous topic); else the nearest name before it.
+ * topic phrase (Xは, Xが, Xの初値は, a known name the written one runs on from; 同社 and a
+ * press release's 当社 → the previous topic); else the nearest name before it. A place before
+ * で is where the topic acts (同社は…欧州で2,600人を削減), not the owner.
  * Sources (Xによると, Xの調べでは, X発表, 調査会社X, Xが…集計したところ), places (東京都江東区,
  * カリフォルニア州シリコンバレー, (大阪市), 大阪市に) and destinations (X向け) never own a figure,
  * and investors (Xから調達, Xが主導する, Xなどが出資) do not own what was raised (nor what
@@ -152,20 +154,75 @@ static bool counts_investment(const char *measure)
     return measure && strcmp(measure, "investment") == 0;
 }
 
+/* Is t[a..b) a short noun for a measure of the name before it ("中国の軍事費が", "Xの売上高が"),
+ * not a longer phrase ("欧州のデータ主権…開発姿勢が")? */
+static bool names_its_measure(const char *t, size_t a, size_t b)
+{
+    static const char measure_ends[] = "費額高数率益価量値";
+    if (b <= a || b - a > 18)
+        return false;
+    for (size_t i = a; i < b; i += 3)
+        if (!zy_name_char(t, i) || (unsigned char)t[i] < 0x80)
+            return false;
+    return strstr(measure_ends, (char[4]){t[b - 3], t[b - 2], t[b - 1], 0}) != NULL;
+}
+
+/* Is t[at] inside a bracket opened in t[a..at) and not yet closed (the place of X(東京・渋谷))? */
+static bool inside_open_bracket(const char *t, size_t a, size_t at)
+{
+    int depth = 0;
+    for (size_t i = a; i < at; i++)
+        depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+    return depth > 0;
+}
+
+/* Do t[p..b) only carry the name on to the marker (ブルーピーク|・システムズは, a known short
+ * name inside the longer one written)? */
+static bool name_runs_on(const char *t, size_t p, size_t b)
+{
+    if (p >= b || b - p > 30)
+        return false;
+    for (size_t i = p; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3)
+        if (!zy_name_char(t, i))
+            return false;
+    /* not the noun of a measure: 日本の中国|依存度は is about 日本 */
+    return !names_its_measure(t, p, b) && zy_measure_near(t, p, b, b, b, ZY_KIND_COUNT) == NULL;
+}
+
+/* The end of name e past a reading or place in brackets right after it (X(東京・渋谷)), not
+ * past b. */
+static size_t end_past_brackets(const char *t, const zy_entity_match *e, size_t b)
+{
+    if (e->end < b && t[e->end] == '(')
+        for (size_t k = e->end; k < b && k < e->end + 60; k++)
+            if (t[k] == ')')
+                return k + 1;
+    return e->end;
+}
+
 /* The entity a topic phrase [a, marker) is about: the name right before the marker (…出身校
- * である浙江大学は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
-static int first_entity_in(const zy_entity_match *ents, size_t n, size_t a, size_t b)
+ * である浙江大学は) or the one its word runs on from (ブルーピーク・システムズは), or before の
+ * and the short noun of its measure (上場したX(東京・渋谷)の初値は), else the first name in the phrase (日本の中国依存度は → 日本). -1: none. */
+static int first_entity_in(const char *t, const zy_entity_match *ents, size_t n, size_t a, size_t b)
 {
     for (size_t k = 0; k < n; k++)
         if (ents[k].end == b && ents[k].start >= a)
             return (int)k;
+    for (size_t k = n; k-- > 0;) {
+        if (ents[k].start < a || ents[k].end > b || inside_open_bracket(t, a, ents[k].start))
+            continue;
+        size_t p = end_past_brackets(t, &ents[k], b);
+        if ((zy_starts_with(t, b, p, "の") && names_its_measure(t, p + 3, b)) || name_runs_on(t, p, b))
+            return (int)k;
+        break;
+    }
     for (size_t k = 0; k < n; k++)
         if (ents[k].start >= a && ents[k].end <= b)
             return (int)k;
     return -1;
 }
 
-/* Does the phrase refer back to the previous topic (同社は, 同大学の…)? */
+/* Does the phrase refer back to the previous topic (同社は, 同大学の…, 当社の…)? */
 static bool refers_back(const char *t, size_t a, size_t b)
 {
     static const struct { const char *text; size_t len; } words[] = {
@@ -174,6 +231,8 @@ static bool refers_back(const char *t, size_t a, size_t b)
         {ZY_WORD("同市")}, {ZY_WORD("同省")}, {ZY_WORD("同庁")}, {ZY_WORD("同校")},
         {ZY_WORD("同機構")}, {ZY_WORD("同ファンド")}, {ZY_WORD("同チーム")}, {ZY_WORD("同団体")},
     };
+    if (b >= a + 6 && zy_find_word(t, a, b, "当社") < b)
+        return true; /* a press release's 当社: the company that issues it */
     /* 同 is E5 90 8C: candidates eight bytes at a time, then the words */
     size_t i = a;
     for (; i + 10 <= b; i += 8)
@@ -260,26 +319,13 @@ size_t zy_find_topic_markers(zy_scan_state *s, zy_sentence *sn)
                 break;
             }
         size_t a = phrase_start(t, floor, i);
-        int k = first_entity_in(sn->ents, sn->nent, a, i);
+        int k = first_entity_in(t, sn->ents, sn->nent, a, i);
         if (k >= 0 && has_role(sn, k, ROLE_NOT_OWNER))
             k = -1; /* "Xの調べでは": X is where the figures come from */
         s->markers[n++] = (topic_marker){i, a, k, refers_back(t, a, i), zy_starts_with(t, se, i, "も"),
                                          k >= 0 && has_role(sn, k, ROLE_INVESTOR)};
     }
     return n;
-}
-
-/* Is t[a..b) a short noun for a measure of the name before it ("中国の軍事費が", "Xの売上高が"),
- * not a longer phrase ("欧州のデータ主権…開発姿勢が")? */
-static bool names_its_measure(const char *t, size_t a, size_t b)
-{
-    static const char measure_ends[] = "費額高数率益価量";
-    if (b <= a || b - a > 18)
-        return false;
-    for (size_t i = a; i < b; i += 3)
-        if (!zy_name_char(t, i) || (unsigned char)t[i] < 0x80)
-            return false;
-    return strstr(measure_ends, (char[4]){t[b - 3], t[b - 2], t[b - 1], 0}) != NULL;
 }
 
 /* Does the topic phrase of marker m name its entity as what the sentence is about, not as a
@@ -385,6 +431,25 @@ static bool is_agent(const char *t, size_t from, size_t to)
 }
 
 /* A name written right before the figure at fs: "X N", "Xの N", "Xが N", "Xは N", "X(N位)". */
+/* "同社は…欧州で約2,600人を削減する": a name before で and a figure that is the object (を) of
+ * what a topic named earlier does is where it happens, not whose the figure is. */
+static bool where_topic_acts(const char *t, const zy_sentence *sn, size_t b, size_t fs)
+{
+    if (!zy_starts_with(t, fs, b, "で"))
+        return false;
+    const zy_figure *f = NULL;
+    for (size_t j = 0; j < sn->nfig; j++)
+        if (sn->figs[j].start == fs)
+            f = &sn->figs[j];
+    if (!f || !zy_starts_with(t, sn->end, f->end, "を"))
+        return false;
+    for (size_t q = 0; q < sn->nmarkers; q++)
+        if (sn->markers[q].at < b && zy_starts_with(t, sn->end, sn->markers[q].at, "は") &&
+            (sn->markers[q].entity >= 0 || sn->markers[q].refers_back))
+            return true;
+    return false;
+}
+
 static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
 {
     if (fs > sn->start && t[fs - 1] == '(')
@@ -394,7 +459,7 @@ static int name_directly_before(const char *t, const zy_sentence *sn, size_t fs)
     bool particle_free;
     size_t b = zy_name_end_before(t, sn->start, fs, &particle_free);
     for (size_t k = 0; k < sn->nent; k++)
-        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER))
+        if (sn->ents[k].end == b && !has_role(sn, k, ROLE_NOT_OWNER) && !where_topic_acts(t, sn, b, fs))
             return (int)k;
     return -1;
 }
@@ -632,7 +697,7 @@ static int name_described_after(const char *t, const zy_sentence *sn, size_t fe,
 
 /* The nearest topic phrase before the figure that names an owner (同社: the previous topic),
  * else one after it, for sentences that open with the date. -1: none. */
-static int topic_of_figure(const zy_sentence *sn, size_t fs, size_t fe, bool investor_ok)
+static int topic_of_figure(const char *t, const zy_sentence *sn, size_t fs, size_t fe, bool investor_ok)
 {
     const topic_marker *markers = sn->markers;
     size_t m = sn->nmarkers;
@@ -648,7 +713,7 @@ static int topic_of_figure(const zy_sentence *sn, size_t fs, size_t fe, bool inv
         m++;
     if (m < sn->nmarkers && (investor_ok || !markers[m].investor)) {
         size_t a = markers[m].phrase > fe ? markers[m].phrase : fe;
-        int k = a == markers[m].phrase ? markers[m].entity : first_entity_in(sn->ents, sn->nent, a, markers[m].at);
+        int k = a == markers[m].phrase ? markers[m].entity : first_entity_in(t, sn->ents, sn->nent, a, markers[m].at);
         if (k >= 0)
             return k;
     }
@@ -698,7 +763,7 @@ int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char
     }
     if ((k = name_described_after(t, sn, f->end, measure)) >= 0)
         return k;
-    if ((k = topic_of_figure(sn, f->start, f->end, investor_ok)) != -1)
+    if ((k = topic_of_figure(t, sn, f->start, f->end, investor_ok)) != -1)
         return k;
     /* the nearest name before it that is neither a source nor an investor */
     for (size_t q = sn->nent; q-- > 0;)

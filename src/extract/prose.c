@@ -14,7 +14,10 @@
  * Words that are figures without a numeral: 今年, 昨年 (from the article's date), 首位 (rank 1).
  * Dates that only time a period (2020年度第3四半期, 4〜6月の… with no year known) are not
  * facts; 4〜6月 starts in April; "(前年M位)"/"(同M位)" after a rank is the year before.
- * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading.
+ * Sentences end at 。 ! ?, not at a 。 inside brackets; only a whole line can be a heading,
+ * never one opening with an item number ((4) 取得価額 …). Topics: a company a news sentence
+ * or headline names by shape (shape_names.c) is learnt for the document; a line that is only
+ * a known name (株式会社X, 会社名 X) or a headline opening with one is the topic after it.
  * May call: extract (figure, entities; owner.c, shape_names.c and measure.c through prose.h).
  */
 #include <pthread.h>
@@ -51,10 +54,25 @@ typedef struct prose_context {
                              that follow without times of their own; {0, 0}: none */
 } prose_context;
 
+/* Does the line open with the number of an item ("(4) 取得株式数 …", "3. 日程")? Such a line
+ * is an item of a numbered list, whose figures belong to what the text is about. */
+static bool opens_with_item_number(const char *t, size_t ss, size_t se)
+{
+    size_t i = ss + (ss < se && t[ss] == '(');
+    size_t d = i;
+    while (d < se && d < i + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == i || d + 1 >= se)
+        return false;
+    return t[ss] == '(' ? t[d] == ')' : (t[d] == '.' && t[d + 1] == ' ');
+}
+
 /* A heading: a short line without a closing 。 or a 、 that runs on ("評価額は5100億円"). Its
  * figures belong to names on the line only, not to the previous sentence's topic. */
 static bool is_heading(const char *t, size_t ss, size_t se)
 {
+    if (opens_with_item_number(t, ss, se))
+        return false;
     size_t end = se;
     while (end > ss && (t[end - 1] == ' ' || t[end - 1] == '\n'))
         end--;
@@ -651,6 +669,55 @@ static bool has_own_topic(const zy_sentence *sn)
     return false;
 }
 
+/* A name the dictionary lacks that the sentence makes its topic by the shape news takes
+ * ("工作機械大手のトヨハシ精機は8日、"): learnt for the rest of the document, so that it is
+ * found here and in later sentences like a dictionary name. Not when a name is already found
+ * inside it. */
+static void learn_news_topic(zy_scan_state *s, size_t ss, size_t se, bool heading)
+{
+    const char *t = s->norm.text;
+    size_t a, b;
+    zy_entity_match inner[2];
+    bool found = heading ? zy_headline_name(t, ss, se, &a, &b) : zy_news_topic_name(t, ss, se, &a, &b);
+    if (!found || b - a >= 64 ||
+        zy_entities_find(s->entities, t, a, b, inner, 2) != 0)
+        return;
+    char name[64];
+    memcpy(name, t + a, b - a);
+    name[b - a] = 0;
+    if (zy_entities_add(s->entities, name, "company", "", NULL) != ZY_OK)
+        s->status = ZY_ERR_NOMEM;
+}
+
+/* A line that is only a name, perhaps after a label ("株式会社ミナトテック", "会社名 X株式会社"):
+ * the issuer of a press release, what its 当社 and later sentences are about. Its index, or -1. */
+static int name_alone(const char *t, const zy_sentence *sn)
+{
+    static const zy_word labels[] = {{ZY_WORD("会社名")}, {ZY_WORD("社名")}, {ZY_WORD("商号")}};
+    if (sn->nent != 1 || sn->nfig || sn->ents[0].entity < 0)
+        return -1;
+    size_t a = sn->start, b = sn->end;
+    a += zy_starts_with_any(t, b, a, labels, ZY_COUNT_OF(labels));
+    while (a < b && (t[a] == ' ' || t[a] == ':' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+        b--;
+    return sn->ents[0].start == a && sn->ents[0].end == b ? 0 : -1;
+}
+
+/* The known name opening a headline ("トヨハシ精機、…", "サクラ航空 2025年3月期…"): what the
+ * article after it is about. Its index, or -1. */
+static int headline_topic(const char *t, const zy_sentence *sn)
+{
+    size_t a, b;
+    if (!zy_headline_name(t, sn->start, sn->end, &a, &b))
+        return -1;
+    for (size_t k = 0; k < sn->nent; k++)
+        if (sn->ents[k].start == a && sn->ents[k].entity >= 0)
+            return (int)k;
+    return -1;
+}
+
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
  * unfinished end of a paragraph cut short is not one). */
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
@@ -675,6 +742,8 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
                           (strcmp(measures[j], "founded") == 0 || strcmp(measures[j], "release") == 0);
     }
     sn.nfig = nfig;
+    bool heading = whole_line && is_heading(t, ss, se);
+    learn_news_topic(s, ss, se, heading);
     sn.nent = zy_entities_find(s->entities, t, ss, se, ents, MAX_ENTITIES);
     zy_shape_names(t, &sn);
     size_t prev_topic_start = s->topic_start, prev_topic_end = s->topic_end;
@@ -690,12 +759,15 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
     zy_respective_owners(t, &sn, respective);
     sn.respective = respective;
     int topic = zy_sentence_topic(t, &sn);
+    if (topic < 0 && whole_line)
+        topic = name_alone(t, &sn);
+    if (topic < 0 && heading)
+        topic = headline_topic(t, &sn);
     if (topic >= 0) {
         s->topic_start = ents[topic].start;
         s->topic_end = ents[topic].end;
         s->topic_entity = ents[topic].entity;
     }
-    bool heading = whole_line && is_heading(t, ss, se);
     bool continues = !heading && !has_own_topic(&sn);
     const char *last_measure = NULL;
     int chosen[MAX_FIGURES];

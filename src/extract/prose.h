@@ -79,6 +79,17 @@ bool zy_event_verb_within(const char *t, size_t from, size_t to, size_t se);
 #define ZY_ENTITY_SHAPE (-2)
 void zy_shape_names(const char *t, zy_sentence *sn);
 
+/* shape_names.c: a name the dictionary lacks that the sentence [ss, se) makes its topic by
+ * the shape news takes: before は/が and a day ("トヨハシ精機は8日、", "Xが31日発表した"), after
+ * a company noun ("化学大手ラインシュタールは", "メーカー、Xは"), or a katakana or Latin name
+ * after a relative clause before the noun of a measure ("上場したX(東京・渋谷)の初値は"). Its
+ * bytes [*a, *b). */
+bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b);
+
+/* shape_names.c: a company's name opening a headline [ss, se) before 、 or a space
+ * ("トヨハシ精機、通期予想を上方修正", "<決算速報>ヤマブキ通信、…", "サクラ航空 2025年3月期…"). */
+bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b);
+
 /* shape_names.c: can the character at t[p] be part of a name written without particles
  * (katakana, kanji, Latin letters)? */
 bool zy_name_char(const char *t, size_t p);

@@ -4,7 +4,9 @@
  * 広州4社), kanji names with a katakana reading (摩爾線程(ムーア・スレッド)), katakana or Latin
  * names right before "が N" or "(N)" or after "N位に", and, in sentences that tell of a founding or a release,
  * quoted names (「iPhone 3G」) and names right before が + the verb. They are added to the
- * sentence's names with the entity ZY_ENTITY_SHAPE.
+ * sentence's names with the entity ZY_ENTITY_SHAPE. Also the company a news sentence or a
+ * headline makes its topic by the shape news takes ("化学大手Xは23日、", "Xが31日発表した",
+ * "上場したXの初値は", "X、通期予想を上方修正"), which prose.c learns for the document.
  * May call: extract (figure, entities; measure.c through prose.h).
  */
 #include <stdint.h>
@@ -72,7 +74,7 @@ static name_shape shape_of_name(const char *t, size_t a, size_t b)
     };
     static const char not_last[] =
         "比期年月日額率数高益費量値価分度倍割位件時点計増減約同上下失出入用料金字給資算績模場者"
-        "収損差幅末初半台人社";
+        "収損差幅末初半台人社等";
     static const char places[] = "国州都府県市省区町村島";
     size_t chars = 0;
     bool kana_or_latin = false;
@@ -390,6 +392,193 @@ static void add_names_after_ranks(const char *t, zy_sentence *sn)
         if (shape_of_name(t, a, b) == STRONG_NAME)
             add_shape_name(sn, a, b);
     }
+}
+
+/* ---- the topic of a news sentence: "X は 8日、", "大手のXは", "上場したXの初値は" ---- */
+
+/* Is there a katakana or Latin letter in t[a..b)? */
+static bool has_kana_or_latin(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i += (unsigned char)t[i] < 0x80 ? 1 : 3) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            return true;
+        if (c == 0xE3 && ((t[i + 1] == '\x82' && (unsigned char)t[i + 2] >= 0xA1) ||
+                          (t[i + 1] == '\x83' && (unsigned char)t[i + 2] != 0xBC && (unsigned char)t[i + 2] != 0xBB)))
+            return true;
+    }
+    return false;
+}
+
+/* Does a day follow at t[at] ("8日、", "31日発表した", "19日に")? */
+static bool day_follows(const char *t, size_t at, size_t se)
+{
+    while (at < se && t[at] == ' ')
+        at++;
+    size_t d = at;
+    while (d < se && d < at + 2 && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == at || !zy_starts_with(t, se, d, "日"))
+        return false;
+    d += 3;
+    return d < se && (t[d] == ',' || zy_starts_with(t, se, d, "、") || zy_starts_with(t, se, d, "発表") ||
+                      zy_starts_with(t, se, d, "に") || zy_starts_with(t, se, d, "まで") ||
+                      zy_starts_with(t, se, d, "付"));
+}
+
+/* Is the name starting at a written as a company's apposition ("工作機械大手の", "メーカー、",
+ * "EV新興の")? */
+static bool after_company_noun(const char *t, size_t floor, size_t a)
+{
+    static const zy_word nouns[] = {
+        {ZY_WORD("大手の")},   {ZY_WORD("大手")},     {ZY_WORD("メーカー、")}, {ZY_WORD("メーカーの")},
+        {ZY_WORD("企業、")},   {ZY_WORD("企業の")},   {ZY_WORD("会社、")},     {ZY_WORD("会社の")},
+        {ZY_WORD("新興の")},   {ZY_WORD("傘下の")},   {ZY_WORD("子会社の")},   {ZY_WORD("スタートアップの")},
+    };
+    for (size_t w = 0; w < ZY_COUNT_OF(nouns); w++)
+        if (a >= floor + nouns[w].len && zy_ends_with_n(t, a, nouns[w].text, nouns[w].len))
+            return true;
+    return false;
+}
+
+/* The end of a name before a marker at end, past a bracket right before it (X(東京・渋谷)は). */
+static size_t before_brackets(const char *t, size_t floor, size_t end)
+{
+    if (end > floor && t[end - 1] == ')')
+        for (size_t k = end - 1; k > floor && k + 60 > end; k--)
+            if (t[k - 1] == '(')
+                return k - 1;
+    return end;
+}
+
+/* Is t[a..b) shaped like a company's name, not an authority's (which publishes figures about
+ * others: "…企業部は13日、…を発表した") or a person's? Katakana or Latin, or a kanji word ending like a
+ * company (…汽車, …電子, …工業); never ending like a ministry, agency or association. */
+static bool company_shaped(const char *t, size_t a, size_t b)
+{
+    static const char authority_last[] = "部省庁局会院府所構団氏領相長裁官員";
+    static const zy_word company_last[] = {
+        {ZY_WORD("汽車")}, {ZY_WORD("自動車")}, {ZY_WORD("電子")}, {ZY_WORD("電機")}, {ZY_WORD("精機")},
+        {ZY_WORD("工業")}, {ZY_WORD("産業")},   {ZY_WORD("化学")}, {ZY_WORD("製薬")}, {ZY_WORD("重工")},
+        {ZY_WORD("通信")}, {ZY_WORD("航空")},   {ZY_WORD("建設")}, {ZY_WORD("商事")}, {ZY_WORD("物産")},
+        {ZY_WORD("銀行")}, {ZY_WORD("証券")},   {ZY_WORD("電力")}, {ZY_WORD("鉄道")}, {ZY_WORD("製作所")},
+        {ZY_WORD("集団")}, {ZY_WORD("科技")},   {ZY_WORD("製鉄")}, {ZY_WORD("食品")}, {ZY_WORD("海運")},
+        {ZY_WORD("運輸")}, {ZY_WORD("商船")},   {ZY_WORD("倉庫")}, {ZY_WORD("不動産")}, {ZY_WORD("百貨店")},
+        {ZY_WORD("薬品")}, {ZY_WORD("紡績")},   {ZY_WORD("製紙")}, {ZY_WORD("電工")}, {ZY_WORD("技研")},
+        {ZY_WORD("興産")}, {ZY_WORD("製菓")},   {ZY_WORD("乳業")}, {ZY_WORD("酒造")}, {ZY_WORD("生命")},
+        {ZY_WORD("石油")}, {ZY_WORD("化成")},   {ZY_WORD("鉱業")}, {ZY_WORD("水産")}, {ZY_WORD("交通")},
+        {ZY_WORD("物流")}, {ZY_WORD("精工")},   {ZY_WORD("工機")}, {ZY_WORD("電装")}, {ZY_WORD("製鋼")},
+        {ZY_WORD("信託")}, {ZY_WORD("損保")},   {ZY_WORD("電鉄")}, {ZY_WORD("汽船")}, {ZY_WORD("商会")},
+    };
+    if (b < a + 6)
+        return false;
+    if (zy_ends_with_any(t, b, company_last, ZY_COUNT_OF(company_last)))
+        return true;
+    if (char_in(t, b - 3, authority_last) || zy_ends_with(t, b, "CEO") || zy_ends_with(t, b, "リサーチ") ||
+        zy_ends_with(t, b, "総研") || zy_ends_with(t, b, "データバンク"))
+        return false; /* nor a person's (…氏, …大統領, …CEO) or a research firm's */
+    return has_kana_or_latin(t, a, b);
+}
+
+/* The name run ending at end, cut after its last 大手 ("電子部品大手ハンビット電子"); false when
+ * it is no name by its shape or opens mid-word. */
+static bool topic_run(const char *t, size_t ss, size_t end, size_t *a)
+{
+    size_t s = name_run_start(t, ss, end);
+    for (size_t k = s; k + 6 <= end; k += 3)
+        if (zy_starts_with(t, end, k, "大手"))
+            s = k + 6;
+    if (s >= end || zy_starts_with(t, end, s, "当") || zy_starts_with(t, end, s, "同") ||
+        zy_starts_with(t, end, s, "本") || shape_of_name(t, s, end) == NOT_A_NAME || !company_shaped(t, s, end))
+        return false;
+    *a = s;
+    return true;
+}
+
+/* Does the sentence tell of a survey or a count (調査, 調べ, 集計)? Who publishes one is its
+ * source, not the owner of its figures. */
+static bool tells_survey(const char *t, size_t ss, size_t se)
+{
+    return zy_find_word(t, ss, se, "調査") < se || zy_find_word(t, ss, se, "調べ") < se ||
+           zy_find_word(t, ss, se, "集計") < se || zy_find_word(t, ss, se, "によると") < se;
+}
+
+bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
+{
+    while (ss < se && t[ss] == ' ')
+        ss++;
+    if (tells_survey(t, ss, se))
+        return false;
+    size_t limit = se < ss + 150 ? se : ss + 150;
+    int tried = 0; /* the topic comes among the first few は and が */
+    for (size_t i = ss + 3; i + 3 <= limit && tried < 3; i++) {
+        if (t[i] != '\xE3')
+            continue;
+        bool ha = zy_starts_with(t, se, i, "は"), ga = zy_starts_with(t, se, i, "が");
+        if (!ha && !ga)
+            continue;
+        tried++;
+        /* the cheap tests first: a day after the marker, a company noun before the word */
+        size_t end = before_brackets(t, ss, i), s = name_run_start(t, ss, end);
+        bool told = s < end && (day_follows(t, i + 3, se) || after_company_noun(t, ss, s) ||
+                                zy_find_word(t, s, end, "大手") < end);
+        if (told && topic_run(t, ss, end, &s)) {
+            bool opens = s == ss || zy_ends_with(t, s, "、") || zy_ends_with(t, s, "の") || t[s - 1] == ' ' ||
+                         zy_ends_with(t, s, "】") || zy_ends_with(t, s, "」") || zy_ends_with(t, s, "大手");
+            if (opens && (day_follows(t, i + 3, se) || after_company_noun(t, ss, s))) {
+                *a = s, *b = end;
+                return true;
+            }
+        }
+        /* "新規上場したクラウドナイン(東京・渋谷)の初値は": a katakana or Latin name before の and
+         * a short measure noun */
+        size_t m = name_run_start(t, ss, i);
+        if (ha && m < i && m >= ss + 3 && zy_ends_with(t, m, "の") && i - m <= 12 &&
+            zy_measure_near(t, m, i, i, i, ZY_KIND_MONEY) != NULL) {
+            size_t ne = before_brackets(t, ss, m - 3);
+            size_t ns = name_run_start(t, ss, ne);
+            if (ns < ne && has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME &&
+                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss)) {
+                *a = ns, *b = ne;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Past a tag opening a headline (＜決算速報＞, 【速報】, spaces). */
+static size_t past_headline_tag(const char *t, size_t a, size_t b)
+{
+    while (a < b && t[a] == ' ')
+        a++;
+    static const struct { const char *open, *close; } tags[] = {{"<", ">"}, {"【", "】"}, {"[", "]"}, {"＜", "＞"}};
+    for (size_t k = 0; k < ZY_COUNT_OF(tags); k++)
+        if (zy_starts_with(t, b, a, tags[k].open)) {
+            size_t c = zy_find_word(t, a, b < a + 40 ? b : a + 40, tags[k].close);
+            if (c < b && c < a + 40)
+                return c + strlen(tags[k].close);
+        }
+    return a;
+}
+
+bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
+{
+    size_t s = past_headline_tag(t, ss, se), e = s;
+    for (int apposition = 0; apposition < 2; apposition++) {
+        while (e < se && zy_name_char(t, e))
+            e += (unsigned char)t[e] < 0x80 ? 1 : 3;
+        if (apposition || e == s || e - s > 30 || !zy_starts_with(t, se, e, "の"))
+            break;
+        s = e += 3; /* "新規上場のX、", "中国EV新興のX、": the name after the apposition */
+    }
+    if (e == s || e >= se || !(t[e] == ' ' || zy_starts_with(t, se, e, "、")))
+        return false;
+    size_t from;
+    if (!topic_run(t, s, e, &from) || from != s)
+        return false;
+    *a = s, *b = e;
+    return true;
 }
 
 void zy_shape_names(const char *t, zy_sentence *sn)
