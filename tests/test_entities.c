@@ -116,6 +116,9 @@ static const name_case cases[] = {
     {"1000億インドドル", ""},
     {"メタは好調で、メタバースやメタXとは別だ。", "メタ"},
     {"米アップルが決算を発表した。", "アップル"},
+    /* a dictionary name that ends inside a longer katakana word is not that name */
+    {"東南アジアの工場と南アの鉱山", "南ア"},
+    {"南アルプスの水と南アの金", "南ア"},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */
@@ -124,7 +127,7 @@ static void load_small_dictionary(zy_entities *e)
     static const char *const rows[][4] = {
         {"中国", "country", "CN", "中国"},     {"インド", "country", "IN", "インド"},
         {"アップル", "company", "US", "Apple"}, {"シャオミ", "company", "CN", "小米"},
-        {"メタ", "company", "US", "Meta"},
+        {"メタ", "company", "US", "Meta"},    {"南アフリカ", "country", "ZA", "南ア"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         assert_int_equal(zy_entities_add(e, rows[i][0], rows[i][1], rows[i][2], NULL), ZY_OK);
@@ -218,6 +221,8 @@ static void test_shipped_dictionary(void **state)
         {"早大", "早稲田大学", false},     {"慶大", "慶應義塾大学", false},
         {"清華大", "清華大学", false},     {"IMF", "国際通貨基金", false},
         {"VW", "フォルクスワーゲン", false}, {"ヒョンデ", "現代自動車", false},
+        {"ASEAN", "東南アジア", false},    {"中東", "中東", false},
+        {"アジア太平洋", "アジア太平洋", false},
     };
     const char *dir = getenv("ZUHYO_DATA_DIR");
     assert_non_null(dir);

@@ -142,6 +142,13 @@ static const scan_case cases[] = {
     {"一部の地域と四国で十分だ。", true, NULL, 0, NULL, NULL, NULL, 0},
     {"1. はじめに", true, NULL, 0, NULL, NULL, NULL, 0},
     {"数十の案件がある。", true, NULL, 0, NULL, NULL, NULL, 0},
+    /* a kanji numeral's one-character counter that begins a word is no count (names, 唯一) */
+    {"創業者の山川健一社長が語った。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"業界で唯一社外取締役を置かない。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"窓口を一本化した。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"国内三社が参加した。", false, "count", 3, "count", NULL, "三社", 1},
+    {"三社以上が応じた。", false, "count", 3, "count", NULL, "三社以上", 1},
+    {"五社中三社が黒字だった。", false, "count", 5, "count", NULL, "五社", 2},
 };
 
 static void check_case(size_t i, const scan_case *c)

@@ -1149,6 +1149,24 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
 /* After a dictionary match: a legal form right after it stays part of the name (小米集団), and
  * a name that begins a longer organisation name gives way to it (大阪府立大学, 中国人民銀行,
  * 任天堂骨牌株式会社). */
+/* A dictionary match that ends in katakana with more katakana after it (not ・) cuts a word:
+ * the end of that word, else 0. */
+static size_t katakana_word_goes_on(const char *t, size_t to, const zy_entity_match *m)
+{
+    size_t len;
+    int32_t last = cp_before(t, m->start, m->end);
+    if (!is_kana_letter(last))
+        return 0;
+    size_t k = m->end;
+    for (;;) {
+        int32_t cp = cp_at(t, to, k, &len);
+        if (!len || !is_kana_letter(cp))
+            break;
+        k += len;
+    }
+    return k > m->end ? k : 0;
+}
+
 static void extend_dictionary_match(const zy_entities *e, const char *t, size_t to, zy_entity_match *m)
 {
     size_t len;
@@ -1526,6 +1544,11 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                 strcmp(e->entities[m.entity].type, "country") == 0) {
                 found = false; /* 台湾ドル, シンガポールドル: a currency */
                 skip = m.end;
+            }
+            size_t after = katakana_word_goes_on(text, to, &m);
+            if (found && after) {
+                found = false; /* 南ア in 東南アジア, テスラ in テスラモーターズ: a longer word */
+                skip = after;
             }
         }
         if (!found && c >= 'A' && c <= 'Z' && (i == from || !is_latin_word_char(text[i - 1])))

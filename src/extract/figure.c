@@ -706,6 +706,29 @@ static bool year_space_month(const char *t, size_t len, size_t at, size_t p, con
     return true;
 }
 
+/* After a one-character counter read with kanji digits: does a kanji go on that makes the
+ * counter part of a word (社長, 社外, 人気, 本化, 台湾), not one of the words that follow a count
+ * (以上, 超, 未満, 程度, 前後, 弱, 強, 余り, 近く, 相当, 中 as in 三社中二社, 計, 分, 当たり)? */
+static bool counter_starts_word(const char *t, size_t len, size_t at)
+{
+    static const char *const after_count[] = {"以", "超", "未", "程", "前", "弱", "強", "余", "近",
+                                              "相", "中", "計", "分", "全", NULL};
+    if (at + 3 > len || (unsigned char)t[at] < 0xE3)
+        return false;
+    size_t n;
+    uint32_t cp = zy_char_at(t + at, &n);
+    if (cp < 0x4E00 || cp > 0x9FFF)
+        return false;
+    double v;
+    int mult;
+    if (zy_kanji_numeral(t + at, len - at, &v, &mult) == 0)
+        return false;
+    for (size_t i = 0; after_count[i]; i++)
+        if (zy_starts_with(t, len, at, after_count[i]))
+            return false;
+    return true;
+}
+
 bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figure *f)
 {
     /* a copy of a zero figure, not memset: for a struct this size the compiler may pick a
@@ -877,6 +900,8 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         f->value *= 10;
         f->value_max *= 10;
     }
+    if (n.kanji_digits && !n.arabic && f->kind == ZY_KIND_COUNT && ul == 3 && counter_starts_word(t, len, p + ul))
+        return false; /* 健一社長, 唯一社外, 一本化: the counter begins a word */
     p += ul;
     if (f->kind == ZY_KIND_MONEY && ul && !range)
         p += read_subunits(t, len, p, f);
