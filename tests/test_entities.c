@@ -119,6 +119,16 @@ static const name_case cases[] = {
     /* a dictionary name that ends inside a longer katakana word is not that name */
     {"東南アジアの工場と南アの鉱山", "南ア"},
     {"南アルプスの水と南アの金", "南ア"},
+    /* a market named by what it sells, before 規模 or は/が/も; not generic markets or 市場に */
+    {"国内SaaS市場規模は伸びた。", "国内SaaS市場"},
+    {"同年の人型ロボット市場は拡大した。", "人型ロボット市場"},
+    {"株式市場は荒れ、同市場も揺れた。", ""},
+    {"新しい市場に上場した。", ""},
+    /* katakana names after a relative clause before の and a measure, after 首位の, 新興の */
+    {"業界最大手だったバイジューズの評価額は下がった。", "バイジューズ"},
+    {"首位のバイジューズは伸びた。", "バイジューズ"},
+    /* an acronym and a katakana word before など */
+    {"LGテレコムなど3社が出資した。", "LGテレコム"},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */

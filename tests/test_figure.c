@@ -142,6 +142,10 @@ static const scan_case cases[] = {
     {"一部の地域と四国で十分だ。", true, NULL, 0, NULL, NULL, NULL, 0},
     {"1. はじめに", true, NULL, 0, NULL, NULL, NULL, 0},
     {"数十の案件がある。", true, NULL, 0, NULL, NULL, NULL, 0},
+    /* a range of days after a month: the first day, as a period */
+    {"調査は2025年4月3〜7日に実施した。", false, "date", 0, NULL, "2025-04-03", "2025年4月3〜7日", 1},
+    {"会期は6月10~12日で、", false, "date", 0, NULL, NULL, "6月10~12日", 1},
+    {"2025年4月7~3日", false, "date", 0, NULL, "2025-04", "2025年4月", -1},
     /* a kanji numeral's one-character counter that begins a word is no count (names, 唯一) */
     {"創業者の山川健一社長が語った。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"業界で唯一社外取締役を置かない。", false, NULL, 0, NULL, NULL, NULL, 0},

@@ -628,6 +628,7 @@ static void add_shape_starts(zy_charset *set)
     for (size_t i = 0; country_prefixes[i].kanji; i++)
         zy_charset_add_first(set, country_prefixes[i].kanji);
     zy_charset_add_first(set, "「");
+    zy_charset_add_first(set, "市"); /* …市場 */
     zy_charset_add(set, '(');
     for (uint32_t c = 0x30A1; c <= 0x30FA; c++)
         zy_charset_add(set, c);
@@ -925,7 +926,7 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
         /* FRDジャパン, LINEヤフー: an acronym and a katakana word before a particle */
         size_t parts, chars, len;
         size_t kana_end = !lower ? katakana_run_end(t, to, j, &parts, &chars) : j;
-        if (kana_end > j && chars >= 2 && zy_particle_at(t, to, kana_end) &&
+        if (kana_end > j && chars >= 2 && (zy_particle_at(t, to, kana_end) || text_at(t, to, kana_end, "など")) &&
             !latin_stopword(t + i, first_len) && first_len >= 2 && first_len <= 6 &&
             !is_kanji(cp_at(t, to, kana_end, &len))) {
             *out = (zy_entity_match){i, kana_end, -1};
@@ -1146,6 +1147,40 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
     return false;
 }
 
+/* "国内SaaS市場規模は", "人型ロボット市場は", "EC市場が": a market named by what it sells, the
+ * subject of market-size news, when 規模 or は/が/も follows 市場 (not 市場に上場, 市場で). The
+ * match is the words before 市場 (kanji, katakana, Latin letters and digits) with 市場; generic
+ * words (国内, 世界, 株式, 同) are no market's name. */
+static bool market_name_at(const char *t, size_t floor, size_t to, size_t i, zy_entity_match *out)
+{
+    static const char *const generic_markets[] = {"世界", "株式", "債券", "金融", "資本", "為替",
+                                                  "外国為替", "新興", "通貨", "原油", "商品", "卸売",
+                                                  "労働", "住宅", "不動産", "国際", NULL};
+    if (!text_at(t, to, i, "市場"))
+        return false;
+    size_t after = i + 6;
+    if (!text_at(t, to, after, "規模") && !text_at(t, to, after, "は") && !text_at(t, to, after, "が") &&
+        !text_at(t, to, after, "も"))
+        return false;
+    size_t start = i, chars = 0;
+    bool letters = false;
+    while (start > floor && chars < 16) {
+        int32_t cp = cp_before(t, floor, start);
+        bool latin = cp < 0x80 && (is_upper((char)cp) || is_lower((char)cp) || (cp >= '0' && cp <= '9'));
+        if (!is_kanji(cp) && !is_kana_letter(cp) && !latin)
+            break;
+        letters |= cp < 0x80 ? !(cp >= '0' && cp <= '9') : true;
+        start -= cp < 0x80 ? 1 : 3;
+        chars++;
+    }
+    if (chars == 0 || chars >= 16 || !letters || (t[start] >= '0' && t[start] <= '9'))
+        return false;
+    if (generic_name(t + start, i - start) || word_is(generic_markets, t + start, i - start))
+        return false;
+    *out = (zy_entity_match){start, i + 6, -1};
+    return true;
+}
+
 /* After a dictionary match: a legal form right after it stays part of the name (小米集団), and
  * a name that begins a longer organisation name gives way to it (大阪府立大学, 中国人民銀行,
  * 任天堂骨牌株式会社). */
@@ -1296,9 +1331,9 @@ static bool common_katakana_word(const char *t, size_t a, size_t b)
 
 /* Company nouns that introduce a name in apposition: "スタートアップのフュリオサAI", "企業
  * サピオン", "子会社のX". The katakana ones only with の (メーカーシェア is one word). */
-static const char *const apposition_nouns[] = {"スタートアップ", "新興企業", "子会社", "企業", "メーカー",
-                                               "会社", "大手", "ベンチャー", "ユニコーン", "傘下",
-                                               NULL};
+static const char *const apposition_nouns[] = {"スタートアップ", "新興企業", "新興", "子会社", "企業",
+                                               "メーカー", "会社", "大手", "ベンチャー", "ユニコーン",
+                                               "傘下", "首位", NULL};
 
 /* Does a company noun end at t[at], with の or directly? */
 static bool apposition_before(const char *t, size_t floor, size_t at)
@@ -1357,7 +1392,21 @@ static bool apposition_name_at(zy_entities *e, const char *t, size_t floor, size
     return true;
 }
 
-/* "…を認められたリベリオンは": a katakana name after a relative clause (た, る) before は is the
+/* After a name ending at j: の and a measure before は or が (バイジューズの評価額は)? */
+static bool measure_topic_at(const char *t, size_t to, size_t j)
+{
+    if (!text_at(t, to, j, "の"))
+        return false;
+    size_t a = j + 3, b = a, len, chars = 0;
+    while (b < to && chars < 8 && is_kanji(cp_at(t, to, b, &len))) {
+        b += len;
+        chars++;
+    }
+    return chars >= 2 && (text_at(t, to, b, "は") || text_at(t, to, b, "が")) && measure_word(t + a, b - a);
+}
+
+/* "…を認められたリベリオンは", "最大手だったバイジューズの評価額は": a katakana name after a
+ * relative clause (た, る) before は (or before の and a measure that is the topic) is the
  * topic, learnt for the document. */
 static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_t to, size_t i,
                               zy_entity_match *out)
@@ -1366,7 +1415,8 @@ static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_
         return false;
     size_t parts, chars;
     size_t j = katakana_run_end(t, to, i, &parts, &chars);
-    if (chars < 3 || !text_at(t, to, j, "は") || common_katakana_word(t, i, j) || person_lead_before(t, floor, i))
+    if (chars < 3 || !(text_at(t, to, j, "は") || measure_topic_at(t, to, j)) || common_katakana_word(t, i, j) ||
+        person_lead_before(t, floor, i))
         return false;
     long id = zy_entities_lookup(e, t + i, j - i, false);
     if (id < 0)
@@ -1558,6 +1608,8 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                     katakana_name_at(e, text, floor, to, i, &m, &skip);
         if (!found && c >= 0xE3 && zy_charset_has(&e->suffix_chars, cp))
             found = suffix_name_at(text, floor, to, i, &m);
+        if (!found && cp == 0x5E02)
+            found = market_name_at(text, floor, to, i, &m);
         if (found && next_alias < nalias && m.end > alias_start[next_alias])
             found = false; /* a bracketed name starts inside it: that one wins */
         if (found) {

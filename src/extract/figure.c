@@ -314,6 +314,28 @@ static size_t month_range_tail(const char *t, size_t len, size_t at, double firs
     return 1 + last.len + 3;
 }
 
+/* A day after a month at t[at]: D日, or a range of days D~E日 (the first day, a period).
+ * Returns the bytes read (0: none) and sets *day and *period. */
+static size_t day_tail(const char *t, size_t len, size_t at, int *day, bool *period)
+{
+    zy_numeral d, last;
+    if (!zy_numeral_parse(t + at, len - at, &d) || d.decimal || d.value < 1 || d.value > 31)
+        return 0;
+    size_t p = at + d.len;
+    if (zy_starts_with(t, len, p, "日")) {
+        *day = (int)d.value;
+        return d.len + 3;
+    }
+    if (p < len && (t[p] == '~' || t[p] == '-') && zy_numeral_parse(t + p + 1, len - p - 1, &last) &&
+        !last.decimal && last.value > d.value && last.value <= 31 &&
+        zy_starts_with(t, len, p + 1 + last.len, "日")) {
+        *day = (int)d.value;
+        *period = true;
+        return d.len + 1 + last.len + 3;
+    }
+    return 0;
+}
+
 /* Date tail after "YYYY年": M月, D日; a range of months (4~6月) is its first month. */
 static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
 {
@@ -333,12 +355,7 @@ static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
             f->period = true;
             return at + range - start;
         }
-        zy_numeral d;
-        if (zy_numeral_parse(t + at, len - at, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
-            zy_starts_with(t, len, at + d.len, "日")) {
-            f->day = (int)d.value;
-            at += d.len + 3;
-        }
+        at += day_tail(t, len, at, &f->day, &f->period);
     }
     return at - start;
 }
@@ -820,12 +837,7 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
             f->end = p + months;
             return true;
         }
-        zy_numeral d;
-        if (zy_numeral_parse(t + p, len - p, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
-            zy_starts_with(t, len, p + d.len, "日")) {
-            f->day = (int)d.value;
-            p += d.len + 3;
-        }
+        p += day_tail(t, len, p, &f->day, &f->period);
         /* 一月 on its own is rare and often not a date; keep Arabic months or full dates */
         if (n.kanji_digits && !f->day)
             return false;
