@@ -142,6 +142,14 @@ static const scan_case cases[] = {
     {"一部の地域と四国で十分だ。", true, NULL, 0, NULL, NULL, NULL, 0},
     {"1. はじめに", true, NULL, 0, NULL, NULL, NULL, 0},
     {"数十の案件がある。", true, NULL, 0, NULL, NULL, NULL, 0},
+    /* English scales after money on copied English pages: glued letters, words after a space */
+    {"同社は€20mを調達した。", false, "money", 2e7, "EUR", NULL, "€20m", 1},
+    {"評価額は£3bnとされる。", false, "money", 3e9, "GBP", NULL, "£3bn", 1},
+    {"米社は$1.2 billionを集めた。", false, "money", 1.2e9, "USD", NULL, "$1.2 billion", 1},
+    {"調達額は20 million USDだった。", false, "money", 2e7, "USD", NULL, "20 million USD", 1},
+    {"シードは$300kだった。", false, "money", 3e5, "USD", NULL, "$300k", 1},
+    {"利用者は3 millionを超えた。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"年商は100Mだ。", false, NULL, 0, NULL, NULL, NULL, 0},
     /* a range of days after a month: the first day, as a period */
     {"調査は2025年4月3〜7日に実施した。", false, "date", 0, NULL, "2025-04-03", "2025年4月3〜7日", 1},
     {"会期は6月10~12日で、", false, "date", 0, NULL, NULL, "6月10~12日", 1},

@@ -746,6 +746,45 @@ static bool counter_starts_word(const char *t, size_t len, size_t at)
     return true;
 }
 
+/* An English scale after a number of money (the $20m, €1.2bn, $3 billion, 20 million USD of
+ * copied English pages): its length (with one space before a word), 0 for none; *scale gets
+ * its worth. One letter (m, bn, B, k) must be glued to the digits; no letter may follow. */
+static size_t english_scale_at(const char *t, size_t len, size_t at, double *scale)
+{
+    static const struct { const char *text; size_t len; double worth; bool word; } scales[] = {
+        {ZY_WORD("trillion"), 1e12, true}, {ZY_WORD("billion"), 1e9, true}, {ZY_WORD("million"), 1e6, true},
+        {ZY_WORD("thousand"), 1e3, true}, {ZY_WORD("tn"), 1e12, false},     {ZY_WORD("bn"), 1e9, false},
+        {ZY_WORD("mn"), 1e6, false},        {ZY_WORD("mln"), 1e6, false},    {ZY_WORD("T"), 1e12, false},
+        {ZY_WORD("B"), 1e9, false},         {ZY_WORD("b"), 1e9, false},      {ZY_WORD("M"), 1e6, false},
+        {ZY_WORD("m"), 1e6, false},         {ZY_WORD("K"), 1e3, false},      {ZY_WORD("k"), 1e3, false},
+    };
+    for (size_t i = 0; i < COUNT(scales); i++) {
+        size_t p = at;
+        if (scales[i].word && p < len && t[p] == ' ')
+            p++;
+        if (!zy_starts_with_n(t, len, p, scales[i].text, scales[i].len))
+            continue;
+        size_t end = p + scales[i].len;
+        if (end < len && is_ascii_alpha(t[end]))
+            continue;
+        *scale = scales[i].worth;
+        return end - at;
+    }
+    return 0;
+}
+
+/* Is a number at t[at..) with an English scale ending at end money: a symbol right before it
+ * ($, €, US$) or a Latin currency code after the scale (20 million USD)? */
+static bool money_around_scale(const char *t, size_t len, size_t at, size_t end)
+{
+    const char *code;
+    if (zy_currency_before(t, at, &code))
+        return true;
+    if (end < len && t[end] == ' ')
+        end++;
+    return end < len && t[end] >= 'A' && t[end] <= 'Z' && zy_currency_after(t, len, end, &code) != 0;
+}
+
 bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figure *f)
 {
     /* a copy of a zero figure, not memset: for a struct this size the compiler may pick a
@@ -782,6 +821,15 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         return false;
     if (unit_label(t, len, at, p))
         return false;
+    double scale;
+    size_t scale_len = !n.kanji_digits && p < len && (t[p] == ' ' || is_ascii_alpha(t[p]))
+                           ? english_scale_at(t, len, p, &scale)
+                           : 0;
+    if (scale_len && money_around_scale(t, len, at, p + scale_len)) {
+        n.value *= scale; /* $20m, €1.2bn: the digits and their scale are one number */
+        n.last_multiplier = scale;
+        p += scale_len;
+    }
     /* 01.AI, 3D, 5G, 100M: a Latin word glued to the number; but 100USD, 1百万US$, 1Q */
     if (p < len && (is_ascii_alpha(t[p]) || (t[p] == '.' && p + 1 < len && is_ascii_alpha(t[p + 1])))) {
         const char *code;
