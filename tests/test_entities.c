@@ -129,6 +129,13 @@ static const name_case cases[] = {
     {"首位のバイジューズは伸びた。", "バイジューズ"},
     /* an acronym and a katakana word before など */
     {"LGテレコムなど3社が出資した。", "LGテレコム"},
+    /* a country prefix keeps a short Latin tail of the name (AI, HD), not a product's */
+    {"仏ミストラルAIは伸びた。", "ミストラルAI"},
+    {"米ノヴァテックGPUの需要", "ノヴァテック"},
+    /* a katakana name after 、 or の before は, a day and 、: a story's lead */
+    {"シンガポール拠点のフィンテック、ノヴァペイは20日、資金を得た。", "ノヴァペイ"},
+    {"韓国の新興、ライトフィールドは2025年3月4日、上場した。", "ライトフィールド"},
+    {"同社のトップ、サービスは20日、", ""},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */

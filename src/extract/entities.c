@@ -1104,6 +1104,10 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
     if (chars < 2 || person_title_at(t, to, b) || zy_place_suffix_at(t, to, b))
         return false; /* 米カリフォルニア州: a place */
+    static const char *const name_tails[] = {"AI", "HD", NULL};
+    size_t tail = word_at(name_tails, t, to, b);
+    if (tail && (b + tail >= to || !is_latin_word_char(t[b + tail])))
+        b += tail; /* 仏ミストラルAI, 米オープンAI (not 米エヌビディアGPU: a product) */
     size_t common = word_at(not_company_after_country, t, to, a);
     if (common && a + common >= b)
         return false; /* the whole word is a common noun (米メディア), not 米ドラマティック… */
@@ -1466,6 +1470,50 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
     learn_name(e, t + a, b - a, NULL, 0, NULL);
 }
 
+/* Does a day (22日, 2026年3月10日) and a 、 follow t[at]? */
+static bool day_and_comma_at(const char *t, size_t to, size_t at)
+{
+    bool date = false;
+    while (at < to && ((t[at] >= '0' && t[at] <= '9') || text_at(t, to, at, "年") || text_at(t, to, at, "月") ||
+                       text_at(t, to, at, "日"))) {
+        date = text_at(t, to, at, "日");
+        at += (unsigned char)t[at] < 0x80 ? 1 : 3;
+    }
+    return date && text_at(t, to, at, "、");
+}
+
+/* "シンガポールのフィンテック、ノヴァペイは20日、": a katakana or Latin name after 、 or の,
+ * before は, a day and 、 (the lead of a news story), is the sentence's subject: learnt for
+ * the document. Only the first は of the sentence is looked at. */
+static void learn_lead_topic(zy_entities *e, const char *t, size_t from, size_t to)
+{
+    size_t ha = from, len;
+    while (ha < to && !text_at(t, to, ha, "は") && !text_at(t, to, ha, "。")) {
+        cp_at(t, to, ha, &len);
+        ha += len ? len : 1;
+    }
+    if (ha >= to || !text_at(t, to, ha, "は") || !day_and_comma_at(t, to, ha + 3))
+        return;
+    size_t a = ha, chars = 0;
+    bool all_kana = true;
+    while (a > from && chars <= 16) {
+        int32_t cp = cp_before(t, from, a);
+        bool latin = cp < 0x80 && (is_upper((char)cp) || is_lower((char)cp));
+        if (!is_kana_letter(cp) && cp != 0x30FB && !latin)
+            break;
+        all_kana &= !latin;
+        a -= cp < 0x80 ? 1 : 3;
+        chars++;
+    }
+    int32_t before = cp_before(t, from, a);
+    if (a == from || chars < 2 || chars > 16 || (before != 0x3001 && before != 0x306E))
+        return; /* a sentence's opening name is learn_opening_topic's; kanji names are not cut here */
+    if (zy_entities_lookup(e, t + a, ha - a, false) >= 0 || latin_stopword(t + a, ha - a) ||
+        (all_kana && common_katakana_word(t, a, ha)) || word_ends_before(person_titles, t, a, ha))
+        return;
+    learn_name(e, t + a, ha - a, NULL, 0, NULL);
+}
+
 /* "心斎橋共同センタービル(SCB、大阪市。売上高…)", "大丸松坂屋百貨店(東京都江東区)": a kanji or
  * katakana name followed by its profile in brackets (an optional Latin short form and 、,
  * then its seat, a place, perhaps after 本社:). The name's start (learnt for the document, with the short form),
@@ -1539,6 +1587,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
     }
     size_t next_alias = 0;
     learn_opening_topic(e, text, from, to);
+    learn_lead_topic(e, text, from, to);
     ensure_sorted(e);
     zy_entity_match label;
     if (cap && (nalias == 0 || alias_start[0] > from) && row_label_at(e, text, from, to, &label) &&
