@@ -136,6 +136,10 @@ static const name_case cases[] = {
     {"シンガポール拠点のフィンテック、ノヴァペイは20日、資金を得た。", "ノヴァペイ"},
     {"韓国の新興、ライトフィールドは2025年3月4日、上場した。", "ライトフィールド"},
     {"同社のトップ、サービスは20日、", ""},
+    /* a name with its seat in brackets: a known country or city, perhaps after 本社: */
+    {"美味到家(中国)は伸びた。", "美味到家|中国"},
+    {"ノヴァキッチン(本社:インド)が集めた。", "ノヴァキッチン|インド"},
+    {"売上高(中国)は伸びた。", "中国"},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */

@@ -1514,6 +1514,20 @@ static void learn_lead_topic(zy_entities *e, const char *t, size_t from, size_t 
     learn_name(e, t + a, ha - a, NULL, 0, NULL);
 }
 
+/* A country, region or city of the dictionary at t[at] (a company's seat): true with *end
+ * after it. */
+static bool known_place_at(zy_entities *e, const char *t, size_t to, size_t at, size_t *end)
+{
+    zy_entity_match m;
+    if (!zy_entities_match_at(e, t, to, at, false, &m) || m.entity < 0)
+        return false;
+    const char *type = e->entities[m.entity].type;
+    if (strcmp(type, "country") != 0 && strcmp(type, "city") != 0 && strcmp(type, "region") != 0)
+        return false;
+    *end = m.end;
+    return true;
+}
+
 /* "心斎橋共同センタービル(SCB、大阪市。売上高…)", "大丸松坂屋百貨店(東京都江東区)": a kanji or
  * katakana name followed by its profile in brackets (an optional Latin short form and 、,
  * then its seat, a place, perhaps after 本社:). The name's start (learnt for the document, with the short form),
@@ -1536,8 +1550,10 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
         p += len;
         chars++;
     }
-    if (chars < 2 || !zy_place_suffix_at(t, to, p - 3) ||
-        !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
+    bool seat = chars >= 2 && zy_place_suffix_at(t, to, p - 3);
+    if (!seat)
+        seat = known_place_at(e, t, to, k, &p); /* 美味到家(中国), X(本社:シンガポール) */
+    if (!seat || !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
         return open;
     size_t start = name_start_before(t, from, open, to, &chars);
     for (size_t i = 0; apposition_nouns[i]; i++)
@@ -1545,8 +1561,9 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
             start += strlen(apposition_nouns[i]); /* 子会社徳島ラボ( */
             break;
         }
-    if (chars < 2 || generic_name(t + start, open - start))
-        return open;
+    if (chars < 2 || generic_name(t + start, open - start) || measure_word(t + start, open - start) ||
+        common_katakana_word(t, start, open))
+        return open; /* 売上高(中国), アジア(中国): a measure or a word with its place */
     *entity = learn_name(e, t + start, open - start, t + open + 1, alias_end - open - 1, NULL);
     return start;
 }
