@@ -140,6 +140,11 @@ static const name_case cases[] = {
     {"美味到家(中国)は伸びた。", "美味到家|中国"},
     {"ノヴァキッチン(本社:インド)が集めた。", "ノヴァキッチン|インド"},
     {"売上高(中国)は伸びた。", "中国"},
+    /* company suffixes of Chinese and Korean names; not when a word goes on (電子商取引) */
+    {"同国の新興、星河科技が資金を得た。", "星河科技"},
+    {"EV新興の零跑汽車は伸びた。", "零跑汽車"},
+    {"大邦電子が受注した。", "大邦電子"},
+    {"越境電子商取引が伸びた。", ""},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */

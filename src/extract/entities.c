@@ -558,8 +558,17 @@ static const char *const person_leads[] = {"CEO", "CFO", "CTO", "COO", "社長",
 static const char *const org_suffixes[] = {
     "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
     "銀行", "証券取引所", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", "株式会社",
-    "有限公司", "公司", "省", "庁", "新聞社", "通信社", NULL,
+    "有限公司", "公司", "省", "庁", "新聞社", "通信社", "科技", "智能", "汽車", "電子", "重工",
+    "製薬", "精工", "控股", NULL,
 };
+
+/* Suffixes that also begin common words (電子商取引, 汽車站): a name ends with them only when
+ * no kanji follows. */
+static const char *const open_suffixes[] = {"科技", "智能", "汽車", "電子", "重工", "製薬", "精工",
+                                            "控股", NULL};
+
+/* Does a name end after the organisation suffix suf at t[end]? */
+static bool suffix_ends_name(const char *t, size_t to, size_t end, const char *suf);
 
 /* Legal forms that may follow a name directly and stay part of it (小米集団, BYDグループ). */
 static const char *const legal_tails[] = {"集団", "グループ", "ホールディングス", "株式会社",
@@ -617,6 +626,16 @@ static void add_suffix_starts(zy_charset *set)
 {
     for (size_t i = 0; org_suffixes[i]; i++)
         zy_charset_add_first(set, org_suffixes[i]);
+}
+
+static bool suffix_ends_name(const char *t, size_t to, size_t end, const char *suf)
+{
+    for (size_t i = 0; open_suffixes[i]; i++)
+        if (strcmp(open_suffixes[i], suf) == 0) {
+            size_t len;
+            return !is_kanji(cp_at(t, to, end, &len));
+        }
+    return true;
 }
 
 /* Characters a shape reader can start at (beyond A-Z and the dictionary's first characters). */
@@ -1130,7 +1149,7 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
         if (org_suffixes[s][1] != t[i + 1] || org_suffixes[s][2] != t[i + 2])
             continue;
         size_t sl = strlen(org_suffixes[s]);
-        if (i + sl > to || memcmp(t + i, org_suffixes[s], sl) != 0)
+        if (i + sl > to || memcmp(t + i, org_suffixes[s], sl) != 0 || !suffix_ends_name(t, to, i + sl, org_suffixes[s]))
             continue;
         size_t chars;
         size_t start = name_start_before(t, floor, i, to, &chars);
@@ -1230,7 +1249,8 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
             continue;
         for (size_t s = 0; org_suffixes[s]; s++) {
             size_t sl = strlen(org_suffixes[s]);
-            if (!text_at(t, to, k, org_suffixes[s]) || generic_name(t + m->end, k - m->end))
+            if (!text_at(t, to, k, org_suffixes[s]) || generic_name(t + m->end, k - m->end) ||
+                !suffix_ends_name(t, to, k + sl, org_suffixes[s]))
                 continue;
             m->end = k + sl;
             m->entity = -1;
