@@ -150,6 +150,13 @@ static const scan_case cases[] = {
     {"シードは$300kだった。", false, "money", 3e5, "USD", NULL, "$300k", 1},
     {"利用者は3 millionを超えた。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"年商は100Mだ。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* counters of platforms and services; 第 before a counter names one of them */
+    {"口座数は30万口座を超えた。", false, "count", 3e5, "count", NULL, "30万口座を超え", 1},
+    {"アプリは500万ダウンロードを突破した。", false, "count", 5e6, "count", NULL, "500万ダウンロード", 1},
+    {"有料会員は12万会員だ。", false, "count", 1.2e5, "count", NULL, "12万会員", 1},
+    {"熊本に第2工場を建てる。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"第1回の会合を開いた。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"同社は第2位に入った。", false, "rank", 2, "rank", NULL, "第2位", 1},
     /* a range of days after a month: the first day, as a period */
     {"調査は2025年4月3〜7日に実施した。", false, "date", 0, NULL, "2025-04-03", "2025年4月3〜7日", 1},
     {"会期は6月10~12日で、", false, "date", 0, NULL, NULL, "6月10~12日", 1},

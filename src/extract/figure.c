@@ -58,7 +58,9 @@ static const counter_word counters[] = {
     {ZY_WORD("戸")}, {ZY_WORD("議席")}, {ZY_WORD("票")}, {ZY_WORD("人分")}, {ZY_WORD("チーム")},
     {ZY_WORD("銘柄")}, {ZY_WORD("プロジェクト")}, {ZY_WORD("大学")}, {ZY_WORD("論文")}, {ZY_WORD("件数")},
     {ZY_WORD("品目")}, {ZY_WORD("カ所")}, {ZY_WORD("か所")}, {ZY_WORD("箇所")}, {ZY_WORD("名")},
-    {ZY_WORD("種")},    {ZY_WORD("機")},    {ZY_WORD("棟")},    {NULL, 0},
+    {ZY_WORD("種")},    {ZY_WORD("機")},    {ZY_WORD("棟")},    {ZY_WORD("口座")}, {ZY_WORD("ダウンロード")},
+    {ZY_WORD("ユーザー")}, {ZY_WORD("会員")}, {ZY_WORD("アカウント")}, {ZY_WORD("病院")}, {ZY_WORD("加盟店")},
+    {ZY_WORD("工場")}, {ZY_WORD("路線")}, {NULL, 0},
 };
 
 /* Words before the numeral (prefixes) and after the unit (suffixes). */
@@ -965,6 +967,8 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
     p += ul;
     if (f->kind == ZY_KIND_MONEY && ul && !range)
         p += read_subunits(t, len, p, f);
+    if (ordinal && f->kind == ZY_KIND_COUNT && f->counter)
+        return false; /* 第2工場, 第3拠点: the name of one of them, not a rank or a count */
     if (ordinal && f->kind != ZY_KIND_RANK) {
         if (zy_starts_with(t, len, p, "位"))
             p += 3;
