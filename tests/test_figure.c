@@ -150,6 +150,12 @@ static const scan_case cases[] = {
     {"シードは$300kだった。", false, "money", 3e5, "USD", NULL, "$300k", 1},
     {"利用者は3 millionを超えた。", false, NULL, 0, NULL, NULL, NULL, 0},
     {"年商は100Mだ。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* more Asian and European currencies, codes before the number, symbols */
+    {"同社は5億リンギを調達した。", false, "money", 5e8, "MYR", NULL, "5億リンギ", 1},
+    {"評価額は20億ズウォティ。", false, "money", 2e9, "PLN", NULL, NULL, 1},
+    {"売上はMYR 50 millionだった。", false, "money", 5e7, "MYR", NULL, "MYR 50 million", 1},
+    {"調達額は₱500 millionだ。", false, "money", 5e8, "PHP", NULL, NULL, 1},
+    {"GDP 5.2%の成長。", false, "percent", 5.2, "%", NULL, "5.2%", 1},
     /* counters of platforms and services; 第 before a counter names one of them */
     {"口座数は30万口座を超えた。", false, "count", 3e5, "count", NULL, "30万口座を超え", 1},
     {"アプリは500万ダウンロードを突破した。", false, "count", 5e6, "count", NULL, "500万ダウンロード", 1},

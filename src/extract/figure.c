@@ -223,6 +223,16 @@ static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
     return at - start;
 }
 
+/* A Latin currency code and a space before t[at] (USD 20 million, MYR 5m): its length with
+ * the space, or 0; *code gets the code. */
+static size_t code_before(const char *t, size_t at, const char **code)
+{
+    if (at < 4 || t[at - 1] != ' ' || !(t[at - 2] >= 'A' && t[at - 2] <= 'Z') ||
+        (at > 4 && is_ascii_alpha(t[at - 5])))
+        return 0;
+    return zy_currency_after(t, at - 1, at - 4, code) == 3 ? 4 : 0;
+}
+
 /* Prefix words and a currency symbol before the numeral; sets flags (and *symbol, the
  * symbol's code) and returns the new start. */
 static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negative, bool *ordinal,
@@ -230,6 +240,8 @@ static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negati
 {
     const zy_charset *last = &word_chars_get()->prefix_last;
     size_t start = at;
+    if (!*symbol)
+        start -= code_before(t, start, symbol);
     for (int round = 0; round < 3 && may_end(last, t, start); round++) {
         bool any = false;
         size_t sn = *symbol ? 0 : symbol_before(t, start, symbol);
@@ -780,7 +792,7 @@ static size_t english_scale_at(const char *t, size_t len, size_t at, double *sca
 static bool money_around_scale(const char *t, size_t len, size_t at, size_t end)
 {
     const char *code;
-    if (zy_currency_before(t, at, &code))
+    if (zy_currency_before(t, at, &code) || code_before(t, at, &code))
         return true;
     if (end < len && t[end] == ' ')
         end++;
