@@ -116,6 +116,35 @@ static const name_case cases[] = {
     {"1000億インドドル", ""},
     {"メタは好調で、メタバースやメタXとは別だ。", "メタ"},
     {"米アップルが決算を発表した。", "アップル"},
+    /* a dictionary name that ends inside a longer katakana word is not that name */
+    {"東南アジアの工場と南アの鉱山", "南ア"},
+    {"南アルプスの水と南アの金", "南ア"},
+    /* a market named by what it sells, before 規模 or は/が/も; not generic markets or 市場に */
+    {"国内SaaS市場規模は伸びた。", "国内SaaS市場"},
+    {"同年の人型ロボット市場は拡大した。", "人型ロボット市場"},
+    {"株式市場は荒れ、同市場も揺れた。", ""},
+    {"新しい市場に上場した。", ""},
+    /* katakana names after a relative clause before の and a measure, after 首位の, 新興の */
+    {"業界最大手だったバイジューズの評価額は下がった。", "バイジューズ"},
+    {"首位のバイジューズは伸びた。", "バイジューズ"},
+    /* an acronym and a katakana word before など */
+    {"LGテレコムなど3社が出資した。", "LGテレコム"},
+    /* a country prefix keeps a short Latin tail of the name (AI, HD), not a product's */
+    {"仏ミストラルAIは伸びた。", "ミストラルAI"},
+    {"米ノヴァテックGPUの需要", "ノヴァテック"},
+    /* a katakana name after 、 or の before は, a day and 、: a story's lead */
+    {"シンガポール拠点のフィンテック、ノヴァペイは20日、資金を得た。", "ノヴァペイ"},
+    {"韓国の新興、ライトフィールドは2025年3月4日、上場した。", "ライトフィールド"},
+    {"同社のトップ、サービスは20日、", ""},
+    /* a name with its seat in brackets: a known country or city, perhaps after 本社: */
+    {"美味到家(中国)は伸びた。", "美味到家|中国"},
+    {"ノヴァキッチン(本社:インド)が集めた。", "ノヴァキッチン|インド"},
+    {"売上高(中国)は伸びた。", "中国"},
+    /* company suffixes of Chinese and Korean names; not when a word goes on (電子商取引) */
+    {"同国の新興、星河科技が資金を得た。", "星河科技"},
+    {"EV新興の零跑汽車は伸びた。", "零跑汽車"},
+    {"大邦電子が受注した。", "大邦電子"},
+    {"越境電子商取引が伸びた。", ""},
 };
 
 /* The dictionary the cases are written against: a few names, so the rest are shapes. */
@@ -124,7 +153,7 @@ static void load_small_dictionary(zy_entities *e)
     static const char *const rows[][4] = {
         {"中国", "country", "CN", "中国"},     {"インド", "country", "IN", "インド"},
         {"アップル", "company", "US", "Apple"}, {"シャオミ", "company", "CN", "小米"},
-        {"メタ", "company", "US", "Meta"},
+        {"メタ", "company", "US", "Meta"},    {"南アフリカ", "country", "ZA", "南ア"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         assert_int_equal(zy_entities_add(e, rows[i][0], rows[i][1], rows[i][2], NULL), ZY_OK);
@@ -218,6 +247,8 @@ static void test_shipped_dictionary(void **state)
         {"早大", "早稲田大学", false},     {"慶大", "慶應義塾大学", false},
         {"清華大", "清華大学", false},     {"IMF", "国際通貨基金", false},
         {"VW", "フォルクスワーゲン", false}, {"ヒョンデ", "現代自動車", false},
+        {"ASEAN", "東南アジア", false},    {"中東", "中東", false},
+        {"アジア太平洋", "アジア太平洋", false},
     };
     const char *dir = getenv("ZUHYO_DATA_DIR");
     assert_non_null(dir);

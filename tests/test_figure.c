@@ -142,6 +142,38 @@ static const scan_case cases[] = {
     {"一部の地域と四国で十分だ。", true, NULL, 0, NULL, NULL, NULL, 0},
     {"1. はじめに", true, NULL, 0, NULL, NULL, NULL, 0},
     {"数十の案件がある。", true, NULL, 0, NULL, NULL, NULL, 0},
+    /* English scales after money on copied English pages: glued letters, words after a space */
+    {"同社は€20mを調達した。", false, "money", 2e7, "EUR", NULL, "€20m", 1},
+    {"評価額は£3bnとされる。", false, "money", 3e9, "GBP", NULL, "£3bn", 1},
+    {"米社は$1.2 billionを集めた。", false, "money", 1.2e9, "USD", NULL, "$1.2 billion", 1},
+    {"調達額は20 million USDだった。", false, "money", 2e7, "USD", NULL, "20 million USD", 1},
+    {"シードは$300kだった。", false, "money", 3e5, "USD", NULL, "$300k", 1},
+    {"利用者は3 millionを超えた。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"年商は100Mだ。", false, NULL, 0, NULL, NULL, NULL, 0},
+    /* more Asian and European currencies, codes before the number, symbols */
+    {"同社は5億リンギを調達した。", false, "money", 5e8, "MYR", NULL, "5億リンギ", 1},
+    {"評価額は20億ズウォティ。", false, "money", 2e9, "PLN", NULL, NULL, 1},
+    {"売上はMYR 50 millionだった。", false, "money", 5e7, "MYR", NULL, "MYR 50 million", 1},
+    {"調達額は₱500 millionだ。", false, "money", 5e8, "PHP", NULL, NULL, 1},
+    {"GDP 5.2%の成長。", false, "percent", 5.2, "%", NULL, "5.2%", 1},
+    /* counters of platforms and services; 第 before a counter names one of them */
+    {"口座数は30万口座を超えた。", false, "count", 3e5, "count", NULL, "30万口座を超え", 1},
+    {"アプリは500万ダウンロードを突破した。", false, "count", 5e6, "count", NULL, "500万ダウンロード", 1},
+    {"有料会員は12万会員だ。", false, "count", 1.2e5, "count", NULL, "12万会員", 1},
+    {"熊本に第2工場を建てる。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"第1回の会合を開いた。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"同社は第2位に入った。", false, "rank", 2, "rank", NULL, "第2位", 1},
+    /* a range of days after a month: the first day, as a period */
+    {"調査は2025年4月3〜7日に実施した。", false, "date", 0, NULL, "2025-04-03", "2025年4月3〜7日", 1},
+    {"会期は6月10~12日で、", false, "date", 0, NULL, NULL, "6月10~12日", 1},
+    {"2025年4月7~3日", false, "date", 0, NULL, "2025-04", "2025年4月", -1},
+    /* a kanji numeral's one-character counter that begins a word is no count (names, 唯一) */
+    {"創業者の山川健一社長が語った。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"業界で唯一社外取締役を置かない。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"窓口を一本化した。", false, NULL, 0, NULL, NULL, NULL, 0},
+    {"国内三社が参加した。", false, "count", 3, "count", NULL, "三社", 1},
+    {"三社以上が応じた。", false, "count", 3, "count", NULL, "三社以上", 1},
+    {"五社中三社が黒字だった。", false, "count", 5, "count", NULL, "五社", 2},
 };
 
 static void check_case(size_t i, const scan_case *c)

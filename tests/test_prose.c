@@ -155,7 +155,7 @@ static const prose_case cases[] = {
     /* "上場したX(place)の初値は": X, past the place in brackets */
     {"グロース市場に上場したメルクルス(東京・港)の初値は1,980円だった。", "1,980円", 1980, "メルクルス", NULL, "first_price"},
     /* a known short name inside a longer written one; a wire dateline is nobody's */
-    {"米ガラント、買収を発表\n\n【シカゴ=共同】米小売り大手のガラント・ストアーズは5日、同業を40億ドルで買収すると発表した。", "40億ドル", 4e9, "ガラント", NULL, NULL},
+    {"米ガラント、買収を発表\n\n【シカゴ=共同】米小売り大手のガラント・ストアーズは5日、同業を40億ドルで買収すると発表した。", "40億ドル", 4e9, "ガラント・ストアーズ", NULL, NULL}, /* the full name as the story writes it */
     /* a press release: the issuer alone on its line, then 当社 */
     {"株式会社ノギクテック\n\n当社の売上高は212億円(前期比6.1%増)となりました。", "6.1%", 6.1, "ノギクテック", NULL, NULL},
     {"新規上場のメルクルス、初値は公開価格の1.8倍", "1.8倍", 1.8, "メルクルス", NULL, NULL},

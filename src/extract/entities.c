@@ -558,8 +558,17 @@ static const char *const person_leads[] = {"CEO", "CFO", "CTO", "COO", "社長",
 static const char *const org_suffixes[] = {
     "大学院", "大学", "研究所", "研究院", "研究センター", "グループ", "ホールディングス", "集団",
     "銀行", "証券取引所", "証券", "製作所", "工業", "電機", "商事", "財団", "機構", "科学院", "株式会社",
-    "有限公司", "公司", "省", "庁", "新聞社", "通信社", NULL,
+    "有限公司", "公司", "省", "庁", "新聞社", "通信社", "科技", "智能", "汽車", "電子", "重工",
+    "製薬", "精工", "控股", NULL,
 };
+
+/* Suffixes that also begin common words (電子商取引, 汽車站): a name ends with them only when
+ * no kanji follows. */
+static const char *const open_suffixes[] = {"科技", "智能", "汽車", "電子", "重工", "製薬", "精工",
+                                            "控股", NULL};
+
+/* Does a name end after the organisation suffix suf at t[end]? */
+static bool suffix_ends_name(const char *t, size_t to, size_t end, const char *suf);
 
 /* Legal forms that may follow a name directly and stay part of it (小米集団, BYDグループ). */
 static const char *const legal_tails[] = {"集団", "グループ", "ホールディングス", "株式会社",
@@ -619,6 +628,16 @@ static void add_suffix_starts(zy_charset *set)
         zy_charset_add_first(set, org_suffixes[i]);
 }
 
+static bool suffix_ends_name(const char *t, size_t to, size_t end, const char *suf)
+{
+    for (size_t i = 0; open_suffixes[i]; i++)
+        if (strcmp(open_suffixes[i], suf) == 0) {
+            size_t len;
+            return !is_kanji(cp_at(t, to, end, &len));
+        }
+    return true;
+}
+
 /* Characters a shape reader can start at (beyond A-Z and the dictionary's first characters). */
 static void add_shape_starts(zy_charset *set)
 {
@@ -628,6 +647,7 @@ static void add_shape_starts(zy_charset *set)
     for (size_t i = 0; country_prefixes[i].kanji; i++)
         zy_charset_add_first(set, country_prefixes[i].kanji);
     zy_charset_add_first(set, "「");
+    zy_charset_add_first(set, "市"); /* …市場 */
     zy_charset_add(set, '(');
     for (uint32_t c = 0x30A1; c <= 0x30FA; c++)
         zy_charset_add(set, c);
@@ -925,7 +945,7 @@ static bool latin_name_at(const char *t, size_t from, size_t to, size_t i, zy_en
         /* FRDジャパン, LINEヤフー: an acronym and a katakana word before a particle */
         size_t parts, chars, len;
         size_t kana_end = !lower ? katakana_run_end(t, to, j, &parts, &chars) : j;
-        if (kana_end > j && chars >= 2 && zy_particle_at(t, to, kana_end) &&
+        if (kana_end > j && chars >= 2 && (zy_particle_at(t, to, kana_end) || text_at(t, to, kana_end, "など")) &&
             !latin_stopword(t + i, first_len) && first_len >= 2 && first_len <= 6 &&
             !is_kanji(cp_at(t, to, kana_end, &len))) {
             *out = (zy_entity_match){i, kana_end, -1};
@@ -1103,6 +1123,10 @@ static bool country_prefixed_name_at(zy_entities *e, const char *t, size_t from,
     size_t b = katakana_run_end(t, to, a, &parts, &chars);
     if (chars < 2 || person_title_at(t, to, b) || zy_place_suffix_at(t, to, b))
         return false; /* 米カリフォルニア州: a place */
+    static const char *const name_tails[] = {"AI", "HD", NULL};
+    size_t tail = word_at(name_tails, t, to, b);
+    if (tail && (b + tail >= to || !is_latin_word_char(t[b + tail])))
+        b += tail; /* 仏ミストラルAI, 米オープンAI (not 米エヌビディアGPU: a product) */
     size_t common = word_at(not_company_after_country, t, to, a);
     if (common && a + common >= b)
         return false; /* the whole word is a common noun (米メディア), not 米ドラマティック… */
@@ -1125,7 +1149,7 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
         if (org_suffixes[s][1] != t[i + 1] || org_suffixes[s][2] != t[i + 2])
             continue;
         size_t sl = strlen(org_suffixes[s]);
-        if (i + sl > to || memcmp(t + i, org_suffixes[s], sl) != 0)
+        if (i + sl > to || memcmp(t + i, org_suffixes[s], sl) != 0 || !suffix_ends_name(t, to, i + sl, org_suffixes[s]))
             continue;
         size_t chars;
         size_t start = name_start_before(t, floor, i, to, &chars);
@@ -1146,9 +1170,61 @@ static bool suffix_name_at(const char *t, size_t floor, size_t to, size_t i, zy_
     return false;
 }
 
+/* "国内SaaS市場規模は", "人型ロボット市場は", "EC市場が": a market named by what it sells, the
+ * subject of market-size news, when 規模 or は/が/も follows 市場 (not 市場に上場, 市場で). The
+ * match is the words before 市場 (kanji, katakana, Latin letters and digits) with 市場; generic
+ * words (国内, 世界, 株式, 同) are no market's name. */
+static bool market_name_at(const char *t, size_t floor, size_t to, size_t i, zy_entity_match *out)
+{
+    static const char *const generic_markets[] = {"世界", "株式", "債券", "金融", "資本", "為替",
+                                                  "外国為替", "新興", "通貨", "原油", "商品", "卸売",
+                                                  "労働", "住宅", "不動産", "国際", NULL};
+    if (!text_at(t, to, i, "市場"))
+        return false;
+    size_t after = i + 6;
+    if (!text_at(t, to, after, "規模") && !text_at(t, to, after, "は") && !text_at(t, to, after, "が") &&
+        !text_at(t, to, after, "も"))
+        return false;
+    size_t start = i, chars = 0;
+    bool letters = false;
+    while (start > floor && chars < 16) {
+        int32_t cp = cp_before(t, floor, start);
+        bool latin = cp < 0x80 && (is_upper((char)cp) || is_lower((char)cp) || (cp >= '0' && cp <= '9'));
+        if (!is_kanji(cp) && !is_kana_letter(cp) && !latin)
+            break;
+        letters |= cp < 0x80 ? !(cp >= '0' && cp <= '9') : true;
+        start -= cp < 0x80 ? 1 : 3;
+        chars++;
+    }
+    if (chars == 0 || chars >= 16 || !letters || (t[start] >= '0' && t[start] <= '9'))
+        return false;
+    if (generic_name(t + start, i - start) || word_is(generic_markets, t + start, i - start))
+        return false;
+    *out = (zy_entity_match){start, i + 6, -1};
+    return true;
+}
+
 /* After a dictionary match: a legal form right after it stays part of the name (小米集団), and
  * a name that begins a longer organisation name gives way to it (大阪府立大学, 中国人民銀行,
  * 任天堂骨牌株式会社). */
+/* A dictionary match that ends in katakana with more katakana after it (not ・) cuts a word:
+ * the end of that word, else 0. */
+static size_t katakana_word_goes_on(const char *t, size_t to, const zy_entity_match *m)
+{
+    size_t len;
+    int32_t last = cp_before(t, m->start, m->end);
+    if (!is_kana_letter(last))
+        return 0;
+    size_t k = m->end;
+    for (;;) {
+        int32_t cp = cp_at(t, to, k, &len);
+        if (!len || !is_kana_letter(cp))
+            break;
+        k += len;
+    }
+    return k > m->end ? k : 0;
+}
+
 static void extend_dictionary_match(const zy_entities *e, const char *t, size_t to, zy_entity_match *m)
 {
     size_t len;
@@ -1173,7 +1249,8 @@ static void extend_dictionary_match(const zy_entities *e, const char *t, size_t 
             continue;
         for (size_t s = 0; org_suffixes[s]; s++) {
             size_t sl = strlen(org_suffixes[s]);
-            if (!text_at(t, to, k, org_suffixes[s]) || generic_name(t + m->end, k - m->end))
+            if (!text_at(t, to, k, org_suffixes[s]) || generic_name(t + m->end, k - m->end) ||
+                !suffix_ends_name(t, to, k + sl, org_suffixes[s]))
                 continue;
             m->end = k + sl;
             m->entity = -1;
@@ -1278,9 +1355,9 @@ static bool common_katakana_word(const char *t, size_t a, size_t b)
 
 /* Company nouns that introduce a name in apposition: "スタートアップのフュリオサAI", "企業
  * サピオン", "子会社のX". The katakana ones only with の (メーカーシェア is one word). */
-static const char *const apposition_nouns[] = {"スタートアップ", "新興企業", "子会社", "企業", "メーカー",
-                                               "会社", "大手", "ベンチャー", "ユニコーン", "傘下",
-                                               NULL};
+static const char *const apposition_nouns[] = {"スタートアップ", "新興企業", "新興", "子会社", "企業",
+                                               "メーカー", "会社", "大手", "ベンチャー", "ユニコーン",
+                                               "傘下", "首位", NULL};
 
 /* Does a company noun end at t[at], with の or directly? */
 static bool apposition_before(const char *t, size_t floor, size_t at)
@@ -1339,7 +1416,21 @@ static bool apposition_name_at(zy_entities *e, const char *t, size_t floor, size
     return true;
 }
 
-/* "…を認められたリベリオンは": a katakana name after a relative clause (た, る) before は is the
+/* After a name ending at j: の and a measure before は or が (バイジューズの評価額は)? */
+static bool measure_topic_at(const char *t, size_t to, size_t j)
+{
+    if (!text_at(t, to, j, "の"))
+        return false;
+    size_t a = j + 3, b = a, len, chars = 0;
+    while (b < to && chars < 8 && is_kanji(cp_at(t, to, b, &len))) {
+        b += len;
+        chars++;
+    }
+    return chars >= 2 && (text_at(t, to, b, "は") || text_at(t, to, b, "が")) && measure_word(t + a, b - a);
+}
+
+/* "…を認められたリベリオンは", "最大手だったバイジューズの評価額は": a katakana name after a
+ * relative clause (た, る) before は (or before の and a measure that is the topic) is the
  * topic, learnt for the document. */
 static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_t to, size_t i,
                               zy_entity_match *out)
@@ -1348,7 +1439,8 @@ static bool relative_topic_at(zy_entities *e, const char *t, size_t floor, size_
         return false;
     size_t parts, chars;
     size_t j = katakana_run_end(t, to, i, &parts, &chars);
-    if (chars < 3 || !text_at(t, to, j, "は") || common_katakana_word(t, i, j) || person_lead_before(t, floor, i))
+    if (chars < 3 || !(text_at(t, to, j, "は") || measure_topic_at(t, to, j)) || common_katakana_word(t, i, j) ||
+        person_lead_before(t, floor, i))
         return false;
     long id = zy_entities_lookup(e, t + i, j - i, false);
     if (id < 0)
@@ -1398,6 +1490,64 @@ static void learn_opening_topic(zy_entities *e, const char *t, size_t from, size
     learn_name(e, t + a, b - a, NULL, 0, NULL);
 }
 
+/* Does a day (22日, 2026年3月10日) and a 、 follow t[at]? */
+static bool day_and_comma_at(const char *t, size_t to, size_t at)
+{
+    bool date = false;
+    while (at < to && ((t[at] >= '0' && t[at] <= '9') || text_at(t, to, at, "年") || text_at(t, to, at, "月") ||
+                       text_at(t, to, at, "日"))) {
+        date = text_at(t, to, at, "日");
+        at += (unsigned char)t[at] < 0x80 ? 1 : 3;
+    }
+    return date && text_at(t, to, at, "、");
+}
+
+/* "シンガポールのフィンテック、ノヴァペイは20日、": a katakana or Latin name after 、 or の,
+ * before は, a day and 、 (the lead of a news story), is the sentence's subject: learnt for
+ * the document. Only the first は of the sentence is looked at. */
+static void learn_lead_topic(zy_entities *e, const char *t, size_t from, size_t to)
+{
+    size_t ha = from, len;
+    while (ha < to && !text_at(t, to, ha, "は") && !text_at(t, to, ha, "。")) {
+        cp_at(t, to, ha, &len);
+        ha += len ? len : 1;
+    }
+    if (ha >= to || !text_at(t, to, ha, "は") || !day_and_comma_at(t, to, ha + 3))
+        return;
+    size_t a = ha, chars = 0;
+    bool all_kana = true;
+    while (a > from && chars <= 16) {
+        int32_t cp = cp_before(t, from, a);
+        bool latin = cp < 0x80 && (is_upper((char)cp) || is_lower((char)cp));
+        if (!is_kana_letter(cp) && cp != 0x30FB && !latin)
+            break;
+        all_kana &= !latin;
+        a -= cp < 0x80 ? 1 : 3;
+        chars++;
+    }
+    int32_t before = cp_before(t, from, a);
+    if (a == from || chars < 2 || chars > 16 || (before != 0x3001 && before != 0x306E))
+        return; /* a sentence's opening name is learn_opening_topic's; kanji names are not cut here */
+    if (zy_entities_lookup(e, t + a, ha - a, false) >= 0 || latin_stopword(t + a, ha - a) ||
+        (all_kana && common_katakana_word(t, a, ha)) || word_ends_before(person_titles, t, a, ha))
+        return;
+    learn_name(e, t + a, ha - a, NULL, 0, NULL);
+}
+
+/* A country, region or city of the dictionary at t[at] (a company's seat): true with *end
+ * after it. */
+static bool known_place_at(zy_entities *e, const char *t, size_t to, size_t at, size_t *end)
+{
+    zy_entity_match m;
+    if (!zy_entities_match_at(e, t, to, at, false, &m) || m.entity < 0)
+        return false;
+    const char *type = e->entities[m.entity].type;
+    if (strcmp(type, "country") != 0 && strcmp(type, "city") != 0 && strcmp(type, "region") != 0)
+        return false;
+    *end = m.end;
+    return true;
+}
+
 /* "心斎橋共同センタービル(SCB、大阪市。売上高…)", "大丸松坂屋百貨店(東京都江東区)": a kanji or
  * katakana name followed by its profile in brackets (an optional Latin short form and 、,
  * then its seat, a place, perhaps after 本社:). The name's start (learnt for the document, with the short form),
@@ -1420,8 +1570,10 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
         p += len;
         chars++;
     }
-    if (chars < 2 || !zy_place_suffix_at(t, to, p - 3) ||
-        !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
+    bool seat = chars >= 2 && zy_place_suffix_at(t, to, p - 3);
+    if (!seat)
+        seat = known_place_at(e, t, to, k, &p); /* 美味到家(中国), X(本社:シンガポール) */
+    if (!seat || !(t[p] == ')' || text_at(t, to, p, "。") || text_at(t, to, p, "、")))
         return open;
     size_t start = name_start_before(t, from, open, to, &chars);
     for (size_t i = 0; apposition_nouns[i]; i++)
@@ -1429,8 +1581,9 @@ static size_t profile_name(zy_entities *e, const char *t, size_t from, size_t op
             start += strlen(apposition_nouns[i]); /* 子会社徳島ラボ( */
             break;
         }
-    if (chars < 2 || generic_name(t + start, open - start))
-        return open;
+    if (chars < 2 || generic_name(t + start, open - start) || measure_word(t + start, open - start) ||
+        common_katakana_word(t, start, open))
+        return open; /* 売上高(中国), アジア(中国): a measure or a word with its place */
     *entity = learn_name(e, t + start, open - start, t + open + 1, alias_end - open - 1, NULL);
     return start;
 }
@@ -1471,6 +1624,7 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
     }
     size_t next_alias = 0;
     learn_opening_topic(e, text, from, to);
+    learn_lead_topic(e, text, from, to);
     ensure_sorted(e);
     zy_entity_match label;
     if (cap && (nalias == 0 || alias_start[0] > from) && row_label_at(e, text, from, to, &label) &&
@@ -1527,6 +1681,11 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                 found = false; /* 台湾ドル, シンガポールドル: a currency */
                 skip = m.end;
             }
+            size_t after = katakana_word_goes_on(text, to, &m);
+            if (found && after) {
+                found = false; /* 南ア in 東南アジア, テスラ in テスラモーターズ: a longer word */
+                skip = after;
+            }
         }
         if (!found && c >= 'A' && c <= 'Z' && (i == from || !is_latin_word_char(text[i - 1])))
             found = latin_name_at(text, from, to, i, &m, &skip);
@@ -1535,6 +1694,8 @@ size_t zy_entities_find(zy_entities *e, const char *text, size_t from, size_t to
                     katakana_name_at(e, text, floor, to, i, &m, &skip);
         if (!found && c >= 0xE3 && zy_charset_has(&e->suffix_chars, cp))
             found = suffix_name_at(text, floor, to, i, &m);
+        if (!found && cp == 0x5E02)
+            found = market_name_at(text, floor, to, i, &m);
         if (found && next_alias < nalias && m.end > alias_start[next_alias])
             found = false; /* a bracketed name starts inside it: that one wins */
         if (found) {

@@ -58,7 +58,9 @@ static const counter_word counters[] = {
     {ZY_WORD("戸")}, {ZY_WORD("議席")}, {ZY_WORD("票")}, {ZY_WORD("人分")}, {ZY_WORD("チーム")},
     {ZY_WORD("銘柄")}, {ZY_WORD("プロジェクト")}, {ZY_WORD("大学")}, {ZY_WORD("論文")}, {ZY_WORD("件数")},
     {ZY_WORD("品目")}, {ZY_WORD("カ所")}, {ZY_WORD("か所")}, {ZY_WORD("箇所")}, {ZY_WORD("名")},
-    {ZY_WORD("種")},    {ZY_WORD("機")},    {ZY_WORD("棟")},    {NULL, 0},
+    {ZY_WORD("種")},    {ZY_WORD("機")},    {ZY_WORD("棟")},    {ZY_WORD("口座")}, {ZY_WORD("ダウンロード")},
+    {ZY_WORD("ユーザー")}, {ZY_WORD("会員")}, {ZY_WORD("アカウント")}, {ZY_WORD("病院")}, {ZY_WORD("加盟店")},
+    {ZY_WORD("工場")}, {ZY_WORD("路線")}, {NULL, 0},
 };
 
 /* Words before the numeral (prefixes) and after the unit (suffixes). */
@@ -221,6 +223,16 @@ static size_t read_suffixes(const char *t, size_t len, size_t at, zy_figure *f)
     return at - start;
 }
 
+/* A Latin currency code and a space before t[at] (USD 20 million, MYR 5m): its length with
+ * the space, or 0; *code gets the code. */
+static size_t code_before(const char *t, size_t at, const char **code)
+{
+    if (at < 4 || t[at - 1] != ' ' || !(t[at - 2] >= 'A' && t[at - 2] <= 'Z') ||
+        (at > 4 && is_ascii_alpha(t[at - 5])))
+        return 0;
+    return zy_currency_after(t, at - 1, at - 4, code) == 3 ? 4 : 0;
+}
+
 /* Prefix words and a currency symbol before the numeral; sets flags (and *symbol, the
  * symbol's code) and returns the new start. */
 static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negative, bool *ordinal,
@@ -228,6 +240,8 @@ static size_t read_prefixes(const char *t, size_t at, zy_figure *f, bool *negati
 {
     const zy_charset *last = &word_chars_get()->prefix_last;
     size_t start = at;
+    if (!*symbol)
+        start -= code_before(t, start, symbol);
     for (int round = 0; round < 3 && may_end(last, t, start); round++) {
         bool any = false;
         size_t sn = *symbol ? 0 : symbol_before(t, start, symbol);
@@ -314,6 +328,28 @@ static size_t month_range_tail(const char *t, size_t len, size_t at, double firs
     return 1 + last.len + 3;
 }
 
+/* A day after a month at t[at]: D日, or a range of days D~E日 (the first day, a period).
+ * Returns the bytes read (0: none) and sets *day and *period. */
+static size_t day_tail(const char *t, size_t len, size_t at, int *day, bool *period)
+{
+    zy_numeral d, last;
+    if (!zy_numeral_parse(t + at, len - at, &d) || d.decimal || d.value < 1 || d.value > 31)
+        return 0;
+    size_t p = at + d.len;
+    if (zy_starts_with(t, len, p, "日")) {
+        *day = (int)d.value;
+        return d.len + 3;
+    }
+    if (p < len && (t[p] == '~' || t[p] == '-') && zy_numeral_parse(t + p + 1, len - p - 1, &last) &&
+        !last.decimal && last.value > d.value && last.value <= 31 &&
+        zy_starts_with(t, len, p + 1 + last.len, "日")) {
+        *day = (int)d.value;
+        *period = true;
+        return d.len + 1 + last.len + 3;
+    }
+    return 0;
+}
+
 /* Date tail after "YYYY年": M月, D日; a range of months (4~6月) is its first month. */
 static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
 {
@@ -333,12 +369,7 @@ static size_t read_month_day(const char *t, size_t len, size_t at, zy_figure *f)
             f->period = true;
             return at + range - start;
         }
-        zy_numeral d;
-        if (zy_numeral_parse(t + at, len - at, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
-            zy_starts_with(t, len, at + d.len, "日")) {
-            f->day = (int)d.value;
-            at += d.len + 3;
-        }
+        at += day_tail(t, len, at, &f->day, &f->period);
     }
     return at - start;
 }
@@ -706,6 +737,68 @@ static bool year_space_month(const char *t, size_t len, size_t at, size_t p, con
     return true;
 }
 
+/* After a one-character counter read with kanji digits: does a kanji go on that makes the
+ * counter part of a word (社長, 社外, 人気, 本化, 台湾), not one of the words that follow a count
+ * (以上, 超, 未満, 程度, 前後, 弱, 強, 余り, 近く, 相当, 中 as in 三社中二社, 計, 分, 当たり)? */
+static bool counter_starts_word(const char *t, size_t len, size_t at)
+{
+    static const char *const after_count[] = {"以", "超", "未", "程", "前", "弱", "強", "余", "近",
+                                              "相", "中", "計", "分", "全", NULL};
+    if (at + 3 > len || (unsigned char)t[at] < 0xE3)
+        return false;
+    size_t n;
+    uint32_t cp = zy_char_at(t + at, &n);
+    if (cp < 0x4E00 || cp > 0x9FFF)
+        return false;
+    double v;
+    int mult;
+    if (zy_kanji_numeral(t + at, len - at, &v, &mult) == 0)
+        return false;
+    for (size_t i = 0; after_count[i]; i++)
+        if (zy_starts_with(t, len, at, after_count[i]))
+            return false;
+    return true;
+}
+
+/* An English scale after a number of money (the $20m, €1.2bn, $3 billion, 20 million USD of
+ * copied English pages): its length (with one space before a word), 0 for none; *scale gets
+ * its worth. One letter (m, bn, B, k) must be glued to the digits; no letter may follow. */
+static size_t english_scale_at(const char *t, size_t len, size_t at, double *scale)
+{
+    static const struct { const char *text; size_t len; double worth; bool word; } scales[] = {
+        {ZY_WORD("trillion"), 1e12, true}, {ZY_WORD("billion"), 1e9, true}, {ZY_WORD("million"), 1e6, true},
+        {ZY_WORD("thousand"), 1e3, true}, {ZY_WORD("tn"), 1e12, false},     {ZY_WORD("bn"), 1e9, false},
+        {ZY_WORD("mn"), 1e6, false},        {ZY_WORD("mln"), 1e6, false},    {ZY_WORD("T"), 1e12, false},
+        {ZY_WORD("B"), 1e9, false},         {ZY_WORD("b"), 1e9, false},      {ZY_WORD("M"), 1e6, false},
+        {ZY_WORD("m"), 1e6, false},         {ZY_WORD("K"), 1e3, false},      {ZY_WORD("k"), 1e3, false},
+    };
+    for (size_t i = 0; i < COUNT(scales); i++) {
+        size_t p = at;
+        if (scales[i].word && p < len && t[p] == ' ')
+            p++;
+        if (!zy_starts_with_n(t, len, p, scales[i].text, scales[i].len))
+            continue;
+        size_t end = p + scales[i].len;
+        if (end < len && is_ascii_alpha(t[end]))
+            continue;
+        *scale = scales[i].worth;
+        return end - at;
+    }
+    return 0;
+}
+
+/* Is a number at t[at..) with an English scale ending at end money: a symbol right before it
+ * ($, €, US$) or a Latin currency code after the scale (20 million USD)? */
+static bool money_around_scale(const char *t, size_t len, size_t at, size_t end)
+{
+    const char *code;
+    if (zy_currency_before(t, at, &code) || code_before(t, at, &code))
+        return true;
+    if (end < len && t[end] == ' ')
+        end++;
+    return end < len && t[end] >= 'A' && t[end] <= 'Z' && zy_currency_after(t, len, end, &code) != 0;
+}
+
 bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figure *f)
 {
     /* a copy of a zero figure, not memset: for a struct this size the compiler may pick a
@@ -742,6 +835,15 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         return false;
     if (unit_label(t, len, at, p))
         return false;
+    double scale;
+    size_t scale_len = !n.kanji_digits && p < len && (t[p] == ' ' || is_ascii_alpha(t[p]))
+                           ? english_scale_at(t, len, p, &scale)
+                           : 0;
+    if (scale_len && money_around_scale(t, len, at, p + scale_len)) {
+        n.value *= scale; /* $20m, €1.2bn: the digits and their scale are one number */
+        n.last_multiplier = scale;
+        p += scale_len;
+    }
     /* 01.AI, 3D, 5G, 100M: a Latin word glued to the number; but 100USD, 1百万US$, 1Q */
     if (p < len && (is_ascii_alpha(t[p]) || (t[p] == '.' && p + 1 < len && is_ascii_alpha(t[p + 1])))) {
         const char *code;
@@ -797,12 +899,7 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
             f->end = p + months;
             return true;
         }
-        zy_numeral d;
-        if (zy_numeral_parse(t + p, len - p, &d) && !d.decimal && d.value >= 1 && d.value <= 31 &&
-            zy_starts_with(t, len, p + d.len, "日")) {
-            f->day = (int)d.value;
-            p += d.len + 3;
-        }
+        p += day_tail(t, len, p, &f->day, &f->period);
         /* 一月 on its own is rare and often not a date; keep Arabic months or full dates */
         if (n.kanji_digits && !f->day)
             return false;
@@ -877,9 +974,13 @@ bool zy_figure_at(const char *t, size_t len, size_t at, bool allow_bare, zy_figu
         f->value *= 10;
         f->value_max *= 10;
     }
+    if (n.kanji_digits && !n.arabic && f->kind == ZY_KIND_COUNT && ul == 3 && counter_starts_word(t, len, p + ul))
+        return false; /* 健一社長, 唯一社外, 一本化: the counter begins a word */
     p += ul;
     if (f->kind == ZY_KIND_MONEY && ul && !range)
         p += read_subunits(t, len, p, f);
+    if (ordinal && f->kind == ZY_KIND_COUNT && f->counter)
+        return false; /* 第2工場, 第3拠点: the name of one of them, not a rank or a count */
     if (ordinal && f->kind != ZY_KIND_RANK) {
         if (zy_starts_with(t, len, p, "位"))
             p += 3;
