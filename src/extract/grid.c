@@ -64,6 +64,23 @@ static bool is_placeholder(const char *t, size_t a, size_t b)
     return false;
 }
 
+/* A rank move printed beside a rank: "→", "↑1", "↓12", "↗" (arrows, then digits or nothing).
+ * It is neither a name nor a figure of the row. */
+static bool is_rank_move(const char *t, size_t a, size_t b)
+{
+    static const char *const arrows[] = {"→", "↑", "↓", "↗", "↘", "⇧", "⇩", "⬆", "⬇", "➚", "➘", NULL};
+    for (size_t k = 0; arrows[k]; k++) {
+        size_t n = strlen(arrows[k]);
+        if (b - a >= n && memcmp(t + a, arrows[k], n) == 0) {
+            for (size_t i = a + n; i < b; i++)
+                if (!is_digit(t[i]))
+                    return false;
+            return b - a - n <= 3;
+        }
+    }
+    return false;
+}
+
 /* Copy the cells in use (a row is large; most of it is empty). */
 static void copy_row(grow *to, const grow *from)
 {
@@ -73,8 +90,37 @@ static void copy_row(grow *to, const grow *from)
     memcpy(to->c, from->c, (from->n <= GRID_CELLS ? from->n : GRID_CELLS) * sizeof from->c[0]);
 }
 
-/* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $). */
+static bool figure_covering_as_written(const char *t, size_t a, size_t b, zy_figure *f);
+
+/* "3.1%増", "0.4%減": a change cell that says its direction after the figure; 減 makes it
+ * negative (the column mixes both). */
+static bool change_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    static const struct { const char *w; bool down; } words[] = {
+        {"増加", false}, {"減少", true}, {"増", false}, {"減", true}};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k].w);
+        if (b - a <= n || !zy_ends_with(t, b, words[k].w) || (!is_digit(t[b - n - 1]) && t[b - n - 1] != '%'))
+            continue;
+        if (!figure_covering_as_written(t, a, b - n, f) || f->kind == ZY_KIND_DATE || f->value < 0 ||
+            f->has_value_max)
+            return false;
+        if (words[k].down)
+            f->value = -f->value;
+        f->end = b;
+        return true;
+    }
+    return false;
+}
+
+/* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $) or be
+ * followed by 増/減. */
 static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    return figure_covering_as_written(t, a, b, f) || change_covering(t, a, b, f);
+}
+
+static bool figure_covering_as_written(const char *t, size_t a, size_t b, zy_figure *f)
 {
     if (zy_figure_at(t, b, a, true, f) && f->end == b && f->start == a)
         return true;
@@ -195,7 +241,7 @@ static void type_cells(const char *t, grow *row)
     for (size_t k = 0; k < row->n && out.n <= GRID_CELLS; k++) {
         gcell c = row->c[k];
         zy_figure run[GRID_CELLS];
-        if (c.a == c.b || is_placeholder(t, c.a, c.b)) {
+        if (c.a == c.b || is_placeholder(t, c.a, c.b) || is_rank_move(t, c.a, c.b)) {
             c.type = CELL_EMPTY;
         } else if (t[c.a] == '(' && t[c.b - 1] == ')') {
             c.type = CELL_BRACKET;
@@ -1001,6 +1047,21 @@ static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit
     return true;
 }
 
+/* A sentence just above the table that names its unit: "単位は10億米ドルです。", "(単位:億円)". */
+static bool sentence_unit(const zy_scan_state *s, size_t l, zy_figure *unit)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    for (size_t i = line->start; i + 6 <= line->end; i++)
+        if (zy_starts_with(t, line->end, i, "単位")) {
+            size_t e = i;
+            while (e < line->end && !zy_starts_with(t, line->end, e, "。"))
+                e++;
+            return zy_rows_unit_in(t, i, e, unit);
+        }
+    return false;
+}
+
 /* ---- a column's unit from the article's own repetition of a cell ---- */
 
 #define CORROBORATE_SPAN 8192 /* bytes before and after a table searched for its repetition */
@@ -1140,6 +1201,8 @@ static void read_block(zy_scan_state *s, grid_block *g)
     }
     if (!has_table_unit)
         has_table_unit = footnote_unit(s, g, &table_unit);
+    if (!has_table_unit && g->context >= 0 && g->context != g->caption)
+        has_table_unit = sentence_unit(s, (size_t)g->context, &table_unit);
     int year = 0, month = 0;
     if (g->caption >= 0)
         year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);

@@ -42,8 +42,9 @@ void zy_rows_year_iso(int year, char out[16]);
  * not) and the blanks after it at the start of t[a, b), or 0. */
 size_t zy_list_bullet_at(const char *t, size_t a, size_t b);
 
-/* A unit or scale said in t[a, b): a bracketed part, the text after 単位:, or the whole range,
- * read as the figure "1<unit>" (百万円 → 1e6 JPY, 百万US$ → 1e6 USD) into unit. The unit word
+/* A unit or scale said in t[a, b): a part of a bracket (between its 、), the text after 単位:
+ * or 単位は, or the whole range, read as the figure "1<unit>" (百万円 → 1e6 JPY, 百万US$ → 1e6
+ * USD; "10億米ドル" as written). A unit other than % wins: "単位:億円、%" is 億円. The unit word
  * alone is never a figure: callers scale bare numbers with it. */
 bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit);
 
