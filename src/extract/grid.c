@@ -490,12 +490,23 @@ static bool is_bracket_line(const zy_scan_state *s, size_t l)
     return row.n > 0;
 }
 
-/* A line that says only a unit: "(百万円)", "百万US$". */
+/* A line that says only a unit: "(百万円)", "百万US$", or units in brackets, one a column:
+ * "(百万ドル) (百万ドル) (%)". */
 static bool is_unit_line(const zy_scan_state *s, size_t l)
 {
     zy_figure unit;
-    return s->lines[l].end - s->lines[l].start <= 40 &&
-           zy_rows_unit_in(s->norm.text, s->lines[l].start, s->lines[l].end, &unit);
+    if (s->lines[l].end - s->lines[l].start <= 40 &&
+        zy_rows_unit_in(s->norm.text, s->lines[l].start, s->lines[l].end, &unit))
+        return true;
+    grow row;
+    split_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row, false);
+    if (row.n < 2 || row.n > GRID_CELLS)
+        return false;
+    for (size_t k = 0; k < row.n; k++)
+        if (row.c[k].b - row.c[k].a < 2 || s->norm.text[row.c[k].a] != '(' ||
+            !zy_rows_unit_in(s->norm.text, row.c[k].a, row.c[k].b, &unit))
+            return false;
+    return true;
 }
 
 typedef struct grid_block {
@@ -531,10 +542,11 @@ static void find_header(const zy_scan_state *s, grid_block *g)
     while (l > 0 && g->first - l < GRID_HEADER_LINES && is_header_line(s, l - 1)) {
         size_t len = s->lines[l - 1].end - s->lines[l - 1].start;
         bool nearest = l == g->first_body;
-        if (!nearest && len > 36)
+        /* an indented line continues the one above it, however long ("2024年 …" over "  売上高 …") */
+        if (!nearest && len > 36 && !is_blank(t[s->lines[l].start]))
             break;
         l--;
-        if (nearest && len > 36)
+        if (nearest && len > 36 && !is_blank(t[s->lines[l].start]))
             break;
     }
     g->head_first = l;
@@ -563,11 +575,126 @@ static void find_header(const zy_scan_state *s, grid_block *g)
     }
 }
 
-/* The header as cells: all header lines joined, brackets merged into the cell before them. */
+/* The header as cells: all header lines joined, brackets merged into the cell before them; or,
+ * when the lines under the widest one are indented to stand over its cells ("2024年" over
+ * "売上高" over "(百万ドル)"), those lines stacked onto the cells they stand over. */
 typedef struct grid_header {
     size_t a[GRID_CELLS], b[GRID_CELLS]; /* header cell ranges (a bracket extends its cell) */
     size_t n;
+    size_t pa[GRID_CELLS][GRID_HEADER_LINES], pb[GRID_CELLS][GRID_HEADER_LINES]; /* stacked parts */
+    size_t parts[GRID_CELLS];
 } grid_header;
+
+/* The display column of t[at] in the line starting at line_a: ASCII one, other characters two,
+ * a tab to the next multiple of eight. */
+static size_t display_column(const char *t, size_t line_a, size_t at)
+{
+    size_t col = 0;
+    for (size_t i = line_a; i < at; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\t')
+            col = (col / 8 + 1) * 8;
+        else if (c < 0x80)
+            col++;
+        else if (c >= 0xC0)
+            col += 2;
+    }
+    return col;
+}
+
+/* The cell of the stacked header whose columns overlap [c0, c1) most (nearest when none do). */
+static size_t cell_over(const zy_scan_state *s, const grid_header *h, size_t base_a, size_t c0, size_t c1)
+{
+    const char *t = s->norm.text;
+    size_t best = 0;
+    long best_overlap = -1000000;
+    for (size_t k = 0; k < h->n; k++) {
+        long h0 = (long)display_column(t, base_a, h->a[k]), h1 = (long)display_column(t, base_a, h->b[k]);
+        long lo = h0 > (long)c0 ? h0 : (long)c0, hi = h1 < (long)c1 ? h1 : (long)c1;
+        long overlap = hi - lo; /* negative: the gap between them */
+        if (overlap > best_overlap) {
+            best_overlap = overlap;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* The header line to stack onto, or -1: the widest of several lines (two cells at least), when
+ * every other line is indented (its first cell does not start the line) or as wide. */
+static long stacking_base(const zy_scan_state *s, const grid_block *g, bool subsplit)
+{
+    const char *t = s->norm.text;
+    long base = -1;
+    size_t widest = 0, lines = 0;
+    for (size_t l = g->head_first; l < g->first_body; l++) {
+        const zy_line *line = &s->lines[l];
+        if (is_rule_line(t, line->start, line->end))
+            continue;
+        grow raw;
+        split_line(t, line->start, line->end, &raw, subsplit);
+        lines++;
+        if (raw.n > widest && raw.n <= GRID_CELLS) {
+            widest = raw.n;
+            base = (long)l;
+        }
+    }
+    if (lines < 2 || widest < 2 || subsplit)
+        return -1;
+    for (size_t l = g->head_first; l < g->first_body; l++) {
+        const zy_line *line = &s->lines[l];
+        if ((long)l == base || is_rule_line(t, line->start, line->end))
+            continue;
+        grow raw;
+        split_line(t, line->start, line->end, &raw, subsplit);
+        if (raw.n != widest && !is_blank(t[line->start]))
+            return -1;
+    }
+    return base;
+}
+
+static void header_cells_of_line(const zy_scan_state *s, size_t l, bool subsplit, grid_header *h)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    grow raw;
+    split_line(t, line->start, line->end, &raw, subsplit);
+    for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
+        size_t a = raw.c[k].a, b = raw.c[k].b;
+        if (a == b)
+            continue;
+        if (t[a] == '(' && h->n > 0 && t[b - 1] == ')') {
+            h->b[h->n - 1] = b; /* "売上高 (百万円)": the unit of the cell before */
+            continue;
+        }
+        if (h->n < GRID_CELLS) {
+            h->a[h->n] = a;
+            h->b[h->n] = b;
+            h->parts[h->n] = 0;
+            h->n++;
+        }
+    }
+}
+
+/* Stack the cells of line l onto the cells of the base line they stand over. */
+static void stack_line(const zy_scan_state *s, size_t l, size_t base_a, bool subsplit, grid_header *h)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    grow raw;
+    split_line(t, line->start, line->end, &raw, subsplit);
+    for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
+        size_t a = raw.c[k].a, b = raw.c[k].b;
+        if (a == b)
+            continue;
+        size_t c0 = display_column(t, line->start, a), c1 = display_column(t, line->start, b);
+        size_t over = cell_over(s, h, base_a, c0, c1);
+        if (h->parts[over] < GRID_HEADER_LINES) {
+            h->pa[over][h->parts[over]] = a;
+            h->pb[over][h->parts[over]++] = b;
+        }
+    }
+}
 
 static void read_header(const zy_scan_state *s, const grid_block *g, grid_header *h)
 {
@@ -575,27 +702,17 @@ static void read_header(const zy_scan_state *s, const grid_block *g, grid_header
     h->n = 0;
     grow first;
     bool subsplit = read_line(s, g->first, &first) && first.subsplit;
-    for (size_t l = g->head_first; l < g->first_body; l++) {
-        const zy_line *line = &s->lines[l];
-        if (is_rule_line(t, line->start, line->end))
-            continue;
-        grow raw;
-        split_line(t, line->start, line->end, &raw, subsplit);
-        for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
-            size_t a = raw.c[k].a, b = raw.c[k].b;
-            if (a == b)
-                continue;
-            if (t[a] == '(' && h->n > 0 && t[b - 1] == ')') {
-                h->b[h->n - 1] = b; /* "売上高 (百万円)": the unit of the cell before */
-                continue;
-            }
-            if (h->n < GRID_CELLS) {
-                h->a[h->n] = a;
-                h->b[h->n] = b;
-                h->n++;
-            }
-        }
+    long base = stacking_base(s, g, subsplit);
+    if (base >= 0) {
+        header_cells_of_line(s, (size_t)base, subsplit, h);
+        for (size_t l = g->head_first; l < g->first_body; l++)
+            if ((long)l != base && !is_rule_line(t, s->lines[l].start, s->lines[l].end))
+                stack_line(s, l, s->lines[base].start, subsplit, h);
+        return;
     }
+    for (size_t l = g->head_first; l < g->first_body; l++)
+        if (!is_rule_line(t, s->lines[l].start, s->lines[l].end))
+            header_cells_of_line(s, l, subsplit, h);
 }
 
 static bool header_says(const char *t, size_t a, size_t b, const char *const *words)
@@ -741,9 +858,32 @@ typedef struct column_role {
     zy_figure unit;          /* scale and unit for bare numbers */
     bool percent;            /* bare numbers are percentages */
     int year, month;         /* the column's time (month 0: the year only) */
+    int second_year;         /* the time of bracketed second figures: "順位(前年)" */
     const char *measure;
     bool dates;              /* a date column worth keeping (設立, 発売) */
 } column_role;
+
+/* Does a header bracket say the previous period: "(前年)", "(前回)", "(昨年)"? */
+static bool says_last_year(const char *t, size_t a, size_t b)
+{
+    return zy_rows_contains(t, a, b, "前年") || zy_rows_contains(t, a, b, "前回") ||
+           zy_rows_contains(t, a, b, "昨年") || zy_rows_contains(t, a, b, "前期");
+}
+
+/* The year of the bracketed second figures under a header cell "順位(前年)" or "順位(20年)":
+ * the bracket's year, or the year before the column's; the column's year when no bracket. */
+static int second_year_of(const zy_scan_state *s, size_t a, size_t b, int year)
+{
+    const char *t = s->norm.text;
+    const char *open = memchr(t + a, '(', b - a);
+    if (!open)
+        return year;
+    size_t o = (size_t)(open - t);
+    int y = zy_rows_year_in(s, o, b, false);
+    if (y)
+        return y;
+    return says_last_year(t, o, b) && year ? year - 1 : year;
+}
 
 static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_figure *table_unit,
                     bool has_table_unit, int table_year, int table_month, column_role *r)
@@ -752,6 +892,7 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     *r = (column_role){0};
     r->year = table_year;
     r->month = table_month;
+    r->second_year = table_year;
     r->has_unit = has_table_unit;
     if (has_table_unit)
         r->unit = *table_unit;
@@ -761,19 +902,34 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     r->rank = is_rank_header(t, a, b);
     r->skip = header_says(t, a, b, code_words);
     zy_figure u;
-    if (zy_rows_unit_in(t, a, b, &u)) {
+    bool unit = zy_rows_unit_in(t, a, b, &u), percent = is_percent_header(t, a, b);
+    int y = zy_rows_year_in(s, a, b, true);
+    const char *measure = zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    /* the lines stacked under the cell say the rest: "2024年" / "売上高" / "(百万ドル)" */
+    for (size_t p = 0; p < h->parts[hc]; p++) {
+        size_t pa = h->pa[hc][p], pb = h->pb[hc][p];
+        r->rank |= is_rank_header(t, pa, pb);
+        r->skip |= header_says(t, pa, pb, code_words);
+        if (!unit)
+            unit = zy_rows_unit_in(t, pa, pb, &u);
+        percent |= is_percent_header(t, pa, pb);
+        if (!y)
+            y = zy_rows_year_in(s, pa, pb, true);
+        if (!measure)
+            measure = zy_measure_near(t, pa, pb, pb, pb, ZY_KIND_COUNT);
+    }
+    if (unit) {
         r->has_unit = true;
         r->unit = u;
-        r->percent = false;
-    } else if (is_percent_header(t, a, b)) {
+    } else if (percent) {
         r->percent = true;
     }
-    int y = zy_rows_year_in(s, a, b, true);
     if (y) {
         r->year = y;
         r->month = 0;
     }
-    r->measure = r->rank ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    r->second_year = second_year_of(s, a, b, r->year);
+    r->measure = r->rank ? "rank" : measure;
     const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
     /* a date column: 設立, 発売, or a header that names a day (上場日, 発表日, 日付) */
     r->dates = (date_measure && (strcmp(date_measure, "founded") == 0 || strcmp(date_measure, "release") == 0)) ||
@@ -1006,8 +1162,14 @@ static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const 
                 (long)gc->row_index, (long)col);
     if (c->has_second) {
         zy_figure g = c->second;
+        char second_time[16];
+        if (time_override)
+            snprintf(second_time, sizeof second_time, "%s", time_override);
+        else
+            zy_rows_time_iso(g.kind == ZY_KIND_DATE ? 0 : role->second_year,
+                             role->second_year == role->year ? role->month : 0, second_time);
         if (apply_role(role, &g))
-            zy_scan_add(s, &g, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+            zy_scan_add(s, &g, sub, measure, "table", ln->start, ln->end, second_time, gc->table_id,
                         (long)gc->row_index, (long)col);
     }
 }
