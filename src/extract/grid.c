@@ -1014,6 +1014,7 @@ typedef struct grid_context {
     size_t row_index;
     int table_year, table_month;
     zy_subject subject;      /* the table's own subject (its caption's name), end 0: none */
+    int side_year;           /* the year over this side of tables side by side, or 0 */
 } grid_context;
 
 static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
@@ -1143,6 +1144,13 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     gc->row_index++;
 }
 
+/* The year of a column's figures: the side's, over tables side by side, unless the column
+ * names its own. */
+static int column_year(const grid_context *gc, const column_role *role)
+{
+    return gc->side_year && role->year == gc->table_year ? gc->side_year : role->year;
+}
+
 /* Record a cell's figure (and its bracketed second one) with the column's role; time_override
  * is the row's own time in a time series, or NULL. */
 static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
@@ -1156,7 +1164,7 @@ static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const 
     if (time_override)
         snprintf(time, sizeof time, "%s", time_override);
     else
-        zy_rows_time_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, role->month, time);
+        zy_rows_time_iso(f.kind == ZY_KIND_DATE ? 0 : column_year(gc, role), role->month, time);
     const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
     zy_scan_add(s, &f, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
                 (long)gc->row_index, (long)col);
@@ -1334,6 +1342,40 @@ static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
 }
 
 
+#define GRID_SIDES 4
+
+/* A line of years only, one over each of tables side by side ("2023年      2024年"): their
+ * years into years; returns how many (0: not such a line). */
+static size_t side_years(const zy_scan_state *s, size_t l, int years[GRID_SIDES])
+{
+    grow raw;
+    split_line(s->norm.text, s->lines[l].start, s->lines[l].end, &raw, false);
+    if (raw.n < 2 || raw.n > GRID_SIDES)
+        return 0;
+    for (size_t k = 0; k < raw.n; k++) {
+        int month;
+        if (raw.c[k].b - raw.c[k].a > 24 ||
+            !(years[k] = zy_rows_period_in(s, raw.c[k].a, raw.c[k].b, &month)))
+            return 0;
+    }
+    return raw.n;
+}
+
+/* The caption above line l: the nearest line (one blank line allowed), short, without 。, not
+ * taken; -1 when none. */
+static long caption_above(const zy_scan_state *s, size_t l)
+{
+    size_t k = l, blanks = 0;
+    while (k > 0 && s->lines[k - 1].blank && blanks < 2) {
+        k--;
+        blanks++;
+    }
+    if (k == 0 || s->line_taken[k - 1] || s->lines[k - 1].blank)
+        return -1;
+    const zy_line *c = &s->lines[k - 1];
+    return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) ? (long)(k - 1) : -1;
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -1365,6 +1407,13 @@ static void read_block(zy_scan_state *s, grid_block *g)
         has_table_unit = footnote_unit(s, g, &table_unit);
     if (!has_table_unit && g->context >= 0 && g->context != g->caption)
         has_table_unit = sentence_unit(s, (size_t)g->context, &table_unit);
+    /* "2023年   2024年" over two tables side by side: each side's year; the caption is above */
+    int side_year[GRID_SIDES];
+    size_t sides = g->caption >= 0 ? side_years(s, (size_t)g->caption, side_year) : 0;
+    if (sides) {
+        s->line_taken[g->caption] = true;
+        g->caption = caption_above(s, (size_t)g->caption);
+    }
     int year = 0, month = 0;
     if (g->caption >= 0)
         year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
@@ -1410,8 +1459,10 @@ static void read_block(zy_scan_state *s, grid_block *g)
         size_t m = side_by_side(&row);
         if (m < row.n && h.n >= row.n && !header_repeats(t, &h, m))
             m = row.n; /* "企業名 売上高 本社 従業員数": the header names every cell, one table */
-        for (size_t from = 0; from < row.n; from += m)
+        for (size_t from = 0; from < row.n; from += m) {
+            gc.side_year = sides > 1 && sides == row.n / m && m < row.n ? side_year[from / m] : 0;
             emit_row(s, &gc, &row, from, from + m, l);
+        }
     }
 }
 
