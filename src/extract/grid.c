@@ -1376,6 +1376,70 @@ static long caption_above(const zy_scan_state *s, size_t l)
     return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) ? (long)(k - 1) : -1;
 }
 
+/* What a table's header, caption and neighbours say, into gc: unit, year, column roles, the
+ * name column, the table's subject and id; the block's lines are marked taken. False when the
+ * table cannot be recorded. */
+static bool begin_table(zy_scan_state *s, grid_block *g, grid_header *h, const block_stats *stats,
+                        grid_context *gc, int side_year[GRID_SIDES], size_t *sides_out)
+{
+    const char *t = s->norm.text;
+    /* the table's unit and year: a unit line among the header lines or the caption */
+    zy_figure table_unit = {0};
+    bool has_table_unit = false;
+    if (g->caption >= 0)
+        has_table_unit = zy_rows_unit_in(t, s->lines[g->caption].start, s->lines[g->caption].end, &table_unit);
+    if (h->n == 1 && zy_rows_unit_in(t, h->a[0], h->b[0], &table_unit)) {
+        has_table_unit = true; /* "百万US$" on a line of its own */
+        h->n = 0;
+    }
+    if (!has_table_unit)
+        has_table_unit = footnote_unit(s, g, &table_unit);
+    if (!has_table_unit && g->context >= 0 && g->context != g->caption)
+        has_table_unit = sentence_unit(s, (size_t)g->context, &table_unit);
+    /* "2023年   2024年" over two tables side by side: each side's year; the caption is above */
+    size_t sides = g->caption >= 0 ? side_years(s, (size_t)g->caption, side_year) : 0;
+    *sides_out = sides;
+    if (sides) {
+        s->line_taken[g->caption] = true;
+        g->caption = caption_above(s, (size_t)g->caption);
+    }
+    int year = 0, month = 0;
+    if (g->caption >= 0)
+        year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
+    if (!year && g->context >= 0)
+        year = zy_rows_period_in(s, s->lines[g->context].start, s->lines[g->context].end, &month);
+    if (!year) {
+        year = zy_rows_lead_year(s);
+        month = 0;
+    }
+    gc->table_year = year;
+    gc->table_month = month;
+    for (size_t c = 0; c < h->n; c++) {
+        role_of(s, h, (long)c, &table_unit, has_table_unit, year, month, &gc->roles[c]);
+        if (gc->name_header < 0 && is_name_header(t, h->a[c], h->b[c]))
+            gc->name_header = (long)c;
+    }
+    role_of(s, h, -1, &table_unit, has_table_unit, year, month, &gc->roles[GRID_CELLS]);
+    if (!has_table_unit)
+        corroborate_columns(s, g, gc);
+    gc->subject = table_subject(s, g);
+    gc->glued = first_column_counts(stats, true, 6); /* 1アメリカ */
+    gc->lead_rank = h->n == 0 && first_column_counts(stats, false, 8); /* 1 米国 (6070) */
+    size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
+    size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
+    size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
+    if (g->caption < 0 && g->context >= 0) /* "企業別の件数は次の通り。" introduces the table */
+        cap_b = introduced_caption(s, (size_t)g->context, &cap_a);
+    gc->table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
+    if (gc->table_id < 0)
+        return false;
+    for (size_t l = g->head_first; l < g->last; l++)
+        s->line_taken[l] = true;
+    if (g->caption >= 0)
+        s->line_taken[g->caption] = true;
+    return true;
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -1394,60 +1458,10 @@ static void read_block(zy_scan_state *s, grid_block *g)
         return; /* two bare "name figure" lines with nothing to say what they are: page debris
                    (いいね 120 / シェア 45) as often as a table */
     grid_context gc = {.h = &h, .name_header = -1};
-    /* the table's unit and year: a unit line among the header lines or the caption */
-    zy_figure table_unit = {0};
-    bool has_table_unit = false;
-    if (g->caption >= 0)
-        has_table_unit = zy_rows_unit_in(t, s->lines[g->caption].start, s->lines[g->caption].end, &table_unit);
-    if (h.n == 1 && zy_rows_unit_in(t, h.a[0], h.b[0], &table_unit)) {
-        has_table_unit = true; /* "百万US$" on a line of its own */
-        h.n = 0;
-    }
-    if (!has_table_unit)
-        has_table_unit = footnote_unit(s, g, &table_unit);
-    if (!has_table_unit && g->context >= 0 && g->context != g->caption)
-        has_table_unit = sentence_unit(s, (size_t)g->context, &table_unit);
-    /* "2023年   2024年" over two tables side by side: each side's year; the caption is above */
     int side_year[GRID_SIDES];
-    size_t sides = g->caption >= 0 ? side_years(s, (size_t)g->caption, side_year) : 0;
-    if (sides) {
-        s->line_taken[g->caption] = true;
-        g->caption = caption_above(s, (size_t)g->caption);
-    }
-    int year = 0, month = 0;
-    if (g->caption >= 0)
-        year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
-    if (!year && g->context >= 0)
-        year = zy_rows_period_in(s, s->lines[g->context].start, s->lines[g->context].end, &month);
-    if (!year) {
-        year = zy_rows_lead_year(s);
-        month = 0;
-    }
-    gc.table_year = year;
-    gc.table_month = month;
-    for (size_t c = 0; c < h.n; c++) {
-        role_of(s, &h, (long)c, &table_unit, has_table_unit, year, month, &gc.roles[c]);
-        if (gc.name_header < 0 && is_name_header(t, h.a[c], h.b[c]))
-            gc.name_header = (long)c;
-    }
-    role_of(s, &h, -1, &table_unit, has_table_unit, year, month, &gc.roles[GRID_CELLS]);
-    if (!has_table_unit)
-        corroborate_columns(s, g, &gc);
-    gc.subject = table_subject(s, g);
-    gc.glued = first_column_counts(&stats, true, 6); /* 1アメリカ */
-    gc.lead_rank = h.n == 0 && first_column_counts(&stats, false, 8); /* 1 米国 (6070) */
-    size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
-    size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
-    size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
-    if (g->caption < 0 && g->context >= 0) /* "企業別の件数は次の通り。" introduces the table */
-        cap_b = introduced_caption(s, (size_t)g->context, &cap_a);
-    gc.table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
-    if (gc.table_id < 0)
+    size_t sides = 0;
+    if (!begin_table(s, g, &h, &stats, &gc, side_year, &sides))
         return;
-    for (size_t l = g->head_first; l < g->last; l++)
-        s->line_taken[l] = true;
-    if (g->caption >= 0)
-        s->line_taken[g->caption] = true;
     for (size_t l = g->first; l < g->last && s->status == ZY_OK; l++) {
         grow row, words;
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
@@ -1495,6 +1509,135 @@ static bool same_shape(const grow *a, const grow *b)
     return true;
 }
 
+/* ---- tables printed one cell a line: "順位" / "メーカー" / "シェア" / "1" / "アップル" / "18.7%" / "2" … ---- */
+
+#define CELL_LINE_MAX 120   /* bytes: a cell on its own line is short */
+#define CELL_LINES_WIDE 8   /* columns such a table may have */
+
+/* Line l as one typed cell: not blank, not a sentence, short; taken or not. */
+static bool typed_line_cell(const zy_scan_state *s, size_t l, gcell *c)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    if (line->blank || line->period || line->end - line->start > CELL_LINE_MAX)
+        return false;
+    size_t a = line->start, b = line->end;
+    while (a < b && is_blank(t[a]))
+        a++;
+    while (b > a && is_blank(t[b - 1]))
+        b--;
+    grow row;
+    row.n = 0;
+    row.pipes = true;
+    row.subsplit = false;
+    add_cell(&row, a, b, false);
+    type_cells(t, &row);
+    if (row.n != 1 || row.c[0].type == CELL_BRACKET || row.c[0].type == CELL_EMPTY ||
+        (row.c[0].type == CELL_FIGURE && row.c[0].fig.kind == ZY_KIND_DATE))
+        return false;
+    *c = row.c[0];
+    return true;
+}
+
+/* Line l, not taken by another reader, as one typed cell. */
+static bool line_cell(const zy_scan_state *s, size_t l, gcell *c)
+{
+    return !s->line_taken[l] && typed_line_cell(s, l, c);
+}
+
+/* How many records of k lines follow from line l, each with the cell types of the first (a
+ * name and a figure at least). */
+static size_t cell_line_records(const zy_scan_state *s, size_t l, size_t k)
+{
+    cell_type first[CELL_LINES_WIDE];
+    bool text = false, figure = false;
+    size_t records = 0;
+    for (size_t r = l; r + k <= s->nlines; r += k) {
+        for (size_t j = 0; j < k; j++) {
+            gcell c;
+            if (!line_cell(s, r + j, &c))
+                return records;
+            if (records == 0) {
+                first[j] = c.type;
+                text |= c.type == CELL_TEXT;
+                figure |= c.type == CELL_FIGURE;
+            } else if (c.type != first[j]) {
+                return records;
+            }
+        }
+        if (records == 0 && !(text && figure))
+            return 0;
+        records++;
+    }
+    return records;
+}
+
+/* Record the table of n records of k lines from line l, under the k header lines above it. */
+static void read_cell_lines(zy_scan_state *s, size_t l, size_t k, size_t n)
+{
+    grid_block g = {.first = l, .last = l + n * k, .head_first = l - k, .first_body = l};
+    g.caption = caption_above(s, g.head_first);
+    g.context = g.caption;
+    grid_header h = {.n = 0};
+    for (size_t j = 0; j < k; j++) {
+        gcell c;
+        typed_line_cell(s, l - k + j, &c);
+        h.a[h.n] = c.a;
+        h.b[h.n] = c.b;
+        h.parts[h.n++] = 0;
+    }
+    block_stats stats = {.rows = n, .widest = k};
+    grid_context gc = {.h = &h, .name_header = -1};
+    int side_year[GRID_SIDES];
+    size_t sides;
+    if (!begin_table(s, &g, &h, &stats, &gc, side_year, &sides))
+        return;
+    for (size_t r = 0; r < n && s->status == ZY_OK; r++) {
+        grow row;
+        row.n = 0;
+        row.pipes = true;
+        row.subsplit = false;
+        for (size_t j = 0; j < k; j++) {
+            gcell c;
+            typed_line_cell(s, l + r * k + j, &c);
+            split_trailing_bracket(s->norm.text, &c);
+            row.c[row.n++] = c;
+        }
+        emit_row(s, &gc, &row, 0, k, l + r * k);
+    }
+}
+
+/* Tables printed one cell a line: k short name lines (the header), then records of k lines
+ * whose cell types repeat. The first figure line lies in the first record; the header is the
+ * k lines above that record, all names. */
+static void scan_cell_lines(zy_scan_state *s)
+{
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
+        gcell c;
+        if (!line_cell(s, l, &c) || c.type != CELL_FIGURE)
+            continue;
+        size_t names = 0; /* name lines right above */
+        while (names < l && names < 2 * CELL_LINES_WIDE && line_cell(s, l - names - 1, &c) && c.type == CELL_TEXT)
+            names++;
+        /* the width and the start that cover the most lines (a wrong width breaks the pattern
+         * soon; a wrong start loses a record) */
+        size_t best_k = 0, best_before = 0, best_n = 0;
+        for (size_t k = names < CELL_LINES_WIDE ? names : CELL_LINES_WIDE; k >= 2; k--)
+            for (size_t before = 0; before + k <= names && before < k; before++) {
+                size_t n = cell_line_records(s, l - before, k);
+                if (n >= 2 && n * k > best_n * best_k) {
+                    best_k = k;
+                    best_before = before;
+                    best_n = n;
+                }
+            }
+        if (best_n) {
+            read_cell_lines(s, l - best_before, best_k, best_n);
+            l = l - best_before + best_n * best_k - 1;
+        }
+    }
+}
+
 void zy_scan_grid(zy_scan_state *s)
 {
     const char *t = s->norm.text;
@@ -1540,4 +1683,5 @@ void zy_scan_grid(zy_scan_state *s)
         read_block(s, &g);
         l = last_row;
     }
+    scan_cell_lines(s);
 }
