@@ -7,7 +7,8 @@
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
  *   items: numbering (1. X) is a bullet, not a figure.
- *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
+ *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after,
+ *   alone ("31兆円") or labelled ("ブランド価値:約641億ドル(前年比+12%)").
  *   Runs: a line whose figures are all bracketed after names or ranks before them,
  *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
  * May call: extract (rows, scan, figure, entities), util.
@@ -562,6 +563,42 @@ static bool figure_line(const zy_scan_state *s, size_t l, zy_figure *f)
            f->kind != ZY_KIND_DATE && f->kind != ZY_KIND_RANK;
 }
 
+/* Is line l "label: figures" ("ブランド価値:約641億ドル(前年比+12%)"), a record's figures with
+ * what they are? The label is short and has no digit; *from is where the figures start. */
+static bool labelled_line(const zy_scan_state *s, size_t l, size_t *from)
+{
+    const char *t = s->norm.text;
+    size_t a, b;
+    trimmed_line(s, l, &a, &b);
+    const char *colon = memchr(t + a, ':', b - a);
+    if (!colon || colon == t + a || (size_t)(colon - t) - a > ITEM_NAME_MAX || s->lines[l].period)
+        return false;
+    for (size_t i = a; i < (size_t)(colon - t); i++)
+        if (t[i] >= '0' && t[i] <= '9')
+            return false;
+    zy_figure f;
+    *from = (size_t)(colon - t) + 1;
+    return next_figure(t, *from, *from, b, &f);
+}
+
+/* Record the figures of a labelled line of a record (see labelled_line). */
+static void emit_labelled(zy_scan_state *s, size_t l, size_t from, const zy_subject *sub, const char *time,
+                          long table_id, size_t row)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    zy_figure f;
+    size_t col = 1;
+    for (size_t i = from; i < line->end && next_figure(t, from, i, line->end, &f);
+         i = f.end > i ? f.end : i + 1) {
+        if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION || f.bare)
+            continue;
+        const char *measure = zy_measure_near(t, line->start, f.start, f.end, line->end, f.kind);
+        zy_scan_add(s, &f, sub, f.kind == ZY_KIND_RANK ? "rank" : measure, "list", line->start, line->end,
+                    time, table_id, (long)row, (long)col++);
+    }
+}
+
 static void scan_vertical(zy_scan_state *s)
 {
     zy_figure rank, next;
@@ -597,6 +634,7 @@ static void scan_vertical(zy_scan_state *s)
             size_t end = r + 1 < n ? starts[r + 1] : starts[r] + 1 + RECORD_LINES;
             zy_subject sub = {0, 0, -1, NULL};
             bool named = false;
+            size_t from;
             rank_line(s, starts[r], &rank);
             s->line_taken[starts[r]] = true;
             for (size_t j = starts[r] + 1; j < end && j < s->nlines; j++) {
@@ -612,6 +650,9 @@ static void scan_vertical(zy_scan_state *s)
                     s->line_taken[j] = true;
                 } else if (named && figure_line(s, j, &f)) {
                     zy_scan_add(s, &f, &sub, NULL, "list", line->start, line->end, time, table_id, (long)r, 1);
+                    s->line_taken[j] = true;
+                } else if (named && labelled_line(s, j, &from)) {
+                    emit_labelled(s, j, from, &sub, time, table_id, r);
                     s->line_taken[j] = true;
                 } else {
                     break;

@@ -141,6 +141,32 @@ int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
     return 0;
 }
 
+/* A bare year in the title (the first line): "ランキング2024、…", "白書 2025" (four digits,
+ * 1900 to 2100, not part of a larger number or followed by a unit). */
+static int title_year(const zy_scan_state *s, size_t *title_end)
+{
+    const char *t = s->norm.text;
+    size_t l = 0;
+    *title_end = 0;
+    while (l < s->nlines && s->lines[l].blank)
+        l++;
+    if (l >= s->nlines)
+        return 0;
+    size_t a = s->lines[l].start, b = s->lines[l].end;
+    *title_end = b;
+    for (size_t i = a; i + 4 <= b; i++) {
+        if (!is_digit(t[i]) || (i > a && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')))
+            continue;
+        zy_figure f;
+        if (zy_figure_at(t, b, i, true, &f) && f.bare && f.start == i && f.end == i + 4 && f.value >= 1900 &&
+            f.value <= 2100 && (f.end == b || !is_digit(t[f.end])))
+            return (int)f.value;
+        while (i + 1 < b && is_digit(t[i + 1]))
+            i++;
+    }
+    return 0;
+}
+
 int zy_rows_lead_year(zy_scan_state *s)
 {
     if (s->lead_year_known)
@@ -148,6 +174,8 @@ int zy_rows_lead_year(zy_scan_state *s)
     s->lead_year_known = true;
     s->lead_year = 0;
     const char *t = s->norm.text;
+    size_t title_end;
+    int titled = title_year(s, &title_end);
     for (size_t i = 0; i + 4 < s->norm.len; i++) {
         if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1])))
             continue;
@@ -160,8 +188,11 @@ int zy_rows_lead_year(zy_scan_state *s)
         }
         while (i + 1 < s->norm.len && is_digit(t[i + 1]))
             i++;
+        if (titled && i >= title_end)
+            break; /* past the title: its bare year leads */
     }
-    return 0;
+    s->lead_year = titled;
+    return titled;
 }
 
 int zy_rows_period_in(const zy_scan_state *s, size_t a, size_t b, int *month)

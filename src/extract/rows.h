@@ -25,7 +25,8 @@ const char *zy_rows_country(zy_scan_state *s, size_t a, size_t b);
 int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare);
 
 /* The article's lead year: the first four-digit year of the text that is not a limit
- * (…年まで, …年以来), or 0. Figures of tables and lists that name no time refer to it. */
+ * (…年まで, …年以来), or a bare year in its title ("ランキング2024"), or 0. Figures of tables and
+ * lists that name no time refer to it. */
 int zy_rows_lead_year(zy_scan_state *s);
 
 /* The period a caption names: the year of its first full date and that date's month
