@@ -258,6 +258,8 @@ after=$("$zuhyo" facts --db "$db" | wc -l)
   { echo "FAIL: interrupted extract (exit $code, facts $before -> $after)"; cat "$tmp/stderr"; fails=$((fails + 1)); }
 "$zuhyo" eval --gold "$src/samples/gold" --fail-under 0.9,0.9,0.9 "$src/samples/articles" >"$tmp/eval.txt" 2>&1 &&
   grep -q '^summary: R-recall' "$tmp/eval.txt" && pass=$((pass + 1)) || { echo "FAIL: eval on samples"; cat "$tmp/eval.txt"; fails=$((fails + 1)); }
+"$zuhyo" eval --gold "$src/tests/pages/gold-rankings.tsv" --fail-under 0.93,0.97,0.98 "$src"/tests/pages/93*.txt "$src"/tests/pages/94[0-4]_*.txt >"$tmp/eval-rankings.txt" 2>&1 &&
+  grep -q '^summary: R-recall' "$tmp/eval-rankings.txt" && pass=$((pass + 1)) || { echo "FAIL: eval on ranking pages"; cat "$tmp/eval-rankings.txt"; fails=$((fails + 1)); }
 
 # ---- timelines ----
 "$zuhyo" timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --lane 種類 -o "$tmp/t.svg" &&

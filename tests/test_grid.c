@@ -195,6 +195,75 @@ static const page_case pages[] = {
      "企業 | 売上 |\n|---|---|\n| アルファ (新規) | 100 |\n| ベータ (注1) | 200 |\n",
      {{ZY_KIND_COUNT, 100, "count", "アルファ", NULL}, {ZY_KIND_COUNT, 200, "count", "ベータ", NULL}},
      {0}},
+    {"the unit said in the sentence above a pipe table",
+     "架空諸島の経済規模を並べた。金額の単位は10億米ドルです。\n\n"
+     "| 順位 | 島名 | 域内総生産 |\n|---|---|---|\n| 1 | ミナミ島 | 1,250 |\n| 2 | キタ島 | 830 |\n",
+     {{ZY_KIND_MONEY, 1250e9, "USD", "ミナミ島", NULL}, {ZY_KIND_MONEY, 830e9, "USD", "キタ島", NULL},
+      {ZY_KIND_RANK, 2, "rank", "キタ島", NULL}},
+     {1250, 830}},
+    {"単位:億円、% names the amounts' unit; the rate column stays percent; ▲ in both",
+     "架空町の予算(令和7年度)\n(単位:億円、%)\n\n"
+     "区分\t令和6年度\t令和7年度\t増減額\t増減率\n"
+     "福祉費\t120\t126\t6\t5.0\n"
+     "土木費\t80\t76\t▲4\t▲5.0\n",
+     {{ZY_KIND_MONEY, 120e8, "JPY", "福祉費", "2024"}, {ZY_KIND_MONEY, 126e8, "JPY", "福祉費", "2025"},
+      {ZY_KIND_MONEY, -4e8, "JPY", "土木費", NULL}, {ZY_KIND_PERCENT, -5, "%", "土木費", NULL},
+      {ZY_KIND_PERCENT, 5, "%", "福祉費", NULL}},
+     {120, 126}},
+    {"change cells that say 増 or 減 after the figure",
+     "架空県の登録件数(2024年)\n\n順位 県名 件数 前年比\n1 ヒガシ県 4,200件 3.5%増\n2 ニシ県 3,100件 1.2%減\n",
+     {{ZY_KIND_PERCENT, 3.5, "%", "ヒガシ県", "2024"}, {ZY_KIND_PERCENT, -1.2, "%", "ニシ県", "2024"},
+      {ZY_KIND_COUNT, 3100, "count", "ニシ県", "2024"}},
+     {0}},
+    {"rank moves beside the rank are neither names nor figures",
+     "架空業界の出願件数(2024年)\n\n順位 変動 企業名 件数\n1 → ソラ電機 900\n2 ↑2 ウミ精工 700\n3 ↓1 ヤマ技研 650\n",
+     {{ZY_KIND_RANK, 2, "rank", "ウミ精工", "2024"}, {ZY_KIND_COUNT, 700, "count", "ウミ精工", "2024"},
+      {ZY_KIND_COUNT, 650, "count", "ヤマ技研", "2024"}},
+     {0}},
+    {"a header stacked over indented lines: year, measure, unit per column",
+     "架空メーカーの売上高(2024年)\n\n"
+     "順位   企業名      2024年       2023年      前年比\n"
+     "                   売上高       売上高      増減率\n"
+     "                   (億ドル)     (億ドル)    (%)\n"
+     " 1     ホシ電子      120.5        98.0       23.0\n"
+     " 2     ツキ半導体     88.0        90.5       -2.8\n",
+     {{ZY_KIND_RANK, 1, "rank", "ホシ電子", "2024"}, {ZY_KIND_MONEY, 120.5e8, "USD", "ホシ電子", "2024"},
+      {ZY_KIND_MONEY, 98e8, "USD", "ホシ電子", "2023"}, {ZY_KIND_PERCENT, -2.8, "%", "ツキ半導体", NULL},
+      {ZY_KIND_MONEY, 90.5e8, "USD", "ツキ半導体", "2023"}},
+     {120.5, 98}},
+    {"a line of years over two tables side by side",
+     "架空港の入港数\n\n"
+     "      2022年                     2023年\n"
+     "順位  港名     隻数          順位  港名     隻数\n"
+     "1     アサ港   510           1     ヨル港   620\n"
+     "2     ヨル港   480           2     アサ港   590\n",
+     {{ZY_KIND_COUNT, 510, "count", "アサ港", "2022"}, {ZY_KIND_COUNT, 620, "count", "ヨル港", "2023"},
+      {ZY_KIND_RANK, 2, "rank", "アサ港", "2023"}, {ZY_KIND_RANK, 2, "rank", "ヨル港", "2022"}},
+     {0}},
+    {"a table printed one cell a line, rank first",
+     "架空家電の出荷台数(2024年)\n順位\n企業\n台数(万台)\nシェア\n"
+     "1\nハレ電機\n310\n21.5%\n2\nクモ工業\n250\n17.3%\n3\nアメ製作所\n120\n8.3%\n",
+     {{ZY_KIND_RANK, 1, "rank", "ハレ電機", "2024"}, {ZY_KIND_COUNT, 3.1e6, "count", "ハレ電機", "2024"},
+      {ZY_KIND_PERCENT, 17.3, "%", "クモ工業", "2024"}, {ZY_KIND_COUNT, 1.2e6, "count", "アメ製作所", "2024"}},
+     {310, 250}},
+    {"a table printed one cell a line, name first",
+     "架空作物の収穫量(2023年、万台)\n産地\n収穫量\n比率\nアオ村\n40\n30.1%\nミドリ町\n25\n18.8%\n",
+     {{ZY_KIND_COUNT, 4e5, "count", "アオ村", "2023"}, {ZY_KIND_PERCENT, 18.8, "%", "ミドリ町", "2023"}},
+     {40, 25}},
+    {"a vertical ranking with labelled figure lines, its year in the title",
+     "架空ブランド調査2024、上位をまとめた\n\n第1位\nカゼ食品\n評価額:約52億ドル(前年比+6%)\n\n"
+     "第2位\nヒカリ飲料\n評価額:約31億ドル(前年比▲3%)\n",
+     {{ZY_KIND_RANK, 1, "rank", "カゼ食品", "2024"}, {ZY_KIND_MONEY, 52e8, "USD", "カゼ食品", NULL},
+      {ZY_KIND_PERCENT, -3, "%", "ヒカリ飲料", NULL}, {ZY_KIND_RANK, 2, "rank", "ヒカリ飲料", "2024"}},
+     {0}},
+    {"a rank that names its holder",
+     "アンケート結果(2025年)\n1. 休日の過ごし方1位は「読書」で38.0%\n2. 「散歩」は21.5%\n",
+     {{ZY_KIND_RANK, 1, "rank", "読書", NULL}, {ZY_KIND_PERCENT, 38, "%", "読書", NULL}},
+     {0}},
+    {"the unit of an exchange rate in a list is no figure",
+     "市場の話題\n・為替、1ドル=148円で推移\n・欧州通貨、1ユーロ=161円に上昇\n",
+     {{ZY_KIND_MONEY, 148, "JPY", NULL, NULL}},
+     {1}},
     {"numbered headings are not rows",
      "目次\n1.1 はじめに\n1.2 歴史\n2.1 まとめ\n",
      {{0}},

@@ -262,6 +262,35 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     return !figure || f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
 }
 
+/* "1位は「貯金」で", "首位はA社、": the name a rank introduces, after は, quoted or up to で or
+ * 、; false when none. */
+static bool ranked_name(const char *t, size_t at, size_t e, size_t *a, size_t *b)
+{
+    if (!zy_starts_with(t, e, at, "は"))
+        return false;
+    at += strlen("は");
+    if (zy_starts_with(t, e, at, "「")) {
+        size_t q = at + strlen("「");
+        for (size_t i = q; i < e && i - q <= ITEM_NAME_MAX; i++)
+            if (zy_starts_with(t, e, i, "」")) {
+                *a = q;
+                *b = i;
+                return i > q;
+            }
+        return false;
+    }
+    for (size_t i = at; i < e && i - at <= ITEM_NAME_MAX; i++) {
+        if (t[i] >= '0' && t[i] <= '9')
+            return false;
+        if (zy_starts_with(t, e, i, "で") || zy_starts_with(t, e, i, "、")) {
+            *a = at;
+            *b = i;
+            return i > at;
+        }
+    }
+    return false;
+}
+
 static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long table_id, size_t row,
                       const zy_figure *unit, bool has_unit, int year, int month)
 {
@@ -285,6 +314,11 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
         i = f.end > i ? f.end : i + 1;
         if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
             continue;
+        if (f.end < line->end && t[f.end] == '=')
+            continue; /* "1ドル=150円": the rate's unit, not a figure */
+        size_t named_a, named_b;
+        if (f.kind == ZY_KIND_RANK && ranked_name(t, f.end, line->end, &named_a, &named_b))
+            sub = zy_rows_subject(s, named_a, named_b, 0, 0); /* "使い道1位は「貯金」で56.4%" */
         if (f.bare) {
             if (has_unit && unit->kind != ZY_KIND_PERCENT) {
                 f.kind = unit->kind;
