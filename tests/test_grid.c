@@ -247,9 +247,14 @@ static const page_case pages[] = {
       {ZY_KIND_PERCENT, 17.3, "%", "クモ工業", "2024"}, {ZY_KIND_COUNT, 1.2e6, "count", "アメ製作所", "2024"}},
      {310, 250}},
     {"a table printed one cell a line, name first",
-     "架空作物の収穫量(2023年、万台)\n産地\n収穫量\n比率\nアオ村\n40\n30.1%\nミドリ町\n25\n18.8%\n",
+     "架空作物の収穫量(2023年、万台)\n地域\n収穫量\n比率\nアオ村\n40\n30.1%\nミドリ町\n25\n18.8%\n",
      {{ZY_KIND_COUNT, 4e5, "count", "アオ村", "2023"}, {ZY_KIND_PERCENT, 18.8, "%", "ミドリ町", "2023"}},
      {40, 25}},
+    {"share buttons and a menu over numbered lines are no table",
+     "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
+     "11\n新しい端末を試した\n12\n週末の天気\n",
+     {{0}},
+     {12, 7, 5, 11}},
     {"a vertical ranking with labelled figure lines, its year in the title",
      "架空ブランド調査2024、上位をまとめた\n\n第1位\nカゼ食品\n評価額:約52億ドル(前年比+6%)\n\n"
      "第2位\nヒカリ飲料\n評価額:約31億ドル(前年比▲3%)\n",

@@ -1572,6 +1572,20 @@ static size_t cell_line_records(const zy_scan_state *s, size_t l, size_t k)
     return records;
 }
 
+/* Do the k lines above line l head a table: one of them names the rank or the name column
+ * (順位, 国名, 企業)? Menus (ホーム / ニュース) and share buttons (シェア / ツイート) over
+ * numbered lines do not. */
+static bool cell_lines_header(const zy_scan_state *s, size_t l, size_t k)
+{
+    for (size_t j = 0; j < k; j++) {
+        gcell c;
+        if (typed_line_cell(s, l - k + j, &c) &&
+            (is_rank_header(s->norm.text, c.a, c.b) || is_name_header(s->norm.text, c.a, c.b)))
+            return true;
+    }
+    return false;
+}
+
 /* Record the table of n records of k lines from line l, under the k header lines above it. */
 static void read_cell_lines(zy_scan_state *s, size_t l, size_t k, size_t n)
 {
@@ -1607,8 +1621,8 @@ static void read_cell_lines(zy_scan_state *s, size_t l, size_t k, size_t n)
     }
 }
 
-/* Tables printed one cell a line: k short name lines (the header), then records of k lines
- * whose cell types repeat. The first figure line lies in the first record; the header is the
+/* Tables printed one cell a line: k short name lines (the header, naming a rank or name
+ * column), then records of k lines whose cell types repeat. The first figure line lies in the first record; the header is the
  * k lines above that record, all names. */
 static void scan_cell_lines(zy_scan_state *s)
 {
@@ -1625,7 +1639,7 @@ static void scan_cell_lines(zy_scan_state *s)
         for (size_t k = names < CELL_LINES_WIDE ? names : CELL_LINES_WIDE; k >= 2; k--)
             for (size_t before = 0; before + k <= names && before < k; before++) {
                 size_t n = cell_line_records(s, l - before, k);
-                if (n >= 2 && n * k > best_n * best_k) {
+                if (n >= 2 && n * k > best_n * best_k && cell_lines_header(s, l - before, k)) {
                     best_k = k;
                     best_before = before;
                     best_n = n;
