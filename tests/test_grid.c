@@ -250,6 +250,11 @@ static const page_case pages[] = {
      "架空作物の収穫量(2023年、万台)\n地域\n収穫量\n比率\nアオ村\n40\n30.1%\nミドリ町\n25\n18.8%\n",
      {{ZY_KIND_COUNT, 4e5, "count", "アオ村", "2023"}, {ZY_KIND_PERCENT, 18.8, "%", "ミドリ町", "2023"}},
      {40, 25}},
+    {"a last-year column (前年順位) is a year earlier; a change column (前年比) is not",
+     "架空大学ランキング(2025年)\n\n順位\t前年順位\t大学名\t前年比\n1\t2\tソラ大学\t+1.5%\n2\t1\tウミ大学\t-0.8%\n",
+     {{ZY_KIND_RANK, 2, "rank", "ソラ大学", "2024"}, {ZY_KIND_RANK, 1, "rank", "ソラ大学", "2025"},
+      {ZY_KIND_RANK, 1, "rank", "ウミ大学", "2024"}, {ZY_KIND_PERCENT, -0.8, "%", "ウミ大学", "2025"}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

@@ -870,6 +870,31 @@ static bool says_last_year(const char *t, size_t a, size_t b)
            zy_rows_contains(t, a, b, "昨年") || zy_rows_contains(t, a, b, "前期");
 }
 
+/* Where the bracket of t[a, b) opens ("順位(前年)" → after 順位), or b. */
+static size_t before_bracket(const char *t, size_t a, size_t b)
+{
+    const char *open = memchr(t + a, '(', b - a);
+    return open ? (size_t)(open - t) : b;
+}
+
+/* Does a header cell name last period's figures ("前年順位", "前年度売上高", "前回"), not a
+ * change against it ("前年比", "前年同期比", "前年差")? */
+static bool names_last_period(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"前年度", "前年", "昨年度", "昨年", "前回", "前期", NULL};
+    for (size_t i = a; i < b; i++)
+        for (size_t w = 0; words[w]; w++) {
+            size_t n = strlen(words[w]);
+            if (i + n > b || memcmp(t + i, words[w], n) != 0)
+                continue;
+            size_t e = i + n;
+            return !(zy_starts_with(t, b, e, "比") || zy_starts_with(t, b, e, "差") ||
+                     zy_starts_with(t, b, e, "同期比") || zy_starts_with(t, b, e, "同月比") ||
+                     zy_starts_with(t, b, e, "増減"));
+        }
+    return false;
+}
+
 /* The year of the bracketed second figures under a header cell "順位(前年)" or "順位(20年)":
  * the bracket's year, or the year before the column's; the column's year when no bracket. */
 static int second_year_of(const zy_scan_state *s, size_t a, size_t b, int year)
@@ -926,6 +951,9 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     }
     if (y) {
         r->year = y;
+        r->month = 0;
+    } else if (table_year && names_last_period(t, a, before_bracket(t, a, b))) {
+        r->year = table_year - 1; /* "前年順位" beside this year's */
         r->month = 0;
     }
     r->second_year = second_year_of(s, a, b, r->year);
