@@ -255,6 +255,10 @@ static const page_case pages[] = {
      {{ZY_KIND_RANK, 2, "rank", "ソラ大学", "2024"}, {ZY_KIND_RANK, 1, "rank", "ソラ大学", "2025"},
       {ZY_KIND_RANK, 1, "rank", "ウミ大学", "2024"}, {ZY_KIND_PERCENT, -0.8, "%", "ウミ大学", "2025"}},
      {0}},
+    {"a table printed one cell a line with blank lines between the cells",
+     "架空諸国の輸出額(2024年、億ドル)\n\n順位\n\n国名\n\n輸出額\n\n1\n\nアルタ国\n\n512\n\n2\n\nベルン国\n\n488\n",
+     {{ZY_KIND_RANK, 2, "rank", "ベルン国", "2024"}, {ZY_KIND_MONEY, 512e8, "USD", "アルタ国", "2024"}},
+     {512, 488}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

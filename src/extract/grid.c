@@ -1541,6 +1541,7 @@ static bool same_shape(const grow *a, const grow *b)
 
 #define CELL_LINE_MAX 120   /* bytes: a cell on its own line is short */
 #define CELL_LINES_WIDE 8   /* columns such a table may have */
+#define CELL_RUN_MAX 1024   /* cell lines read as one run (a longer one goes on as the next) */
 
 /* Line l as one typed cell: not blank, not a sentence, short; taken or not. */
 static bool typed_line_cell(const zy_scan_state *s, size_t l, gcell *c)
@@ -1573,17 +1574,45 @@ static bool line_cell(const zy_scan_state *s, size_t l, gcell *c)
     return !s->line_taken[l] && typed_line_cell(s, l, c);
 }
 
-/* How many records of k lines follow from line l, each with the cell types of the first (a
- * name and a figure at least). */
-static size_t cell_line_records(const zy_scan_state *s, size_t l, size_t k)
+/* A run of cell lines as pages copy them: one cell a line, a blank line between cells or
+ * none. Positions in the run index the lines. */
+typedef struct cell_run {
+    size_t line[CELL_RUN_MAX];
+    size_t n;
+} cell_run;
+
+/* The cell lines from line l on, a single blank line between two allowed; returns the line
+ * after the run. */
+static size_t read_cell_run(const zy_scan_state *s, size_t l, cell_run *run)
+{
+    gcell c;
+    run->n = 0;
+    size_t k = l;
+    while (k < s->nlines && run->n < CELL_RUN_MAX) {
+        if (s->lines[k].blank) {
+            if (k + 1 >= s->nlines || s->lines[k + 1].blank || run->n == 0)
+                break;
+            k++;
+            continue;
+        }
+        if (!line_cell(s, k, &c))
+            break;
+        run->line[run->n++] = k++;
+    }
+    return k;
+}
+
+/* How many records of k cells follow from position p of the run, each with the cell types of
+ * the first (a name and a figure at least). */
+static size_t cell_line_records(const zy_scan_state *s, const cell_run *run, size_t p, size_t k)
 {
     cell_type first[CELL_LINES_WIDE];
     bool text = false, figure = false;
     size_t records = 0;
-    for (size_t r = l; r + k <= s->nlines; r += k) {
+    for (size_t r = p; r + k <= run->n; r += k) {
         for (size_t j = 0; j < k; j++) {
             gcell c;
-            if (!line_cell(s, r + j, &c))
+            if (!typed_line_cell(s, run->line[r + j], &c))
                 return records;
             if (records == 0) {
                 first[j] = c.type;
@@ -1600,30 +1629,31 @@ static size_t cell_line_records(const zy_scan_state *s, size_t l, size_t k)
     return records;
 }
 
-/* Do the k lines above line l head a table: one of them names the rank or the name column
- * (順位, 国名, 企業)? Menus (ホーム / ニュース) and share buttons (シェア / ツイート) over
- * numbered lines do not. */
-static bool cell_lines_header(const zy_scan_state *s, size_t l, size_t k)
+/* Do the k cells before position p head a table: one of them names the rank or the name
+ * column (順位, 国名, 企業)? Menus (ホーム / ニュース) and share buttons (シェア / ツイート)
+ * over numbered lines do not. */
+static bool cell_lines_header(const zy_scan_state *s, const cell_run *run, size_t p, size_t k)
 {
-    for (size_t j = 0; j < k; j++) {
+    for (size_t j = p - k; j < p; j++) {
         gcell c;
-        if (typed_line_cell(s, l - k + j, &c) &&
+        if (typed_line_cell(s, run->line[j], &c) &&
             (is_rank_header(s->norm.text, c.a, c.b) || is_name_header(s->norm.text, c.a, c.b)))
             return true;
     }
     return false;
 }
 
-/* Record the table of n records of k lines from line l, under the k header lines above it. */
-static void read_cell_lines(zy_scan_state *s, size_t l, size_t k, size_t n)
+/* Record the table of n records of k cells from position p, under the k header cells before. */
+static void read_cell_lines(zy_scan_state *s, const cell_run *run, size_t p, size_t k, size_t n)
 {
-    grid_block g = {.first = l, .last = l + n * k, .head_first = l - k, .first_body = l};
+    grid_block g = {.first = run->line[p], .last = run->line[p + n * k - 1] + 1,
+                    .head_first = run->line[p - k], .first_body = run->line[p]};
     g.caption = caption_above(s, g.head_first);
     g.context = g.caption;
     grid_header h = {.n = 0};
-    for (size_t j = 0; j < k; j++) {
+    for (size_t j = p - k; j < p; j++) {
         gcell c;
-        typed_line_cell(s, l - k + j, &c);
+        typed_line_cell(s, run->line[j], &c);
         h.a[h.n] = c.a;
         h.b[h.n] = c.b;
         h.parts[h.n++] = 0;
@@ -1641,43 +1671,66 @@ static void read_cell_lines(zy_scan_state *s, size_t l, size_t k, size_t n)
         row.subsplit = false;
         for (size_t j = 0; j < k; j++) {
             gcell c;
-            typed_line_cell(s, l + r * k + j, &c);
+            typed_line_cell(s, run->line[p + r * k + j], &c);
             split_trailing_bracket(s->norm.text, &c);
             row.c[row.n++] = c;
         }
-        emit_row(s, &gc, &row, 0, k, l + r * k);
+        emit_row(s, &gc, &row, 0, k, run->line[p + r * k]);
     }
 }
 
-/* Tables printed one cell a line: k short name lines (the header, naming a rank or name
- * column), then records of k lines whose cell types repeat. The first figure line lies in the first record; the header is the
- * k lines above that record, all names. */
-static void scan_cell_lines(zy_scan_state *s)
+/* Read the tables of one run: at each figure, the k name cells before it may be a header
+ * over records of k cells (the first figure lies in the first record). */
+static void read_run_tables(zy_scan_state *s, const cell_run *run)
 {
-    for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
+    size_t names = 0; /* name cells right before position q */
+    for (size_t q = 0; q < run->n && s->status == ZY_OK; q++) {
         gcell c;
-        if (!line_cell(s, l, &c) || c.type != CELL_FIGURE)
+        typed_line_cell(s, run->line[q], &c);
+        if (c.type != CELL_FIGURE) {
+            names = c.type == CELL_TEXT ? names + 1 : 0;
             continue;
-        size_t names = 0; /* name lines right above */
-        while (names < l && names < 2 * CELL_LINES_WIDE && line_cell(s, l - names - 1, &c) && c.type == CELL_TEXT)
-            names++;
-        /* the width and the start that cover the most lines (a wrong width breaks the pattern
+        }
+        /* the width and the start that cover the most cells (a wrong width breaks the pattern
          * soon; a wrong start loses a record) */
         size_t best_k = 0, best_before = 0, best_n = 0;
         for (size_t k = names < CELL_LINES_WIDE ? names : CELL_LINES_WIDE; k >= 2; k--)
             for (size_t before = 0; before + k <= names && before < k; before++) {
-                size_t n = cell_line_records(s, l - before, k);
-                if (n >= 2 && n * k > best_n * best_k && cell_lines_header(s, l - before, k)) {
+                size_t n = cell_line_records(s, run, q - before, k);
+                if (n >= 2 && n * k > best_n * best_k && cell_lines_header(s, run, q - before, k)) {
                     best_k = k;
                     best_before = before;
                     best_n = n;
                 }
             }
+        names = 0;
         if (best_n) {
-            read_cell_lines(s, l - best_before, best_k, best_n);
-            l = l - best_before + best_n * best_k - 1;
+            read_cell_lines(s, run, q - best_before, best_k, best_n);
+            q = q - best_before + best_n * best_k - 1;
         }
     }
+}
+
+/* Tables printed one cell a line (see read_run_tables), blank lines between cells or not. */
+static void scan_cell_lines(zy_scan_state *s)
+{
+    cell_run *run = malloc(sizeof *run);
+    if (!run) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK;) {
+        gcell c;
+        if (!line_cell(s, l, &c)) {
+            l++;
+            continue;
+        }
+        size_t next = read_cell_run(s, l, run);
+        if (run->n >= 6) /* a header of two and two records of two at least */
+            read_run_tables(s, run);
+        l = next > l ? next : l + 1;
+    }
+    free(run);
 }
 
 void zy_scan_grid(zy_scan_state *s)
