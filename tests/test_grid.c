@@ -259,6 +259,12 @@ static const page_case pages[] = {
      "架空諸国の輸出額(2024年、億ドル)\n\n順位\n\n国名\n\n輸出額\n\n1\n\nアルタ国\n\n512\n\n2\n\nベルン国\n\n488\n",
      {{ZY_KIND_RANK, 2, "rank", "ベルン国", "2024"}, {ZY_KIND_MONEY, 512e8, "USD", "アルタ国", "2024"}},
      {512, 488}},
+    {"a 前回 column beside a rank holds last year's ranks; NEW and 圏外 are no names",
+     "架空アプリの人気投票(2025年)\n\n| 順位 | 前回 | アプリ名 | 票数 |\n|---|---|---|---|\n"
+     "| 1 | 3 | ツバメ地図 | 820 |\n| 2 | NEW | カモメ家計簿 | 610 |\n| 3 | 圏外 | スズメ日記 | 400 |\n",
+     {{ZY_KIND_RANK, 3, "rank", "ツバメ地図", "2024"}, {ZY_KIND_COUNT, 610, "count", "カモメ家計簿", "2025"},
+      {ZY_KIND_RANK, 3, "rank", "スズメ日記", "2025"}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

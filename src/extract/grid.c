@@ -48,14 +48,15 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Cells that stand for no value: 新規, -, ―, n/a. */
+/* Cells that stand for no value: 新規, -, ―, n/a; in a last-rank column NEW, 初登場, 圏外. */
 static bool is_placeholder(const char *t, size_t a, size_t b)
 {
     static const struct { const char *s; size_t n; } words[] = {
         {ZY_WORD("-")},   {ZY_WORD("--")},  {ZY_WORD("ー")},  {ZY_WORD("―")},     {ZY_WORD("—")},
         {ZY_WORD("–")},   {ZY_WORD("‐")},   {ZY_WORD("新規")}, {ZY_WORD("n/a")},   {ZY_WORD("N/A")},
         {ZY_WORD("NA")},  {ZY_WORD("*")},   {ZY_WORD("…")},   {ZY_WORD("...")},   {ZY_WORD("非公開")},
-        {ZY_WORD("不明")}, {ZY_WORD("x")},   {ZY_WORD("X")}};
+        {ZY_WORD("不明")}, {ZY_WORD("x")},   {ZY_WORD("X")},   {ZY_WORD("NEW")},   {ZY_WORD("New")},
+        {ZY_WORD("new")}, {ZY_WORD("初")},  {ZY_WORD("初登場")}, {ZY_WORD("圏外")}, {ZY_WORD("再登場")}};
     if (b - a > 9)
         return false;
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
@@ -859,6 +860,8 @@ typedef struct column_role {
     bool percent;            /* bare numbers are percentages */
     int year, month;         /* the column's time (month 0: the year only) */
     int second_year;         /* the time of bracketed second figures: "順位(前年)" */
+    bool last_period_only;   /* the header is only "前回", "前年": last period's rank when the
+                                table ranks */
     const char *measure;
     bool dates;              /* a date column worth keeping (設立, 発売) */
 } column_role;
@@ -892,6 +895,16 @@ static bool names_last_period(const char *t, size_t a, size_t b)
                      zy_starts_with(t, b, e, "同期比") || zy_starts_with(t, b, e, "同月比") ||
                      zy_starts_with(t, b, e, "増減"));
         }
+    return false;
+}
+
+/* Is the header cell only a word for last period ("前回", "前年", "昨年", "前年度")? */
+static bool is_last_period_word(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"前回", "前年", "昨年", "前年度", "昨年度", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (strlen(words[w]) == b - a && memcmp(t + a, words[w], b - a) == 0)
+            return true;
     return false;
 }
 
@@ -957,6 +970,7 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
         r->month = 0;
     }
     r->second_year = second_year_of(s, a, b, r->year);
+    r->last_period_only = is_last_period_word(t, a, b);
     r->measure = r->rank ? "rank" : measure;
     const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
     /* a date column: 設立, 発売, or a header that names a day (上場日, 発表日, 日付) */
@@ -1404,6 +1418,20 @@ static long caption_above(const zy_scan_state *s, size_t l)
     return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) ? (long)(k - 1) : -1;
 }
 
+/* "順位 | 前回 | 企業名": in a table that ranks, a column headed only 前回 or 前年 holds last
+ * period's ranks. */
+static void ranks_last_period(const grid_header *h, grid_context *gc)
+{
+    bool ranks = false;
+    for (size_t c = 0; c < h->n; c++)
+        ranks |= gc->roles[c].rank;
+    for (size_t c = 0; c < h->n && ranks; c++)
+        if (gc->roles[c].last_period_only && !gc->roles[c].has_unit && !gc->roles[c].percent) {
+            gc->roles[c].rank = true;
+            gc->roles[c].measure = "rank";
+        }
+}
+
 /* What a table's header, caption and neighbours say, into gc: unit, year, column roles, the
  * name column, the table's subject and id; the block's lines are marked taken. False when the
  * table cannot be recorded. */
@@ -1448,6 +1476,7 @@ static bool begin_table(zy_scan_state *s, grid_block *g, grid_header *h, const b
             gc->name_header = (long)c;
     }
     role_of(s, h, -1, &table_unit, has_table_unit, year, month, &gc->roles[GRID_CELLS]);
+    ranks_last_period(h, gc);
     if (!has_table_unit)
         corroborate_columns(s, g, gc);
     gc->subject = table_subject(s, g);
