@@ -265,6 +265,11 @@ static const page_case pages[] = {
      {{ZY_KIND_RANK, 3, "rank", "ツバメ地図", "2024"}, {ZY_KIND_COUNT, 610, "count", "カモメ家計簿", "2025"},
       {ZY_KIND_RANK, 3, "rank", "スズメ日記", "2025"}},
      {0}},
+    {"同 after a 前年度比 is a change too, not last year's figure; the caption's period is no event",
+     "▼受注額上位3社(2024年度)\n1. ナギ重工 2,300億円(前年度比4.1%増)\n2. シオ造船 1,800億円(同2.2%減)\n",
+     {{ZY_KIND_PERCENT, 4.1, "%", "ナギ重工", "2024"}, {ZY_KIND_PERCENT, 2.2, "%", "シオ造船", "2024"},
+      {ZY_KIND_MONEY, 1800e8, "JPY", "シオ造船", "2024"}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

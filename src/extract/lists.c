@@ -262,6 +262,13 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     return !figure || f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
 }
 
+/* Does the figure say it is a change: a sign ("+2.2%", "▲3%") or 増/減 after it ("2.2%減")? */
+static bool says_change(const char *t, const zy_figure *f, size_t e)
+{
+    return t[f->start] == '+' || (f->has_value && f->value < 0) || zy_starts_with(t, e, f->end, "増") ||
+           zy_starts_with(t, e, f->end, "減") || zy_starts_with(t, e, f->end, "ポイント");
+}
+
 /* "1位は「貯金」で", "首位はA社、": the name a rank introduces, after は, quoted or up to で or
  * 、; false when none. */
 static bool ranked_name(const char *t, size_t at, size_t e, size_t *a, size_t *b)
@@ -302,14 +309,19 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
     if (it->has_rank)
         zy_scan_add(s, &it->rank, &sub, "rank", "list", line->start, line->end, time, table_id, (long)row, 0);
     size_t i = it->first_figure, col = 1, said_from = it->name_b;
+    bool change = false; /* the last figure was a change (前年比): a 同 after it is one too */
     zy_figure f;
     while (i < line->end && next_figure(t, line->start, i, line->end, &f)) {
-        /* "(前年1位)", "(同5位)" after a 前年: last year's figure */
+        /* "(前年1位)", "(同5位)" after a 前年: last year's figure; 前年比, 前年度比 and 前年同期比
+         * are changes, and so is "(同2.2%減)" after one */
         char previous[16] = "";
-        if (year && f.start >= said_from && !zy_rows_contains(t, said_from, f.start, "前年比") &&
-            !zy_rows_contains(t, said_from, f.start, "前年同期比") &&
+        if ((f.start >= said_from && zy_rows_contains(t, said_from, f.start, "比")) || says_change(t, &f, line->end))
+            change = true;
+        else if (f.start >= said_from && zy_rows_contains(t, said_from, f.start, "前年"))
+            change = false;
+        if (year && f.start >= said_from && !change &&
             (zy_rows_contains(t, said_from, f.start, "前年") || zy_ends_with(t, f.start, "同")))
-            zy_rows_year_iso(year - 1, previous); /* 前年比 and 前年同期比 are changes, not last year */
+            zy_rows_year_iso(year - 1, previous);
         said_from = f.end;
         i = f.end > i ? f.end : i + 1;
         if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
