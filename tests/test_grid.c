@@ -270,6 +270,11 @@ static const page_case pages[] = {
      {{ZY_KIND_PERCENT, 4.1, "%", "ナギ重工", "2024"}, {ZY_KIND_PERCENT, 2.2, "%", "シオ造船", "2024"},
       {ZY_KIND_MONEY, 1800e8, "JPY", "シオ造船", "2024"}},
      {0}},
+    {"the header of the next table is no unit note under this one",
+     "架空銀行の預金残高\nホシノ銀行 52兆円\nツキノ銀行 41兆円\n\n順位 | 銘柄 | 株価(円)\n1 | カケル | 3,250\n2 | ミナモ | 1,980\n",
+     {{ZY_KIND_MONEY, 41e12, "JPY", "ツキノ銀行", NULL}, {ZY_KIND_MONEY, 3250, "JPY", "カケル", NULL},
+      {ZY_KIND_RANK, 2, "rank", "ミナモ", NULL}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

@@ -1242,8 +1242,12 @@ static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit
     if (l >= s->nlines || s->lines[l].blank || s->line_taken[l])
         return false;
     const zy_line *line = &s->lines[l];
-    if (line->end - line->start > 200 || !memchr(t + line->start, '(', line->end - line->start))
+    if (line->end - line->start > 200 || !memchr(t + line->start, '(', line->end - line->start) ||
+        memchr(t + line->start, '|', line->end - line->start))
         return false;
+    grow next;
+    if (l + 1 < s->nlines && read_line(s, l + 1, &next) && is_row(s, l + 1, &next))
+        return false; /* the header of the next table ("株価(円)"), not a note under this one */
     /* only a bracket, not the whole line: a note that is a sentence names no unit */
     size_t open = line->start;
     while (open < line->end && t[open] != '(')
