@@ -275,6 +275,12 @@ static const page_case pages[] = {
      {{ZY_KIND_MONEY, 41e12, "JPY", "ツキノ銀行", NULL}, {ZY_KIND_MONEY, 3250, "JPY", "カケル", NULL},
       {ZY_KIND_RANK, 2, "rank", "ミナモ", NULL}},
      {0}},
+    {"decorated ranks with the name on the rank's line; a record's last line is no caption",
+     "架空の住みたい町2025\n\n【第1位】ミナト町\n得票数:1,203票\n\n【第2位】ヤマテ町\n得票数:870票\n\n"
+     "アオ銀行 52兆円\nキ銀行 41兆円\n",
+     {{ZY_KIND_RANK, 1, "rank", "ミナト町", "2025"}, {ZY_KIND_COUNT, 1203, "count", "ミナト町", "2025"},
+      {ZY_KIND_COUNT, 870, "count", "ヤマテ町", "2025"}, {ZY_KIND_RANK, 2, "rank", "ヤマテ町", "2025"}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

@@ -526,6 +526,20 @@ static bool is_header_line(const zy_scan_state *s, size_t l)
            !has_period(s->norm.text, line->start, line->end);
 }
 
+/* "得票数:870票": a name and its value, a list's line (lists.c), never a table's caption. */
+static bool says_name_value(const char *t, size_t a, size_t b)
+{
+    const char *colon = memchr(t + a, ':', b - a);
+    if (!colon)
+        return false;
+    size_t v = (size_t)(colon - t) + 1;
+    while (v < b && is_blank(t[v]))
+        v++;
+    if (zy_starts_with(t, b, v, "約"))
+        v += strlen("約");
+    return v < b && (is_digit(t[v]) || zy_starts_with(t, b, v, "▲") || t[v] == '-');
+}
+
 static void find_header(const zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -562,7 +576,8 @@ static void find_header(const zy_scan_state *s, grid_block *g)
         const zy_line *c = &s->lines[k - 1];
         if (!c->blank) {
             g->context = (long)(k - 1);
-            if (c->end - c->start <= 200 && !has_period(t, c->start, c->end))
+            if (c->end - c->start <= 200 && !has_period(t, c->start, c->end) &&
+                !says_name_value(t, c->start, c->end))
                 g->caption = (long)(k - 1);
         }
     }
@@ -1419,7 +1434,9 @@ static long caption_above(const zy_scan_state *s, size_t l)
     if (k == 0 || s->line_taken[k - 1] || s->lines[k - 1].blank)
         return -1;
     const zy_line *c = &s->lines[k - 1];
-    return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) ? (long)(k - 1) : -1;
+    return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) &&
+                   !says_name_value(s->norm.text, c->start, c->end)
+               ? (long)(k - 1) : -1;
 }
 
 /* "順位 | 前回 | 企業名": in a table that ranks, a column headed only 前回 or 前年 holds last

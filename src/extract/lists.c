@@ -587,15 +587,45 @@ static void trimmed_line(const zy_scan_state *s, size_t l, size_t *a, size_t *b)
         (*b)--;
 }
 
-/* Is line l only a rank ("1位", "第1位")? Its rank goes to *rank. */
-static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
+/* Is line l a rank on its own line: "1位", "第1位", or decorated with the name after it,
+ * "【第1位】横浜" (a name without digits)? The rank goes to *rank; *name_a is where the name
+ * starts (the line's end when none). */
+static bool rank_line_named(const zy_scan_state *s, size_t l, zy_figure *rank, size_t *name_a)
 {
+    static const struct { const char *open, *close; } marks[] = {{"【", "】"}, {"[", "]"}, {"<", ">"}, {"《", "》"}};
     const char *t = s->norm.text;
     size_t a, b;
     trimmed_line(s, l, &a, &b);
-    size_t at = a + (zy_starts_with(t, b, a, "第") ? 3 : 0);
-    return !s->line_taken[l] && at < b && zy_figure_at(t, b, at, false, rank) && rank->start == a &&
-           rank->end == b && rank->kind == ZY_KIND_RANK;
+    *name_a = b;
+    if (s->line_taken[l])
+        return false;
+    size_t m = 0, open = 0;
+    while (m < sizeof marks / sizeof marks[0] && !zy_starts_with(t, b, a, marks[m].open))
+        m++;
+    if (m < sizeof marks / sizeof marks[0])
+        open = strlen(marks[m].open);
+    size_t r = a + open, at = r + (zy_starts_with(t, b, r, "第") ? 3 : 0);
+    if (at >= b || !zy_figure_at(t, b, at, false, rank) || rank->start != r || rank->kind != ZY_KIND_RANK)
+        return false;
+    if (!open)
+        return rank->end == b;
+    if (!zy_starts_with(t, b, rank->end, marks[m].close))
+        return false;
+    size_t n = rank->end + strlen(marks[m].close);
+    while (n < b && (t[n] == ' ' || t[n] == '\t'))
+        n++;
+    for (size_t i = n; i < b; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || b - n > ITEM_NAME_MAX)
+            return false;
+    *name_a = n;
+    return true;
+}
+
+/* Is line l a rank on its own line (see rank_line_named)? */
+static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
+{
+    size_t name_a;
+    return rank_line_named(s, l, rank, &name_a);
 }
 
 /* Is line l one figure and nothing else? */
@@ -647,6 +677,7 @@ static void emit_labelled(zy_scan_state *s, size_t l, size_t from, const zy_subj
 
 static void scan_vertical(zy_scan_state *s)
 {
+    const char *t = s->norm.text;
     zy_figure rank, next;
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         if (!rank_line(s, l, &rank) || rank.value != 1)
@@ -680,9 +711,18 @@ static void scan_vertical(zy_scan_state *s)
             size_t end = r + 1 < n ? starts[r + 1] : starts[r] + 1 + RECORD_LINES;
             zy_subject sub = {0, 0, -1, NULL};
             bool named = false;
-            size_t from;
-            rank_line(s, starts[r], &rank);
+            size_t from, name_a;
+            rank_line_named(s, starts[r], &rank, &name_a);
             s->line_taken[starts[r]] = true;
+            const zy_line *rl = &s->lines[starts[r]];
+            if (name_a < rl->end) { /* "【第1位】横浜": the name on the rank's line */
+                size_t name_b = rl->end;
+                while (name_b > name_a && (t[name_b - 1] == ' ' || t[name_b - 1] == '\t'))
+                    name_b--;
+                sub = zy_rows_subject(s, name_a, name_b, 0, 0);
+                named = true;
+                zy_scan_add(s, &rank, &sub, "rank", "list", rl->start, rl->end, time, table_id, (long)r, 0);
+            }
             for (size_t j = starts[r] + 1; j < end && j < s->nlines; j++) {
                 const zy_line *line = &s->lines[j];
                 zy_figure f;
@@ -711,8 +751,8 @@ static void scan_vertical(zy_scan_state *s)
 
 void zy_scan_lists(zy_scan_state *s)
 {
+    scan_vertical(s); /* before groups: a record's "得票数:1,203票" is its rank's, not a group's */
     scan_groups(s);
-    scan_vertical(s);
     scan_items(s);
     scan_runs(s);
 }
