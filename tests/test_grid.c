@@ -281,6 +281,10 @@ static const page_case pages[] = {
      {{ZY_KIND_RANK, 1, "rank", "ミナト町", "2025"}, {ZY_KIND_COUNT, 1203, "count", "ミナト町", "2025"},
       {ZY_KIND_COUNT, 870, "count", "ヤマテ町", "2025"}, {ZY_KIND_RANK, 2, "rank", "ヤマテ町", "2025"}},
      {0}},
+    {"No.1 before the name is a rank; a measure word after the name is not part of it",
+     "架空商社の売上ランキング\nNo.1 ホシノ商事 売上高 5兆円\nNo.2 ツキノ商事 売上高 4兆円\nNo.3 ヒノデ物産 売上高 3兆円\n",
+     {{ZY_KIND_RANK, 2, "rank", "ツキノ商事", NULL}, {ZY_KIND_MONEY, 5e12, "JPY", "ホシノ商事", NULL}},
+     {0}},
     {"share buttons and a menu over numbered lines are no table",
      "記事をシェア\nシェア\nツイート\n12\nいいね\n7\nコメント\n5\n\nホーム\nニュース\nランキング\n"
      "11\n新しい端末を試した\n12\n週末の天気\n",

@@ -783,6 +783,22 @@ static bool is_name_header(const char *t, size_t a, size_t b)
            !header_says(t, a, b, code_words) && !is_rank_header(t, a, b);
 }
 
+/* The length of a mark that says "rank" before its number: "No.1", "No 2", "#3"; 0 when none. */
+static size_t rank_mark_len(const char *t, size_t a, size_t b)
+{
+    static const char *const marks[] = {"No.", "NO.", "no.", "No", "#", NULL};
+    for (size_t k = 0; marks[k]; k++) {
+        size_t n = strlen(marks[k]);
+        if (a + n < b && memcmp(t + a, marks[k], n) == 0) {
+            size_t d = a + n;
+            while (d < b && t[d] == ' ')
+                d++;
+            return d < b && is_digit(t[d]) ? d - a : 0;
+        }
+    }
+    return 0;
+}
+
 /* The number a row starts with, or -1: glued, the digits that open its first (text) cell
  * ("1アメリカ"); else a bare first cell before a name ("1 米国 (6070)"). */
 static double leading_number(const char *t, const grow *row, bool glued)
@@ -791,14 +807,15 @@ static double leading_number(const char *t, const grow *row, bool glued)
     if (!glued)
         return c->type == CELL_FIGURE && c->fig.bare && row->n >= 2 && row->c[1].type == CELL_TEXT
                    ? c->fig.value : -1;
-    if (c->type != CELL_TEXT || !is_digit(t[c->a]))
+    size_t at = c->a + rank_mark_len(t, c->a, c->b);
+    if (c->type != CELL_TEXT || !is_digit(t[at]))
         return -1;
-    size_t d = c->a;
-    while (d < c->b && is_digit(t[d]) && d - c->a < 4)
+    size_t d = at;
+    while (d < c->b && is_digit(t[d]) && d - at < 4)
         d++;
     if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
         return -1;
-    return atof(t + c->a);
+    return atof(t + at);
 }
 
 /* What one pass over a block's rows tells: how many, the widest, and whether their first
@@ -838,10 +855,10 @@ static bool first_column_counts(const block_stats *st, bool glued, size_t tenths
 /* Split "1アメリカ" into its rank and its name. */
 static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
 {
-    size_t d = name->a;
-    while (d < name->b && is_digit(t[d]) && d - name->a < 4)
+    size_t at = name->a + rank_mark_len(t, name->a, name->b), d = at;
+    while (d < name->b && is_digit(t[d]) && d - at < 4)
         d++;
-    if (d == name->a || d >= name->b || is_digit(t[d]))
+    if (d == at || d >= name->b || is_digit(t[d]))
         return false;
     size_t rank_end = d;
     if (zy_starts_with(t, name->b, d, "位")) /* "1位:カモメ商事" */
@@ -855,7 +872,7 @@ static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
     rank->end = rank_end;
     rank->kind = ZY_KIND_RANK;
     rank->has_value = true;
-    rank->value = atof(t + name->a);
+    rank->value = atof(t + at);
     rank->unit = "rank";
     name->a = d;
     return true;
@@ -1139,6 +1156,25 @@ static bool is_country_header(const char *t, size_t a, size_t b)
     return false;
 }
 
+/* "ホシノ銀行 預金残高 52兆円": a last word that names the measure of the row's first figure
+ * is not part of the name. Returns the name's end. */
+static size_t name_without_measure(const char *t, const gcell *label, const grow *row, size_t from, size_t to)
+{
+    size_t space = label->b;
+    while (space > label->a && t[space - 1] != ' ')
+        space--;
+    if (space <= label->a + 1)
+        return label->b;
+    for (size_t k = from; k < to; k++)
+        if (row->c[k].type == CELL_FIGURE && row->c[k].a >= label->b) {
+            const zy_figure *f = &row->c[k].fig;
+            const char *with = zy_measure_near(t, space, row->c[k].a, row->c[k].b, row->c[k].b, f->kind);
+            const char *without = zy_measure_near(t, label->b, row->c[k].a, row->c[k].b, row->c[k].b, f->kind);
+            return with && with != without ? space - 1 : label->b;
+        }
+    return label->b;
+}
+
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
 static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
                      size_t line)
@@ -1161,6 +1197,7 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     bool has_glued = gc->glued && name == (long)from && split_glued_rank(t, &label, &glued_rank);
     if (label.b <= label.a)
         return;
+    label.b = name_without_measure(t, &label, row, from, to);
     zy_subject sub;
     if (label.alias_b > label.alias_a && is_country_code(s, label.alias_a, label.alias_b)) {
         sub = zy_rows_subject(s, label.a, label.b, 0, 0);
