@@ -117,6 +117,8 @@ static const char *const not_chronologies[] = {
     "2025年3月14日\n\n本日、新しい工場が完成した。\n",
     "売上高の推移(2024年)\nA社: 100億円\nB社: 80億円\n",
     "1999\n",
+    "▼受注額上位3社(2024年度)\n1. ナギ重工 2,300億円\n2. シオ造船 1,800億円\n",
+    "国別トップ5の輸出額(2023年)\n1. 甲国 500億ドル\n2. 乙国 420億ドル\n",
 };
 
 static const char *or_empty(const char *s) { return s ? s : ""; }

@@ -958,9 +958,17 @@ static bool caption_word_before(const char *t, size_t a, size_t b)
     static const char *const words[] = {"ランキング", "一覧", "推移", "上位", "内訳", "比較", "順位", "シェア",
                                         "実績", "業績", "予算", "売上高", "割合", "件数", "数", "額", "率",
                                         "の内訳", "まとめ", "データ", NULL};
+    /* words that make a caption wherever they stand: "売上高上位3社", "トップ10の企業" */
+    static const char *const anywhere[] = {"上位", "下位", "トップ", "ベスト", "ワースト", "ランキング", NULL};
     for (size_t w = 0; words[w]; w++)
         if (zy_ends_with(t, b, words[w]) && b - strlen(words[w]) >= a)
             return true;
+    for (size_t w = 0; anywhere[w]; w++) {
+        size_t n = strlen(anywhere[w]);
+        for (size_t i = a; i + n <= b; i++)
+            if (memcmp(t + i, anywhere[w], n) == 0)
+                return true;
+    }
     return false;
 }
 

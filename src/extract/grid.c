@@ -48,19 +48,37 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Cells that stand for no value: 新規, -, ―, n/a. */
+/* Cells that stand for no value: 新規, -, ―, n/a; in a last-rank column NEW, 初登場, 圏外. */
 static bool is_placeholder(const char *t, size_t a, size_t b)
 {
     static const struct { const char *s; size_t n; } words[] = {
         {ZY_WORD("-")},   {ZY_WORD("--")},  {ZY_WORD("ー")},  {ZY_WORD("―")},     {ZY_WORD("—")},
         {ZY_WORD("–")},   {ZY_WORD("‐")},   {ZY_WORD("新規")}, {ZY_WORD("n/a")},   {ZY_WORD("N/A")},
         {ZY_WORD("NA")},  {ZY_WORD("*")},   {ZY_WORD("…")},   {ZY_WORD("...")},   {ZY_WORD("非公開")},
-        {ZY_WORD("不明")}, {ZY_WORD("x")},   {ZY_WORD("X")}};
+        {ZY_WORD("不明")}, {ZY_WORD("x")},   {ZY_WORD("X")},   {ZY_WORD("NEW")},   {ZY_WORD("New")},
+        {ZY_WORD("new")}, {ZY_WORD("初")},  {ZY_WORD("初登場")}, {ZY_WORD("圏外")}, {ZY_WORD("再登場")}};
     if (b - a > 9)
         return false;
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
         if (words[w].n == b - a && memcmp(t + a, words[w].s, b - a) == 0)
             return true;
+    return false;
+}
+
+/* A rank move printed beside a rank: "→", "↑1", "↓12", "↗" (arrows, then digits or nothing).
+ * It is neither a name nor a figure of the row. */
+static bool is_rank_move(const char *t, size_t a, size_t b)
+{
+    static const char *const arrows[] = {"→", "↑", "↓", "↗", "↘", "⇧", "⇩", "⬆", "⬇", "➚", "➘", NULL};
+    for (size_t k = 0; arrows[k]; k++) {
+        size_t n = strlen(arrows[k]);
+        if (b - a >= n && memcmp(t + a, arrows[k], n) == 0) {
+            for (size_t i = a + n; i < b; i++)
+                if (!is_digit(t[i]))
+                    return false;
+            return b - a - n <= 3;
+        }
+    }
     return false;
 }
 
@@ -73,8 +91,37 @@ static void copy_row(grow *to, const grow *from)
     memcpy(to->c, from->c, (from->n <= GRID_CELLS ? from->n : GRID_CELLS) * sizeof from->c[0]);
 }
 
-/* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $). */
+static bool figure_covering_as_written(const char *t, size_t a, size_t b, zy_figure *f);
+
+/* "3.1%増", "0.4%減": a change cell that says its direction after the figure; 減 makes it
+ * negative (the column mixes both). */
+static bool change_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    static const struct { const char *w; bool down; } words[] = {
+        {"増加", false}, {"減少", true}, {"増", false}, {"減", true}};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k].w);
+        if (b - a <= n || !zy_ends_with(t, b, words[k].w) || (!is_digit(t[b - n - 1]) && t[b - n - 1] != '%'))
+            continue;
+        if (!figure_covering_as_written(t, a, b - n, f) || f->kind == ZY_KIND_DATE || f->value < 0 ||
+            f->has_value_max)
+            return false;
+        if (words[k].down)
+            f->value = -f->value;
+        f->end = b;
+        return true;
+    }
+    return false;
+}
+
+/* Read a figure that covers t[a, b) exactly; the numeral may follow a prefix (▲, 約, $) or be
+ * followed by 増/減. */
 static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    return figure_covering_as_written(t, a, b, f) || change_covering(t, a, b, f);
+}
+
+static bool figure_covering_as_written(const char *t, size_t a, size_t b, zy_figure *f)
 {
     if (zy_figure_at(t, b, a, true, f) && f->end == b && f->start == a)
         return true;
@@ -195,7 +242,7 @@ static void type_cells(const char *t, grow *row)
     for (size_t k = 0; k < row->n && out.n <= GRID_CELLS; k++) {
         gcell c = row->c[k];
         zy_figure run[GRID_CELLS];
-        if (c.a == c.b || is_placeholder(t, c.a, c.b)) {
+        if (c.a == c.b || is_placeholder(t, c.a, c.b) || is_rank_move(t, c.a, c.b)) {
             c.type = CELL_EMPTY;
         } else if (t[c.a] == '(' && t[c.b - 1] == ')') {
             c.type = CELL_BRACKET;
@@ -444,12 +491,23 @@ static bool is_bracket_line(const zy_scan_state *s, size_t l)
     return row.n > 0;
 }
 
-/* A line that says only a unit: "(百万円)", "百万US$". */
+/* A line that says only a unit: "(百万円)", "百万US$", or units in brackets, one a column:
+ * "(百万ドル) (百万ドル) (%)". */
 static bool is_unit_line(const zy_scan_state *s, size_t l)
 {
     zy_figure unit;
-    return s->lines[l].end - s->lines[l].start <= 40 &&
-           zy_rows_unit_in(s->norm.text, s->lines[l].start, s->lines[l].end, &unit);
+    if (s->lines[l].end - s->lines[l].start <= 40 &&
+        zy_rows_unit_in(s->norm.text, s->lines[l].start, s->lines[l].end, &unit))
+        return true;
+    grow row;
+    split_line(s->norm.text, s->lines[l].start, s->lines[l].end, &row, false);
+    if (row.n < 2 || row.n > GRID_CELLS)
+        return false;
+    for (size_t k = 0; k < row.n; k++)
+        if (row.c[k].b - row.c[k].a < 2 || s->norm.text[row.c[k].a] != '(' ||
+            !zy_rows_unit_in(s->norm.text, row.c[k].a, row.c[k].b, &unit))
+            return false;
+    return true;
 }
 
 typedef struct grid_block {
@@ -466,6 +524,20 @@ static bool is_header_line(const zy_scan_state *s, size_t l)
     const zy_line *line = &s->lines[l];
     return !line->blank && !s->line_taken[l] && line->end - line->start <= 300 &&
            !has_period(s->norm.text, line->start, line->end);
+}
+
+/* "得票数:870票": a name and its value, a list's line (lists.c), never a table's caption. */
+static bool says_name_value(const char *t, size_t a, size_t b)
+{
+    const char *colon = memchr(t + a, ':', b - a);
+    if (!colon)
+        return false;
+    size_t v = (size_t)(colon - t) + 1;
+    while (v < b && is_blank(t[v]))
+        v++;
+    if (zy_starts_with(t, b, v, "約"))
+        v += strlen("約");
+    return v < b && (is_digit(t[v]) || zy_starts_with(t, b, v, "▲") || t[v] == '-');
 }
 
 static void find_header(const zy_scan_state *s, grid_block *g)
@@ -485,11 +557,19 @@ static void find_header(const zy_scan_state *s, grid_block *g)
     while (l > 0 && g->first - l < GRID_HEADER_LINES && is_header_line(s, l - 1)) {
         size_t len = s->lines[l - 1].end - s->lines[l - 1].start;
         bool nearest = l == g->first_body;
-        if (!nearest && len > 36)
+        /* an indented line continues the one above it, however long ("2024年 …" over "  売上高 …") */
+        if (!nearest && len > 36 && !is_blank(t[s->lines[l].start]))
             break;
         l--;
-        if (nearest && len > 36)
+        if (nearest && len > 36 && !is_blank(t[s->lines[l].start]))
             break;
+    }
+    /* "(単位:億円)" on top of the header lines says the whole table's unit: it is the caption */
+    if (l < g->first_body && l + 1 < g->first_body && is_unit_line(s, l)) {
+        g->head_first = l + 1;
+        g->caption = (long)l;
+        g->context = (long)l;
+        return;
     }
     g->head_first = l;
     /* caption: the line above the header (one blank line allowed), short and without 。 */
@@ -503,7 +583,8 @@ static void find_header(const zy_scan_state *s, grid_block *g)
         const zy_line *c = &s->lines[k - 1];
         if (!c->blank) {
             g->context = (long)(k - 1);
-            if (c->end - c->start <= 200 && !has_period(t, c->start, c->end))
+            if (c->end - c->start <= 200 && !has_period(t, c->start, c->end) &&
+                !says_name_value(t, c->start, c->end))
                 g->caption = (long)(k - 1);
         }
     }
@@ -517,11 +598,126 @@ static void find_header(const zy_scan_state *s, grid_block *g)
     }
 }
 
-/* The header as cells: all header lines joined, brackets merged into the cell before them. */
+/* The header as cells: all header lines joined, brackets merged into the cell before them; or,
+ * when the lines under the widest one are indented to stand over its cells ("2024年" over
+ * "売上高" over "(百万ドル)"), those lines stacked onto the cells they stand over. */
 typedef struct grid_header {
     size_t a[GRID_CELLS], b[GRID_CELLS]; /* header cell ranges (a bracket extends its cell) */
     size_t n;
+    size_t pa[GRID_CELLS][GRID_HEADER_LINES], pb[GRID_CELLS][GRID_HEADER_LINES]; /* stacked parts */
+    size_t parts[GRID_CELLS];
 } grid_header;
+
+/* The display column of t[at] in the line starting at line_a: ASCII one, other characters two,
+ * a tab to the next multiple of eight. */
+static size_t display_column(const char *t, size_t line_a, size_t at)
+{
+    size_t col = 0;
+    for (size_t i = line_a; i < at; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\t')
+            col = (col / 8 + 1) * 8;
+        else if (c < 0x80)
+            col++;
+        else if (c >= 0xC0)
+            col += 2;
+    }
+    return col;
+}
+
+/* The cell of the stacked header whose columns overlap [c0, c1) most (nearest when none do). */
+static size_t cell_over(const zy_scan_state *s, const grid_header *h, size_t base_a, size_t c0, size_t c1)
+{
+    const char *t = s->norm.text;
+    size_t best = 0;
+    long best_overlap = -1000000;
+    for (size_t k = 0; k < h->n; k++) {
+        long h0 = (long)display_column(t, base_a, h->a[k]), h1 = (long)display_column(t, base_a, h->b[k]);
+        long lo = h0 > (long)c0 ? h0 : (long)c0, hi = h1 < (long)c1 ? h1 : (long)c1;
+        long overlap = hi - lo; /* negative: the gap between them */
+        if (overlap > best_overlap) {
+            best_overlap = overlap;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* The header line to stack onto, or -1: the widest of several lines (two cells at least), when
+ * every other line is indented (its first cell does not start the line) or as wide. */
+static long stacking_base(const zy_scan_state *s, const grid_block *g, bool subsplit)
+{
+    const char *t = s->norm.text;
+    long base = -1;
+    size_t widest = 0, lines = 0;
+    for (size_t l = g->head_first; l < g->first_body; l++) {
+        const zy_line *line = &s->lines[l];
+        if (is_rule_line(t, line->start, line->end))
+            continue;
+        grow raw;
+        split_line(t, line->start, line->end, &raw, subsplit);
+        lines++;
+        if (raw.n > widest && raw.n <= GRID_CELLS) {
+            widest = raw.n;
+            base = (long)l;
+        }
+    }
+    if (lines < 2 || widest < 2 || subsplit)
+        return -1;
+    for (size_t l = g->head_first; l < g->first_body; l++) {
+        const zy_line *line = &s->lines[l];
+        if ((long)l == base || is_rule_line(t, line->start, line->end))
+            continue;
+        grow raw;
+        split_line(t, line->start, line->end, &raw, subsplit);
+        if (raw.n != widest && !is_blank(t[line->start]))
+            return -1;
+    }
+    return base;
+}
+
+static void header_cells_of_line(const zy_scan_state *s, size_t l, bool subsplit, grid_header *h)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    grow raw;
+    split_line(t, line->start, line->end, &raw, subsplit);
+    for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
+        size_t a = raw.c[k].a, b = raw.c[k].b;
+        if (a == b)
+            continue;
+        if (t[a] == '(' && h->n > 0 && t[b - 1] == ')') {
+            h->b[h->n - 1] = b; /* "売上高 (百万円)": the unit of the cell before */
+            continue;
+        }
+        if (h->n < GRID_CELLS) {
+            h->a[h->n] = a;
+            h->b[h->n] = b;
+            h->parts[h->n] = 0;
+            h->n++;
+        }
+    }
+}
+
+/* Stack the cells of line l onto the cells of the base line they stand over. */
+static void stack_line(const zy_scan_state *s, size_t l, size_t base_a, bool subsplit, grid_header *h)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    grow raw;
+    split_line(t, line->start, line->end, &raw, subsplit);
+    for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
+        size_t a = raw.c[k].a, b = raw.c[k].b;
+        if (a == b)
+            continue;
+        size_t c0 = display_column(t, line->start, a), c1 = display_column(t, line->start, b);
+        size_t over = cell_over(s, h, base_a, c0, c1);
+        if (h->parts[over] < GRID_HEADER_LINES) {
+            h->pa[over][h->parts[over]] = a;
+            h->pb[over][h->parts[over]++] = b;
+        }
+    }
+}
 
 static void read_header(const zy_scan_state *s, const grid_block *g, grid_header *h)
 {
@@ -529,27 +725,17 @@ static void read_header(const zy_scan_state *s, const grid_block *g, grid_header
     h->n = 0;
     grow first;
     bool subsplit = read_line(s, g->first, &first) && first.subsplit;
-    for (size_t l = g->head_first; l < g->first_body; l++) {
-        const zy_line *line = &s->lines[l];
-        if (is_rule_line(t, line->start, line->end))
-            continue;
-        grow raw;
-        split_line(t, line->start, line->end, &raw, subsplit);
-        for (size_t k = 0; k < raw.n && k < GRID_CELLS; k++) {
-            size_t a = raw.c[k].a, b = raw.c[k].b;
-            if (a == b)
-                continue;
-            if (t[a] == '(' && h->n > 0 && t[b - 1] == ')') {
-                h->b[h->n - 1] = b; /* "売上高 (百万円)": the unit of the cell before */
-                continue;
-            }
-            if (h->n < GRID_CELLS) {
-                h->a[h->n] = a;
-                h->b[h->n] = b;
-                h->n++;
-            }
-        }
+    long base = stacking_base(s, g, subsplit);
+    if (base >= 0) {
+        header_cells_of_line(s, (size_t)base, subsplit, h);
+        for (size_t l = g->head_first; l < g->first_body; l++)
+            if ((long)l != base && !is_rule_line(t, s->lines[l].start, s->lines[l].end))
+                stack_line(s, l, s->lines[base].start, subsplit, h);
+        return;
     }
+    for (size_t l = g->head_first; l < g->first_body; l++)
+        if (!is_rule_line(t, s->lines[l].start, s->lines[l].end))
+            header_cells_of_line(s, l, subsplit, h);
 }
 
 static bool header_says(const char *t, size_t a, size_t b, const char *const *words)
@@ -604,6 +790,22 @@ static bool is_name_header(const char *t, size_t a, size_t b)
            !header_says(t, a, b, code_words) && !is_rank_header(t, a, b);
 }
 
+/* The length of a mark that says "rank" before its number: "No.1", "No 2", "#3"; 0 when none. */
+static size_t rank_mark_len(const char *t, size_t a, size_t b)
+{
+    static const char *const marks[] = {"No.", "NO.", "no.", "No", "#", NULL};
+    for (size_t k = 0; marks[k]; k++) {
+        size_t n = strlen(marks[k]);
+        if (a + n < b && memcmp(t + a, marks[k], n) == 0) {
+            size_t d = a + n;
+            while (d < b && t[d] == ' ')
+                d++;
+            return d < b && is_digit(t[d]) ? d - a : 0;
+        }
+    }
+    return 0;
+}
+
 /* The number a row starts with, or -1: glued, the digits that open its first (text) cell
  * ("1アメリカ"); else a bare first cell before a name ("1 米国 (6070)"). */
 static double leading_number(const char *t, const grow *row, bool glued)
@@ -612,14 +814,15 @@ static double leading_number(const char *t, const grow *row, bool glued)
     if (!glued)
         return c->type == CELL_FIGURE && c->fig.bare && row->n >= 2 && row->c[1].type == CELL_TEXT
                    ? c->fig.value : -1;
-    if (c->type != CELL_TEXT || !is_digit(t[c->a]))
+    size_t at = c->a + rank_mark_len(t, c->a, c->b);
+    if (c->type != CELL_TEXT || !is_digit(t[at]))
         return -1;
-    size_t d = c->a;
-    while (d < c->b && is_digit(t[d]) && d - c->a < 4)
+    size_t d = at;
+    while (d < c->b && is_digit(t[d]) && d - at < 4)
         d++;
     if (d >= c->b || is_digit(t[d]) || t[d] == '.' || t[d] == ',' || t[d] == '%')
         return -1;
-    return atof(t + c->a);
+    return atof(t + at);
 }
 
 /* What one pass over a block's rows tells: how many, the widest, and whether their first
@@ -659,10 +862,10 @@ static bool first_column_counts(const block_stats *st, bool glued, size_t tenths
 /* Split "1アメリカ" into its rank and its name. */
 static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
 {
-    size_t d = name->a;
-    while (d < name->b && is_digit(t[d]) && d - name->a < 4)
+    size_t at = name->a + rank_mark_len(t, name->a, name->b), d = at;
+    while (d < name->b && is_digit(t[d]) && d - at < 4)
         d++;
-    if (d == name->a || d >= name->b || is_digit(t[d]))
+    if (d == at || d >= name->b || is_digit(t[d]))
         return false;
     size_t rank_end = d;
     if (zy_starts_with(t, name->b, d, "位")) /* "1位:カモメ商事" */
@@ -676,7 +879,7 @@ static bool split_glued_rank(const char *t, gcell *name, zy_figure *rank)
     rank->end = rank_end;
     rank->kind = ZY_KIND_RANK;
     rank->has_value = true;
-    rank->value = atof(t + name->a);
+    rank->value = atof(t + at);
     rank->unit = "rank";
     name->a = d;
     return true;
@@ -695,9 +898,69 @@ typedef struct column_role {
     zy_figure unit;          /* scale and unit for bare numbers */
     bool percent;            /* bare numbers are percentages */
     int year, month;         /* the column's time (month 0: the year only) */
+    int second_year;         /* the time of bracketed second figures: "順位(前年)" */
+    bool last_period_only;   /* the header is only "前回", "前年": last period's rank when the
+                                table ranks */
     const char *measure;
     bool dates;              /* a date column worth keeping (設立, 発売) */
 } column_role;
+
+/* Does a header bracket say the previous period: "(前年)", "(前回)", "(昨年)"? */
+static bool says_last_year(const char *t, size_t a, size_t b)
+{
+    return zy_rows_contains(t, a, b, "前年") || zy_rows_contains(t, a, b, "前回") ||
+           zy_rows_contains(t, a, b, "昨年") || zy_rows_contains(t, a, b, "前期");
+}
+
+/* Where the bracket of t[a, b) opens ("順位(前年)" → after 順位), or b. */
+static size_t before_bracket(const char *t, size_t a, size_t b)
+{
+    const char *open = memchr(t + a, '(', b - a);
+    return open ? (size_t)(open - t) : b;
+}
+
+/* Does a header cell name last period's figures ("前年順位", "前年度売上高", "前回"), not a
+ * change against it ("前年比", "前年同期比", "前年差")? */
+static bool names_last_period(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"前年度", "前年", "昨年度", "昨年", "前回", "前期", NULL};
+    for (size_t i = a; i < b; i++)
+        for (size_t w = 0; words[w]; w++) {
+            size_t n = strlen(words[w]);
+            if (i + n > b || memcmp(t + i, words[w], n) != 0)
+                continue;
+            size_t e = i + n;
+            return !(zy_starts_with(t, b, e, "比") || zy_starts_with(t, b, e, "差") ||
+                     zy_starts_with(t, b, e, "同期比") || zy_starts_with(t, b, e, "同月比") ||
+                     zy_starts_with(t, b, e, "増減"));
+        }
+    return false;
+}
+
+/* Is the header cell only a word for last period ("前回", "前年", "昨年", "前年度")? */
+static bool is_last_period_word(const char *t, size_t a, size_t b)
+{
+    static const char *const words[] = {"前回", "前年", "昨年", "前年度", "昨年度", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (strlen(words[w]) == b - a && memcmp(t + a, words[w], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* The year of the bracketed second figures under a header cell "順位(前年)" or "順位(20年)":
+ * the bracket's year, or the year before the column's; the column's year when no bracket. */
+static int second_year_of(const zy_scan_state *s, size_t a, size_t b, int year)
+{
+    const char *t = s->norm.text;
+    const char *open = memchr(t + a, '(', b - a);
+    if (!open)
+        return year;
+    size_t o = (size_t)(open - t);
+    int y = zy_rows_year_in(s, o, b, false);
+    if (y)
+        return y;
+    return says_last_year(t, o, b) && year ? year - 1 : year;
+}
 
 static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_figure *table_unit,
                     bool has_table_unit, int table_year, int table_month, column_role *r)
@@ -706,6 +969,7 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     *r = (column_role){0};
     r->year = table_year;
     r->month = table_month;
+    r->second_year = table_year;
     r->has_unit = has_table_unit;
     if (has_table_unit)
         r->unit = *table_unit;
@@ -715,19 +979,38 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     r->rank = is_rank_header(t, a, b);
     r->skip = header_says(t, a, b, code_words);
     zy_figure u;
-    if (zy_rows_unit_in(t, a, b, &u)) {
+    bool unit = zy_rows_unit_in(t, a, b, &u), percent = is_percent_header(t, a, b);
+    int y = zy_rows_year_in(s, a, b, true);
+    const char *measure = zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    /* the lines stacked under the cell say the rest: "2024年" / "売上高" / "(百万ドル)" */
+    for (size_t p = 0; p < h->parts[hc]; p++) {
+        size_t pa = h->pa[hc][p], pb = h->pb[hc][p];
+        r->rank |= is_rank_header(t, pa, pb);
+        r->skip |= header_says(t, pa, pb, code_words);
+        if (!unit)
+            unit = zy_rows_unit_in(t, pa, pb, &u);
+        percent |= is_percent_header(t, pa, pb);
+        if (!y)
+            y = zy_rows_year_in(s, pa, pb, true);
+        if (!measure)
+            measure = zy_measure_near(t, pa, pb, pb, pb, ZY_KIND_COUNT);
+    }
+    if (unit) {
         r->has_unit = true;
         r->unit = u;
-        r->percent = false;
-    } else if (is_percent_header(t, a, b)) {
+    } else if (percent) {
         r->percent = true;
     }
-    int y = zy_rows_year_in(s, a, b, true);
     if (y) {
         r->year = y;
         r->month = 0;
+    } else if (table_year && names_last_period(t, a, before_bracket(t, a, b))) {
+        r->year = table_year - 1; /* "前年順位" beside this year's */
+        r->month = 0;
     }
-    r->measure = r->rank ? "rank" : zy_measure_near(t, a, b, b, b, ZY_KIND_COUNT);
+    r->second_year = second_year_of(s, a, b, r->year);
+    r->last_period_only = is_last_period_word(t, a, b);
+    r->measure = r->rank ? "rank" : measure;
     const char *date_measure = zy_measure_near(t, a, a, a, b, ZY_KIND_DATE);
     /* a date column: 設立, 発売, or a header that names a day (上場日, 発表日, 日付) */
     r->dates = (date_measure && (strcmp(date_measure, "founded") == 0 || strcmp(date_measure, "release") == 0)) ||
@@ -812,6 +1095,7 @@ typedef struct grid_context {
     size_t row_index;
     int table_year, table_month;
     zy_subject subject;      /* the table's own subject (its caption's name), end 0: none */
+    int side_year;           /* the year over this side of tables side by side, or 0 */
 } grid_context;
 
 static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
@@ -879,6 +1163,25 @@ static bool is_country_header(const char *t, size_t a, size_t b)
     return false;
 }
 
+/* "ホシノ銀行 預金残高 52兆円": a last word that names the measure of the row's first figure
+ * is not part of the name. Returns the name's end. */
+static size_t name_without_measure(const char *t, const gcell *label, const grow *row, size_t from, size_t to)
+{
+    size_t space = label->b;
+    while (space > label->a && t[space - 1] != ' ')
+        space--;
+    if (space <= label->a + 1)
+        return label->b;
+    for (size_t k = from; k < to; k++)
+        if (row->c[k].type == CELL_FIGURE && row->c[k].a >= label->b) {
+            const zy_figure *f = &row->c[k].fig;
+            const char *with = zy_measure_near(t, space, row->c[k].a, row->c[k].b, row->c[k].b, f->kind);
+            const char *without = zy_measure_near(t, label->b, row->c[k].a, row->c[k].b, row->c[k].b, f->kind);
+            return with && with != without ? space - 1 : label->b;
+        }
+    return label->b;
+}
+
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
 static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
                      size_t line)
@@ -901,6 +1204,7 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     bool has_glued = gc->glued && name == (long)from && split_glued_rank(t, &label, &glued_rank);
     if (label.b <= label.a)
         return;
+    label.b = name_without_measure(t, &label, row, from, to);
     zy_subject sub;
     if (label.alias_b > label.alias_a && is_country_code(s, label.alias_a, label.alias_b)) {
         sub = zy_rows_subject(s, label.a, label.b, 0, 0);
@@ -941,6 +1245,13 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
     gc->row_index++;
 }
 
+/* The year of a column's figures: the side's, over tables side by side, unless the column
+ * names its own. */
+static int column_year(const grid_context *gc, const column_role *role)
+{
+    return gc->side_year && role->year == gc->table_year ? gc->side_year : role->year;
+}
+
 /* Record a cell's figure (and its bracketed second one) with the column's role; time_override
  * is the row's own time in a time series, or NULL. */
 static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const column_role *role,
@@ -954,14 +1265,20 @@ static void emit_cell(zy_scan_state *s, grid_context *gc, const gcell *c, const 
     if (time_override)
         snprintf(time, sizeof time, "%s", time_override);
     else
-        zy_rows_time_iso(f.kind == ZY_KIND_DATE ? 0 : role->year, role->month, time);
+        zy_rows_time_iso(f.kind == ZY_KIND_DATE ? 0 : column_year(gc, role), role->month, time);
     const char *measure = f.kind == ZY_KIND_RANK ? "rank" : role->measure;
     zy_scan_add(s, &f, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
                 (long)gc->row_index, (long)col);
     if (c->has_second) {
         zy_figure g = c->second;
+        char second_time[16];
+        if (time_override)
+            snprintf(second_time, sizeof second_time, "%s", time_override);
+        else
+            zy_rows_time_iso(g.kind == ZY_KIND_DATE ? 0 : role->second_year,
+                             role->second_year == role->year ? role->month : 0, second_time);
         if (apply_role(role, &g))
-            zy_scan_add(s, &g, sub, measure, "table", ln->start, ln->end, time, gc->table_id,
+            zy_scan_add(s, &g, sub, measure, "table", ln->start, ln->end, second_time, gc->table_id,
                         (long)gc->row_index, (long)col);
     }
 }
@@ -984,8 +1301,12 @@ static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit
     if (l >= s->nlines || s->lines[l].blank || s->line_taken[l])
         return false;
     const zy_line *line = &s->lines[l];
-    if (line->end - line->start > 200 || !memchr(t + line->start, '(', line->end - line->start))
+    if (line->end - line->start > 200 || !memchr(t + line->start, '(', line->end - line->start) ||
+        memchr(t + line->start, '|', line->end - line->start))
         return false;
+    grow next;
+    if (l + 1 < s->nlines && read_line(s, l + 1, &next) && is_row(s, l + 1, &next))
+        return false; /* the header of the next table ("株価(円)"), not a note under this one */
     /* only a bracket, not the whole line: a note that is a sentence names no unit */
     size_t open = line->start;
     while (open < line->end && t[open] != '(')
@@ -999,6 +1320,21 @@ static bool footnote_unit(zy_scan_state *s, const grid_block *g, zy_figure *unit
         return false;
     s->line_taken[l] = true;
     return true;
+}
+
+/* A sentence just above the table that names its unit: "単位は10億米ドルです。", "(単位:億円)". */
+static bool sentence_unit(const zy_scan_state *s, size_t l, zy_figure *unit)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    for (size_t i = line->start; i + 6 <= line->end; i++)
+        if (zy_starts_with(t, line->end, i, "単位")) {
+            size_t e = i;
+            while (e < line->end && !zy_starts_with(t, line->end, e, "。"))
+                e++;
+            return zy_rows_unit_in(t, i, e, unit);
+        }
+    return false;
 }
 
 /* ---- a column's unit from the article's own repetition of a cell ---- */
@@ -1111,6 +1447,121 @@ static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
 }
 
 
+#define GRID_SIDES 4
+
+/* A line of years only, one over each of tables side by side ("2023年      2024年"): their
+ * years into years; returns how many (0: not such a line). */
+static size_t side_years(const zy_scan_state *s, size_t l, int years[GRID_SIDES])
+{
+    grow raw;
+    split_line(s->norm.text, s->lines[l].start, s->lines[l].end, &raw, false);
+    if (raw.n < 2 || raw.n > GRID_SIDES)
+        return 0;
+    for (size_t k = 0; k < raw.n; k++) {
+        int month;
+        if (raw.c[k].b - raw.c[k].a > 24 ||
+            !(years[k] = zy_rows_period_in(s, raw.c[k].a, raw.c[k].b, &month)))
+            return 0;
+    }
+    return raw.n;
+}
+
+/* The caption above line l: the nearest line (one blank line allowed), short, without 。, not
+ * taken; -1 when none. */
+static long caption_above(const zy_scan_state *s, size_t l)
+{
+    size_t k = l, blanks = 0;
+    while (k > 0 && s->lines[k - 1].blank && blanks < 2) {
+        k--;
+        blanks++;
+    }
+    if (k == 0 || s->line_taken[k - 1] || s->lines[k - 1].blank)
+        return -1;
+    const zy_line *c = &s->lines[k - 1];
+    return c->end - c->start <= 200 && !has_period(s->norm.text, c->start, c->end) &&
+                   !says_name_value(s->norm.text, c->start, c->end)
+               ? (long)(k - 1) : -1;
+}
+
+/* "順位 | 前回 | 企業名": in a table that ranks, a column headed only 前回 or 前年 holds last
+ * period's ranks. */
+static void ranks_last_period(const grid_header *h, grid_context *gc)
+{
+    bool ranks = false;
+    for (size_t c = 0; c < h->n; c++)
+        ranks |= gc->roles[c].rank;
+    for (size_t c = 0; c < h->n && ranks; c++)
+        if (gc->roles[c].last_period_only && !gc->roles[c].has_unit && !gc->roles[c].percent) {
+            gc->roles[c].rank = true;
+            gc->roles[c].measure = "rank";
+        }
+}
+
+/* What a table's header, caption and neighbours say, into gc: unit, year, column roles, the
+ * name column, the table's subject and id; the block's lines are marked taken. False when the
+ * table cannot be recorded. */
+static bool begin_table(zy_scan_state *s, grid_block *g, grid_header *h, const block_stats *stats,
+                        grid_context *gc, int side_year[GRID_SIDES], size_t *sides_out)
+{
+    const char *t = s->norm.text;
+    /* the table's unit and year: a unit line among the header lines or the caption */
+    zy_figure table_unit = {0};
+    bool has_table_unit = false;
+    if (g->caption >= 0)
+        has_table_unit = zy_rows_unit_in(t, s->lines[g->caption].start, s->lines[g->caption].end, &table_unit);
+    if (h->n == 1 && zy_rows_unit_in(t, h->a[0], h->b[0], &table_unit)) {
+        has_table_unit = true; /* "百万US$" on a line of its own */
+        h->n = 0;
+    }
+    if (!has_table_unit)
+        has_table_unit = footnote_unit(s, g, &table_unit);
+    if (!has_table_unit && g->context >= 0 && g->context != g->caption)
+        has_table_unit = sentence_unit(s, (size_t)g->context, &table_unit);
+    /* "2023年   2024年" over two tables side by side: each side's year; the caption is above */
+    size_t sides = g->caption >= 0 ? side_years(s, (size_t)g->caption, side_year) : 0;
+    *sides_out = sides;
+    if (sides) {
+        s->line_taken[g->caption] = true;
+        g->caption = caption_above(s, (size_t)g->caption);
+    }
+    int year = 0, month = 0;
+    if (g->caption >= 0)
+        year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
+    if (!year && g->context >= 0)
+        year = zy_rows_period_in(s, s->lines[g->context].start, s->lines[g->context].end, &month);
+    if (!year) {
+        year = zy_rows_lead_year(s);
+        month = 0;
+    }
+    gc->table_year = year;
+    gc->table_month = month;
+    for (size_t c = 0; c < h->n; c++) {
+        role_of(s, h, (long)c, &table_unit, has_table_unit, year, month, &gc->roles[c]);
+        if (gc->name_header < 0 && is_name_header(t, h->a[c], h->b[c]))
+            gc->name_header = (long)c;
+    }
+    role_of(s, h, -1, &table_unit, has_table_unit, year, month, &gc->roles[GRID_CELLS]);
+    ranks_last_period(h, gc);
+    if (!has_table_unit)
+        corroborate_columns(s, g, gc);
+    gc->subject = table_subject(s, g);
+    gc->glued = first_column_counts(stats, true, 6); /* 1アメリカ */
+    gc->lead_rank = h->n == 0 && first_column_counts(stats, false, 8); /* 1 米国 (6070) */
+    size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
+    size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
+    size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
+    if (g->caption < 0 && g->context >= 0) /* "企業別の件数は次の通り。" introduces the table */
+        cap_b = introduced_caption(s, (size_t)g->context, &cap_a);
+    gc->table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
+    if (gc->table_id < 0)
+        return false;
+    for (size_t l = g->head_first; l < g->last; l++)
+        s->line_taken[l] = true;
+    if (g->caption >= 0)
+        s->line_taken[g->caption] = true;
+    return true;
+}
+
 static void read_block(zy_scan_state *s, grid_block *g)
 {
     const char *t = s->norm.text;
@@ -1129,51 +1580,10 @@ static void read_block(zy_scan_state *s, grid_block *g)
         return; /* two bare "name figure" lines with nothing to say what they are: page debris
                    (いいね 120 / シェア 45) as often as a table */
     grid_context gc = {.h = &h, .name_header = -1};
-    /* the table's unit and year: a unit line among the header lines or the caption */
-    zy_figure table_unit = {0};
-    bool has_table_unit = false;
-    if (g->caption >= 0)
-        has_table_unit = zy_rows_unit_in(t, s->lines[g->caption].start, s->lines[g->caption].end, &table_unit);
-    if (h.n == 1 && zy_rows_unit_in(t, h.a[0], h.b[0], &table_unit)) {
-        has_table_unit = true; /* "百万US$" on a line of its own */
-        h.n = 0;
-    }
-    if (!has_table_unit)
-        has_table_unit = footnote_unit(s, g, &table_unit);
-    int year = 0, month = 0;
-    if (g->caption >= 0)
-        year = zy_rows_period_in(s, s->lines[g->caption].start, s->lines[g->caption].end, &month);
-    if (!year && g->context >= 0)
-        year = zy_rows_period_in(s, s->lines[g->context].start, s->lines[g->context].end, &month);
-    if (!year) {
-        year = zy_rows_lead_year(s);
-        month = 0;
-    }
-    gc.table_year = year;
-    gc.table_month = month;
-    for (size_t c = 0; c < h.n; c++) {
-        role_of(s, &h, (long)c, &table_unit, has_table_unit, year, month, &gc.roles[c]);
-        if (gc.name_header < 0 && is_name_header(t, h.a[c], h.b[c]))
-            gc.name_header = (long)c;
-    }
-    role_of(s, &h, -1, &table_unit, has_table_unit, year, month, &gc.roles[GRID_CELLS]);
-    if (!has_table_unit)
-        corroborate_columns(s, g, &gc);
-    gc.subject = table_subject(s, g);
-    gc.glued = first_column_counts(&stats, true, 6); /* 1アメリカ */
-    gc.lead_rank = h.n == 0 && first_column_counts(&stats, false, 8); /* 1 米国 (6070) */
-    size_t cap_line = g->caption >= 0 ? (size_t)g->caption : g->head_first;
-    size_t cap_a = g->caption >= 0 ? s->lines[g->caption].start : 0;
-    size_t cap_b = g->caption >= 0 ? s->lines[g->caption].end : 0;
-    if (g->caption < 0 && g->context >= 0) /* "企業別の件数は次の通り。" introduces the table */
-        cap_b = introduced_caption(s, (size_t)g->context, &cap_a);
-    gc.table_id = zy_rows_add_table(s, s->lines[cap_line].start, cap_a, cap_b);
-    if (gc.table_id < 0)
+    int side_year[GRID_SIDES];
+    size_t sides = 0;
+    if (!begin_table(s, g, &h, &stats, &gc, side_year, &sides))
         return;
-    for (size_t l = g->head_first; l < g->last; l++)
-        s->line_taken[l] = true;
-    if (g->caption >= 0)
-        s->line_taken[g->caption] = true;
     for (size_t l = g->first; l < g->last && s->status == ZY_OK; l++) {
         grow row, words;
         if (!read_line(s, l, &row) || !is_row(s, l, &row))
@@ -1185,8 +1595,10 @@ static void read_block(zy_scan_state *s, grid_block *g)
         size_t m = side_by_side(&row);
         if (m < row.n && h.n >= row.n && !header_repeats(t, &h, m))
             m = row.n; /* "企業名 売上高 本社 従業員数": the header names every cell, one table */
-        for (size_t from = 0; from < row.n; from += m)
+        for (size_t from = 0; from < row.n; from += m) {
+            gc.side_year = sides > 1 && sides == row.n / m && m < row.n ? side_year[from / m] : 0;
             emit_row(s, &gc, &row, from, from + m, l);
+        }
     }
 }
 
@@ -1217,6 +1629,202 @@ static bool same_shape(const grow *a, const grow *b)
         if (a->c[k].type != b->c[k].type)
             return false;
     return true;
+}
+
+/* ---- tables printed one cell a line: "順位" / "メーカー" / "シェア" / "1" / "アップル" / "18.7%" / "2" … ---- */
+
+#define CELL_LINE_MAX 120   /* bytes: a cell on its own line is short */
+#define CELL_LINES_WIDE 8   /* columns such a table may have */
+#define CELL_RUN_MAX 1024   /* cell lines read as one run (a longer one goes on as the next) */
+
+/* Line l as one typed cell: not blank, not a sentence, short; taken or not. */
+static bool typed_line_cell(const zy_scan_state *s, size_t l, gcell *c)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    if (line->blank || line->period || line->end - line->start > CELL_LINE_MAX)
+        return false;
+    size_t a = line->start, b = line->end;
+    while (a < b && is_blank(t[a]))
+        a++;
+    while (b > a && is_blank(t[b - 1]))
+        b--;
+    grow row;
+    row.n = 0;
+    row.pipes = true;
+    row.subsplit = false;
+    add_cell(&row, a, b, false);
+    type_cells(t, &row);
+    if (row.n != 1 || row.c[0].type == CELL_BRACKET || row.c[0].type == CELL_EMPTY ||
+        (row.c[0].type == CELL_FIGURE && row.c[0].fig.kind == ZY_KIND_DATE))
+        return false;
+    *c = row.c[0];
+    return true;
+}
+
+/* Line l, not taken by another reader, as one typed cell. */
+static bool line_cell(const zy_scan_state *s, size_t l, gcell *c)
+{
+    return !s->line_taken[l] && typed_line_cell(s, l, c);
+}
+
+/* A run of cell lines as pages copy them: one cell a line, a blank line between cells or
+ * none. Positions in the run index the lines. */
+typedef struct cell_run {
+    size_t line[CELL_RUN_MAX];
+    size_t n;
+} cell_run;
+
+/* The cell lines from line l on, a single blank line between two allowed; returns the line
+ * after the run. */
+static size_t read_cell_run(const zy_scan_state *s, size_t l, cell_run *run)
+{
+    gcell c;
+    run->n = 0;
+    size_t k = l;
+    while (k < s->nlines && run->n < CELL_RUN_MAX) {
+        if (s->lines[k].blank) {
+            if (k + 1 >= s->nlines || s->lines[k + 1].blank || run->n == 0)
+                break;
+            k++;
+            continue;
+        }
+        if (!line_cell(s, k, &c))
+            break;
+        run->line[run->n++] = k++;
+    }
+    return k;
+}
+
+/* How many records of k cells follow from position p of the run, each with the cell types of
+ * the first (a name and a figure at least). */
+static size_t cell_line_records(const zy_scan_state *s, const cell_run *run, size_t p, size_t k)
+{
+    cell_type first[CELL_LINES_WIDE];
+    bool text = false, figure = false;
+    size_t records = 0;
+    for (size_t r = p; r + k <= run->n; r += k) {
+        for (size_t j = 0; j < k; j++) {
+            gcell c;
+            if (!typed_line_cell(s, run->line[r + j], &c))
+                return records;
+            if (records == 0) {
+                first[j] = c.type;
+                text |= c.type == CELL_TEXT;
+                figure |= c.type == CELL_FIGURE;
+            } else if (c.type != first[j]) {
+                return records;
+            }
+        }
+        if (records == 0 && !(text && figure))
+            return 0;
+        records++;
+    }
+    return records;
+}
+
+/* Do the k cells before position p head a table: one of them names the rank or the name
+ * column (順位, 国名, 企業)? Menus (ホーム / ニュース) and share buttons (シェア / ツイート)
+ * over numbered lines do not. */
+static bool cell_lines_header(const zy_scan_state *s, const cell_run *run, size_t p, size_t k)
+{
+    for (size_t j = p - k; j < p; j++) {
+        gcell c;
+        if (typed_line_cell(s, run->line[j], &c) &&
+            (is_rank_header(s->norm.text, c.a, c.b) || is_name_header(s->norm.text, c.a, c.b)))
+            return true;
+    }
+    return false;
+}
+
+/* Record the table of n records of k cells from position p, under the k header cells before. */
+static void read_cell_lines(zy_scan_state *s, const cell_run *run, size_t p, size_t k, size_t n)
+{
+    grid_block g = {.first = run->line[p], .last = run->line[p + n * k - 1] + 1,
+                    .head_first = run->line[p - k], .first_body = run->line[p]};
+    g.caption = caption_above(s, g.head_first);
+    g.context = g.caption;
+    grid_header h = {.n = 0};
+    for (size_t j = p - k; j < p; j++) {
+        gcell c;
+        typed_line_cell(s, run->line[j], &c);
+        h.a[h.n] = c.a;
+        h.b[h.n] = c.b;
+        h.parts[h.n++] = 0;
+    }
+    block_stats stats = {.rows = n, .widest = k};
+    grid_context gc = {.h = &h, .name_header = -1};
+    int side_year[GRID_SIDES];
+    size_t sides;
+    if (!begin_table(s, &g, &h, &stats, &gc, side_year, &sides))
+        return;
+    for (size_t r = 0; r < n && s->status == ZY_OK; r++) {
+        grow row;
+        row.n = 0;
+        row.pipes = true;
+        row.subsplit = false;
+        for (size_t j = 0; j < k; j++) {
+            gcell c;
+            typed_line_cell(s, run->line[p + r * k + j], &c);
+            split_trailing_bracket(s->norm.text, &c);
+            row.c[row.n++] = c;
+        }
+        emit_row(s, &gc, &row, 0, k, run->line[p + r * k]);
+    }
+}
+
+/* Read the tables of one run: at each figure, the k name cells before it may be a header
+ * over records of k cells (the first figure lies in the first record). */
+static void read_run_tables(zy_scan_state *s, const cell_run *run)
+{
+    size_t names = 0; /* name cells right before position q */
+    for (size_t q = 0; q < run->n && s->status == ZY_OK; q++) {
+        gcell c;
+        typed_line_cell(s, run->line[q], &c);
+        if (c.type != CELL_FIGURE) {
+            names = c.type == CELL_TEXT ? names + 1 : 0;
+            continue;
+        }
+        /* the width and the start that cover the most cells (a wrong width breaks the pattern
+         * soon; a wrong start loses a record) */
+        size_t best_k = 0, best_before = 0, best_n = 0;
+        for (size_t k = names < CELL_LINES_WIDE ? names : CELL_LINES_WIDE; k >= 2; k--)
+            for (size_t before = 0; before + k <= names && before < k; before++) {
+                size_t n = cell_line_records(s, run, q - before, k);
+                if (n >= 2 && n * k > best_n * best_k && cell_lines_header(s, run, q - before, k)) {
+                    best_k = k;
+                    best_before = before;
+                    best_n = n;
+                }
+            }
+        names = 0;
+        if (best_n) {
+            read_cell_lines(s, run, q - best_before, best_k, best_n);
+            q = q - best_before + best_n * best_k - 1;
+        }
+    }
+}
+
+/* Tables printed one cell a line (see read_run_tables), blank lines between cells or not. */
+static void scan_cell_lines(zy_scan_state *s)
+{
+    cell_run *run = malloc(sizeof *run);
+    if (!run) {
+        s->status = ZY_ERR_NOMEM;
+        return;
+    }
+    for (size_t l = 0; l < s->nlines && s->status == ZY_OK;) {
+        gcell c;
+        if (!line_cell(s, l, &c)) {
+            l++;
+            continue;
+        }
+        size_t next = read_cell_run(s, l, run);
+        if (run->n >= 6) /* a header of two and two records of two at least */
+            read_run_tables(s, run);
+        l = next > l ? next : l + 1;
+    }
+    free(run);
 }
 
 void zy_scan_grid(zy_scan_state *s)
@@ -1264,4 +1872,5 @@ void zy_scan_grid(zy_scan_state *s)
         read_block(s, &g);
         l = last_row;
     }
+    scan_cell_lines(s);
 }

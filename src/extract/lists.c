@@ -7,7 +7,8 @@
  *   caption names; items with a 。 are sentences and left to prose. Ranks are never read from
  *   the order of the lines.
  *   items: numbering (1. X) is a bullet, not a figure.
- *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after.
+ *   Vertical rankings: "1位" on a line, the name on the next, its figures on the lines after,
+ *   alone ("31兆円") or labelled ("ブランド価値:約641億ドル(前年比+12%)").
  *   Runs: a line whose figures are all bracketed after names or ranks before them,
  *   "北辰(19社)、南海(14社)", "20位にホンダ(前年20位)、40位に日産(同39位)".
  * May call: extract (rows, scan, figure, entities), util.
@@ -261,6 +262,42 @@ static bool read_item(zy_scan_state *s, size_t l, list_entry *it)
     return !figure || f.kind != ZY_KIND_DATE; /* "- 2022年11月30日|…" is a chronology's */
 }
 
+/* Does the figure say it is a change: a sign ("+2.2%", "▲3%") or 増/減 after it ("2.2%減")? */
+static bool says_change(const char *t, const zy_figure *f, size_t e)
+{
+    return t[f->start] == '+' || (f->has_value && f->value < 0) || zy_starts_with(t, e, f->end, "増") ||
+           zy_starts_with(t, e, f->end, "減") || zy_starts_with(t, e, f->end, "ポイント");
+}
+
+/* "1位は「貯金」で", "首位はA社、": the name a rank introduces, after は, quoted or up to で or
+ * 、; false when none. */
+static bool ranked_name(const char *t, size_t at, size_t e, size_t *a, size_t *b)
+{
+    if (!zy_starts_with(t, e, at, "は"))
+        return false;
+    at += strlen("は");
+    if (zy_starts_with(t, e, at, "「")) {
+        size_t q = at + strlen("「");
+        for (size_t i = q; i < e && i - q <= ITEM_NAME_MAX; i++)
+            if (zy_starts_with(t, e, i, "」")) {
+                *a = q;
+                *b = i;
+                return i > q;
+            }
+        return false;
+    }
+    for (size_t i = at; i < e && i - at <= ITEM_NAME_MAX; i++) {
+        if (t[i] >= '0' && t[i] <= '9')
+            return false;
+        if (zy_starts_with(t, e, i, "で") || zy_starts_with(t, e, i, "、")) {
+            *a = at;
+            *b = i;
+            return i > at;
+        }
+    }
+    return false;
+}
+
 static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long table_id, size_t row,
                       const zy_figure *unit, bool has_unit, int year, int month)
 {
@@ -272,18 +309,28 @@ static void emit_item(zy_scan_state *s, size_t l, const list_entry *it, long tab
     if (it->has_rank)
         zy_scan_add(s, &it->rank, &sub, "rank", "list", line->start, line->end, time, table_id, (long)row, 0);
     size_t i = it->first_figure, col = 1, said_from = it->name_b;
+    bool change = false; /* the last figure was a change (前年比): a 同 after it is one too */
     zy_figure f;
     while (i < line->end && next_figure(t, line->start, i, line->end, &f)) {
-        /* "(前年1位)", "(同5位)" after a 前年: last year's figure */
+        /* "(前年1位)", "(同5位)" after a 前年: last year's figure; 前年比, 前年度比 and 前年同期比
+         * are changes, and so is "(同2.2%減)" after one */
         char previous[16] = "";
-        if (year && f.start >= said_from && !zy_rows_contains(t, said_from, f.start, "前年比") &&
-            !zy_rows_contains(t, said_from, f.start, "前年同期比") &&
+        if ((f.start >= said_from && zy_rows_contains(t, said_from, f.start, "比")) || says_change(t, &f, line->end))
+            change = true;
+        else if (f.start >= said_from && zy_rows_contains(t, said_from, f.start, "前年"))
+            change = false;
+        if (year && f.start >= said_from && !change &&
             (zy_rows_contains(t, said_from, f.start, "前年") || zy_ends_with(t, f.start, "同")))
-            zy_rows_year_iso(year - 1, previous); /* 前年比 and 前年同期比 are changes, not last year */
+            zy_rows_year_iso(year - 1, previous);
         said_from = f.end;
         i = f.end > i ? f.end : i + 1;
         if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION)
             continue;
+        if (f.end < line->end && t[f.end] == '=')
+            continue; /* "1ドル=150円": the rate's unit, not a figure */
+        size_t named_a, named_b;
+        if (f.kind == ZY_KIND_RANK && ranked_name(t, f.end, line->end, &named_a, &named_b))
+            sub = zy_rows_subject(s, named_a, named_b, 0, 0); /* "使い道1位は「貯金」で56.4%" */
         if (f.bare) {
             if (has_unit && unit->kind != ZY_KIND_PERCENT) {
                 f.kind = unit->kind;
@@ -540,15 +587,45 @@ static void trimmed_line(const zy_scan_state *s, size_t l, size_t *a, size_t *b)
         (*b)--;
 }
 
-/* Is line l only a rank ("1位", "第1位")? Its rank goes to *rank. */
-static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
+/* Is line l a rank on its own line: "1位", "第1位", or decorated with the name after it,
+ * "【第1位】横浜" (a name without digits)? The rank goes to *rank; *name_a is where the name
+ * starts (the line's end when none). */
+static bool rank_line_named(const zy_scan_state *s, size_t l, zy_figure *rank, size_t *name_a)
 {
+    static const struct { const char *open, *close; } marks[] = {{"【", "】"}, {"[", "]"}, {"<", ">"}, {"《", "》"}};
     const char *t = s->norm.text;
     size_t a, b;
     trimmed_line(s, l, &a, &b);
-    size_t at = a + (zy_starts_with(t, b, a, "第") ? 3 : 0);
-    return !s->line_taken[l] && at < b && zy_figure_at(t, b, at, false, rank) && rank->start == a &&
-           rank->end == b && rank->kind == ZY_KIND_RANK;
+    *name_a = b;
+    if (s->line_taken[l])
+        return false;
+    size_t m = 0, open = 0;
+    while (m < sizeof marks / sizeof marks[0] && !zy_starts_with(t, b, a, marks[m].open))
+        m++;
+    if (m < sizeof marks / sizeof marks[0])
+        open = strlen(marks[m].open);
+    size_t r = a + open, at = r + (zy_starts_with(t, b, r, "第") ? 3 : 0);
+    if (at >= b || !zy_figure_at(t, b, at, false, rank) || rank->start != r || rank->kind != ZY_KIND_RANK)
+        return false;
+    if (!open)
+        return rank->end == b;
+    if (!zy_starts_with(t, b, rank->end, marks[m].close))
+        return false;
+    size_t n = rank->end + strlen(marks[m].close);
+    while (n < b && (t[n] == ' ' || t[n] == '\t'))
+        n++;
+    for (size_t i = n; i < b; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || b - n > ITEM_NAME_MAX)
+            return false;
+    *name_a = n;
+    return true;
+}
+
+/* Is line l a rank on its own line (see rank_line_named)? */
+static bool rank_line(const zy_scan_state *s, size_t l, zy_figure *rank)
+{
+    size_t name_a;
+    return rank_line_named(s, l, rank, &name_a);
 }
 
 /* Is line l one figure and nothing else? */
@@ -562,8 +639,45 @@ static bool figure_line(const zy_scan_state *s, size_t l, zy_figure *f)
            f->kind != ZY_KIND_DATE && f->kind != ZY_KIND_RANK;
 }
 
+/* Is line l "label: figures" ("ブランド価値:約641億ドル(前年比+12%)"), a record's figures with
+ * what they are? The label is short and has no digit; *from is where the figures start. */
+static bool labelled_line(const zy_scan_state *s, size_t l, size_t *from)
+{
+    const char *t = s->norm.text;
+    size_t a, b;
+    trimmed_line(s, l, &a, &b);
+    const char *colon = memchr(t + a, ':', b - a);
+    if (!colon || colon == t + a || (size_t)(colon - t) - a > ITEM_NAME_MAX || s->lines[l].period)
+        return false;
+    for (size_t i = a; i < (size_t)(colon - t); i++)
+        if (t[i] >= '0' && t[i] <= '9')
+            return false;
+    zy_figure f;
+    *from = (size_t)(colon - t) + 1;
+    return next_figure(t, *from, *from, b, &f);
+}
+
+/* Record the figures of a labelled line of a record (see labelled_line). */
+static void emit_labelled(zy_scan_state *s, size_t l, size_t from, const zy_subject *sub, const char *time,
+                          long table_id, size_t row)
+{
+    const char *t = s->norm.text;
+    const zy_line *line = &s->lines[l];
+    zy_figure f;
+    size_t col = 1;
+    for (size_t i = from; i < line->end && next_figure(t, from, i, line->end, &f);
+         i = f.end > i ? f.end : i + 1) {
+        if (f.kind == ZY_KIND_DATE || f.kind == ZY_KIND_DURATION || f.bare)
+            continue;
+        const char *measure = zy_measure_near(t, line->start, f.start, f.end, line->end, f.kind);
+        zy_scan_add(s, &f, sub, f.kind == ZY_KIND_RANK ? "rank" : measure, "list", line->start, line->end,
+                    time, table_id, (long)row, (long)col++);
+    }
+}
+
 static void scan_vertical(zy_scan_state *s)
 {
+    const char *t = s->norm.text;
     zy_figure rank, next;
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         if (!rank_line(s, l, &rank) || rank.value != 1)
@@ -597,8 +711,18 @@ static void scan_vertical(zy_scan_state *s)
             size_t end = r + 1 < n ? starts[r + 1] : starts[r] + 1 + RECORD_LINES;
             zy_subject sub = {0, 0, -1, NULL};
             bool named = false;
-            rank_line(s, starts[r], &rank);
+            size_t from, name_a;
+            rank_line_named(s, starts[r], &rank, &name_a);
             s->line_taken[starts[r]] = true;
+            const zy_line *rl = &s->lines[starts[r]];
+            if (name_a < rl->end) { /* "【第1位】横浜": the name on the rank's line */
+                size_t name_b = rl->end;
+                while (name_b > name_a && (t[name_b - 1] == ' ' || t[name_b - 1] == '\t'))
+                    name_b--;
+                sub = zy_rows_subject(s, name_a, name_b, 0, 0);
+                named = true;
+                zy_scan_add(s, &rank, &sub, "rank", "list", rl->start, rl->end, time, table_id, (long)r, 0);
+            }
             for (size_t j = starts[r] + 1; j < end && j < s->nlines; j++) {
                 const zy_line *line = &s->lines[j];
                 zy_figure f;
@@ -613,6 +737,9 @@ static void scan_vertical(zy_scan_state *s)
                 } else if (named && figure_line(s, j, &f)) {
                     zy_scan_add(s, &f, &sub, NULL, "list", line->start, line->end, time, table_id, (long)r, 1);
                     s->line_taken[j] = true;
+                } else if (named && labelled_line(s, j, &from)) {
+                    emit_labelled(s, j, from, &sub, time, table_id, r);
+                    s->line_taken[j] = true;
                 } else {
                     break;
                 }
@@ -624,8 +751,8 @@ static void scan_vertical(zy_scan_state *s)
 
 void zy_scan_lists(zy_scan_state *s)
 {
+    scan_vertical(s); /* before groups: a record's "得票数:1,203票" is its rank's, not a group's */
     scan_groups(s);
-    scan_vertical(s);
     scan_items(s);
     scan_runs(s);
 }

@@ -141,6 +141,32 @@ int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare)
     return 0;
 }
 
+/* A bare year in the title (the first line): "ランキング2024、…", "白書 2025" (four digits,
+ * 1900 to 2100, not part of a larger number or followed by a unit). */
+static int title_year(const zy_scan_state *s, size_t *title_end)
+{
+    const char *t = s->norm.text;
+    size_t l = 0;
+    *title_end = 0;
+    while (l < s->nlines && s->lines[l].blank)
+        l++;
+    if (l >= s->nlines)
+        return 0;
+    size_t a = s->lines[l].start, b = s->lines[l].end;
+    *title_end = b;
+    for (size_t i = a; i + 4 <= b; i++) {
+        if (!is_digit(t[i]) || (i > a && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')))
+            continue;
+        zy_figure f;
+        if (zy_figure_at(t, b, i, true, &f) && f.bare && f.start == i && f.end == i + 4 && f.value >= 1900 &&
+            f.value <= 2100 && (f.end == b || !is_digit(t[f.end])))
+            return (int)f.value;
+        while (i + 1 < b && is_digit(t[i + 1]))
+            i++;
+    }
+    return 0;
+}
+
 int zy_rows_lead_year(zy_scan_state *s)
 {
     if (s->lead_year_known)
@@ -148,6 +174,8 @@ int zy_rows_lead_year(zy_scan_state *s)
     s->lead_year_known = true;
     s->lead_year = 0;
     const char *t = s->norm.text;
+    size_t title_end;
+    int titled = title_year(s, &title_end);
     for (size_t i = 0; i + 4 < s->norm.len; i++) {
         if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1])))
             continue;
@@ -160,8 +188,11 @@ int zy_rows_lead_year(zy_scan_state *s)
         }
         while (i + 1 < s->norm.len && is_digit(t[i + 1]))
             i++;
+        if (titled && i >= title_end)
+            break; /* past the title: its bare year leads */
     }
-    return 0;
+    s->lead_year = titled;
+    return titled;
 }
 
 int zy_rows_period_in(const zy_scan_state *s, size_t a, size_t b, int *month)
@@ -262,7 +293,8 @@ static size_t unit_probe(const char *t, size_t a, size_t b, char probe[64])
     static const struct { const char *sign, *word; } signs[] = {
         {"US$", "ドル"}, {"$", "ドル"}, {"€", "ユーロ"}, {"£", "ポンド"}, {"¥", "円"}, {NULL, NULL}};
     size_t n = 0;
-    probe[n++] = '1';
+    if (a >= b || !is_digit(t[a]))
+        probe[n++] = '1'; /* "10億米ドル" is its own figure; "百万円" is one of it */
     for (size_t i = a; i < b && n < 56;) {
         size_t k = 0;
         while (signs[k].sign && !zy_starts_with(t, b, i, signs[k].sign))
@@ -282,34 +314,59 @@ static size_t unit_probe(const char *t, size_t a, size_t b, char probe[64])
     return n;
 }
 
+/* Where the unit after "単位:" or "単位は" ends: a blank, a bracket, 、 or the end of a clause
+ * ("単位は億ドルです。"). */
+static size_t unit_word_end(const char *t, size_t p, size_t b)
+{
+    size_t e = p;
+    while (e < b && !is_blank(t[e]) && t[e] != ')' && !zy_starts_with(t, b, e, "、") &&
+           !zy_starts_with(t, b, e, "。") && !zy_starts_with(t, b, e, "で") && !zy_starts_with(t, b, e, "と"))
+        e++;
+    return e;
+}
+
+/* Add the parts of the bracket t[p, e) between its 、 as candidates ("(単位:億円、%)": 億円 and
+ * %; "(2024年、万台)": 2024年 and 万台). */
+static size_t bracket_parts(const char *t, size_t p, size_t e, size_t *ca, size_t *cb, size_t n, size_t cap)
+{
+    if (zy_starts_with(t, e, p, "単位:"))
+        p += strlen("単位:");
+    size_t part = p;
+    for (size_t q = p; q <= e && n < cap; q++) {
+        if (q < e && !zy_starts_with(t, e, q, "、"))
+            continue;
+        ca[n] = zy_starts_with(t, q, part, "単位:") ? part + strlen("単位:") : part;
+        cb[n++] = q;
+        part = q + 3;
+        q += 2;
+    }
+    return n;
+}
+
 bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
 {
-    size_t cand_a[8], cand_b[8], n = 0;
-    for (size_t i = a; i < b && n < 6; i++) {
+    enum { CANDIDATES = 12 };
+    size_t cand_a[CANDIDATES + 1], cand_b[CANDIDATES + 1], n = 0;
+    for (size_t i = a; i < b && n < CANDIDATES - 2; i++) {
         if (t[i] == '(') {
             size_t e = i + 1;
             while (e < b && t[e] != ')')
                 e++;
-            size_t p = i + 1;
-            /* "(2024年、万台)": the part after the last 、 */
-            for (size_t q = p; q + 3 <= e; q++)
-                if (zy_starts_with(t, e, q, "、"))
-                    p = q + 3;
-            if (zy_starts_with(t, e, p, "単位:")) /* "(単位:億円)" */
-                p += strlen("単位:");
-            cand_a[n] = p;
-            cand_b[n++] = e;
+            n = bracket_parts(t, i + 1, e, cand_a, cand_b, n, CANDIDATES - 2);
             i = e;
-        } else if (zy_starts_with(t, b, i, "単位:")) {
-            size_t p = i + strlen("単位:"), e = p;
-            while (e < b && !is_blank(t[e]) && t[e] != ')' && !zy_starts_with(t, b, e, "、"))
-                e++;
+        } else if (zy_starts_with(t, b, i, "単位:") || zy_starts_with(t, b, i, "単位は")) {
+            size_t p = i + (t[i + strlen("単位")] == ':' ? strlen("単位:") : strlen("単位は"));
+            while (p < b && is_blank(t[p]))
+                p++;
             cand_a[n] = p;
-            cand_b[n++] = e;
+            cand_b[n++] = unit_word_end(t, p, b);
         }
     }
     cand_a[n] = a;
     cand_b[n++] = b;
+    /* a table's unit is the amounts' one: "単位:億円、%" gives 億円 (rate columns say % in their
+     * header); % is the unit only when nothing else is */
+    bool found = false;
     for (size_t k = 0; k < n; k++) {
         size_t ca = cand_a[k], cb = cand_b[k];
         while (ca < cb && is_blank(t[ca]))
@@ -323,10 +380,14 @@ bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
         zy_figure f;
         if (zy_figure_at(probe, len, 0, false, &f) && f.end == len && f.kind != ZY_KIND_DATE &&
             f.kind != ZY_KIND_DURATION && f.kind != ZY_KIND_AGE && f.kind != ZY_KIND_RANK) {
-            *unit = f;
-            return true;
+            if (f.kind != ZY_KIND_PERCENT) {
+                *unit = f;
+                return true;
+            }
+            if (!found)
+                *unit = f;
+            found = true;
         }
     }
-    return false;
+    return found;
 }
-

@@ -25,7 +25,8 @@ const char *zy_rows_country(zy_scan_state *s, size_t a, size_t b);
 int zy_rows_year_in(const zy_scan_state *s, size_t a, size_t b, bool allow_bare);
 
 /* The article's lead year: the first four-digit year of the text that is not a limit
- * (…年まで, …年以来), or 0. Figures of tables and lists that name no time refer to it. */
+ * (…年まで, …年以来), or a bare year in its title ("ランキング2024"), or 0. Figures of tables and
+ * lists that name no time refer to it. */
 int zy_rows_lead_year(zy_scan_state *s);
 
 /* The period a caption names: the year of its first full date and that date's month
@@ -42,8 +43,9 @@ void zy_rows_year_iso(int year, char out[16]);
  * not) and the blanks after it at the start of t[a, b), or 0. */
 size_t zy_list_bullet_at(const char *t, size_t a, size_t b);
 
-/* A unit or scale said in t[a, b): a bracketed part, the text after 単位:, or the whole range,
- * read as the figure "1<unit>" (百万円 → 1e6 JPY, 百万US$ → 1e6 USD) into unit. The unit word
+/* A unit or scale said in t[a, b): a part of a bracket (between its 、), the text after 単位:
+ * or 単位は, or the whole range, read as the figure "1<unit>" (百万円 → 1e6 JPY, 百万US$ → 1e6
+ * USD; "10億米ドル" as written). A unit other than % wins: "単位:億円、%" is 億円. The unit word
  * alone is never a figure: callers scale bare numbers with it. */
 bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit);
 

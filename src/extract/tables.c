@@ -3,7 +3,8 @@
  *   Tables: a header line of space-separated column names over rows with the same number of
  *   cells (a bracketed cell after a name is its alias unless the header has a bracketed column
  *   there: "1 (1) グーグル (米) 2174" under "順位 (20年の順位) 機関名 (国名) 採択論文の著者数").
- *   The line above the header, when short, is the caption; its year is the table's time.
+ *   The line above the header, when short, is the caption; its year is the table's time. A
+ *   bracketed column beside a rank is a rank too ("順位 (前年)": last year's, a year earlier).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,29 @@ static bool is_table_row(const zy_scan_state *s, const cell *head, size_t nh, li
     return false;
 }
 
+/* A figure that covers t[a, b), read from its first character or, after a sign such as ▲, +
+ * or 約, from its first digit. */
+static bool figure_covering(const char *t, size_t a, size_t b, zy_figure *f)
+{
+    if (zy_figure_at(t, b, a, true, f) && f->end == b)
+        return true;
+    size_t d = a;
+    while (d < b && d < a + 6 && !(t[d] >= '0' && t[d] <= '9'))
+        d++;
+    if (d == a || d >= b || !zy_figure_at(t, b, d, true, f) || f->end != b)
+        return false;
+    if (f->start == a + 1 && t[a] == '+')
+        f->start = a; /* "+12.1%" in a change column */
+    return f->start == a;
+}
+
+/* Does a header cell say the previous period: "(前年)", "(前回)", "(昨年)"? */
+static bool says_last_year(const char *t, size_t a, size_t b)
+{
+    return zy_rows_contains(t, a, b, "前年") || zy_rows_contains(t, a, b, "前回") ||
+           zy_rows_contains(t, a, b, "昨年") || zy_rows_contains(t, a, b, "前期");
+}
+
 static bool is_dots(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
@@ -142,6 +166,11 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
         size_t a = head[c].start, b = head[c].end;
         col_rank[c] = zy_rows_contains(t, a, b, "順位") || zy_rows_contains(t, a, b, "ランク");
         col_year[c] = zy_rows_year_in(s, a, b, false);
+        if (head[c].bracketed && c > 0 && col_rank[c - 1]) {
+            col_rank[c] = true; /* "順位 (前年)": the bracket beside a rank is another rank */
+            if (!col_year[c] && says_last_year(t, a, b) && (col_year[c - 1] || caption_year))
+                col_year[c] = (col_year[c - 1] ? col_year[c - 1] : caption_year) - 1;
+        }
         if (!col_year[c])
             col_year[c] = caption_year;
         if (zy_rows_contains(t, a, b, "国"))
@@ -187,7 +216,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
                     b--;
             }
             zy_figure f;
-            if (!zy_figure_at(t, b, a, true, &f) || f.end != b)
+            if (!figure_covering(t, a, b, &f))
                 continue;
             if (col_rank[c] && f.kind == ZY_KIND_COUNT) {
                 f.kind = ZY_KIND_RANK;
