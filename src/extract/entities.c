@@ -473,8 +473,11 @@ static int32_t cp_before(const char *t, size_t floor, size_t i)
 
 static bool text_at(const char *t, size_t to, size_t at, const char *word)
 {
-    size_t n = strlen(word);
-    return at + n <= to && memcmp(t + at, word, n) == 0;
+    /* byte by byte: most words differ within their first character, before any strlen */
+    for (size_t i = 0; word[i]; i++)
+        if (at + i >= to || t[at + i] != word[i])
+            return false;
+    return true;
 }
 
 /* The word of list that t[at..to) starts with (its length), or 0. */

@@ -1339,7 +1339,7 @@ static bool sentence_unit(const zy_scan_state *s, size_t l, zy_figure *unit)
 
 /* ---- a column's unit from the article's own repetition of a cell ---- */
 
-#define CORROBORATE_SPAN 8192 /* bytes before and after a table searched for its repetition */
+#define CORROBORATE_SPAN 3072 /* bytes before and after a table searched for its repetition */
 #define CORROBORATE_CELLS 64
 
 typedef struct bare_cell {
