@@ -37,8 +37,8 @@
 #define HEAD_BYTES 600        /* where an event's subject and measure are looked for */
 /* The article's subject is looked for from this far before its first event to this far
  * after it: an article's length, so a batch of many articles is not read twice over. */
-#define SUBJECT_BEFORE (8 * 1024)
-#define SUBJECT_AFTER (8 * 1024)
+#define SUBJECT_BEFORE (4 * 1024)
+#define SUBJECT_AFTER (4 * 1024)
 
 typedef struct chronology {
     zy_scan_state *s;
