@@ -16,20 +16,7 @@
 
 #include "zuhyo/zuhyo.h"
 
-static zy_context *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return zy_context_create(NULL, &ctx) == ZY_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zy_context_destroy(ctx);
-    return 0;
-}
+#include "test_context.h"
 
 static const char *csv = "機関,国,著者数\nグーグル,米国,2174\n清華大学,中国,1748\n東京大学,日本,171\n"
                          "R&D <研究> \"所\",日本,1000\n";
