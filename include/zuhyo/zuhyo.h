@@ -349,6 +349,8 @@ typedef struct zy_auto_options {
     /* called after each article is stored; may be NULL */
     void (*progress)(void *user_data, size_t done, size_t total, const char *path);
     void *progress_user_data;
+    const char *corrections;  /* a corrections file (see README "Correcting a chart"), or NULL */
+    double min_confidence;    /* facts below it are left out of the charts (listed in the manifest) */
 } zy_auto_options;
 
 /* Extract the articles, then draw every chart their figures support (one per table, one per
