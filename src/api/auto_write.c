@@ -315,6 +315,15 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
         st = gallery_section(&html, c, png ? names[0] : names[1]);
     }
     json_object_set_new(manifest, "charts", charts);
+    if (plan->corrections) { /* what each line of the corrections file matched */
+        json_t *lines = json_array();
+        for (size_t i = 0; i < plan->corrections->n; i++) {
+            const auto_correction_entry *e = &plan->corrections->items[i];
+            json_array_append_new(lines, json_pack("{s:I,s:s,s:I}", "line", (json_int_t)e->line, "action",
+                                                   e->action, "matched", (json_int_t)e->matched));
+        }
+        json_object_set_new(manifest, "corrections", lines);
+    }
     if (st == ZY_OK && zy_buf_puts(&html, html_tail) != ZY_OK)
         st = ZY_ERR_NOMEM;
     char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;

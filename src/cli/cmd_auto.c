@@ -12,7 +12,8 @@
 
 static const char auto_help[] =
     "usage: zuhyo auto [-o DIR] [--db PATH] [--format png,svg,pdf] [--size WxH] [--theme T]\n"
-    "                  [--date YYYY-MM-DD] [--entities FILE] [--quiet] FILE…|DIR…\n"
+    "                  [--date YYYY-MM-DD] [--entities FILE] [--corrections FILE] [--quiet]\n"
+    "                  FILE…|DIR…\n"
     "\n"
     "Store the articles' figures (in DIR/zuhyo.db unless --db), then draw every chart they\n"
     "support: one per table, one per measure with three or more subjects in one unit, totals\n"
@@ -20,8 +21,19 @@ static const char auto_help[] =
     "DIR/manifest.json lists the charts and the facts behind each row; DIR/index.html shows\n"
     "every chart beside its numbers and the sentences they came from (works offline).\n"
     "\n"
+    "--corrections FILE fixes what the reading got wrong before the charts are drawn: one\n"
+    "correction a line, TAB-separated, an action then key=value fields (the store and the\n"
+    "articles are left as they are; README \"Correcting a chart\" has the format):\n"
+    "  drop    doc=101_ai_startups.txt  subject=CB Insights    leave those facts out\n"
+    "  owner   value=1500000000         to=サカナAI            (also value, measure, time)\n"
+    "  merge   subject=Sakana AI        to=サカナAI            one name for one company\n"
+    "  rename  chart=企業価値（ドル）   to=NEW TITLE           (drop chart=TITLE: no chart)\n"
+    "A wrong line stops the run (exit 2) before anything is written; a line that matches\n"
+    "nothing is a warning. manifest.json lists what each line matched.\n"
+    "\n"
     "example:\n"
-    "  zuhyo auto samples/articles -o out/\n";
+    "  zuhyo auto samples/articles -o out/\n"
+    "  zuhyo auto samples/articles --corrections fixes.tsv -o out/\n";
 
 static void show_progress(void *user, size_t done, size_t total, const char *path)
 {
@@ -77,6 +89,8 @@ int cmd_auto(int argc, char **argv)
             }
         } else if (has && strcmp(a, "--entities") == 0) {
             so.entities = argv[++i];
+        } else if (has && strcmp(a, "--corrections") == 0) {
+            o.corrections = argv[++i];
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             quiet = true;
         } else if (a[0] == '-' && a[1]) {
