@@ -61,6 +61,7 @@ int cmd_auto(int argc, char **argv)
         bool has = i + 1 < argc;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(auto_help, stdout);
+            free(args);
             return EXIT_OK;
         } else if (has && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
             o.out_dir = argv[++i];
