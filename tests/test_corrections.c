@@ -117,7 +117,7 @@ static void test_unreadable_file_is_an_io_error(void **state)
 static void test_well_formed_lines(void **state)
 {
     (void)state;
-    auto_corrections *corr = parse_ok("\xEF\xBB\xBF# fixes\r\n\r\n  # indented note\n"
+    auto_corrections *corr = parse_ok("\xEF\xBB\xBF# fixes\r\n\r\n  # indented note\n\t# and one after a TAB\n \t \n"
                                       "drop\tdoc=a.txt\tsubject=A\t\r\n"
                                       "owner \t value=16億ドル \tto=B\n"
                                       "value\tvalue=1,200\tto=1.5e9\n"
@@ -126,7 +126,7 @@ static void test_well_formed_lines(void **state)
                                       "drop\tchart=古い題");
     const auto_correction_log *log = auto_corrections_log(corr);
     assert_int_equal(log->n, 6);
-    static const long lines[] = {4, 5, 6, 7, 8, 9};
+    static const long lines[] = {6, 7, 8, 9, 10, 11};
     static const char *const actions[] = {"drop", "owner", "value", "time", "rename", "drop"};
     for (size_t i = 0; i < 6; i++) {
         assert_int_equal(log->items[i].line, lines[i]);
@@ -255,6 +255,29 @@ static void test_merge_renames_a_subject_everywhere(void **state)
     const auto_correction_log *log = auto_corrections_log(corr);
     assert_int_equal(log->items[0].matched, 2);
     assert_int_equal(log->items[1].matched, 1);
+    auto_facts_free(&fs);
+    auto_corrections_destroy(corr);
+}
+
+/* A figure in to= brings its unit and kind; one in value= must match the unit too. */
+static void test_value_figures_carry_their_unit(void **state)
+{
+    (void)state;
+    auto_corrections *corr;
+    auto_facts fs = apply("value\tvalue=15億円\tto=1\n"
+                          "value\tdoc=c.txt\tto=5,000人\n"
+                          "value\tdoc=b.txt\tsubject=アップステージ\tto=１０億ドル\n",
+                          &corr);
+    assert_string_equal(warnings, "c.tsv:1: matches no fact\n"); /* the 15億ドル facts are dollars */
+    const auto_fact *f6 = fact_by_id(&fs, 6);
+    assert_true(f6->value == 5000);
+    assert_int_equal(f6->kind, ZY_KIND_COUNT);
+    assert_string_equal(f6->unit, "count");
+    assert_string_equal(f6->counter, "人");
+    const auto_fact *f5 = fact_by_id(&fs, 5);
+    assert_true(f5->value == 1e9);
+    assert_int_equal(f5->kind, ZY_KIND_MONEY);
+    assert_string_equal(f5->unit, "USD");
     auto_facts_free(&fs);
     auto_corrections_destroy(corr);
 }
@@ -411,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_drop_removes_the_facts),
         cmocka_unit_test(test_owner_value_measure_time_edit_the_facts),
         cmocka_unit_test(test_merge_renames_a_subject_everywhere),
+        cmocka_unit_test(test_value_figures_carry_their_unit),
         cmocka_unit_test(test_lines_apply_in_file_order),
         cmocka_unit_test(test_a_line_that_matches_nothing_warns),
         cmocka_unit_test(test_chart_rename_and_drop),

@@ -26,15 +26,22 @@ static const char *const action_names[] = {"drop", "owner", "value", "measure", 
 enum { KEY_DOC, KEY_SUBJECT, KEY_MEASURE, KEY_VALUE, KEY_TIME, KEY_TEXT, KEY_CHART, KEY_TO, NKEYS };
 static const char *const key_names[NKEYS] = {"doc", "subject", "measure", "value", "time", "text", "chart", "to"};
 
+/* A number read from value= or to=: plain (1600000000), or a figure (16億ドル) with its unit. */
+typedef struct read_value {
+    double value;
+    const char *unit;        /* a figure's unit (static), or NULL for a plain number */
+    const char *counter;     /* a count's counter (static), or NULL */
+    zy_fact_kind kind;       /* the figure's kind, when unit is set */
+} read_value;
+
 typedef struct correction {
     long line;
     corr_action action;
     char *keys[NKEYS];       /* the values as written (trimmed); NULL when not given */
     char *subject_norm;      /* subject= and text= after NFKC, to match text typed by hand */
     char *text_norm;
-    double value;            /* value=, read */
-    double to_value;         /* to= of a value correction, read */
-    const char *to_unit;     /* … and its unit when written as a figure (static), else NULL */
+    read_value value;        /* value=, read */
+    read_value to_value;     /* to= of a value correction, read */
 } correction;
 
 /* The subject and the figure as written of one fact, from the store (for subject= and text=). */
@@ -72,19 +79,20 @@ static char *normalized_copy(zy_diag *diag, const char *s)
     return copy;
 }
 
-/* A whole number such as 1600000000 or 1.6e9. */
-static bool read_plain_number(const char *s, double *out)
+/* A plain number such as 1600000000 or 1.6e9. */
+static bool read_plain_number(const char *s, read_value *out)
 {
     char *end;
     double v = strtod(s, &end);
     if (end == s || *end || !isfinite(v))
         return false;
-    *out = v;
+    memset(out, 0, sizeof *out);
+    out->value = v;
     return true;
 }
 
 /* A figure as the extractor reads one (16億ドル, 1,600万人, 40.2%, $120億); its unit is kept. */
-static bool read_figure(zy_diag *diag, const char *s, double *out, const char **unit)
+static bool read_figure(zy_diag *diag, const char *s, read_value *out)
 {
     zy_norm_text nt = {0};
     bool ok = false;
@@ -99,8 +107,13 @@ static bool read_figure(zy_diag *diag, const char *s, double *out, const char **
             ok = zy_figure_at(nt.text, nt.len, digit, true, &fig) && fig.start == 0 && fig.end == nt.len;
         ok = ok && fig.has_value && fig.kind != ZY_KIND_DATE;
         if (ok) {
-            *out = fig.value;
-            *unit = fig.bare ? NULL : fig.unit;
+            memset(out, 0, sizeof *out);
+            out->value = fig.value;
+            if (!fig.bare && fig.unit) {
+                out->unit = fig.unit;
+                out->counter = fig.counter;
+                out->kind = fig.kind;
+            }
         }
     }
     zy_norm_text_free(&nt);
@@ -202,17 +215,15 @@ static zy_status check_shape(zy_diag *diag, const char *name, const correction *
 /* Read the values a line gives: value=, time= and the to= of value, time and measure. */
 static zy_status read_values(zy_diag *diag, const char *name, correction *c)
 {
-    const char *unit;
     const char *v = c->keys[KEY_VALUE];
-    if (v && !read_plain_number(v, &c->value) && !read_figure(diag, v, &c->value, &unit))
+    if (v && !read_plain_number(v, &c->value) && !read_figure(diag, v, &c->value))
         return FAIL("%s:%ld: value=%s: expected a number (1600000000) or a figure (16億ドル)", name, c->line, v);
     const char *t = c->keys[KEY_TIME];
     if (t && !valid_iso_time(t))
         return FAIL("%s:%ld: time=%s: expected an ISO time: 2024, 2024-06 or 2024-06-30", name, c->line, t);
     const char *to = c->keys[KEY_TO];
     if (c->action == CORR_VALUE) {
-        c->to_unit = NULL;
-        if (!read_plain_number(to, &c->to_value) && !read_figure(diag, to, &c->to_value, &c->to_unit))
+        if (!read_plain_number(to, &c->to_value) && !read_figure(diag, to, &c->to_value))
             return FAIL("%s:%ld: to=%s: expected a number (1600000000) or a figure (16億ドル)", name, c->line, to);
     } else if (c->action == CORR_TIME && !valid_iso_time(to)) {
         return FAIL("%s:%ld: to=%s: expected an ISO time: 2024, 2024-06 or 2024-06-30", name, c->line, to);
@@ -317,8 +328,9 @@ static zy_status parse_text(zy_diag *diag, auto_corrections *corr, const char *t
             return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
         at += n + 1;
         char *body = trim(line);
+        const char *first = body + strspn(body, "\t ");
         zy_status st = ZY_OK;
-        if (*body && *body != '#' && strspn(body, "\t ") < strlen(body)) {
+        if (*first && *first != '#') {
             correction c;
             st = parse_line(diag, name, line_no, body, &c);
             if (st == ZY_OK && add_correction(corr, &c) != ZY_OK)
@@ -496,8 +508,9 @@ static bool fact_matches(const correction *c, const auto_fact *f, const written 
         return false;
     if (c->keys[KEY_MEASURE] && !equal(f->measure, c->keys[KEY_MEASURE]))
         return false;
-    if (c->keys[KEY_VALUE] && !(f->has_value && close_value(f->value, c->value)))
-        return false;
+    if (c->keys[KEY_VALUE] && !(f->has_value && close_value(f->value, c->value.value) &&
+                                (!c->value.unit || equal(f->unit, c->value.unit))))
+        return false; /* 15億円 is not 15億ドル; a plain number matches any unit */
     if (c->keys[KEY_TIME] && strcmp(f->time, c->keys[KEY_TIME]) != 0)
         return false;
     if (text && !(w && (equal(w->text, text) || equal(w->text_norm, c->text_norm))))
@@ -525,10 +538,17 @@ static zy_status edit_fact(const correction *c, auto_fact *f)
         return replace_string(&f->subject, to);
     case CORR_MEASURE:
         return replace_string(&f->measure, to);
-    case CORR_VALUE:
-        f->value = c->to_value;
+    case CORR_VALUE: /* a figure brings its unit and kind; a plain number keeps the fact's */
+        f->value = c->to_value.value;
         f->has_value = true;
-        return c->to_unit ? replace_string(&f->unit, c->to_unit) : ZY_OK;
+        if (!c->to_value.unit)
+            return ZY_OK;
+        f->kind = c->to_value.kind;
+        free(f->counter);
+        f->counter = NULL;
+        if (c->to_value.counter && !(f->counter = strdup(c->to_value.counter)))
+            return ZY_ERR_NOMEM;
+        return replace_string(&f->unit, c->to_value.unit);
     case CORR_TIME:
         snprintf(f->time, sizeof f->time, "%s", to);
         return ZY_OK;
