@@ -182,6 +182,10 @@ typedef struct zy_fact {
     char *country;            /* subject's country when the source gives it (table rows) */
     const char *measure;      /* valuation, funding, … or NULL */
     const char *source;       /* "prose", "table", "list" or "chronology" */
+    const char *basis;        /* the rule that gave the owner: table-row, list-item, topic, … */
+    const char *caveat;       /* why it is nobody's value although written: threshold,
+                                 hypothetical, forecast, source; NULL for most facts */
+    double confidence;        /* 0–1: how sure the extractor is of owner, measure and time */
     char *sentence;           /* the sentence (or table row) it came from */
     size_t sentence_start, sentence_end; /* its byte range in the original file */
     long table_id, table_row, table_col;  /* -1 outside tables */

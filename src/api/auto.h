@@ -17,6 +17,11 @@ typedef struct auto_fact {
     double value;
     bool has_value;
     char *unit, *counter, *subject, *country, *measure, *source, *sentence;
+    char *text;         /* the figure as written */
+    bool approx;        /* 約 … */
+    zy_bound bound;     /* 以上/超, 以下/未満 */
+    double confidence;  /* how sure the extractor is of owner, measure and time (0–1) */
+    char *basis;        /* which reader and rule gave them */
     char time[16];
     long table_id, row, col;
 } auto_fact;

@@ -21,6 +21,7 @@ void auto_facts_free(auto_facts *f)
         auto_fact *x = &f->items[i];
         free(x->doc), free(x->doc_title), free(x->unit), free(x->counter), free(x->subject);
         free(x->country), free(x->measure), free(x->source), free(x->sentence);
+        free(x->text), free(x->basis);
     }
     free(f->items);
     memset(f, 0, sizeof *f);
@@ -87,6 +88,9 @@ static zy_status load_doc(void *user, const zy_document *doc)
         x->measure = dup_or_null(s->measure);
         x->source = dup_or_null(s->source);
         x->sentence = dup_or_null(s->sentence);
+        x->text = dup_or_null(s->text);
+        x->approx = s->approx;
+        x->bound = s->bound;
         if (!x->doc || !x->doc_title)
             return ZY_ERR_NOMEM;
     }

@@ -262,6 +262,14 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
         const auto_row *row = &c->rows[r];
         json_t *jr = json_object(), *ids = json_array();
         json_object_set_new(jr, "label", json_string(row->label));
+        const auto_fact *f = row->first;
+        if (f) {
+            const char *slash = strrchr(f->doc, '/');
+            json_object_set_new(jr, "doc", json_string(slash ? slash + 1 : f->doc));
+            json_object_set_new(jr, "subject", f->subject ? json_string(f->subject) : json_null());
+            json_object_set_new(jr, "measure", f->measure ? json_string(f->measure) : json_null());
+            json_object_set_new(jr, "text", f->text ? json_string(f->text) : json_null());
+        }
         if (c->type != AUTO_TIMELINE) {
             json_object_set_new(jr, "value", json_real(row->value));
             json_object_set_new(jr, "unit", json_string(row->unit));
