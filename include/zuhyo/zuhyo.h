@@ -342,6 +342,10 @@ zy_status zy_select_events(zy_context *ctx, zy_store *store, const zy_fact_query
 
 /* ---- The main job: articles to a finished set of charts -------------------------------- */
 
+/* The confidence floor of `zuhyo auto` unless told otherwise: chosen by measuring the rows of
+ * its charts against hand-made gold (see README "Confidence"). */
+#define ZY_AUTO_MIN_CONFIDENCE 0.6
+
 typedef struct zy_auto_options {
     const char *out_dir;      /* where charts, manifest.json and index.html go ("out") */
     const char *db;           /* the store; NULL means <out_dir>/zuhyo.db */

@@ -37,7 +37,7 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
     if (st == ZY_OK)
         st = auto_load_facts(ctx, store, articles, narticles, &facts);
     if (st == ZY_OK)
-        st = auto_plan_charts(ctx, store, &facts, &plan);
+        st = auto_plan_charts(ctx, store, &facts, o->min_confidence, &plan);
     if (st == ZY_OK)
         st = auto_write(ctx, &plan, o);
     if (st == ZY_OK)

@@ -269,6 +269,8 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
             json_object_set_new(jr, "subject", f->subject ? json_string(f->subject) : json_null());
             json_object_set_new(jr, "measure", f->measure ? json_string(f->measure) : json_null());
             json_object_set_new(jr, "text", f->text ? json_string(f->text) : json_null());
+            json_object_set_new(jr, "confidence", f->confidence >= 0 ? json_real(f->confidence) : json_null());
+            json_object_set_new(jr, "basis", f->basis ? json_string(f->basis) : json_null());
         }
         if (c->type != AUTO_TIMELINE) {
             json_object_set_new(jr, "value", json_real(row->value));
@@ -283,6 +285,27 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
     }
     json_object_set_new(chart, "rows", rows);
     return chart;
+}
+
+/* The facts that could have been rows and were not, with the reason. */
+static json_t *manifest_left_out(const auto_plan *plan)
+{
+    json_t *left = json_array();
+    for (size_t i = 0; i < plan->nleft; i++) {
+        const auto_fact *f = plan->left[i].fact;
+        json_t *j = json_object();
+        const char *slash = strrchr(f->doc, '/');
+        json_object_set_new(j, "doc", json_string(slash ? slash + 1 : f->doc));
+        json_object_set_new(j, "fact", json_integer(f->id));
+        json_object_set_new(j, "subject", json_string(f->subject));
+        json_object_set_new(j, "text", f->text ? json_string(f->text) : json_null());
+        json_object_set_new(j, "measure", f->measure ? json_string(f->measure) : json_null());
+        json_object_set_new(j, "confidence", f->confidence >= 0 ? json_real(f->confidence) : json_null());
+        json_object_set_new(j, "basis", f->basis ? json_string(f->basis) : json_null());
+        json_object_set_new(j, "reason", json_string(plan->left[i].reason));
+        json_array_append_new(left, j);
+    }
+    return left;
 }
 
 zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o)
@@ -323,6 +346,8 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
         st = gallery_section(&html, c, png ? names[0] : names[1]);
     }
     json_object_set_new(manifest, "charts", charts);
+    json_object_set_new(manifest, "min_confidence", json_real(o->min_confidence));
+    json_object_set_new(manifest, "left_out", manifest_left_out(plan));
     if (st == ZY_OK && zy_buf_puts(&html, html_tail) != ZY_OK)
         st = ZY_ERR_NOMEM;
     char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
