@@ -127,6 +127,8 @@ typedef struct zy_bar_options {
     int width, height;         /* canvas size in pixels (PDF: points) */
     double scale;              /* PNG pixel scale for HiDPI; 1 by default */
     bool dumbbell;             /* with two groups: a dot per group joined by a line (2020 → 2024) */
+    const char *qualifier_column; /* how each value was written: 約 (printed before the value
+                                     label), 超, 以上, 未満, 以下 (after); or NULL */
 } zy_bar_options;
 
 void zy_bar_options_defaults(zy_bar_options *options);

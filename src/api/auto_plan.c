@@ -339,7 +339,8 @@ static zy_status plan_tables(zy_context *ctx, zy_store *store, const auto_fact *
                     st = ZY_ERR_NOMEM;
                     break;
                 }
-                if (x->country && (!first_country || strcmp(first_country, x->country) != 0)) {
+                if (x->country && auto_owner_type_of(x) != AUTO_OWNER_COUNTRY && /* not 中国 coloured 中国 */
+                    (!first_country || strcmp(first_country, x->country) != 0)) {
                     countries++;
                     first_country = first_country ? first_country : x->country;
                 }

@@ -44,12 +44,27 @@ static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, cha
         }
 }
 
+/* How the row's figure was written, for its value label: 約, 超, 以上, 未満, 以下 or "". */
+static const char *row_qualifier(const auto_fact *f)
+{
+    if (!f || f->kind == ZY_KIND_RANK)
+        return "";
+    if (f->approx)
+        return "約";
+    const char *t = f->text ? f->text : "";
+    static const char *const words[] = {"以上", "未満", "以下", "超"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(t, words[i]))
+            return words[i];
+    return f->bound == ZY_BOUND_MIN ? "超" : "";
+}
+
 /* The chart's rows as a table the bar and timeline charts read. */
 static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **out)
 {
     zy_buf csv;
     zy_buf_init(&csv, 0);
-    zy_status st = zy_buf_puts(&csv, c->type == AUTO_TIMELINE ? "date,label,lane\n" : "label,value,group\n");
+    zy_status st = zy_buf_puts(&csv, c->type == AUTO_TIMELINE ? "date,label,lane\n" : "label,value,group,qualifier\n");
     for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
         const auto_row *row = &c->rows[r];
         if (c->type == AUTO_TIMELINE) {
@@ -65,6 +80,7 @@ static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **ou
             st = zy_csv_put_field(&csv, row->label);
             if (st == ZY_OK) st = zy_buf_printf(&csv, ",%.17g,", row->value);
             if (st == ZY_OK) st = zy_csv_put_field(&csv, group ? group : "");
+            if (st == ZY_OK) st = zy_buf_printf(&csv, ",%s", row_qualifier(row->first));
         }
         if (st == ZY_OK)
             st = zy_buf_putc(&csv, '\n');
@@ -141,6 +157,7 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
         country_palette(c, palette, sizeof palette);
         bo.label_column = "label";
         bo.value_column = "value";
+        bo.qualifier_column = c->type == AUTO_RANK_CHANGE ? NULL : "qualifier";
         if (c->type == AUTO_RANK_CHANGE) {
             bo.group_column = "group";
             bo.dumbbell = true;
