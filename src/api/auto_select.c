@@ -137,12 +137,16 @@ bool auto_caption_is_title(const char *caption)
 
 void auto_short_title(const char *title, char *out, size_t cap)
 {
-    /* at most 24 characters, cut at a character boundary, with … when cut */
-    size_t chars = 0, i = 0;
-    for (; title[i] && chars < 24; i++)
-        chars += ((unsigned char)title[i + 1] & 0xC0) != 0x80;
-    if (!title[i] || i + 4 > cap)
-        snprintf(out, cap, "%.*s", (int)(i < cap ? i : cap - 1), title);
-    else
-        snprintf(out, cap, "%.*s…", (int)i, title);
+    /* at most 24 characters that fit with a … in cap, cut at a character boundary */
+    size_t i = 0, chars = 0;
+    while (title[i] && chars < 24) {
+        size_t next = i + 1;
+        while (((unsigned char)title[next] & 0xC0) == 0x80)
+            next++;
+        if (next + 4 > cap)
+            break;
+        i = next;
+        chars++;
+    }
+    snprintf(out, cap, "%.*s%s", (int)i, title, title[i] ? "…" : "");
 }

@@ -134,7 +134,8 @@ static const char *figure_caveat(const char *t, size_t ss, size_t se, const zy_f
         if (at_word(t, p, se, bounds[i]))
             bound_len = strlen(bounds[i]);
     bool bounded = f->bound != ZY_BOUND_NONE || bound_len;
-    bool adnominal = bound_len > 6; /* を超える企業 */
+    /* を超える企業, whether or not the figure's grammar took を超える in */
+    bool adnominal = bound_len > 6 || (f->bound != ZY_BOUND_NONE && f->end >= 3 && at_word(t, f->end - 3, se, "る"));
     p += bound_len;
     if (at_word(t, p, se, "の")) {
         p += 3;
