@@ -214,8 +214,8 @@ c.commit()
 PY
 "$zuhyo" facts --db "$tmp/v1.db" --format tsv >"$tmp/v1.tsv" 2>"$tmp/stderr" &&
   [ "$(grep -c 'A社は3億ドルと5億ドルを調達した。' "$tmp/v1.tsv")" -eq 2 ] && grep -q '別の文。' "$tmp/v1.tsv" &&
-  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from sqlite_schema where name in (\"sentences\", \"facts_doc\")').fetchone()[0], c.execute('select count(*) from facts where sentence is not null').fetchone()[0], c.execute('select first_fact, last_fact from documents').fetchone())")" = "3 0 3 (1, 3)" ] &&
-  pass=$((pass + 1)) || { echo "FAIL: schema 1 -> 3 migration"; cat "$tmp/stderr" "$tmp/v1.tsv"; fails=$((fails + 1)); }
+  [ "$("$py" -c "import sqlite3; c = sqlite3.connect('$tmp/v1.db'); print(c.execute('pragma user_version').fetchone()[0], c.execute('select count(*) from sqlite_schema where name in (\"sentences\", \"facts_doc\")').fetchone()[0], c.execute('select count(*) from facts where sentence is not null').fetchone()[0], c.execute('select first_fact, last_fact from documents').fetchone())")" = "4 0 3 (1, 3)" ] &&
+  pass=$((pass + 1)) || { echo "FAIL: schema 1 -> 4 migration"; cat "$tmp/stderr" "$tmp/v1.tsv"; fails=$((fails + 1)); }
 # the migrated database takes new documents, and the old one is replaced by its fact range
 cp "$art" "$tmp/a.txt"
 (cd "$tmp" && "$zuhyo" extract --quiet --db v1.db a.txt) && [ "$("$zuhyo" facts --db "$tmp/v1.db" | grep -c '別の文')" -eq 0 ] &&
@@ -352,6 +352,7 @@ corr="$tmp/fixes.tsv"
   printf 'rename\tchart=主なアジアの生成AI新興企業\tto=アジアの生成AI新興企業の企業価値\n'
   printf 'drop\tchart=記事に出てくる出来事\n'
   printf 'drop\tsubject=どこにもない会社\n'
+  printf 'owner\tdoc=101_ai_startups.txt\ttext=約300人\tto=アップステージ\n'
 } >"$corr"
 "$zuhyo" auto "$src/samples/articles" --corrections "$corr" -o "$tmp/corr-out" --quiet 2>"$tmp/stderr"
 if [ $? -eq 0 ] && grep -q "fixes.tsv:9: matches no fact" "$tmp/stderr" && "$py" - "$tmp/corr-out" <<'PY'
@@ -366,8 +367,11 @@ assert labels == {"サカナ・エーアイ": 1500000000, "クルトリム": 100
 papers = next(c for c in m["charts"] if c["title"] == "AI論文数の上位大学(2024年)")
 assert {r["label"]: r["value"] for r in papers["rows"]}["清華大学"] == 700, papers["rows"]
 got = [(c["line"], c["action"], c["matched"]) for c in m["corrections"]]
-assert got[0] == (3, "drop", 2) and got[4:] == [(7, "rename", 1), (8, "drop", 1), (9, "drop", 0)], got
+assert got[0] == (3, "drop", 2) and got[4:7] == [(7, "rename", 1), (8, "drop", 1), (9, "drop", 0)], got
 assert [g[:2] for g in got[1:4]] == [(4, "owner"), (5, "merge"), (6, "value")] and all(g[2] for g in got[1:4]), got
+assert got[7] == (10, "owner", 1), got
+# a fact a line edited is drawn whatever its confidence: no longer left out
+assert not any(f["text"] == "約300人" for f in m["left_out"]), m["left_out"]
 PY
 then pass=$((pass + 1)); else echo "FAIL: auto --corrections"; cat "$tmp/stderr"; fails=$((fails + 1)); fi
 # the store keeps the facts as extracted: corrections live only in the charts

@@ -1,8 +1,8 @@
 /*
  * test_corrections.c: the corrections file of `zuhyo auto`: every parse error names its line
  * (table-driven), each correction kind applied to small hand-built facts and charts, merge,
- * file order, lines that match nothing (a warning, not an error), and the selectors that need
- * the store (the subject and the figure as written).
+ * file order, lines that match nothing (a warning, not an error), and the selectors read as
+ * written (the figure in memory, the subject from the store).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -160,6 +160,8 @@ static void add_fact(auto_facts *fs, long id, const char *doc, const char *subje
     f->measure = measure ? strdup(measure) : NULL;
     snprintf(f->time, sizeof f->time, "%s", time);
     f->table_id = f->row = f->col = -1;
+    f->confidence = 0.5;
+    f->basis = strdup("previous-topic");
 }
 
 /* Three articles' worth of startup valuations and fundings. */
@@ -255,6 +257,25 @@ static void test_merge_renames_a_subject_everywhere(void **state)
     const auto_correction_log *log = auto_corrections_log(corr);
     assert_int_equal(log->items[0].matched, 2);
     assert_int_equal(log->items[1].matched, 1);
+    auto_facts_free(&fs);
+    auto_corrections_destroy(corr);
+}
+
+/* An edited fact has been checked by a person: full confidence, the line as its basis. */
+static void test_an_edited_fact_is_vouched_for(void **state)
+{
+    (void)state;
+    auto_corrections *corr;
+    auto_facts fs;
+    sample_facts(&fs);
+    fs.items[5].text = strdup("３億円"); /* as written: text= typed with ASCII digits matches */
+    corr = parse_ok("# a note\nowner\tdoc=c.txt\ttext=3億円\tto=Upstage\ndrop\tdoc=a.txt\n");
+    assert_int_equal(auto_corrections_apply_facts(ctx, NULL, corr, &fs), ZY_OK);
+    const auto_fact *f6 = fact_by_id(&fs, 6), *f5 = fact_by_id(&fs, 5);
+    assert_true(f6->confidence == 1);
+    assert_string_equal(f6->basis, "correction c.tsv:2");
+    assert_true(f5->confidence == 0.5); /* not matched: as extracted */
+    assert_string_equal(f5->basis, "previous-topic");
     auto_facts_free(&fs);
     auto_corrections_destroy(corr);
 }
@@ -386,9 +407,9 @@ static void test_null_corrections_change_nothing(void **state)
     auto_facts_free(&fs);
 }
 
-/* ---- selectors read from the store: the subject and the figure as written ---- */
+/* ---- selectors as written, on facts read back from a real store ---- */
 
-static void test_selectors_as_written_need_the_store(void **state)
+static void test_selectors_as_written(void **state)
 {
     (void)state;
     char dir[] = "/tmp/zuhyo-corrections-XXXXXX";
@@ -435,11 +456,12 @@ int main(void)
         cmocka_unit_test(test_owner_value_measure_time_edit_the_facts),
         cmocka_unit_test(test_merge_renames_a_subject_everywhere),
         cmocka_unit_test(test_value_figures_carry_their_unit),
+        cmocka_unit_test(test_an_edited_fact_is_vouched_for),
         cmocka_unit_test(test_lines_apply_in_file_order),
         cmocka_unit_test(test_a_line_that_matches_nothing_warns),
         cmocka_unit_test(test_chart_rename_and_drop),
         cmocka_unit_test(test_null_corrections_change_nothing),
-        cmocka_unit_test(test_selectors_as_written_need_the_store),
+        cmocka_unit_test(test_selectors_as_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

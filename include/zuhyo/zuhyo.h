@@ -127,6 +127,8 @@ typedef struct zy_bar_options {
     int width, height;         /* canvas size in pixels (PDF: points) */
     double scale;              /* PNG pixel scale for HiDPI; 1 by default */
     bool dumbbell;             /* with two groups: a dot per group joined by a line (2020 → 2024) */
+    const char *qualifier_column; /* how each value was written: 約 (printed before the value
+                                     label), 超, 以上, 未満, 以下 (after); or NULL */
 } zy_bar_options;
 
 void zy_bar_options_defaults(zy_bar_options *options);
@@ -182,6 +184,10 @@ typedef struct zy_fact {
     char *country;            /* subject's country when the source gives it (table rows) */
     const char *measure;      /* valuation, funding, … or NULL */
     const char *source;       /* "prose", "table", "list" or "chronology" */
+    const char *basis;        /* the rule that gave the owner: table-row, list-item, topic, … */
+    const char *caveat;       /* why it is nobody's value although written: threshold,
+                                 hypothetical, forecast, source; NULL for most facts */
+    double confidence;        /* 0–1: how sure the extractor is of owner, measure and time */
     char *sentence;           /* the sentence (or table row) it came from */
     size_t sentence_start, sentence_end; /* its byte range in the original file */
     long table_id, table_row, table_col;  /* -1 outside tables */
@@ -337,6 +343,10 @@ zy_status zy_select_events(zy_context *ctx, zy_store *store, const zy_fact_query
                            zy_table **out);
 
 /* ---- The main job: articles to a finished set of charts -------------------------------- */
+
+/* The confidence floor of `zuhyo auto` unless told otherwise: chosen by measuring the rows of
+ * its charts against hand-made gold (see README "Confidence"). */
+#define ZY_AUTO_MIN_CONFIDENCE 0.6
 
 typedef struct zy_auto_options {
     const char *out_dir;      /* where charts, manifest.json and index.html go ("out") */

@@ -45,7 +45,7 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
     if (st == ZY_OK)
         st = auto_corrections_apply_facts(ctx, store, corr, &facts);
     if (st == ZY_OK)
-        st = auto_plan_charts(ctx, store, &facts, &plan);
+        st = auto_plan_charts(ctx, store, &facts, o->min_confidence, &plan);
     if (st == ZY_OK)
         st = auto_corrections_apply_plan(ctx, corr, &plan);
     if (st == ZY_OK)

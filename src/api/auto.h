@@ -17,6 +17,12 @@ typedef struct auto_fact {
     double value;
     bool has_value;
     char *unit, *counter, *subject, *country, *measure, *source, *sentence;
+    char *text;         /* the figure as written */
+    bool approx;        /* 約 … */
+    zy_bound bound;     /* 以上/超, 以下/未満 */
+    double confidence;  /* how sure the extractor is of owner, measure and time (0–1; -1 unknown) */
+    char *basis;        /* which reader and rule gave them */
+    char *caveat;       /* threshold, hypothetical: nobody's value (NULL for most) */
     char time[16];
     long table_id, row, col;
 } auto_fact;
@@ -54,11 +60,36 @@ typedef struct auto_chart {
                                   NULL; owned by the auto_corrections, which outlive the plan */
 } auto_chart;
 
+/* A fact that could have been drawn and was not, with the reason (for the manifest). */
+typedef struct auto_left_out {
+    const auto_fact *fact;
+    char reason[96];
+} auto_left_out;
+
 typedef struct auto_plan {
     auto_chart *charts;
     size_t n, cap;
+    auto_left_out *left;
+    size_t nleft, leftcap;
     const struct auto_correction_log *corrections; /* for the manifest; NULL without a file */
 } auto_plan;
+
+/* ---- auto_select.c: what may be drawn, and what may share a chart ---- */
+typedef enum auto_owner_type { AUTO_OWNER_ORG = 0, AUTO_OWNER_COUNTRY } auto_owner_type;
+auto_owner_type auto_owner_type_of(const auto_fact *f);
+/* NULL when f may be drawn; else why not, written into why. */
+const char *auto_unusable(const auto_fact *f, double min_confidence, char *why, size_t cap);
+/* Order facts so that those one chart may show are adjacent (0: comparable): measure, unit,
+ * counter, kind, owner type, time, and the article unless measure and time are both known. */
+int auto_compare_measure(const auto_fact *a, const auto_fact *b);
+/* 企業価値 for valuation …; NULL for a measure without a title. */
+const char *auto_measure_title(const char *measure);
+/* "2025年1月時点", "2024年", "" for an ISO time. */
+void auto_time_phrase(const char *iso, char *out, size_t cap);
+/* Can a table's caption be a chart's title (short, not a sentence, not a source line)? */
+bool auto_caption_is_title(const char *caption);
+/* The first 24 characters of a title, with … when cut. */
+void auto_short_title(const char *title, char *out, size_t cap);
 
 void auto_facts_free(auto_facts *f);
 void auto_plan_free(auto_plan *p);
@@ -68,7 +99,7 @@ zy_status auto_load_facts(zy_context *ctx, zy_store *store, const char *const *d
                           auto_facts *out);
 /* Plan every chart the facts support. */
 zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts,
-                           auto_plan *plan);
+                           double min_confidence, auto_plan *plan);
 /* Render the charts and write manifest.json and index.html into the output folder. */
 zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o);
 
@@ -96,8 +127,9 @@ zy_status auto_corrections_parse(zy_context *ctx, const char *name, const char *
                                  auto_corrections **out);
 /* Apply the fact corrections in file order (a later line sees what earlier lines set). Dropped
  * facts are taken out of facts (kept by corr until destroyed); owner, value, measure, time and
- * merge edit the facts in memory. store (may be NULL) gives the subject and the figure as
- * written, for subject= and text=. Warns "PATH:LINE: matches no fact". corr may be NULL. */
+ * merge edit the facts in memory, and an edited fact gets confidence 1 and the basis
+ * "correction FILE:LINE". store (may be NULL) gives the subject as written, for subject=.
+ * Warns "PATH:LINE: matches no fact". corr may be NULL. */
 zy_status auto_corrections_apply_facts(zy_context *ctx, zy_store *store, auto_corrections *corr,
                                        auto_facts *facts);
 /* Apply rename and drop chart=…, matching the planned titles, and point plan->corrections at

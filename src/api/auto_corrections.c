@@ -3,7 +3,7 @@
  * README "Correcting a chart"): read and check it before anything is extracted, then apply its
  * fact corrections to the facts in memory (never the store or the article) and its chart
  * corrections to the plan, keeping per line how many facts or charts it matched.
- * May call: util, extract/figure, extract/normalize, the store (facts as written).
+ * May call: util, extract/figure, extract/normalize, the store (subjects as written).
  */
 #include <math.h>
 #include <stdio.h>
@@ -44,10 +44,11 @@ typedef struct correction {
     read_value to_value;     /* to= of a value correction, read */
 } correction;
 
-/* The subject and the figure as written of one fact, from the store (for subject= and text=). */
+/* The figure and the subject as written of one fact, for subject= and text=. */
 typedef struct written {
     long id;
-    char *text, *text_norm, *subject_text, *subject_text_norm;
+    char *text_norm;                        /* the fact's text after NFKC */
+    char *subject_text, *subject_text_norm; /* from the store; NULL without one */
 } written;
 
 struct auto_corrections {
@@ -58,7 +59,7 @@ struct auto_corrections {
     auto_facts dropped_facts;     /* facts taken out by drop lines (owned here) */
     auto_plan dropped_charts;     /* charts taken out by drop chart= lines (owned here) */
     written *written;             /* sorted by id */
-    size_t nwritten, written_cap;
+    size_t nwritten;
 };
 
 /* ---- small readers ---- */
@@ -398,7 +399,7 @@ void auto_corrections_destroy(auto_corrections *corr)
         correction_free(&corr->items[i]);
     for (size_t i = 0; i < corr->nwritten; i++) {
         written *w = &corr->written[i];
-        free(w->text), free(w->text_norm), free(w->subject_text), free(w->subject_text_norm);
+        free(w->text_norm), free(w->subject_text), free(w->subject_text_norm);
     }
     auto_facts_free(&corr->dropped_facts);
     auto_plan_free(&corr->dropped_charts);
@@ -406,80 +407,62 @@ void auto_corrections_destroy(auto_corrections *corr)
     free(corr);
 }
 
-/* ---- the facts as written, from the store ---- */
+/* ---- the facts as written: the figure (in memory) and the subject (from the store) ---- */
+
+static int compare_written(const void *a, const void *b)
+{
+    long x = ((const written *)a)->id, y = ((const written *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static written *written_of(const auto_corrections *corr, long id)
+{
+    written key = {.id = id};
+    return corr->nwritten ? bsearch(&key, corr->written, corr->nwritten, sizeof key, compare_written) : NULL;
+}
 
 typedef struct written_load {
     auto_corrections *corr;
     zy_diag *diag;
-    long *ids;                    /* ids of the facts in memory, sorted */
-    size_t nids;
 } written_load;
 
-static int compare_long(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
-static int compare_written(const void *a, const void *b)
-{
-    return compare_long(&((const written *)a)->id, &((const written *)b)->id);
-}
-
-static zy_status keep_written(void *user, const zy_document *doc)
+/* A store sink: the subject as written of each fact in memory. */
+static zy_status keep_subject_text(void *user, const zy_document *doc)
 {
     written_load *wl = user;
-    auto_corrections *corr = wl->corr;
     for (size_t i = 0; i < doc->nfacts; i++) {
         const zy_fact *f = &doc->facts[i];
-        if (!bsearch(&f->id, wl->ids, wl->nids, sizeof *wl->ids, compare_long))
-            continue;
-        if (corr->nwritten == corr->written_cap) {
-            size_t cap = corr->written_cap ? corr->written_cap * 2 : 256;
-            written *grown = realloc(corr->written, cap * sizeof *grown);
-            if (!grown)
-                return ZY_ERR_NOMEM;
-            corr->written = grown;
-            corr->written_cap = cap;
-        }
-        written *w = &corr->written[corr->nwritten++];
-        memset(w, 0, sizeof *w);
-        w->id = f->id;
-        if (f->text && (!(w->text = strdup(f->text)) || !(w->text_norm = normalized_copy(wl->diag, f->text))))
-            return ZY_ERR_NOMEM;
-        if (f->subject_text && (!(w->subject_text = strdup(f->subject_text)) ||
-                                !(w->subject_text_norm = normalized_copy(wl->diag, f->subject_text))))
+        written *w = f->subject_text ? written_of(wl->corr, f->id) : NULL;
+        if (w && !w->subject_text &&
+            (!(w->subject_text = strdup(f->subject_text)) ||
+             !(w->subject_text_norm = normalized_copy(wl->diag, f->subject_text))))
             return ZY_ERR_NOMEM;
     }
     return ZY_OK;
 }
 
-/* Read the subject and figure as written of the facts in memory, when a line selects by them. */
+/* When a line selects by subject= or text=: each fact's figure as written, NFKC-normalised,
+ * and (with a store) its subject as written, so that text typed by hand matches. */
 static zy_status load_written(zy_context *ctx, zy_store *store, auto_corrections *corr, const auto_facts *facts)
 {
     bool needed = false;
     for (size_t i = 0; i < corr->n; i++)
         needed |= !is_chart_action(&corr->items[i]) && (corr->items[i].keys[KEY_SUBJECT] || corr->items[i].keys[KEY_TEXT]);
-    if (!needed || !store || facts->n == 0)
+    if (!needed || facts->n == 0)
         return ZY_OK;
-    long *ids = malloc(facts->n * sizeof *ids);
-    if (!ids)
+    corr->written = calloc(facts->n, sizeof *corr->written);
+    if (!corr->written)
         return ZY_ERR_NOMEM;
-    for (size_t i = 0; i < facts->n; i++)
-        ids[i] = facts->items[i].id;
-    qsort(ids, facts->n, sizeof *ids, compare_long);
-    written_load wl = {corr, &ctx->diag, ids, facts->n};
-    zy_status st = zy_store_facts(ctx, store, NULL, keep_written, &wl);
-    free(ids);
-    if (st == ZY_OK)
-        qsort(corr->written, corr->nwritten, sizeof *corr->written, compare_written);
-    return st;
-}
-
-static const written *written_of(const auto_corrections *corr, long id)
-{
-    written key = {.id = id};
-    return corr->nwritten ? bsearch(&key, corr->written, corr->nwritten, sizeof key, compare_written) : NULL;
+    for (size_t i = 0; i < facts->n; i++) {
+        const auto_fact *f = &facts->items[i];
+        written *w = &corr->written[corr->nwritten++];
+        w->id = f->id;
+        if (f->text && !(w->text_norm = normalized_copy(&ctx->diag, f->text)))
+            return ZY_ERR_NOMEM;
+    }
+    qsort(corr->written, corr->nwritten, sizeof *corr->written, compare_written);
+    written_load wl = {corr, &ctx->diag};
+    return store ? zy_store_facts(ctx, store, NULL, keep_subject_text, &wl) : ZY_OK;
 }
 
 /* ---- applying to facts ---- */
@@ -513,7 +496,7 @@ static bool fact_matches(const correction *c, const auto_fact *f, const written 
         return false; /* 15億円 is not 15億ドル; a plain number matches any unit */
     if (c->keys[KEY_TIME] && strcmp(f->time, c->keys[KEY_TIME]) != 0)
         return false;
-    if (text && !(w && (equal(w->text, text) || equal(w->text_norm, c->text_norm))))
+    if (text && !equal(f->text, text) && !(w && equal(w->text_norm, c->text_norm)))
         return false;
     return true;
 }
@@ -528,9 +511,15 @@ static zy_status replace_string(char **field, const char *value)
     return ZY_OK;
 }
 
-/* Set what c sets on f (drop is done by the caller). */
-static zy_status edit_fact(const correction *c, auto_fact *f)
+/* Set what c sets on f (drop is done by the caller). A person has looked at the fact: it is
+ * drawn whatever the extractor's confidence, and its basis says which line vouched for it. */
+static zy_status edit_fact(const char *path, const correction *c, auto_fact *f)
 {
+    char basis[128];
+    snprintf(basis, sizeof basis, "correction %s:%ld", base_name(path), c->line);
+    f->confidence = 1;
+    if (replace_string(&f->basis, basis) != ZY_OK)
+        return ZY_ERR_NOMEM;
     const char *to = c->keys[KEY_TO];
     switch (c->action) {
     case CORR_OWNER:
@@ -606,7 +595,7 @@ zy_status auto_corrections_apply_facts(zy_context *ctx, zy_store *store, auto_co
             if (c->action == CORR_DROP)
                 dropped[i] = true;
             else
-                st = edit_fact(c, f);
+                st = edit_fact(corr->path, c, f);
         }
         corr->log.items[k].matched = matched;
         if (st == ZY_OK && matched == 0)

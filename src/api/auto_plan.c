@@ -1,11 +1,15 @@
 /*
- * auto_plan.c: which charts a set of facts supports (see auto.h):
- *   - one bar chart per table (its main numeric column; totals left out), titled by caption;
- *   - one bar chart per measure and unit with three or more subjects (latest per subject),
- *     unless a table chart already shows exactly those figures;
- *   - totals by country: from 合計 lines, else summed from table rows that carry a country;
- *   - rank change: subjects ranked at two times (a dumbbell chart);
- *   - one timeline of the foundings and releases that have a subject.
+ * auto_plan.c: which charts a set of facts supports (see auto.h). Only facts auto_select.c
+ * lets through are drawn; the others that could have been are listed with the reason.
+ *   - one bar chart per table: its numeric column with the most figures, one unit; totals,
+ *     ranks and dates aside; titled by the caption when it reads as a title;
+ *   - one bar chart per group of comparable facts (auto_compare_measure) with three owners or
+ *     more, unless a table chart already shows those figures;
+ *   - totals by country from an article's 合計 lines;
+ *   - rank change: owners ranked at two times in one table or list (a dumbbell chart);
+ *   - per article, a timeline of the foundings and releases of named things.
+ * No owner appears twice in a chart. Planning sorts the facts once (n log n), so a large
+ * article plans in about the time it takes to read its facts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,7 @@ void auto_facts_free(auto_facts *f)
         auto_fact *x = &f->items[i];
         free(x->doc), free(x->doc_title), free(x->unit), free(x->counter), free(x->subject);
         free(x->country), free(x->measure), free(x->source), free(x->sentence);
+        free(x->text), free(x->basis), free(x->caveat);
     }
     free(f->items);
     memset(f, 0, sizeof *f);
@@ -40,6 +45,7 @@ void auto_plan_free(auto_plan *p)
     for (size_t i = 0; i < p->n; i++)
         chart_free(&p->charts[i]);
     free(p->charts);
+    free(p->left);
     memset(p, 0, sizeof *p);
 }
 
@@ -87,6 +93,12 @@ static zy_status load_doc(void *user, const zy_document *doc)
         x->measure = dup_or_null(s->measure);
         x->source = dup_or_null(s->source);
         x->sentence = dup_or_null(s->sentence);
+        x->text = dup_or_null(s->text);
+        x->approx = s->approx;
+        x->bound = s->bound;
+        x->confidence = s->confidence;
+        x->basis = dup_or_null(s->basis);
+        x->caveat = dup_or_null(s->caveat);
         if (!x->doc || !x->doc_title)
             return ZY_ERR_NOMEM;
     }
@@ -158,37 +170,11 @@ static auto_row *append_row(auto_chart *c, const char *label, const char *group,
     return r->label ? r : NULL;
 }
 
-/* The row with this label (and group), gaining f as one more source; or a new row. */
-static auto_row *add_row(auto_chart *c, const char *label, const char *group, const auto_fact *f)
-{
-    for (size_t i = 0; i < c->nrows; i++)
-        if (strcmp(c->rows[i].label, label) == 0 &&
-            ((!group && !c->rows[i].group) || (group && c->rows[i].group && strcmp(group, c->rows[i].group) == 0))) {
-            if (c->rows[i].nfacts < 8 && f)
-                c->rows[i].facts[c->rows[i].nfacts++] = f->id;
-            return &c->rows[i];
-        }
-    return append_row(c, label, group, f);
-}
-
 static bool same(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static const char *measure_title(const char *measure)
-{
-    static const struct { const char *measure, *title; } titles[] = {
-        {"valuation", "企業価値"}, {"funding", "資金調達額"}, {"investment", "投資額"},
-        {"assets", "資産"}, {"cost", "コスト"}, {"market_size", "市場規模"}, {"revenue", "売上高"},
-        {"profit", "利益"}, {"author_count", "論文著者数"}, {"total", "合計"}, {"share", "比率"},
-        {"growth", "伸び率"}, {"market_cap", "時価総額"}, {"salary", "給与"}, {"gap", "格差"},
-    };
-    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-        if (measure && strcmp(measure, titles[i].measure) == 0)
-            return titles[i].title;
-    return measure;
-}
 
 /* Is every row of c also a row (same label and value) of an earlier chart? */
 static bool shown_before(const auto_plan *p, size_t upto, const auto_chart *c)
@@ -210,286 +196,478 @@ static bool shown_before(const auto_plan *p, size_t upto, const auto_chart *c)
     return false;
 }
 
-/* One chart per table: its numeric column with the most figures (ranks and totals aside). */
-static zy_status plan_tables(zy_context *ctx, zy_store *store, const auto_facts *fs, auto_plan *p)
+/* The row of an owner already in the chart, or NULL. */
+static const auto_row *row_of(const auto_chart *c, const char *label)
 {
+    for (size_t r = 0; r < c->nrows; r++)
+        if (strcmp(c->rows[r].label, label) == 0)
+            return &c->rows[r];
+    return NULL;
+}
+
+static void drop_last_chart(auto_plan *p)
+{
+    chart_free(&p->charts[p->n - 1]);
+    p->n--;
+}
+
+/* The facts that may be drawn, in store order; the others that had an owner and a figure go
+ * to the plan's left-out list with the reason. */
+static zy_status usable_facts(const auto_facts *fs, double min_confidence, auto_plan *p,
+                              const auto_fact ***out, size_t *nout)
+{
+    const auto_fact **use = calloc(fs->n ? fs->n : 1, sizeof *use);
+    if (!use)
+        return ZY_ERR_NOMEM;
+    size_t n = 0;
     for (size_t i = 0; i < fs->n; i++) {
         const auto_fact *f = &fs->items[i];
-        if (f->table_id < 0 || !f->subject || !f->has_value || f->kind == ZY_KIND_RANK ||
-            f->kind == ZY_KIND_DATE || same(f->measure, "total"))
+        if (!f->subject || (!f->has_value && f->kind != ZY_KIND_DATE))
             continue;
-        /* the first fact of each (doc, table) starts its chart */
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = fs->items[k].table_id == f->table_id && strcmp(fs->items[k].doc, f->doc) == 0 &&
-                   fs->items[k].kind != ZY_KIND_RANK && fs->items[k].kind != ZY_KIND_DATE &&
-                   fs->items[k].subject && !same(fs->items[k].measure, "total");
-        if (seen)
+        char why[96];
+        if (!auto_unusable(f, min_confidence, why, sizeof why)) {
+            use[n++] = f;
             continue;
-        /* the column with the most figures */
-        long best_col = -1;
-        size_t best = 0;
-        for (size_t a = i; a < fs->n; a++) {
-            const auto_fact *x = &fs->items[a];
-            if (x->table_id != f->table_id || strcmp(x->doc, f->doc) != 0 || x->kind == ZY_KIND_RANK ||
-                x->kind == ZY_KIND_DATE || !x->subject || same(x->measure, "total"))
-                continue;
-            size_t count = 0;
-            for (size_t b = i; b < fs->n; b++)
-                count += fs->items[b].table_id == x->table_id && fs->items[b].col == x->col &&
-                         strcmp(fs->items[b].doc, x->doc) == 0 && fs->items[b].subject &&
-                         !same(fs->items[b].measure, "total");
-            if (count > best) {
-                best = count;
-                best_col = x->col;
-            }
         }
-        if (best < 2)
-            continue;
-        size_t before = p->n;
-        char *caption = NULL;
-        zy_status st = zy_store_caption(ctx, store, f->doc, f->table_id, &caption);
-        if (st)
-            return st;
-        char title[512];
-        if (caption[0])
-            snprintf(title, sizeof title, "%s", caption);
-        else
-            snprintf(title, sizeof title, "表 %ld（%s）", f->table_id + 1, f->doc_title);
-        free(caption);
-        auto_chart *c = new_chart(p, AUTO_BAR, title, f->doc_title, f->unit, f->counter);
-        if (!c)
-            return ZY_ERR_NOMEM;
-        size_t countries = 0;
-        const char *first_country = NULL;
-        for (size_t a = i; a < fs->n; a++) {
-            const auto_fact *x = &fs->items[a];
-            if (x->table_id != f->table_id || x->col != best_col || strcmp(x->doc, f->doc) != 0 ||
-                !x->subject || same(x->measure, "total") || !same(x->unit, f->unit))
-                continue;
-            if (!add_row(c, x->subject, NULL, x))
+        if (f->kind == ZY_KIND_DATE && !(same(f->measure, "founded") || same(f->measure, "release")))
+            continue; /* a date that only qualifies a figure: never a chart of its own */
+        if (p->nleft == p->leftcap) {
+            size_t cap = p->leftcap ? p->leftcap * 2 : 32;
+            auto_left_out *grown = realloc(p->left, cap * sizeof *grown);
+            if (!grown) {
+                free(use);
                 return ZY_ERR_NOMEM;
-            if (x->country && (!first_country || strcmp(first_country, x->country) != 0)) {
-                countries += !first_country || strcmp(first_country, x->country) != 0;
-                first_country = first_country ? first_country : x->country;
             }
+            p->left = grown;
+            p->leftcap = cap;
         }
-        c->color_by_country = countries >= 2;
-        /* a list that repeats a table's figures (グーグル: 2174 under the table) adds nothing */
-        if (shown_before(p, before, c)) {
-            chart_free(c);
-            p->n--;
+        p->left[p->nleft].fact = f;
+        snprintf(p->left[p->nleft].reason, sizeof p->left[p->nleft].reason, "%s", why);
+        p->nleft++;
+    }
+    *out = use;
+    *nout = n;
+    return ZY_OK;
+}
+
+static bool table_figure(const auto_fact *x)
+{
+    return x->table_id >= 0 && x->has_value && x->kind != ZY_KIND_RANK && x->kind != ZY_KIND_DATE &&
+           !same(x->measure, "total");
+}
+
+/* Table order: article, table, column, then store order. */
+static int by_table(const void *pa, const void *pb)
+{
+    const auto_fact *a = *(const auto_fact *const *)pa, *b = *(const auto_fact *const *)pb;
+    int c = strcmp(a->doc, b->doc);
+    if (c == 0)
+        c = (a->table_id > b->table_id) - (a->table_id < b->table_id);
+    if (c == 0)
+        c = (a->col > b->col) - (a->col < b->col);
+    if (c == 0)
+        c = (a->id > b->id) - (a->id < b->id);
+    return c;
+}
+
+/* The title of a table's chart: its caption when that reads as a title, else what the column
+ * measures and when, else the table's number and the article. */
+static void table_title(const char *caption, const auto_fact *f, long table_id, char *out, size_t cap)
+{
+    char when[64], doc[128];
+    auto_time_phrase(f->time, when, sizeof when);
+    const char *what = auto_measure_title(f->measure);
+    if (auto_caption_is_title(caption))
+        snprintf(out, cap, "%s", caption);
+    else if (what)
+        snprintf(out, cap, "%s%s%s%s", what, when[0] ? "（" : "", when, when[0] ? "）" : "");
+    else {
+        auto_short_title(f->doc_title, doc, sizeof doc);
+        snprintf(out, cap, "表%ld（%s）", table_id + 1, doc);
+    }
+}
+
+/* One chart per table: the column with the most figures, in the unit most of them have. */
+static zy_status plan_tables(zy_context *ctx, zy_store *store, const auto_fact *const *use, size_t n,
+                             auto_plan *p)
+{
+    const auto_fact **t = malloc((n ? n : 1) * sizeof *t);
+    if (!t)
+        return ZY_ERR_NOMEM;
+    size_t nt = 0;
+    for (size_t i = 0; i < n; i++)
+        if (table_figure(use[i]))
+            t[nt++] = use[i];
+    qsort(t, nt, sizeof *t, by_table);
+    zy_status st = ZY_OK;
+    for (size_t i = 0; st == ZY_OK && i < nt;) {
+        size_t end = i; /* [i, end): one table */
+        while (end < nt && strcmp(t[end]->doc, t[i]->doc) == 0 && t[end]->table_id == t[i]->table_id)
+            end++;
+        size_t best = i, best_n = 0;
+        for (size_t a = i; a < end;) {
+            size_t b = a;
+            while (b < end && t[b]->col == t[a]->col)
+                b++;
+            if (b - a > best_n) {
+                best_n = b - a;
+                best = a;
+            }
+            a = b;
         }
+        const auto_fact *f = t[best];
+        if (best_n >= 2) {
+            char *caption = NULL;
+            if ((st = zy_store_caption(ctx, store, f->doc, f->table_id, &caption)) != ZY_OK)
+                break;
+            char title[512];
+            table_title(caption, f, f->table_id, title, sizeof title);
+            free(caption);
+            size_t before = p->n;
+            auto_chart *c = new_chart(p, AUTO_BAR, title, f->doc_title, f->unit, f->counter);
+            if (!c) {
+                st = ZY_ERR_NOMEM;
+                break;
+            }
+            const char *first_country = NULL;
+            size_t countries = 0;
+            for (size_t a = best; a < best + best_n; a++) {
+                const auto_fact *x = t[a];
+                if (!same(x->unit, f->unit) || !same(x->counter, f->counter) || row_of(c, x->subject))
+                    continue;
+                if (!append_row(c, x->subject, NULL, x)) {
+                    st = ZY_ERR_NOMEM;
+                    break;
+                }
+                if (x->country && auto_owner_type_of(x) != AUTO_OWNER_COUNTRY && /* not 中国 coloured 中国 */
+                    (!first_country || strcmp(first_country, x->country) != 0)) {
+                    countries++;
+                    first_country = first_country ? first_country : x->country;
+                }
+            }
+            c->color_by_country = countries >= 2;
+            /* a list that repeats a table's figures adds nothing; one row is no chart */
+            if (st == ZY_OK && (c->nrows < 2 || shown_before(p, before, c)))
+                drop_last_chart(p);
+        }
+        i = end;
+    }
+    free(t);
+    return st;
+}
+
+static int by_measure(const void *pa, const void *pb)
+{
+    const auto_fact *a = *(const auto_fact *const *)pa, *b = *(const auto_fact *const *)pb;
+    int c = auto_compare_measure(a, b);
+    if (c == 0)
+        c = strcmp(a->subject, b->subject);
+    if (c == 0) /* the surest figure of an owner first, then the table's over the prose's */
+        c = (a->confidence < b->confidence) - (a->confidence > b->confidence);
+    if (c == 0)
+        c = (a->id > b->id) - (a->id < b->id);
+    return c;
+}
+
+static bool measure_figure(const auto_fact *x)
+{
+    return x->measure && x->has_value && x->kind != ZY_KIND_RANK && x->kind != ZY_KIND_DATE &&
+           !same(x->measure, "total") && !same(x->measure, "rank") && !same(x->measure, "founded") &&
+           !same(x->measure, "release");
+}
+
+/* The source line of a chart whose rows come from one or more articles. */
+static void rows_source(const auto_chart *c, char *out, size_t cap)
+{
+    size_t docs = 0;
+    const char *first = NULL;
+    for (size_t r = 0; r < c->nrows; r++) {
+        const auto_fact *f = c->rows[r].first;
+        bool seen = false;
+        for (size_t q = 0; q < r && !seen; q++)
+            seen = strcmp(c->rows[q].first->doc, f->doc) == 0;
+        if (!seen)
+            docs++, first = first ? first : f->doc_title;
+    }
+    if (docs == 1)
+        snprintf(out, cap, "出典: %s", first);
+    else
+        snprintf(out, cap, "出典: %zu本の記事（%s ほか）", docs, first ? first : "");
+}
+
+/* Articles of a group of comparable facts, joined when they share an owner: two articles
+ * about smartphone shares both name Apple; an article about coffee chains names none of them,
+ * so its shares stay in a chart of their own. */
+typedef struct doc_sets {
+    const char **docs;
+    size_t *parent;
+    size_t n;
+} doc_sets;
+
+static size_t doc_index(const doc_sets *d, const char *doc)
+{
+    for (size_t k = 0; k < d->n; k++)
+        if (strcmp(d->docs[k], doc) == 0)
+            return k;
+    return d->n;
+}
+
+static size_t doc_root(const doc_sets *d, size_t k)
+{
+    while (d->parent[k] != k)
+        k = d->parent[k];
+    return k;
+}
+
+/* Group m[i, end), sorted by owner: the articles, joined by shared owners. */
+static zy_status join_articles(const auto_fact *const *m, size_t i, size_t end, doc_sets *d)
+{
+    d->n = 0;
+    d->docs = malloc((end - i) * sizeof *d->docs);
+    d->parent = malloc((end - i) * sizeof *d->parent);
+    if (!d->docs || !d->parent)
+        return ZY_ERR_NOMEM;
+    for (size_t a = i; a < end; a++)
+        if (doc_index(d, m[a]->doc) == d->n) {
+            d->docs[d->n] = m[a]->doc;
+            d->parent[d->n] = d->n;
+            d->n++;
+        }
+    for (size_t a = i; a < end;) {
+        size_t b = a + 1;
+        while (b < end && strcmp(m[b]->subject, m[a]->subject) == 0)
+            b++;
+        size_t first = doc_root(d, doc_index(d, m[a]->doc));
+        for (size_t k = a + 1; k < b; k++) {
+            size_t r = doc_root(d, doc_index(d, m[k]->doc));
+            if (r != first)
+                d->parent[r] = first;
+        }
+        a = b;
     }
     return ZY_OK;
 }
 
-/* Per measure and unit: the latest figure of each subject, three subjects or more. */
-static zy_status plan_measures(const auto_facts *fs, auto_plan *p)
+/* The chart of the articles joined under root: each owner once, its surest figure. */
+static zy_status measure_chart(const auto_fact *const *m, size_t i, size_t end, const doc_sets *d,
+                               size_t root, size_t tables_end, auto_plan *p)
 {
-    size_t tables_end = p->n;
-    for (size_t i = 0; i < fs->n; i++) {
-        const auto_fact *f = &fs->items[i];
-        if (!f->measure || !f->subject || !f->has_value || f->kind == ZY_KIND_RANK ||
-            f->kind == ZY_KIND_DATE || same(f->measure, "total") || same(f->measure, "rank"))
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = same(fs->items[k].measure, f->measure) && same(fs->items[k].unit, f->unit) &&
-                   fs->items[k].subject && fs->items[k].has_value && fs->items[k].kind == f->kind;
-        if (seen)
-            continue;
-        auto_chart c = {0};
-        c.type = AUTO_BAR;
-        for (size_t a = i; a < fs->n; a++) {
-            const auto_fact *x = &fs->items[a];
-            if (!same(x->measure, f->measure) || !same(x->unit, f->unit) || !x->subject ||
-                !x->has_value || x->kind != f->kind)
-                continue;
-            auto_row *r = NULL;
-            for (size_t q = 0; q < c.nrows && !r; q++)
-                if (strcmp(c.rows[q].label, x->subject) == 0)
-                    r = &c.rows[q];
-            if (r && strcmp(x->time, r->time) <= 0)
-                continue; /* keep the latest */
-            if (!r && !(r = add_row(&c, x->subject, NULL, x))) {
-                chart_free(&c);
-                return ZY_ERR_NOMEM;
-            }
-            r->value = x->value;
-            snprintf(r->time, sizeof r->time, "%s", x->time);
-            r->facts[0] = x->id;
-            r->nfacts = 1;
-            r->first = x;
+    const auto_fact *f = NULL;
+    size_t owners = 0;
+    for (size_t a = i; a < end; a++)
+        if (doc_root(d, doc_index(d, m[a]->doc)) == root) {
+            owners += !f || strcmp(m[a]->subject, f->subject) != 0;
+            f = m[a];
         }
-        bool keep = c.nrows >= 3 && !shown_before(p, tables_end, &c);
-        if (keep) {
-            char title[256];
-            const char *unit = zy_unit_label(f->unit, f->counter);
-            snprintf(title, sizeof title, "%s%s%s%s", measure_title(f->measure), unit ? "（" : "",
-                     unit ? unit : "", unit ? "）" : "");
-            auto_chart *n = new_chart(p, AUTO_BAR, title, NULL, f->unit, f->counter);
-            if (!n)
-                return ZY_ERR_NOMEM;
-            n->rows = c.rows;
-            n->nrows = c.nrows;
-            n->cap = c.cap;
-            n->source = strdup("出典: 記事中の数値（最新のものを採用）");
-        } else {
-            chart_free(&c);
-        }
-    }
-    return ZY_OK;
-}
-
-/* Totals by country: 合計 lines whose subject is a country, else sums of table rows. */
-static zy_status plan_country_totals(const auto_facts *fs, auto_plan *p)
-{
-    auto_chart *c = NULL;
-    for (size_t i = 0; i < fs->n; i++) {
-        const auto_fact *f = &fs->items[i];
-        if (!same(f->measure, "total") || !same(f->source, "list") || !f->subject || !f->country ||
-            strcmp(f->subject, f->country) != 0)
-            continue;
-        if (!c && !(c = new_chart(p, AUTO_BAR, "国別の合計", f->doc_title, f->unit, f->counter)))
-            return ZY_ERR_NOMEM;
-        if (!add_row(c, f->subject, NULL, f))
-            return ZY_ERR_NOMEM;
-    }
-    if (c)
+    const char *what = f ? auto_measure_title(f->measure) : NULL;
+    if (owners < 3 || !what)
         return ZY_OK;
-    /* no 合計 lines: sum the rows of each table chart that names countries */
-    size_t nbefore = p->n;
-    for (size_t k = 0; k < nbefore; k++) {
-        if (!p->charts[k].color_by_country)
-            continue;
-        char title[512];
-        snprintf(title, sizeof title, "国別の合計（%s）", p->charts[k].title);
-        auto_chart *t = new_chart(p, AUTO_BAR, title, NULL, NULL, NULL);
-        if (!t)
+    char when[64], title[256];
+    auto_time_phrase(f->time, when, sizeof when);
+    snprintf(title, sizeof title, "%s%s%s%s", what, when[0] ? "（" : "", when, when[0] ? "）" : "");
+    auto_chart *c = new_chart(p, AUTO_BAR, title, NULL, f->unit, f->counter);
+    if (!c)
+        return ZY_ERR_NOMEM;
+    for (size_t a = i; a < end; a++)
+        if (doc_root(d, doc_index(d, m[a]->doc)) == root && !row_of(c, m[a]->subject) &&
+            !append_row(c, m[a]->subject, NULL, m[a]))
             return ZY_ERR_NOMEM;
-        const auto_chart *src = &p->charts[k];
-        t->unit_label = src->unit_label ? strdup(src->unit_label) : NULL;
-        t->source = src->source ? strdup(src->source) : NULL;
-        bool summed = false; /* two rows of one country: a total says something the table does not */
-        for (size_t r = 0; r < src->nrows; r++) {
-            const auto_fact *f = src->rows[r].first;
-            if (!f || !f->country)
-                continue;
-            bool fresh = true;
-            for (size_t q = 0; q < t->nrows; q++)
-                fresh &= strcmp(t->rows[q].label, f->country) != 0;
-            auto_row *row = add_row(t, f->country, NULL, f);
-            if (!row)
-                return ZY_ERR_NOMEM;
-            if (!fresh)
-                row->value += f->value;
-            summed |= !fresh;
-        }
-        if (!summed) { /* the rows are the countries themselves: the table chart says it all */
-            chart_free(t);
-            p->n--;
-        }
-    }
+    char source[512];
+    rows_source(c, source, sizeof source);
+    free(c->source);
+    if (!(c->source = strdup(source)))
+        return ZY_ERR_NOMEM;
+    if (shown_before(p, tables_end, c))
+        drop_last_chart(p);
     return ZY_OK;
 }
 
-/* Rank change: subjects with ranks at two times in one article. */
-static zy_status plan_rank_change(const auto_facts *fs, auto_plan *p)
+/* A chart per group of comparable facts with three owners or more. */
+static zy_status plan_measures(const auto_fact *const *use, size_t n, auto_plan *p)
 {
-    for (size_t i = 0; i < fs->n; i++) {
-        const auto_fact *f = &fs->items[i];
-        if (f->kind != ZY_KIND_RANK || !f->subject || f->table_id < 0 || !f->time[0])
+    const auto_fact **m = malloc((n ? n : 1) * sizeof *m);
+    if (!m)
+        return ZY_ERR_NOMEM;
+    size_t nm = 0;
+    for (size_t i = 0; i < n; i++)
+        if (measure_figure(use[i]))
+            m[nm++] = use[i];
+    qsort(m, nm, sizeof *m, by_measure);
+    size_t tables_end = p->n;
+    zy_status st = ZY_OK;
+    for (size_t i = 0; st == ZY_OK && i < nm;) {
+        size_t end = i + 1;
+        while (end < nm && auto_compare_measure(m[i], m[end]) == 0)
+            end++;
+        doc_sets d = {0};
+        st = join_articles(m, i, end, &d);
+        for (size_t k = 0; st == ZY_OK && k < d.n; k++)
+            if (doc_root(&d, k) == k)
+                st = measure_chart(m, i, end, &d, k, tables_end, p);
+        free(d.docs);
+        free(d.parent);
+        i = end;
+    }
+    free(m);
+    return st;
+}
+
+/* Totals by country: an article's 合計 lines whose owner is a country, one chart per article
+ * and unit. */
+static zy_status plan_country_totals(const auto_fact *const *use, size_t n, auto_plan *p)
+{
+    for (size_t i = 0; i < n; i++) {
+        const auto_fact *f = use[i];
+        if (!same(f->measure, "total") || !same(f->source, "list") || auto_owner_type_of(f) != AUTO_OWNER_COUNTRY)
             continue;
         bool seen = false;
         for (size_t k = 0; k < i && !seen; k++)
-            seen = fs->items[k].kind == ZY_KIND_RANK && fs->items[k].table_id == f->table_id &&
-                   strcmp(fs->items[k].doc, f->doc) == 0 && fs->items[k].time[0];
+            seen = same(use[k]->measure, "total") && same(use[k]->source, "list") &&
+                   auto_owner_type_of(use[k]) == AUTO_OWNER_COUNTRY && strcmp(use[k]->doc, f->doc) == 0 &&
+                   same(use[k]->unit, f->unit) && same(use[k]->counter, f->counter);
         if (seen)
             continue;
-        /* the two times of this table */
-        const char *times[2] = {NULL, NULL};
-        for (size_t a = i; a < fs->n; a++) {
-            const auto_fact *x = &fs->items[a];
-            if (x->kind != ZY_KIND_RANK || x->table_id != f->table_id || strcmp(x->doc, f->doc) != 0 || !x->time[0])
-                continue;
-            if (!times[0] || strcmp(times[0], x->time) == 0)
-                times[0] = x->time;
-            else if (!times[1] || strcmp(times[1], x->time) == 0)
-                times[1] = x->time;
-        }
-        if (!times[1])
-            continue;
-        if (strcmp(times[0], times[1]) > 0) {
-            const char *tmp = times[0];
-            times[0] = times[1];
-            times[1] = tmp;
-        }
-        char title[256];
-        snprintf(title, sizeof title, "順位の変化（%s年→%s年）", times[0], times[1]);
-        auto_chart *c = new_chart(p, AUTO_RANK_CHANGE, title, f->doc_title, "rank", NULL);
+        auto_chart *c = new_chart(p, AUTO_BAR, "国別の合計", f->doc_title, f->unit, f->counter);
         if (!c)
             return ZY_ERR_NOMEM;
-        for (int t = 0; t < 2; t++)
-            for (size_t a = i; a < fs->n; a++) {
-                const auto_fact *x = &fs->items[a];
-                if (x->kind == ZY_KIND_RANK && x->table_id == f->table_id && strcmp(x->doc, f->doc) == 0 &&
-                    strcmp(x->time, times[t]) == 0 && x->subject && !add_row(c, x->subject, x->time, x))
-                    return ZY_ERR_NOMEM;
-            }
-        if (c->nrows < 6) { /* fewer than three subjects at both times: not worth a chart */
-            chart_free(c);
-            p->n--;
+        for (size_t a = i; a < n; a++) {
+            const auto_fact *x = use[a];
+            if (same(x->measure, "total") && same(x->source, "list") && auto_owner_type_of(x) == AUTO_OWNER_COUNTRY &&
+                strcmp(x->doc, f->doc) == 0 && same(x->unit, f->unit) && same(x->counter, f->counter) &&
+                !row_of(c, x->subject) && !append_row(c, x->subject, NULL, x))
+                return ZY_ERR_NOMEM;
         }
+        if (c->nrows < 2)
+            drop_last_chart(p);
     }
     return ZY_OK;
 }
 
-/* One timeline of every dated event with a subject (an event told twice counts once). */
-static zy_status plan_timeline(const auto_facts *fs, auto_plan *p)
+/* Rank change: owners ranked at two times in one table or list of an article. */
+static zy_status plan_rank_change(const auto_fact *const *use, size_t n, auto_plan *p)
 {
-    auto_chart *c = NULL;
-    for (size_t i = 0; i < fs->n; i++) {
-        const auto_fact *f = &fs->items[i];
-        /* events: a founding or a release with its subject; other dates only qualify figures */
-        if (f->kind != ZY_KIND_DATE || !f->subject || f->time[0] < '0' || f->time[0] > '9' ||
-            !(same(f->measure, "founded") || same(f->measure, "release")))
-            continue;
-        const char *word = same(f->measure, "founded") ? " 設立" : same(f->measure, "release") ? " 発表・公開" : "";
-        char label[256];
-        snprintf(label, sizeof label, "%s%s", f->subject, word);
-        if (!c && !(c = new_chart(p, AUTO_TIMELINE, "記事に出てくる出来事", NULL, NULL, NULL)))
-            return ZY_ERR_NOMEM;
-        bool dup = false;
-        for (size_t r = 0; r < c->nrows && !dup; r++)
-            dup = strcmp(c->rows[r].label, label) == 0 && strcmp(c->rows[r].time, f->time) == 0;
-        if (dup)
-            continue;
-        if (!append_row(c, label, same(f->measure, "founded") ? "設立" : same(f->measure, "release") ? "発表・公開" : "その他", f))
-            return ZY_ERR_NOMEM;
-    }
-    if (c) {
-        c->source = strdup("出典: 記事中の日付");
-        if (c->nrows < 2) {
-            chart_free(c);
-            p->n--;
+    const auto_fact **r = malloc((n ? n : 1) * sizeof *r);
+    if (!r)
+        return ZY_ERR_NOMEM;
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++)
+        if (use[i]->kind == ZY_KIND_RANK && use[i]->table_id >= 0 && use[i]->time[0])
+            r[nr++] = use[i];
+    qsort(r, nr, sizeof *r, by_table);
+    zy_status st = ZY_OK;
+    for (size_t i = 0; st == ZY_OK && i < nr;) {
+        size_t end = i;
+        while (end < nr && strcmp(r[end]->doc, r[i]->doc) == 0 && r[end]->table_id == r[i]->table_id)
+            end++;
+        const char *times[2] = {NULL, NULL};
+        bool more = false;
+        for (size_t a = i; a < end; a++) {
+            const char *x = r[a]->time;
+            if (!times[0] || strcmp(times[0], x) == 0)
+                times[0] = x;
+            else if (!times[1] || strcmp(times[1], x) == 0)
+                times[1] = x;
+            else
+                more = true;
         }
+        if (times[1] && !more) {
+            if (strcmp(times[0], times[1]) > 0) {
+                const char *tmp = times[0];
+                times[0] = times[1];
+                times[1] = tmp;
+            }
+            char t0[32], t1[32], title[256];
+            auto_time_phrase(times[0], t0, sizeof t0);
+            auto_time_phrase(times[1], t1, sizeof t1);
+            snprintf(title, sizeof title, "順位の変化（%s→%s）", t0, t1);
+            auto_chart *c = new_chart(p, AUTO_RANK_CHANGE, title, r[i]->doc_title, "rank", NULL);
+            if (!c) {
+                st = ZY_ERR_NOMEM;
+                break;
+            }
+            /* owners ranked at both times, each once per time */
+            for (int k = 0; k < 2 && st == ZY_OK; k++)
+                for (size_t a = i; a < end && st == ZY_OK; a++) {
+                    const auto_fact *x = r[a];
+                    if (strcmp(x->time, times[k]) != 0)
+                        continue;
+                    bool both = false, twice = false;
+                    for (size_t b = i; b < end; b++) {
+                        both |= strcmp(r[b]->subject, x->subject) == 0 && strcmp(r[b]->time, times[1 - k]) == 0;
+                        twice |= b < a && strcmp(r[b]->subject, x->subject) == 0 && strcmp(r[b]->time, times[k]) == 0;
+                    }
+                    if (both && !twice && !append_row(c, x->subject, x->time, x))
+                        st = ZY_ERR_NOMEM;
+                }
+            if (st == ZY_OK && c->nrows < 6) /* fewer than three owners at both times */
+                drop_last_chart(p);
+        }
+        i = end;
+    }
+    free(r);
+    return st;
+}
+
+/* Per article, a timeline of the foundings and releases of named things (a country does not
+ * found or release anything: such an owner lost the thing's name). At most TIMELINE_EVENTS. */
+#define TIMELINE_EVENTS 16
+
+static zy_status plan_timeline(const auto_fact *const *use, size_t n, auto_plan *p)
+{
+    for (size_t i = 0; i < n; i++) {
+        const auto_fact *f = use[i];
+        bool event = f->kind == ZY_KIND_DATE && f->time[0] >= '0' && f->time[0] <= '9' &&
+                     (same(f->measure, "founded") || same(f->measure, "release")) &&
+                     auto_owner_type_of(f) != AUTO_OWNER_COUNTRY;
+        if (!event)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(use[k]->doc, f->doc) == 0 && use[k]->kind == ZY_KIND_DATE;
+        if (seen)
+            continue;
+        auto_chart *c = new_chart(p, AUTO_TIMELINE, "記事に出てくる出来事", f->doc_title, NULL, NULL);
+        if (!c)
+            return ZY_ERR_NOMEM;
+        for (size_t a = i; a < n && c->nrows < TIMELINE_EVENTS; a++) {
+            const auto_fact *x = use[a];
+            if (strcmp(x->doc, f->doc) != 0 || x->kind != ZY_KIND_DATE || x->time[0] < '0' || x->time[0] > '9' ||
+                !(same(x->measure, "founded") || same(x->measure, "release")) ||
+                auto_owner_type_of(x) == AUTO_OWNER_COUNTRY)
+                continue;
+            const char *word = same(x->measure, "founded") ? " 設立" : " 発表・公開";
+            char label[256];
+            snprintf(label, sizeof label, "%s%s", x->subject, word);
+            bool dup = false;
+            for (size_t q = 0; q < c->nrows && !dup; q++)
+                dup = strcmp(c->rows[q].label, label) == 0;
+            if (!dup && !append_row(c, label, same(x->measure, "founded") ? "設立" : "発表・公開", x))
+                return ZY_ERR_NOMEM;
+        }
+        if (c->nrows < 2)
+            drop_last_chart(p);
     }
     return ZY_OK;
 }
 
-zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts, auto_plan *plan)
+zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts,
+                           double min_confidence, auto_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
-    zy_status st = plan_tables(ctx, store, facts, plan);
+    const auto_fact **use = NULL;
+    size_t n = 0;
+    zy_status st = usable_facts(facts, min_confidence, plan, &use, &n);
     if (st == ZY_OK)
-        st = plan_measures(facts, plan);
+        st = plan_tables(ctx, store, use, n, plan);
     if (st == ZY_OK)
-        st = plan_country_totals(facts, plan);
+        st = plan_measures(use, n, plan);
     if (st == ZY_OK)
-        st = plan_rank_change(facts, plan);
+        st = plan_country_totals(use, n, plan);
     if (st == ZY_OK)
-        st = plan_timeline(facts, plan);
+        st = plan_rank_change(use, n, plan);
+    if (st == ZY_OK)
+        st = plan_timeline(use, n, plan);
+    free(use);
     if (st == ZY_ERR_NOMEM && ctx->diag.status == ZY_OK)
         zy_diag_fail(&ctx->diag, st, "out of memory");
     return st;

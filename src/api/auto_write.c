@@ -44,12 +44,27 @@ static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, cha
         }
 }
 
+/* How the row's figure was written, for its value label: 約, 超, 以上, 未満, 以下 or "". */
+static const char *row_qualifier(const auto_fact *f)
+{
+    if (!f || f->kind == ZY_KIND_RANK)
+        return "";
+    if (f->approx)
+        return "約";
+    const char *t = f->text ? f->text : "";
+    static const char *const words[] = {"以上", "未満", "以下", "超"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(t, words[i]))
+            return words[i];
+    return f->bound == ZY_BOUND_MIN ? "超" : "";
+}
+
 /* The chart's rows as a table the bar and timeline charts read. */
 static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **out)
 {
     zy_buf csv;
     zy_buf_init(&csv, 0);
-    zy_status st = zy_buf_puts(&csv, c->type == AUTO_TIMELINE ? "date,label,lane\n" : "label,value,group\n");
+    zy_status st = zy_buf_puts(&csv, c->type == AUTO_TIMELINE ? "date,label,lane\n" : "label,value,group,qualifier\n");
     for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
         const auto_row *row = &c->rows[r];
         if (c->type == AUTO_TIMELINE) {
@@ -65,6 +80,7 @@ static zy_status chart_table(zy_context *ctx, const auto_chart *c, zy_table **ou
             st = zy_csv_put_field(&csv, row->label);
             if (st == ZY_OK) st = zy_buf_printf(&csv, ",%.17g,", row->value);
             if (st == ZY_OK) st = zy_csv_put_field(&csv, group ? group : "");
+            if (st == ZY_OK) st = zy_buf_printf(&csv, ",%s", row_qualifier(row->first));
         }
         if (st == ZY_OK)
             st = zy_buf_putc(&csv, '\n');
@@ -141,6 +157,7 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
         country_palette(c, palette, sizeof palette);
         bo.label_column = "label";
         bo.value_column = "value";
+        bo.qualifier_column = c->type == AUTO_RANK_CHANGE ? NULL : "qualifier";
         if (c->type == AUTO_RANK_CHANGE) {
             bo.group_column = "group";
             bo.dumbbell = true;
@@ -262,6 +279,16 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
         const auto_row *row = &c->rows[r];
         json_t *jr = json_object(), *ids = json_array();
         json_object_set_new(jr, "label", json_string(row->label));
+        const auto_fact *f = row->first;
+        if (f) {
+            const char *slash = strrchr(f->doc, '/');
+            json_object_set_new(jr, "doc", json_string(slash ? slash + 1 : f->doc));
+            json_object_set_new(jr, "subject", f->subject ? json_string(f->subject) : json_null());
+            json_object_set_new(jr, "measure", f->measure ? json_string(f->measure) : json_null());
+            json_object_set_new(jr, "text", f->text ? json_string(f->text) : json_null());
+            json_object_set_new(jr, "confidence", f->confidence >= 0 ? json_real(f->confidence) : json_null());
+            json_object_set_new(jr, "basis", f->basis ? json_string(f->basis) : json_null());
+        }
         if (c->type != AUTO_TIMELINE) {
             json_object_set_new(jr, "value", json_real(row->value));
             json_object_set_new(jr, "unit", json_string(row->unit));
@@ -275,6 +302,27 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
     }
     json_object_set_new(chart, "rows", rows);
     return chart;
+}
+
+/* The facts that could have been rows and were not, with the reason. */
+static json_t *manifest_left_out(const auto_plan *plan)
+{
+    json_t *left = json_array();
+    for (size_t i = 0; i < plan->nleft; i++) {
+        const auto_fact *f = plan->left[i].fact;
+        json_t *j = json_object();
+        const char *slash = strrchr(f->doc, '/');
+        json_object_set_new(j, "doc", json_string(slash ? slash + 1 : f->doc));
+        json_object_set_new(j, "fact", json_integer(f->id));
+        json_object_set_new(j, "subject", json_string(f->subject));
+        json_object_set_new(j, "text", f->text ? json_string(f->text) : json_null());
+        json_object_set_new(j, "measure", f->measure ? json_string(f->measure) : json_null());
+        json_object_set_new(j, "confidence", f->confidence >= 0 ? json_real(f->confidence) : json_null());
+        json_object_set_new(j, "basis", f->basis ? json_string(f->basis) : json_null());
+        json_object_set_new(j, "reason", json_string(plan->left[i].reason));
+        json_array_append_new(left, j);
+    }
+    return left;
 }
 
 zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o)
@@ -315,6 +363,8 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
         st = gallery_section(&html, c, png ? names[0] : names[1]);
     }
     json_object_set_new(manifest, "charts", charts);
+    json_object_set_new(manifest, "min_confidence", json_real(o->min_confidence));
+    json_object_set_new(manifest, "left_out", manifest_left_out(plan));
     if (plan->corrections) { /* what each line of the corrections file matched */
         json_t *lines = json_array();
         for (size_t i = 0; i < plan->corrections->n; i++) {

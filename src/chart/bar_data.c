@@ -135,8 +135,9 @@ static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
     double *vals = malloc(d->ncat * d->ngroup * sizeof *vals);
     bool *pres = malloc(d->ncat * d->ngroup * sizeof *pres);
     size_t *colors = d->category_color ? malloc(d->ncat * sizeof *colors) : NULL;
-    if (!keys || !cats || !vals || !pres || (d->category_color && !colors)) {
-        free(keys), free(cats), free(vals), free(pres), free(colors);
+    size_t *quals = d->category_qualifier ? malloc(d->ncat * sizeof *quals) : NULL;
+    if (!keys || !cats || !vals || !pres || (d->category_color && !colors) || (d->category_qualifier && !quals)) {
+        free(keys), free(cats), free(vals), free(pres), free(colors), free(quals);
         return ZY_ERR_NOMEM;
     }
     for (size_t c = 0; c < d->ncat; c++)
@@ -152,10 +153,14 @@ static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
         memcpy(pres + i * d->ngroup, d->present + from * d->ngroup, d->ngroup * sizeof *pres);
         if (colors)
             colors[i] = d->category_color[from];
+        if (quals)
+            quals[i] = d->category_qualifier[from];
     }
     for (size_t i = keep; i < d->ncat; i++)
         free(cats[i]);
     free(d->categories), free(d->values), free(d->present), free(d->category_color);
+    free(d->category_qualifier);
+    d->category_qualifier = quals;
     d->categories = cats;
     d->values = vals;
     d->present = pres;
@@ -178,8 +183,9 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
     long value_col = label_col < 0 ? -1 : find_required(diag, t, "--value", o->value_column);
     long color_col = value_col < 0 ? -1 : find_required(diag, t, "--color", o->color_column);
     long group_col = value_col < 0 ? -1 : find_required(diag, t, "--group", o->group_column);
+    long qual_col = value_col < 0 ? -1 : find_required(diag, t, "qualifier", o->qualifier_column);
     if (label_col < 0 || value_col < 0 || (o->color_column && color_col < 0) ||
-        (o->group_column && group_col < 0))
+        (o->group_column && group_col < 0) || (o->qualifier_column && qual_col < 0))
         return diag->status;
 
     zy_bar_data *d = calloc(1, sizeof *d);
@@ -202,8 +208,10 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
     d->present = calloc(cap * d->ngroup, sizeof *d->present);
     if (color_col >= 0)
         d->category_color = calloc(cap, sizeof *d->category_color);
+    if (qual_col >= 0)
+        d->category_qualifier = calloc(cap, sizeof *d->category_qualifier);
     if (!ok || !d->categories || !d->values || !d->present ||
-        (color_col >= 0 && !d->category_color)) {
+        (color_col >= 0 && !d->category_color) || (qual_col >= 0 && !d->category_qualifier)) {
         zy_bar_data_destroy(d);
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     }
@@ -242,6 +250,9 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
             if (color_col >= 0)
                 d->category_color[c] = intern(&d->color_names, &d->ncolor,
                                               zy_table_cell(t, r, (size_t)color_col), &ok);
+            if (qual_col >= 0)
+                d->category_qualifier[c] = intern(&d->qualifier_names, &d->nqualifier,
+                                                  zy_table_cell(t, r, (size_t)qual_col), &ok);
         }
         size_t g = 0;
         if (d->has_groups)
@@ -283,7 +294,9 @@ void zy_bar_data_destroy(zy_bar_data *d)
         free(d->groups[i]);
     for (size_t i = 0; i < d->ncolor; i++)
         free(d->color_names[i]);
-    free(d->categories), free(d->groups), free(d->color_names);
-    free(d->values), free(d->present), free(d->category_color);
+    for (size_t i = 0; i < d->nqualifier; i++)
+        free(d->qualifier_names[i]);
+    free(d->categories), free(d->groups), free(d->color_names), free(d->qualifier_names);
+    free(d->values), free(d->present), free(d->category_color), free(d->category_qualifier);
     free(d);
 }

@@ -17,6 +17,9 @@ typedef struct zy_bar_data {
     char **color_names;    /* ncolor distinct values of the colour column, first-seen order */
     size_t ncolor;
     size_t *category_color;/* ncat indexes into color_names (NULL without --color) */
+    char **qualifier_names;/* nqualifier distinct values of the qualifier column */
+    size_t nqualifier;
+    size_t *category_qualifier; /* ncat indexes into qualifier_names (NULL without one) */
     bool has_groups, stack;
 } zy_bar_data;
 

@@ -19,6 +19,20 @@ static void value_text(const zy_bar_options *o, double v, char *out, size_t cap)
     zy_format_number(out, cap, v, o->number_format, o->unit);
 }
 
+/* The value label with the way category c's figure was written: 約15億ドル, 10億ドル超. */
+static void qualify_value_text(const zy_bar_data *d, size_t c, char *text, size_t cap)
+{
+    if (!d->category_qualifier || !d->qualifier_names[d->category_qualifier[c]][0])
+        return;
+    const char *q = d->qualifier_names[d->category_qualifier[c]];
+    char plain[128];
+    snprintf(plain, sizeof plain, "%s", text);
+    if (strcmp(q, "約") == 0)
+        snprintf(text, cap, "%s%s", q, plain);
+    else
+        snprintf(text, cap, "%s%s", plain, q);
+}
+
 /* One value label per bar: every bar, or one per stack (its total). */
 typedef struct value_label {
     size_t category, group;   /* group == ngroup for a stack total */
@@ -62,6 +76,7 @@ static size_t collect_value_labels(const zy_bar_data *d, const zy_bar_options *o
             double v = d->values[c * d->ngroup + g];
             out[n] = (value_label){c, g, v, "", {0, 0, 0}};
             value_text(o, v, out[n].text, sizeof out[n].text);
+            qualify_value_text(d, c, out[n].text, sizeof out[n].text);
             n++;
         }
     }

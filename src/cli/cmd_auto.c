@@ -21,6 +21,9 @@ static const char auto_help[] =
     "DIR/manifest.json lists the charts and the facts behind each row; DIR/index.html shows\n"
     "every chart beside its numbers and the sentences they came from (works offline).\n"
     "\n"
+    "--min-confidence C  draw only facts the extractor is at least this sure of (0-1,\n"
+    "                     default 0.6); manifest.json lists the others under left_out\n"
+    "\n"
     "--corrections FILE fixes what the reading got wrong before the charts are drawn: one\n"
     "correction a line, TAB-separated, an action then key=value fields (the store and the\n"
     "articles are left as they are; README \"Correcting a chart\" has the format):\n"
@@ -48,6 +51,7 @@ int cmd_auto(int argc, char **argv)
     o.out_dir = "out";
     o.width = 1600;
     o.height = 900;
+    o.min_confidence = ZY_AUTO_MIN_CONFIDENCE;
     zy_scan_options so = {0};
     o.scan = &so;
     bool quiet = false;
@@ -90,6 +94,14 @@ int cmd_auto(int argc, char **argv)
             }
         } else if (has && strcmp(a, "--entities") == 0) {
             so.entities = argv[++i];
+        } else if (has && strcmp(a, "--min-confidence") == 0) {
+            char *end;
+            const char *c = argv[++i];
+            o.min_confidence = strtod(c, &end);
+            if (end == c || *end || !(o.min_confidence >= 0 && o.min_confidence <= 1)) {
+                free(args);
+                return cli_usage("auto", "--min-confidence %s: expected a number from 0 to 1", c);
+            }
         } else if (has && strcmp(a, "--corrections") == 0) {
             o.corrections = argv[++i];
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {

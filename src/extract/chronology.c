@@ -497,7 +497,7 @@ static bool organisation(const chronology *c, const zy_entity_match *m, size_t e
 
 static zy_subject named(const chronology *c, size_t a, size_t b)
 {
-    return (zy_subject){a, b, zy_entities_lookup(c->s->entities, c->t + a, b - a, false), NULL};
+    return (zy_subject){a, b, zy_entities_lookup(c->s->entities, c->t + a, b - a, false), NULL, NULL};
 }
 
 typedef struct candidate {
@@ -598,7 +598,7 @@ static const zy_subject *article_subject(chronology *c, size_t at)
     size_t to = s->norm.len - at > SUBJECT_AFTER ? at + SUBJECT_AFTER : s->norm.len;
     size_t l = line_at(s, from);
     from = l < s->nlines ? s->lines[l].start : from;
-    c->article = (zy_subject){0, 0, -1, NULL};
+    c->article = (zy_subject){0, 0, -1, NULL, NULL};
     candidate cands[CANDIDATES];
     size_t n = 0;
     zy_entity_match ents[LINE_ENTITIES];
@@ -633,7 +633,7 @@ static const zy_subject *article_subject(chronology *c, size_t at)
             best = k;
     }
     if (best < n) {
-        c->article = (zy_subject){cands[best].start, cands[best].end, cands[best].entity, NULL};
+        c->article = (zy_subject){cands[best].start, cands[best].end, cands[best].entity, NULL, NULL};
         if (cands[best].core && cands[best].entity < 0)
             learn_company(c, &cands[best]);
     }
@@ -655,9 +655,13 @@ static zy_subject event_subject(chronology *c, size_t a, size_t se)
     size_t n = zy_entities_find(c->s->entities, t, a, se, ents, EVENT_ENTITIES);
     for (size_t k = 0; k < n; k++)
         if (organisation(c, &ents[k], se) && name_acts(t, se, ents[k].end))
-            return (zy_subject){ents[k].start, ents[k].end, ents[k].entity, NULL};
+            return (zy_subject){ents[k].start, ents[k].end, ents[k].entity, NULL, NULL};
     const zy_subject *own = article_subject(c, a);
-    return own ? *own : (zy_subject){0, 0, -1, NULL};
+    if (!own)
+        return (zy_subject){0, 0, -1, NULL, NULL};
+    zy_subject sub = *own;
+    sub.basis = "chronology-article"; /* the article's own subject, not named on the line */
+    return sub;
 }
 
 /* founded, release or NULL for the event t[a..se). */
@@ -836,7 +840,7 @@ static year_block walk_year_block(chronology *c, size_t l, bool emit)
             s->line_taken[k] = true;
         size_t events = 0, lines = 0;
         int bullets = -1; /* whether this year's events are bulleted (-1: none seen yet) */
-        event ev = {{0, 0, -1, NULL}, ""};
+        event ev = {{0, 0, -1, NULL, NULL}, ""};
         bool open = false;
         k = next_filled(s, k + 1);
         while (!ends_year(c, k)) {
@@ -934,7 +938,7 @@ static size_t scan_dated_run(chronology *c, size_t l)
         return l;
     for (size_t n = 0; n < most_details && last < s->nlines && detail_line(c, last, bulleted); n++)
         last++;
-    event ev = {{0, 0, -1, NULL}, ""};
+    event ev = {{0, 0, -1, NULL, NULL}, ""};
     for (k = l; k < last && s->status == ZY_OK; k++) {
         const zy_line *line = &s->lines[k];
         s->line_taken[k] = true;
@@ -1003,7 +1007,7 @@ static bool scan_year_heading(chronology *c, size_t l)
                              memchr(t + s->lines[next].start, ':', s->lines[next].end - s->lines[next].start)))
         return false; /* the caption of a table or of a "name: value" list */
     const char *measure = event_measure(t, a, b);
-    zy_subject sub = {0, 0, -1, NULL};
+    zy_subject sub = {0, 0, -1, NULL, NULL};
     size_t na, nb;
     if (measure && name_end - a <= 12 && event_word_at(t, name_end, a, &len)) {
         const zy_subject *own = article_subject(c, a); /* 創立(1889年): the article's own founding */
@@ -1021,7 +1025,7 @@ static bool scan_year_heading(chronology *c, size_t l)
 
 void zy_scan_chronology(zy_scan_state *s)
 {
-    chronology c = {s, s->norm.text, 0, 0, {0, 0, -1, NULL}};
+    chronology c = {s, s->norm.text, 0, 0, {0, 0, -1, NULL, NULL}};
     const char *t = c.t;
     for (size_t l = 0; l < s->nlines && s->status == ZY_OK; l++) {
         const zy_line *line = &s->lines[l];

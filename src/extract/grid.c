@@ -1435,7 +1435,7 @@ static size_t introduced_caption(const zy_scan_state *s, size_t l, size_t *a)
 /* The name a table's caption (else the line above it) begins with: whose series it is. */
 static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
 {
-    zy_subject none = {0, 0, -1, NULL};
+    zy_subject none = {0, 0, -1, NULL, NULL};
     long l = g->caption >= 0 ? g->caption : g->context;
     if (l < 0)
         return none;
@@ -1443,7 +1443,7 @@ static zy_subject table_subject(zy_scan_state *s, const grid_block *g)
     size_t n = zy_entities_find(s->entities, s->norm.text, s->lines[l].start, s->lines[l].end, m, 4);
     if (n == 0)
         return none;
-    return (zy_subject){m[0].start, m[0].end, m[0].entity, NULL};
+    return (zy_subject){m[0].start, m[0].end, m[0].entity, NULL, "table-caption"};
 }
 
 

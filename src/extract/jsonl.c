@@ -282,8 +282,8 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
     /* kind, unit, measure and source are the library's own words: kept quoted by pointer
      * (escaped all the same, in case a caller set something else); a long one is written
      * like the other strings */
-    const char *strings[] = {f->text, f->unit, f->counter, f->time, f->measure, f->source};
-    enum { TEXT, UNIT, COUNTER, TIME, MEASURE, SOURCE };
+    const char *strings[] = {f->text, f->unit, f->counter, f->time, f->measure, f->source, f->basis, f->caveat};
+    enum { TEXT, UNIT, COUNTER, TIME, MEASURE, SOURCE, BASIS, CAVEAT };
     const quoted_word *words[sizeof strings / sizeof strings[0]] = {NULL};
     const quoted_word *kind = quoted_word_of(cache->words, zy_fact_kind_name(f->kind));
     static const int kept[] = {UNIT, MEASURE, SOURCE};
@@ -340,6 +340,14 @@ static zy_status put_fact(zy_buf *b, const zy_fact *f, sentence_cache *cache)
     o = STRING_OR_NULL(MEASURE);
     o = PUT(o, ",\"source\":");
     o = STRING_OR_NULL(SOURCE);
+    o = PUT(o, ",\"confidence\":");
+    o = f->confidence >= 0 ? put_number(o, f->confidence) : PUT(o, "null");
+    o = PUT(o, ",\"basis\":");
+    o = STRING_OR_NULL(BASIS);
+    if (f->caveat) {
+        o = PUT(o, ",\"caveat\":");
+        o = STRING_OR_NULL(CAVEAT);
+    }
     if (f->table_id >= 0) {
         /* table, row and column are never negative here */
         o = PUT(o, ",\"table\":");

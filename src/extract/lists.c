@@ -92,7 +92,7 @@ static void scan_groups(zy_scan_state *s)
         zy_figure_at(t, lines[l].end, value_at, true, &f);
         size_t a = lines[l].start;
         bool total = is_total_name(t, a, name_end); /* 合計, 総計, 計; not 計測機器 */
-        zy_subject sub = {0, 0, -1, NULL};
+        zy_subject sub = {0, 0, -1, NULL, NULL};
         if (total && heading >= 0) {
             /* the heading "アメリカ(米)": its name, with the bracket as alias */
             size_t ha = lines[heading].start, hb = lines[heading].end;
@@ -709,7 +709,7 @@ static void scan_vertical(zy_scan_state *s)
             return;
         for (size_t r = 0; r < n; r++) {
             size_t end = r + 1 < n ? starts[r + 1] : starts[r] + 1 + RECORD_LINES;
-            zy_subject sub = {0, 0, -1, NULL};
+            zy_subject sub = {0, 0, -1, NULL, NULL};
             bool named = false;
             size_t from, name_a;
             rank_line_named(s, starts[r], &rank, &name_a);

@@ -732,43 +732,48 @@ static bool investment_received(const char *t, const zy_sentence *sn, const zy_f
 }
 
 int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char *measure,
-                      const int *chosen)
+                      const int *chosen, const char **rule)
 {
     const zy_figure *f = &sn->figs[j];
     bool investor_ok = counts_investment(measure) && !investment_received(t, sn, f);
+#define ZY_OWNER_BY(name, k) do { *rule = (name); return (k); } while (0)
     if (sn->respective && sn->respective[j] >= 0)
-        return sn->respective[j];
+        ZY_OWNER_BY("respective", sn->respective[j]);
     int k;
     /* a founding or release date belongs to what was founded or released, which may be named
      * after it ("ソニーは2014年3月に発売した「PS4」") */
     bool event = measure && (strcmp(measure, "founded") == 0 || strcmp(measure, "release") == 0);
     if (event && (k = name_described_after(t, sn, f->end, measure)) >= 0)
-        return k;
-    if ((k = name_before_brackets(t, sn, f->start)) >= 0 || (k = name_bought_for(t, sn, f)) >= 0)
-        return k;
+        ZY_OWNER_BY("event-object", k);
+    if ((k = name_before_brackets(t, sn, f->start)) >= 0)
+        ZY_OWNER_BY("name-bracket", k);
+    if ((k = name_bought_for(t, sn, f)) >= 0)
+        ZY_OWNER_BY("bought-for", k);
     k = name_directly_before(t, sn, f->start);
     if (k >= 0 && (investor_ok || !has_role(sn, k, ROLE_INVESTOR)))
-        return k;
+        ZY_OWNER_BY("name-before", k);
     if (f->kind == ZY_KIND_RANK && ((k = owner_in_rank_clause(t, sn, f->end)) >= 0 ||
                                     (k = name_after_rank(t, sn, f->end)) >= 0))
-        return k;
+        ZY_OWNER_BY("rank-clause", k);
     /* "33億ドル(約5100億円)", "+27.2%増(2,013件)": the same owner as the figure it glosses */
     if (j > 0 && zy_in_brackets(t, sn, f) && sn->figs[j - 1].kind != ZY_KIND_DATE &&
         f->start - 1 - sn->figs[j - 1].end <= 6 && chosen[j - 1] != -1)
-        return chosen[j - 1];
+        ZY_OWNER_BY("gloss", chosen[j - 1]);
     if (continues_previous(t, sn, j)) {
         size_t i = sn->figs[j - 1].kind == ZY_KIND_DATE ? j - 2 : j - 1;
         if (chosen[i] != -1)
-            return chosen[i];
+            ZY_OWNER_BY("continues", chosen[i]);
     }
     if ((k = name_described_after(t, sn, f->end, measure)) >= 0)
-        return k;
+        ZY_OWNER_BY("described-after", k);
     if ((k = topic_of_figure(t, sn, f->start, f->end, investor_ok)) != -1)
-        return k;
+        ZY_OWNER_BY("topic", k);
     /* the nearest name before it that is neither a source nor an investor */
     for (size_t q = sn->nent; q-- > 0;)
         if (sn->ents[q].end <= f->start && !has_role(sn, q, ROLE_NOT_OWNER) &&
             (investor_ok || !has_role(sn, q, ROLE_INVESTOR)))
-            return (int)q;
+            ZY_OWNER_BY("nearest-before", (int)q);
+#undef ZY_OWNER_BY
+    *rule = NULL;
     return -1;
 }

@@ -780,8 +780,9 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
             if (measure)
                 last_measure = measure;
         }
-        int k = chosen[j] = zy_choose_subject(t, &sn, j, measure, chosen);
-        zy_subject subject = {0, 0, -1, NULL};
+        const char *rule;
+        int k = chosen[j] = zy_choose_subject(t, &sn, j, measure, chosen, &rule);
+        zy_subject subject = {0, 0, -1, NULL, rule};
         if (k == ZY_SUBJECT_PREVIOUS_TOPIC && (s->topic_start != prev_topic_start || !prev_topic_end)) {
             /* 同社 in a sentence whose own topic is named: that one */
             k = -1;
@@ -794,6 +795,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
             subject.start = prev_topic_start;
             subject.end = prev_topic_end;
             subject.entity = prev_topic_entity;
+            subject.basis = k == ZY_SUBJECT_PREVIOUS_TOPIC ? "refers-back" : "previous-topic";
         }
         char time[16];
         time_of_figure(s, &sn, previous, j, tc, time);

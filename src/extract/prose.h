@@ -118,8 +118,10 @@ int zy_sentence_topic(const char *t, const zy_sentence *sn);
 #define ZY_SUBJECT_PREVIOUS_TOPIC (-2)
 
 /* Whose is figure j of the sentence: an index into sn->ents, ZY_SUBJECT_PREVIOUS_TOPIC (the
- * phrase says 同社) or -1. chosen[0..j) are the answers for the figures before it. */
+ * phrase says 同社) or -1. chosen[0..j) are the answers for the figures before it. *rule
+ * gets the name of the rule that chose (a static string: "name-before", "topic", …; NULL
+ * when none did), the fact's basis. */
 int zy_choose_subject(const char *t, const zy_sentence *sn, size_t j, const char *measure,
-                      const int *chosen);
+                      const int *chosen, const char **rule);
 
 #endif

@@ -76,6 +76,129 @@ static size_t char_start(const char *t, size_t pos, size_t floor_pos)
     return pos;
 }
 
+/* How sure a reader is of the owner it found, by the rule that found it. The weights were set
+ * by how often each rule named the right owner on the development articles (see README
+ * "Confidence"); a rule missing here is a new one and gets a middling weight. */
+static double basis_weight(const char *basis)
+{
+    static const struct { const char *basis; double weight; } weights[] = {
+        {"table-row", 0.90},       {"list-item", 0.85},      {"list-heading", 0.80},
+        {"table-caption", 0.70},   {"chronology", 0.80},     {"chronology-article", 0.60},
+        {"name-before", 0.85},     {"name-bracket", 0.85},   {"respective", 0.80},
+        {"rank-clause", 0.80},     {"gloss", 0.80},          {"event-object", 0.75},
+        {"bought-for", 0.75},      {"topic", 0.75},          {"continues", 0.70},
+        {"described-after", 0.65}, {"refers-back", 0.65},    {"previous-topic", 0.55},
+        {"nearest-before", 0.50},  {"attribute-label", 0.10},
+    };
+    for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++)
+        if (strcmp(weights[i].basis, basis) == 0)
+            return weights[i].weight;
+    return 0.6;
+}
+
+static const char *default_basis(const char *source)
+{
+    return strcmp(source, "table") == 0 ? "table-row" : strcmp(source, "list") == 0 ? "list-item"
+         : strcmp(source, "chronology") == 0 ? "chronology" : "prose";
+}
+
+/* Does t[p..end) start with w? */
+static bool at_word(const char *t, size_t p, size_t end, const char *w)
+{
+    size_t n = strlen(w);
+    return p + n <= end && memcmp(t + p, w, n) == 0;
+}
+
+/* Is a noun naming a class of things (企業, 銘柄, 国 …) within a few characters after p? */
+static bool class_noun_after(const char *t, size_t p, size_t se)
+{
+    static const char *const classes[] = {"企業", "会社", "新興", "スタートアップ", "ユニコーン", "非上場",
+                                          "未上場", "上場", "銘柄", "案件", "事業者", "国", "地域",
+                                          "都市", "自治体", "世帯", "大学", "機関", "団体", "法人"};
+    for (size_t i = p; i < se && i <= p + 6; i++)
+        for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
+            if (at_word(t, i, se, classes[k]))
+                return true;
+    return false;
+}
+
+/* Why the figure of the sentence [ss, se) is nobody's value although it is written: a threshold
+ * that defines a group ("企業価値10億ドル以上の未上場企業", "1兆円を超える企業"), or a hypothetical
+ * ("仮に…", "…となった場合"). NULL for an ordinary figure, "10億ユーロ超の投資を受け" included. */
+static const char *figure_caveat(const char *t, size_t ss, size_t se, const zy_figure *f)
+{
+    size_t p = f->end;
+    static const char *const bounds[] = {"以上", "以下", "未満", "超", "を超える", "を上回る", "を下回る"};
+    size_t bound_len = 0;
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] && !bound_len; i++)
+        if (at_word(t, p, se, bounds[i]))
+            bound_len = strlen(bounds[i]);
+    bool bounded = f->bound != ZY_BOUND_NONE || bound_len;
+    /* を超える企業, whether or not the figure's grammar took を超える in */
+    bool adnominal = bound_len > 6 || (f->bound != ZY_BOUND_NONE && f->end >= 3 && at_word(t, f->end - 3, se, "る"));
+    p += bound_len;
+    if (at_word(t, p, se, "の")) {
+        p += 3;
+        adnominal = true;
+    }
+    if (bounded && adnominal && class_noun_after(t, p, se))
+        return "threshold";
+    for (size_t i = ss; i + 6 <= se && i < f->start; i++)
+        if (at_word(t, i, se, "仮に"))
+            return "hypothetical";
+    for (size_t i = f->end; i + 6 <= se && i < f->end + 18; i++)
+        if (at_word(t, i, se, "場合") || at_word(t, i, se, "としたら"))
+            return "hypothetical";
+    return NULL;
+}
+
+/* Is the name an attribute or a time rather than an owner: the label of a one-company table or
+ * list (売上高, 営業利益, 資本金, 設立, 従業員数) or a date ("12/3", "2024年")? */
+static bool names_attribute(const char *name, size_t len)
+{
+    static const char *const attributes[] = {
+        "売上", "営業収益", "営業利益", "営業損益", "経常", "純利益", "純損益", "当期", "四半期",
+        "資本金", "設立", "創業", "従業員", "社員", "本社", "所在地", "代表", "上場", "初値",
+        "公開価格", "時価総額", "純資産", "総資産", "自己資本", "受注", "出荷", "直近", "事業年度",
+        "前年", "前期", "今期", "通期", "合計", "その他", "売上高", "利益", "損益", "収益", "前回",
+        "今回", "増減", "予想", "(ご参考)", "ご参考", "参考", "実績", "%"};
+    for (size_t k = 0; k < sizeof attributes / sizeof attributes[0]; k++) {
+        size_t n = strlen(attributes[k]);
+        if (len >= n && memcmp(name, attributes[k], n) == 0)
+            return true;
+    }
+    bool timelike = len > 0;
+    for (size_t i = 0; i < len && timelike; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if ((c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == ' ')
+            continue;
+        timelike = i + 3 <= len && (memcmp(name + i, "年", 3) == 0 || memcmp(name + i, "月", 3) == 0 ||
+                                    memcmp(name + i, "日", 3) == 0);
+        i += timelike ? 2 : 0;
+    }
+    return timelike;
+}
+
+/* The fact's confidence in its owner, measure and time (0–1): the rule's weight, less for a
+ * name the dictionary does not know, a figure no measure word qualifies, an unknown time;
+ * nobody's figure (no owner, a caveat) is at most 0.2. */
+static double fact_confidence(const zy_fact *x, const zy_subject *subject, const char *basis)
+{
+    if (!subject || subject->end <= subject->start)
+        return 0.0;
+    double c = basis_weight(basis);
+    bool row = strcmp(basis, "table-row") == 0 || strcmp(basis, "list-item") == 0;
+    if (subject->entity < 0)
+        c *= row ? 0.95 : 0.9;
+    if (!x->measure && x->kind != ZY_KIND_DATE && x->kind != ZY_KIND_RANK)
+        c *= 0.85;
+    if (!x->time[0] && x->kind != ZY_KIND_DATE)
+        c *= 0.95;
+    if (x->caveat && c > 0.2)
+        c = 0.2;
+    return (double)(long)(c * 100 + 0.5) / 100; /* two decimals: stable text in JSON and SQLite */
+}
+
 void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject,
                  const char *measure, const char *source, size_t sentence_start,
                  size_t sentence_end, const char *time, long table_id, long row, long col)
@@ -184,6 +307,13 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->sentence_norm_a = sentence_start;
         s->sentence_norm_b = sentence_end;
     }
+    x->basis = subject && subject->end > subject->start ? (subject->basis ? subject->basis : default_basis(source))
+                                                         : "none";
+    if (subject && subject->end > subject->start && subject->entity < 0 &&
+        names_attribute(t + subject->start, subject->end - subject->start))
+        x->basis = "attribute-label"; /* weighs 0.1: the owner is not written on the row */
+    x->caveat = f->kind == ZY_KIND_DATE ? NULL : figure_caveat(t, sentence_start, sentence_end, f);
+    x->confidence = fact_confidence(x, subject, x->basis);
     x->sentence = s->sentence;
     x->sentence_start = s->sentence_a;
     x->sentence_end = s->sentence_b;

@@ -77,7 +77,7 @@ zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a,
         a++;
     while (b > a && t[b - 1] == ' ')
         b--;
-    zy_subject sub = {a, b, -1, NULL};
+    zy_subject sub = {a, b, -1, NULL, NULL};
     sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
     if (sub.entity < 0 && alias_b > alias_a)
         sub.entity = zy_entities_lookup(s->entities, t + alias_a, alias_b - alias_a, true);

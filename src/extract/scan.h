@@ -67,6 +67,8 @@ typedef struct zy_subject {
     size_t start, end;        /* end == 0: no subject */
     long entity;              /* -1: not in the dictionary */
     const char *country;      /* table rows: the row's country name, or NULL */
+    const char *basis;        /* the rule that found it ("name-before", "table-caption", …): a
+                                 static string; NULL: the reader's usual (table-row, list-item…) */
 } zy_subject;
 
 /* Append copies of tables[0..n) to into's tables. */

@@ -201,7 +201,7 @@ static void scan_table(zy_scan_state *s, const line_span *lines, size_t nlines, 
         for (size_t c = 0; sc < 0 && c < nh; c++)
             if (!cell_has_figure(s, &row[c]) && !row[c].bracketed)
                 sc = (long)c;
-        zy_subject sub = {0, 0, -1, NULL};
+        zy_subject sub = {0, 0, -1, NULL, NULL};
         if (sc >= 0)
             sub = zy_rows_subject(s, row[sc].start, row[sc].end, row[sc].alias_start, row[sc].alias_end);
         if (country_col >= 0)

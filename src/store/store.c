@@ -16,7 +16,7 @@
 #include "store/store.h"
 
 #define ZY_APPLICATION_ID 0x5A554859 /* "ZUHY" */
-#define ZY_SCHEMA_VERSION 3
+#define ZY_SCHEMA_VERSION 4
 
 static const char schema_v1[] =
     "CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL,"
@@ -74,6 +74,14 @@ static const char schema_v3[] =
     "DROP TABLE sentences;"
     "DROP INDEX facts_doc;"
     "ALTER TABLE facts DROP COLUMN sentence_id;";
+
+/* Version 4: a fact says how sure the extractor is of it (confidence 0–1), by which rule its
+ * owner was found (basis) and why it is nobody's value (caveat: threshold, hypothetical).
+ * Facts stored by older versions have NULL there: unknown. */
+static const char schema_v4[] =
+    "ALTER TABLE facts ADD COLUMN confidence REAL;"
+    "ALTER TABLE facts ADD COLUMN basis TEXT;"
+    "ALTER TABLE facts ADD COLUMN caveat TEXT;";
 
 zy_status zy_store_fail(zy_diag *diag, const zy_store *s, int rc, const char *doing)
 {
@@ -147,7 +155,12 @@ static int migrate(sqlite3 *db, int from)
         if (rc == SQLITE_OK)
             rc = zy_store_exec(db, "PRAGMA user_version=3;");
     }
-    /* future: if (from < 4) { ALTER TABLE …; PRAGMA user_version=4; } */
+    if (rc == SQLITE_OK && from < 4) {
+        rc = zy_store_exec(db, schema_v4);
+        if (rc == SQLITE_OK)
+            rc = zy_store_exec(db, "PRAGMA user_version=4;");
+    }
+    /* future: if (from < 5) { ALTER TABLE …; PRAGMA user_version=5; } */
     return rc;
 }
 

@@ -181,6 +181,9 @@ static int read_fact(reader *r, sqlite3_stmt *st, zy_fact *f, const zy_fact *pre
     f->table_id = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 18);
     f->table_row = sqlite3_column_int64(st, 19);
     f->table_col = sqlite3_column_int64(st, 20);
+    f->confidence = sqlite3_column_type(st, 23) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 23);
+    f->basis = pooled_text(r, st, 24, previous ? previous->basis : NULL, &nomem);
+    f->caveat = pooled_text(r, st, 25, previous ? previous->caveat : NULL, &nomem);
     if (nomem)
         return SQLITE_NOMEM;
     if (sqlite3_column_type(st, 17) != SQLITE_NULL) { /* schema 1 and 2 */
@@ -288,7 +291,7 @@ zy_status zy_store_facts_in(zy_diag *diag, zy_store *s, const zy_fact_query *q,
     static const char facts_sql[] =
         "SELECT id, start, end, text, kind, value, value_max, unit, counter, approx, bound, time,"
         " subject, subject_text, country, measure, source, sentence, table_no, row_no, col_no,"
-        " sentence_start, sentence_end FROM facts"
+        " sentence_start, sentence_end, confidence, basis, caveat FROM facts"
         " WHERE id BETWEEN ?1 AND ?2 AND doc_id = ?3"
         " AND (?4 IS NULL OR kind = ?4) AND (?5 IS NULL OR measure = ?5)"
         " AND (?6 IS NULL OR subject = ?6 OR instr(subject_text, ?6) > 0)"

@@ -27,7 +27,7 @@
 
 /* Facts inserted by one statement: its fixed cost (running, halting, resetting) is shared. */
 #define FACT_ROWS 32
-#define FACT_COLUMNS 22
+#define FACT_COLUMNS 25
 
 typedef struct writer {
     zy_diag *diag;       /* where failures are described */
@@ -80,7 +80,7 @@ static bool stored_lately(writer *w, const char *subject, const char *text)
 static const char fact_columns[] =
     "INSERT INTO facts(doc_id, start, end, text, kind, value, value_max, unit, counter, approx,"
     " bound, time, subject, subject_text, country, measure, source, sentence_start, sentence_end,"
-    " table_no, row_no, col_no) VALUES";
+    " table_no, row_no, col_no, confidence, basis, caveat) VALUES";
 
 static void bind_int_or_null(sqlite3_stmt *st, int i, bool has, sqlite3_int64 v)
 {
@@ -123,6 +123,12 @@ static void bind_fact(sqlite3_stmt *st, int base, sqlite3_int64 doc_id, const zy
     bind_int_or_null(st, base + 20, f->table_id >= 0, f->table_id);
     bind_int_or_null(st, base + 21, f->table_id >= 0, f->table_row);
     bind_int_or_null(st, base + 22, f->table_id >= 0, f->table_col);
+    if (f->confidence >= 0)
+        sqlite3_bind_double(st, base + 23, f->confidence);
+    else
+        sqlite3_bind_null(st, base + 23);
+    zy_store_bind_text(st, base + 24, f->basis);
+    zy_store_bind_text(st, base + 25, f->caveat);
 }
 
 /* Remember f's entity and the way this article wrote it (once per pair). */
