@@ -287,16 +287,20 @@ static void test_value_figures_carry_their_unit(void **state)
     auto_corrections *corr;
     auto_facts fs = apply("value\tvalue=15億円\tto=1\n"
                           "value\tdoc=c.txt\tto=5,000人\n"
-                          "value\tdoc=b.txt\tsubject=アップステージ\tto=１０億ドル\n",
+                          "value\tdoc=b.txt\tsubject=アップステージ\tto=約１０億ドル\n"
+                          "drop\ttext=約10億ドル\tvalue=1e9\tdoc=b.txt\tmeasure=funding\n",
                           &corr);
-    assert_string_equal(warnings, "c.tsv:1: matches no fact\n"); /* the 15億ドル facts are dollars */
+    /* the 15億ドル facts are dollars; line 4 sees the text line 3 wrote (but not its measure) */
+    assert_string_equal(warnings, "c.tsv:1: matches no fact\nc.tsv:4: matches no fact\n");
     const auto_fact *f6 = fact_by_id(&fs, 6);
     assert_true(f6->value == 5000);
     assert_int_equal(f6->kind, ZY_KIND_COUNT);
     assert_string_equal(f6->unit, "count");
     assert_string_equal(f6->counter, "人");
+    assert_string_equal(f6->text, "5,000人");
     const auto_fact *f5 = fact_by_id(&fs, 5);
     assert_true(f5->value == 1e9);
+    assert_true(f5->approx && f5->bound == ZY_BOUND_NONE); /* 約10億ドル */
     assert_int_equal(f5->kind, ZY_KIND_MONEY);
     assert_string_equal(f5->unit, "USD");
     auto_facts_free(&fs);

@@ -32,6 +32,8 @@ typedef struct read_value {
     const char *unit;        /* a figure's unit (static), or NULL for a plain number */
     const char *counter;     /* a count's counter (static), or NULL */
     zy_fact_kind kind;       /* the figure's kind, when unit is set */
+    bool approx;             /* 約16億ドル */
+    zy_bound bound;          /* 16億ドル超, 16億ドル以下 */
 } read_value;
 
 typedef struct correction {
@@ -98,18 +100,22 @@ static bool read_figure(zy_diag *diag, const char *s, read_value *out)
     zy_norm_text nt = {0};
     bool ok = false;
     if (zy_normalize(diag, "corrections", s, strlen(s), 0, &nt) == ZY_OK && nt.len) {
-        /* the numeral starts the text, or follows a sign such as $ */
-        size_t digit = 0;
-        while (digit < nt.len && (unsigned char)nt.text[digit] < 0x80 && !(nt.text[digit] >= '0' && nt.text[digit] <= '9'))
-            digit++;
+        /* the numeral starts the text, or follows a prefix such as 約, 最大 or $: try each
+         * character up to the first digit, and keep a reading that spans the whole text */
         zy_figure fig;
-        ok = zy_figure_at(nt.text, nt.len, 0, true, &fig) && fig.start == 0 && fig.end == nt.len;
-        if (!ok && digit > 0 && digit < nt.len)
-            ok = zy_figure_at(nt.text, nt.len, digit, true, &fig) && fig.start == 0 && fig.end == nt.len;
+        for (size_t at = 0; at < nt.len && !ok;) {
+            ok = zy_figure_at(nt.text, nt.len, at, true, &fig) && fig.start == 0 && fig.end == nt.len;
+            if (nt.text[at] >= '0' && nt.text[at] <= '9')
+                break;
+            int32_t cp;
+            at += zy_utf8_next(nt.text + at, nt.len - at, &cp);
+        }
         ok = ok && fig.has_value && fig.kind != ZY_KIND_DATE;
         if (ok) {
             memset(out, 0, sizeof *out);
             out->value = fig.value;
+            out->approx = fig.approx;
+            out->bound = fig.bound;
             if (!fig.bare && fig.unit) {
                 out->unit = fig.unit;
                 out->counter = fig.counter;
@@ -308,9 +314,10 @@ static zy_status parse_text(zy_diag *diag, auto_corrections *corr, const char *t
     const char *name = corr->path;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         text += 3, len -= 3; /* a BOM */
+    /* the first invalid byte or NUL, which would cut a line short */
     ssize_t bad = zy_utf8_invalid_at(text, len);
     const char *nul = memchr(text, '\0', len);
-    size_t stop = bad >= 0 ? (size_t)bad : nul ? (size_t)(nul - text) : len;
+    size_t stop = bad >= 0 ? (size_t)bad : len;
     if (nul && (size_t)(nul - text) < stop)
         stop = (size_t)(nul - text);
     if (stop < len) {
@@ -386,6 +393,17 @@ zy_status auto_corrections_read(zy_context *ctx, const char *path, auto_correcti
     return st;
 }
 
+static void free_written(auto_corrections *corr)
+{
+    for (size_t i = 0; i < corr->nwritten; i++) {
+        written *w = &corr->written[i];
+        free(w->text_norm), free(w->subject_text), free(w->subject_text_norm);
+    }
+    free(corr->written);
+    corr->written = NULL;
+    corr->nwritten = 0;
+}
+
 const auto_correction_log *auto_corrections_log(const auto_corrections *corr)
 {
     return corr ? &corr->log : NULL;
@@ -397,13 +415,10 @@ void auto_corrections_destroy(auto_corrections *corr)
         return;
     for (size_t i = 0; i < corr->n; i++)
         correction_free(&corr->items[i]);
-    for (size_t i = 0; i < corr->nwritten; i++) {
-        written *w = &corr->written[i];
-        free(w->text_norm), free(w->subject_text), free(w->subject_text_norm);
-    }
+    free_written(corr);
     auto_facts_free(&corr->dropped_facts);
     auto_plan_free(&corr->dropped_charts);
-    free(corr->written), free(corr->items), free(corr->log.items), free(corr->path);
+    free(corr->items), free(corr->log.items), free(corr->path);
     free(corr);
 }
 
@@ -450,6 +465,7 @@ static zy_status load_written(zy_context *ctx, zy_store *store, auto_corrections
         needed |= !is_chart_action(&corr->items[i]) && (corr->items[i].keys[KEY_SUBJECT] || corr->items[i].keys[KEY_TEXT]);
     if (!needed || facts->n == 0)
         return ZY_OK;
+    free_written(corr); /* from an earlier call */
     corr->written = calloc(facts->n, sizeof *corr->written);
     if (!corr->written)
         return ZY_ERR_NOMEM;
@@ -527,9 +543,15 @@ static zy_status edit_fact(const char *path, const correction *c, auto_fact *f)
         return replace_string(&f->subject, to);
     case CORR_MEASURE:
         return replace_string(&f->measure, to);
-    case CORR_VALUE: /* a figure brings its unit and kind; a plain number keeps the fact's */
+    case CORR_VALUE:
+        /* the figure is now as the line writes it (約, 超 and all: the chart's label reads them
+         * from it); a figure brings its unit and kind, a plain number keeps the fact's */
         f->value = c->to_value.value;
         f->has_value = true;
+        f->approx = c->to_value.approx;
+        f->bound = c->to_value.bound;
+        if (replace_string(&f->text, to) != ZY_OK)
+            return ZY_ERR_NOMEM;
         if (!c->to_value.unit)
             return ZY_OK;
         f->kind = c->to_value.kind;
@@ -596,6 +618,12 @@ zy_status auto_corrections_apply_facts(zy_context *ctx, zy_store *store, auto_co
                 dropped[i] = true;
             else
                 st = edit_fact(corr->path, c, f);
+            written *w = c->action == CORR_VALUE ? written_of(corr, f->id) : NULL;
+            if (st == ZY_OK && w) { /* later text= lines see the figure as this line wrote it */
+                free(w->text_norm);
+                if (!(w->text_norm = normalized_copy(&ctx->diag, f->text)))
+                    st = ZY_ERR_NOMEM;
+            }
         }
         corr->log.items[k].matched = matched;
         if (st == ZY_OK && matched == 0)
