@@ -55,6 +55,8 @@ static const confidence_case confidence_cases[] = {
     {"ハルニレ航空 2025年3月期 第1四半期決算\n\n(単位:億円)\n                第1四半期   第2四半期\n"
      "営業収益          1,420       1,655\n営業利益            85         142\n",
      "1,655", NULL, "article-owner", 0.6, 1, "ハルニレ航空"},
+    /* a metric's abbreviation is no owner */
+    {"主要指標\n\n| 指標 | 値 |\n|---|---|\n| ROIC | 12.5% |\n| EPS | 150円 |\n", "12.5%", NULL, "attribute-label", 0, 0.2, NULL},
     /* a version of a forecast is nobody's figure on its own */
     {"業績予想の修正\n\n                 売上高     営業利益\n前回発表予想(A)    52,000      3,100\n"
      "今回修正予想(B)    54,500      3,900\n増減額(B-A)         2,500        800\n",

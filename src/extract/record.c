@@ -176,14 +176,20 @@ static bool names_attribute(const char *name, size_t len)
     return starts_with_word(name, len, attributes, sizeof attributes / sizeof attributes[0]);
 }
 
-/* Is the label a version or a time rather than an owner (前回予想(A), 増減率(%), 前年, 12/3,
- * 2024年)? Such a row's figure is nobody's value on its own. */
+/* Is the label a version, a time or a metric rather than an owner (前回予想(A), 増減率(%), 前年,
+ * 12/3, 2024年, ROIC)? Such a row's figure is nobody's value on its own. */
 static bool names_version(const char *name, size_t len)
 {
     static const char *const versions[] = {"前年", "前期", "今期", "通期", "合計", "その他", "前回", "今回",
                                            "増減", "予想", "(ご参考)", "ご参考", "参考", "実績", "%"};
     if (starts_with_word(name, len, versions, sizeof versions / sizeof versions[0]))
         return true;
+    /* a metric's abbreviation is nobody: ROIC 12%, EPS 150円, BEV 20% */
+    static const char *const metrics[] = {"ROIC", "ROE", "ROA", "EPS", "BPS", "PER", "PBR", "EBITDA", "GDP",
+                                          "CPI", "BEV", "PHEV", "HEV", "FCEV", "CAGR", "ARPU", "KPI", "YoY"};
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++)
+        if (strlen(metrics[k]) == len && memcmp(name, metrics[k], len) == 0)
+            return true;
     bool timelike = len > 0;
     for (size_t i = 0; i < len && timelike; i++) {
         unsigned char c = (unsigned char)name[i];
