@@ -26,25 +26,41 @@ typedef struct confidence_case {
     const char *caveat;      /* expected caveat, NULL: none */
     const char *basis;       /* expected basis, NULL: any */
     double min, max;         /* confidence range */
+    const char *subject;     /* expected owner, NULL: any */
 } confidence_case;
 
 static const confidence_case confidence_cases[] = {
     /* a threshold that defines a group: nobody's value */
-    {"ユニコーン(評価額10億ドル以上の未上場企業)は世界で1200社を超えた。", "10億ドル以上", "threshold", NULL, 0, 0.2},
-    {"調査では売上高1兆円を超える企業の8割が値上げを予定する。", "1兆円を超える", "threshold", NULL, 0, 0.2},
+    {"ユニコーン(評価額10億ドル以上の未上場企業)は世界で1200社を超えた。", "10億ドル以上", "threshold", NULL, 0, 0.2, NULL},
+    {"調査では売上高1兆円を超える企業の8割が値上げを予定する。", "1兆円を超える", "threshold", NULL, 0, 0.2, NULL},
     /* a bound that still tells somebody's value */
-    {"ヤマブキ電機は欧州の投資会社から10億ユーロ超の投資を受けた。", "10億ユーロ超", NULL, NULL, 0.6, 1},
-    {"コダマ製薬の売上高は前年より10%以上の伸びとなった。", "10%以上", NULL, NULL, 0, 1},
+    {"ヤマブキ電機は欧州の投資会社から10億ユーロ超の投資を受けた。", "10億ユーロ超", NULL, NULL, 0.6, 1, "ヤマブキ電機"},
+    {"コダマ製薬の売上高は前年より10%以上の伸びとなった。", "10%以上", NULL, NULL, 0, 1, NULL},
     /* a hypothetical */
-    {"仮に関税が25%に引き上げられれば、ハヤセ工業の利益は30億円減る。", "30億円", "hypothetical", NULL, 0, 0.2},
+    {"仮に関税が25%に引き上げられれば、ハヤセ工業の利益は30億円減る。", "30億円", "hypothetical", NULL, 0, 0.2, NULL},
     /* the owner named right before the figure in a sentence */
-    {"ミナト技研の売上高は520億円だった。", "520億円", NULL, "topic", 0.6, 1},
+    {"ミナト技研の売上高は520億円だった。", "520億円", NULL, "topic", 0.6, 1, "ミナト技研"},
     /* a table row names its owner */
     {"主な新興企業の企業価値\n\n| 企業 | 企業価値 |\n|---|---|\n| アオバAI | 12億ドル |\n| ツバメ計算 | 8億ドル |\n| カエデ量子 | 5億ドル |\n",
-     "12億ドル", NULL, "table-row", 0.8, 1},
-    /* a one-company table: the row label is an attribute, not an owner */
+     "12億ドル", NULL, "table-row", 0.8, 1, "アオバAI"},
+    /* one-company tables and lists: the row label is an attribute; the owner is the block's */
     {"ミドリ樹脂の業績\n\n| 項目 | 金額 |\n|---|---|\n| 売上高 | 120億円 |\n| 営業利益 | 15億円 |\n| 資本金 | 9000万円 |\n",
-     "120億円", NULL, "attribute-label", 0, 0.2},
+     "120億円", NULL, "heading", 0.6, 1, "ミドリ樹脂"},
+    {"子会社の異動のお知らせ\n\n2. 異動する子会社の概要\n(1) 名称　株式会社アサギ精工\n(2) 所在地　静岡県浜松市\n"
+     "(3) 設立年月日　1985年4月1日\n(4) 資本金　5,000万円\n(5) 従業員数　120名\n",
+     "5,000万円", NULL, "profile-name", 0.6, 1, "株式会社アサギ精工"},
+    {"【2024年7-9月期】電機各社のまとめ\n\n■ ツバキ電機\n・売上高:420億円(前年同期比+8%)\n・営業利益:35億円\n\n"
+     "■ カエデ重工\n・売上高:610億円\n・営業利益:41億円\n",
+     "610億円", NULL, "heading", 0.6, 1, "カエデ重工"},
+    {"ハルニレ航空 2025年3月期 第1四半期決算\n\n(単位:億円)\n                第1四半期   第2四半期\n"
+     "営業収益          1,420       1,655\n営業利益            85         142\n",
+     "1,655", NULL, "article-owner", 0.6, 1, "ハルニレ航空"},
+    /* a metric's abbreviation is no owner */
+    {"主要指標\n\n| 指標 | 値 |\n|---|---|\n| ROIC | 12.5% |\n| EPS | 150円 |\n", "12.5%", NULL, "attribute-label", 0, 0.2, NULL},
+    /* a version of a forecast is nobody's figure on its own */
+    {"業績予想の修正\n\n                 売上高     営業利益\n前回発表予想(A)    52,000      3,100\n"
+     "今回修正予想(B)    54,500      3,900\n増減額(B-A)         2,500        800\n",
+     "2,500", NULL, "attribute-label", 0, 0.2, NULL},
 };
 
 static const zy_fact *fact_written(const zy_document *doc, const char *text)
@@ -71,6 +87,8 @@ static void test_confidence(void **state)
         assert_non_null(f->basis);
         if (c->basis && strcmp(c->basis, f->basis) != 0)
             fail_msg("case %zu (%s): basis %s, expected %s", i, c->figure, f->basis, c->basis);
+        if (c->subject && (!f->subject || strcmp(f->subject, c->subject) != 0))
+            fail_msg("case %zu (%s): owner %s, expected %s", i, c->figure, f->subject ? f->subject : "none", c->subject);
         if (f->confidence < c->min - 1e-9 || f->confidence > c->max + 1e-9)
             fail_msg("case %zu (%s): confidence %.2f outside %.2f..%.2f (basis %s)", i, c->figure, f->confidence,
                      c->min, c->max, f->basis);

@@ -339,6 +339,32 @@ done >"$tmp/hostile/h.txt"
 (cd "$tmp" && "$zuhyo" auto hostile/h.txt -o safe --quiet) && [ -z "$(find "$tmp" -newer "$tmp/hostile/h.txt" -type f -not -path "$tmp/safe/*" -not -path "$tmp/hostile/*" -not -name stderr -not -name stdout)" ] &&
   ! ls "$tmp/safe" | grep -q '[^a-z0-9.-]' && [ "$(ls "$tmp/safe"/*.png | wc -l)" -ge 4 ] && pass=$((pass + 1)) ||
   { echo "FAIL: hostile titles"; ls -la "$tmp/safe"; fails=$((fails + 1)); }
+# comparable facts only: two articles with shares of 2024 in unrelated markets stay apart (no owner
+# in common); a threshold is never a bar and the manifest says what was left out and why
+mkdir -p "$tmp/markets"
+printf '%s\n' '国内の喫茶チェーン、上位3社で7割' '' '喫茶チェーンの国内シェア(2024年)' '| チェーン | シェア |' '|---|---|' \
+  '| ヒバリ珈琲 | 38.5% |' '| ツグミ珈琲 | 17.3% |' '| カモメ珈琲 | 11.8% |' >"$tmp/markets/coffee.txt"
+printf '%s\n' '世界のスマホ出荷、上位3社が過半' '2024年の世界のスマートフォン市場で、アップルのシェアは18.7%だった。' \
+  'サムスン電子のシェアは18.0%、シャオミのシェアは13.6%だった。' \
+  'ユニコーン(評価額10億ドル以上の未上場企業)の数は2024年に1200社を超えた。' >"$tmp/markets/phones.txt"
+"$zuhyo" auto "$tmp/markets" -o "$tmp/markets-out" --quiet 2>"$tmp/stderr" && "$py" - "$tmp/markets-out" <<'PY' &&
+import json, os, sys
+m = json.load(open(os.path.join(sys.argv[1], "manifest.json"), encoding="utf-8"))
+for c in m["charts"]:
+    docs = {r["doc"] for r in c["rows"]}
+    assert len(docs) == 1, (c["title"], docs)
+    labels = [r["label"] for r in c["rows"]]
+    assert len(labels) == len(set(labels)), labels
+phones = [c for c in m["charts"] if {r["doc"] for r in c["rows"]} == {"phones.txt"}]
+assert phones and phones[0]["title"] == "シェア（2024年）", [c["title"] for c in m["charts"]]
+assert {r["label"] for r in phones[0]["rows"]} == {"アップル", "サムスン電子", "シャオミ"}, phones[0]["rows"]
+assert all(r["text"] != "10億ドル以上" for c in m["charts"] for r in c["rows"])
+left = {l["text"]: l["reason"] for l in m["left_out"]}
+assert "threshold" in left.get("10億ドル以上", ""), left
+assert m["min_confidence"] == 0.6, m["min_confidence"]
+PY
+  pass=$((pass + 1)) || { echo "FAIL: auto groups only comparable facts"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+expect 2 "--min-confidence 1.5: expected a number from 0 to 1" "" -- auto --min-confidence 1.5 -o "$tmp/x" "$tmp/markets"
 expect 2 "give the articles" "" -- auto -o "$tmp/x"
 expect 1 "cannot create the folder" "" -- auto "$art" -o "$tmp/no/such/dir"
 # ---- zuhyo auto --corrections ----

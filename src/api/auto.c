@@ -42,6 +42,8 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
     auto_plan plan = {0};
     if (st == ZY_OK)
         st = auto_load_facts(ctx, store, articles, narticles, &facts);
+    if (st == ZY_OK && (st = auto_settle_times(&facts)) == ZY_ERR_NOMEM)
+        zy_diag_fail(&ctx->diag, st, "out of memory");
     if (st == ZY_OK)
         st = auto_corrections_apply_facts(ctx, store, corr, &facts);
     if (st == ZY_OK)

@@ -150,3 +150,58 @@ void auto_short_title(const char *title, char *out, size_t cap)
     }
     snprintf(out, cap, "%.*s%s", (int)i, title, title[i] ? "…" : "");
 }
+
+/* Articles and measures: the order in which a run of facts is one measure of one article. */
+static int by_article_measure(const void *pa, const void *pb)
+{
+    const auto_fact *a = *(auto_fact *const *)pa, *b = *(auto_fact *const *)pb;
+    int c;
+    if ((c = strcmp(a->doc, b->doc)) != 0 || (c = compare_strings(a->measure, b->measure)) != 0 ||
+        (c = compare_strings(a->unit, b->unit)) != 0 || (c = compare_strings(a->counter, b->counter)) != 0)
+        return c;
+    if ((c = (int)a->kind - (int)b->kind) != 0)
+        return c;
+    if ((c = (int)auto_owner_type_of(a) - (int)auto_owner_type_of(b)) != 0)
+        return c;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static bool same_article_measure(const auto_fact *a, const auto_fact *b)
+{
+    return strcmp(a->doc, b->doc) == 0 && compare_strings(a->measure, b->measure) == 0 &&
+           compare_strings(a->unit, b->unit) == 0 && compare_strings(a->counter, b->counter) == 0 &&
+           a->kind == b->kind && auto_owner_type_of(a) == auto_owner_type_of(b);
+}
+
+zy_status auto_settle_times(auto_facts *fs)
+{
+    auto_fact **v = malloc((fs->n ? fs->n : 1) * sizeof *v);
+    if (!v)
+        return ZY_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->items[i].measure && fs->items[i].kind != ZY_KIND_DATE && fs->items[i].kind != ZY_KIND_RANK)
+            v[n++] = &fs->items[i];
+    qsort(v, n, sizeof *v, by_article_measure);
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        while (end < n && same_article_measure(v[i], v[end]))
+            end++;
+        const char *time = NULL;
+        bool one = true;
+        for (size_t k = i; k < end && one; k++)
+            if (v[k]->time[0]) {
+                one = !time || strcmp(time, v[k]->time) == 0;
+                time = v[k]->time;
+            }
+        if (time && one)
+            for (size_t k = i; k < end; k++)
+                if (!v[k]->time[0]) {
+                    memcpy(v[k]->time, time, sizeof v[k]->time);
+                    v[k]->time_settled = true;
+                }
+        i = end;
+    }
+    free(v);
+    return ZY_OK;
+}

@@ -288,6 +288,8 @@ static json_t *manifest_chart(const auto_chart *c, const char *const *files, siz
             json_object_set_new(jr, "text", f->text ? json_string(f->text) : json_null());
             json_object_set_new(jr, "confidence", f->confidence >= 0 ? json_real(f->confidence) : json_null());
             json_object_set_new(jr, "basis", f->basis ? json_string(f->basis) : json_null());
+            if (f->time_settled)
+                json_object_set_new(jr, "time_from", json_string("article"));
         }
         if (c->type != AUTO_TIMELINE) {
             json_object_set_new(jr, "value", json_real(row->value));

@@ -259,6 +259,8 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
         s.lead_year = ss->lead_year;
         s.lead_year_known = true;
     }
+    if (s.status == ZY_OK && base == 0)
+        zy_find_article_owner(&s); /* the head of the article is in its first batch */
     if (s.status == ZY_OK) {
         zy_scan_tables(&s);
         zy_scan_chronology(&s);

@@ -88,7 +88,8 @@ static double basis_weight(const char *basis)
         {"rank-clause", 0.80},     {"gloss", 0.80},          {"event-object", 0.75},
         {"bought-for", 0.75},      {"topic", 0.75},          {"continues", 0.70},
         {"described-after", 0.65}, {"refers-back", 0.65},    {"previous-topic", 0.55},
-        {"nearest-before", 0.50},  {"attribute-label", 0.10},
+        {"nearest-before", 0.50},  {"attribute-label", 0.10},  {"profile-name", 0.85},
+        {"heading", 0.80},         {"article-owner", 0.75},
     };
     for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++)
         if (strcmp(weights[i].basis, basis) == 0)
@@ -152,21 +153,43 @@ static const char *figure_caveat(const char *t, size_t ss, size_t se, const zy_f
     return NULL;
 }
 
-/* Is the name an attribute or a time rather than an owner: the label of a one-company table or
- * list (売上高, 営業利益, 資本金, 設立, 従業員数) or a date ("12/3", "2024年")? */
+/* Does name[0..len) start with one of words? */
+static bool starts_with_word(const char *name, size_t len, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (len >= w && memcmp(name, words[k], w) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is the label an attribute of a company rather than an owner: the row of a one-company table
+ * or list (売上高, 営業利益, 資本金, 設立, 従業員数)? Its owner is the block's or the article's. */
 static bool names_attribute(const char *name, size_t len)
 {
     static const char *const attributes[] = {
         "売上", "営業収益", "営業利益", "営業損益", "経常", "純利益", "純損益", "当期", "四半期",
         "資本金", "設立", "創業", "従業員", "社員", "本社", "所在地", "代表", "上場", "初値",
         "公開価格", "時価総額", "純資産", "総資産", "自己資本", "受注", "出荷", "直近", "事業年度",
-        "前年", "前期", "今期", "通期", "合計", "その他", "売上高", "利益", "損益", "収益", "前回",
-        "今回", "増減", "予想", "(ご参考)", "ご参考", "参考", "実績", "%"};
-    for (size_t k = 0; k < sizeof attributes / sizeof attributes[0]; k++) {
-        size_t n = strlen(attributes[k]);
-        if (len >= n && memcmp(name, attributes[k], n) == 0)
+        "利益", "損益", "収益", "親会社", "1株"};
+    return starts_with_word(name, len, attributes, sizeof attributes / sizeof attributes[0]);
+}
+
+/* Is the label a version, a time or a metric rather than an owner (前回予想(A), 増減率(%), 前年,
+ * 12/3, 2024年, ROIC)? Such a row's figure is nobody's value on its own. */
+static bool names_version(const char *name, size_t len)
+{
+    static const char *const versions[] = {"前年", "前期", "今期", "通期", "合計", "その他", "前回", "今回",
+                                           "増減", "予想", "(ご参考)", "ご参考", "参考", "実績", "%"};
+    if (starts_with_word(name, len, versions, sizeof versions / sizeof versions[0]))
+        return true;
+    /* a metric's abbreviation is nobody: ROIC 12%, EPS 150円, BEV 20% */
+    static const char *const metrics[] = {"ROIC", "ROE", "ROA", "EPS", "BPS", "PER", "PBR", "EBITDA", "GDP",
+                                          "CPI", "BEV", "PHEV", "HEV", "FCEV", "CAGR", "ARPU", "KPI", "YoY"};
+    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++)
+        if (strlen(metrics[k]) == len && memcmp(name, metrics[k], len) == 0)
             return true;
-    }
     bool timelike = len > 0;
     for (size_t i = 0; i < len && timelike; i++) {
         unsigned char c = (unsigned char)name[i];
@@ -212,6 +235,17 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         size_t b = f->end + SENTENCE_CONTEXT < sentence_end ? f->end + SENTENCE_CONTEXT : sentence_end;
         sentence_start = char_start(t, a, sentence_start);
         sentence_end = b < sentence_end ? char_start(t, b, f->end) : sentence_end;
+    }
+    zy_subject block_owner;
+    if (subject && subject->end > subject->start && subject->entity < 0 &&
+        names_attribute(s->norm.text + subject->start, subject->end - subject->start)) {
+        /* "売上高 | 120億円" in a company's table: the company's, measured by the label */
+        if (!measure)
+            measure = zy_measure_near(s->norm.text, subject->start, subject->end, subject->end, subject->end, f->kind);
+        bool owned = zy_block_owner(s, subject->start, &block_owner);
+        if (!owned)
+            block_owner = (zy_subject){subject->start, subject->end, subject->entity, NULL, "attribute-label"};
+        subject = &block_owner;
     }
     zy_document *d = s->doc;
     if (d->nfacts >= FLUSH_FACTS && s->flush) {
@@ -309,8 +343,7 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     }
     x->basis = subject && subject->end > subject->start ? (subject->basis ? subject->basis : default_basis(source))
                                                          : "none";
-    if (subject && subject->end > subject->start && subject->entity < 0 &&
-        names_attribute(t + subject->start, subject->end - subject->start))
+    if (subject && subject->end > subject->start && names_version(t + subject->start, subject->end - subject->start))
         x->basis = "attribute-label"; /* weighs 0.1: the owner is not written on the row */
     x->caveat = f->kind == ZY_KIND_DATE ? NULL : figure_caveat(t, sentence_start, sentence_end, f);
     x->confidence = fact_confidence(x, subject, x->basis);

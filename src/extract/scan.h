@@ -27,6 +27,15 @@ typedef struct zy_subject_copy {
     char *subject, *subject_text, *country; /* in the batch's pool; subject_text NULL: none */
 } zy_subject_copy;
 
+/* Where a subject was found: a range of the normalised text and its dictionary entity. */
+typedef struct zy_subject {
+    size_t start, end;        /* end == 0: no subject */
+    long entity;              /* -1: not in the dictionary */
+    const char *country;      /* table rows: the row's country name, or NULL */
+    const char *basis;        /* the rule that found it ("name-before", "table-caption", …): a
+                                 static string; NULL: the reader's usual (table-row, list-item…) */
+} zy_subject;
+
 typedef struct zy_scan_state {
     zy_diag *diag;
     zy_entities *entities;
@@ -55,6 +64,7 @@ typedef struct zy_scan_state {
     size_t learnt_names;      /* NAME(ALIAS) pairs the block readers taught (capped) */
     int lead_year;            /* zy_rows_lead_year, once lead_year_known */
     bool lead_year_known;
+    zy_subject article_owner; /* the article's own company (owner_block.c), end 0: unknown */
     zy_status status;         /* first failure */
     /* hands the facts found so far to the caller and empties doc (facts, captions, strings),
      * so a batch's facts need not all be held at once; NULL: keep them */
@@ -62,14 +72,6 @@ typedef struct zy_scan_state {
     void *flush_data;
 } zy_scan_state;
 
-/* Where a subject was found: a range of the normalised text and its dictionary entity. */
-typedef struct zy_subject {
-    size_t start, end;        /* end == 0: no subject */
-    long entity;              /* -1: not in the dictionary */
-    const char *country;      /* table rows: the row's country name, or NULL */
-    const char *basis;        /* the rule that found it ("name-before", "table-caption", …): a
-                                 static string; NULL: the reader's usual (table-row, list-item…) */
-} zy_subject;
 
 /* Append copies of tables[0..n) to into's tables. */
 zy_status zy_tables_append(zy_document *into, const zy_table_info *tables, size_t n);
@@ -94,6 +96,12 @@ const char *zy_measure_near(const char *text, size_t clause_start, size_t fig_st
 bool zy_find_article_date(const zy_scan_state *s, int *year, int *month, int *day);
 bool zy_news_date_at(const zy_scan_state *s, const char *t, size_t se, size_t i, zy_figure *f);
 void zy_settle_date_year(const zy_scan_state *s, const char *t, size_t se, zy_figure *f);
+
+/* owner_block.c: whose is a figure on a row labelled by an attribute (売上高, 資本金) at
+ * normalised offset at: a profile's name row or a heading above it, else the article's company;
+ * false when none is known. zy_find_article_owner finds the article's company for it. */
+bool zy_block_owner(const zy_scan_state *s, size_t at, zy_subject *out);
+void zy_find_article_owner(zy_scan_state *s);
 
 /* Passes. */
 void zy_scan_tables(zy_scan_state *s);
