@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# test_gallery.sh ZUHYO SOURCE_DIR: the gallery's correction controls in headless Chromium.
+# tests/gallery_driver.mjs clicks "誤り" on one row and "主体は…" on another (typing a name),
+# saves corrections.tsv; this script checks the file line by line against the agreed format
+# (README "Correcting a chart") and, when `zuhyo auto --help` lists --corrections, applies it
+# and checks the manifest changed. Chromium and Node are required: missing ones fail the test.
+set -u
+zuhyo=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass=0
+check() { # check NAME STATUS
+  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi
+}
+finish() {
+  echo "gallery: $pass passed, $fails failed"
+  [ "$fails" -eq 0 ]
+  exit
+}
+
+for tool in node chromium python3; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/test installs the test packages)"; fails=$((fails + 1)); }
+done
+[ "$fails" -eq 0 ] || finish
+
+out="$tmp/out"
+"$zuhyo" auto "$src/samples/articles" -o "$out" --quiet 2>"$tmp/stderr"
+check "zuhyo auto samples/articles" $?
+[ -s "$out/index.html" ] || { cat "$tmp/stderr"; finish; }
+
+owner="テスト商事"
+node "$src/tests/gallery_driver.mjs" --chromium "$(command -v chromium)" --page "$out/index.html" \
+  --work "$tmp/browser" --owner "$owner" >"$tmp/result.json" 2>"$tmp/driver.log"
+status=$?
+check "the gallery driven in Chromium" $status
+[ $status -eq 0 ] || { sed 's/^/  /' "$tmp/driver.log"; finish; }
+
+# The saved file: comments, then exactly the two lines, each field as the format says.
+python3 - "$tmp/result.json" "$out/manifest.json" "$src/samples/articles" "$owner" <<'PY'
+import json, os, sys
+result = json.load(open(sys.argv[1], encoding="utf-8"))
+manifest = json.load(open(sys.argv[2], encoding="utf-8"))
+articles, owner = sys.argv[3], sys.argv[4]
+raw = open(result["file"], "rb").read()
+text = raw.decode("utf-8")
+assert text.endswith("\n") and "\r" not in text, repr(text[-40:])
+lines = text.split("\n")[:-1]
+comments = [l for l in lines if l.startswith("#")]
+body = [l for l in lines if l and not l.startswith("#")]
+assert comments and lines[0].startswith("#"), lines[:2]
+KEYS = ["doc", "subject", "measure", "value", "time", "text", "chart", "to"]
+for l in body:
+    fields = l.split("\t")
+    assert fields[0] in {"drop", "owner", "value", "measure", "time", "merge", "rename"}, l
+    for f in fields[1:]:
+        k, sep, v = f.partition("=")
+        assert sep and k in KEYS and v and v == v.strip(), (l, f)
+def selectors(d):  # the agreed key order; only the keys the row has
+    return [f"{k}={d[k]}" for k in KEYS[:6] if d.get(k)]
+drop, own = result["drop"], result["owner"]
+want = ["\t".join(["drop"] + selectors(drop)), "\t".join(["owner"] + selectors(own) + ["to=" + owner])]
+assert body == want, (body, want)
+# the selectors are the facts' own: an article's file name, a value the manifest shows
+for d in (drop, own):
+    assert "/" not in d["doc"] and os.path.isfile(os.path.join(articles, d["doc"])), d
+    assert d["subject"] and float(d["value"]) == float(d["value"]), d
+    values = [r.get("value") for c in manifest["charts"] for r in c["rows"]]
+    assert any(v is not None and abs(v - float(d["value"])) <= 1e-9 * abs(v) for v in values), d
+PY
+check "corrections.tsv in the agreed format" $?
+
+# Apply it, once zuhyo auto reads corrections (conditional until --corrections exists).
+if "$zuhyo" auto --help 2>&1 | grep -q -- '--corrections'; then
+  cp "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file"])' "$tmp/result.json")" "$tmp/corrections.tsv"
+  "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed" --corrections "$tmp/corrections.tsv" --quiet 2>"$tmp/stderr"
+  check "zuhyo auto --corrections (the saved file)" $?
+  grep -q 'matches no fact' "$tmp/stderr"
+  [ $? -ne 0 ]
+  check "every saved correction matches a fact" $?
+  python3 - "$out/manifest.json" "$tmp/fixed/manifest.json" <<'PY'
+import json, sys
+before = json.load(open(sys.argv[1], encoding="utf-8"))
+after = json.load(open(sys.argv[2], encoding="utf-8"))
+done = after.get("corrections")
+assert done and len(done) == 2 and all(c["matched"] >= 1 for c in done), done
+assert [c["action"] for c in done] == ["drop", "owner"], done
+rows = lambda m: [(c["title"], r["label"], r.get("value"), r.get("time")) for c in m["charts"] for r in c["rows"]]
+assert rows(before) != rows(after), "the manifest did not change"
+PY
+  check "the corrections change the manifest" $?
+else
+  echo "gallery: zuhyo auto has no --corrections yet: the saved file is not applied"
+fi
+finish
