@@ -116,6 +116,8 @@ async function press(key, code, keyCode, text) {
 async function type(text) {
   await page('Input.insertText', { text });
 }
+const PAGE_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'p', 'aside', 'strong', 'span', 'button',
+  'code', 'ol', 'section', 'figure', 'img', 'figcaption', 'table', 'tbody', 'tr', 'th', 'td', 'div', 'script'];
 const count = () => evaluate(`document.querySelectorAll('#corrections li').length`);
 
 async function scenario() {
@@ -128,6 +130,10 @@ async function scenario() {
   await loaded;
   await waitFor(`document.body.getAttribute('data-images-failed') === '0' &&
     +document.body.getAttribute('data-images-loaded') === document.images.length`, 'every chart image');
+  // Article text reaches the page as text only: no element the gallery does not make itself.
+  const stray = await evaluate(`[...new Set([...document.querySelectorAll('*')].map((e) => e.localName))]
+    .filter((t) => !${JSON.stringify(PAGE_ELEMENTS)}.includes(t)).concat(document.scripts.length === 2 ? [] : ['script'])`);
+  if (stray.length) throw new Error(`elements the gallery does not write: ${stray.join(', ')}`);
 
   // Two rows of two different charts, each standing for one fact with an owner and a value.
   const rows = await evaluate(`(() => {
@@ -153,7 +159,7 @@ async function scenario() {
   await press('Enter', 'Enter', 13, '\r');
   await waitFor(`document.querySelectorAll('#corrections li').length === 2`, 'the owner correction listed');
   const note = await evaluate(`document.querySelector(${JSON.stringify(rowSel(ownerRow) + ' .note')}).textContent`);
-  if (!note.includes(owner)) throw new Error(`the row's note reads "${note}"`);
+  if (!note.includes(owner.replace(/[\t\r\n]/g, '').trim())) throw new Error(`the row's note reads "${note}"`);
 
   // A time that is not ISO is refused in place; Escape closes the editor.
   await click(`${rowSel(ownerRow)} button[data-act=time]`);

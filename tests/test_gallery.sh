@@ -25,31 +25,31 @@ for tool in node chromium python3; do
 done
 [ "$fails" -eq 0 ] || finish
 
-out="$tmp/out"
-"$zuhyo" auto "$src/samples/articles" -o "$out" --quiet 2>"$tmp/stderr"
-check "zuhyo auto samples/articles" $?
-[ -s "$out/index.html" ] || { cat "$tmp/stderr"; finish; }
-
-owner="テスト商事"
-node "$src/tests/gallery_driver.mjs" --chromium "$(command -v chromium)" --page "$out/index.html" \
-  --work "$tmp/browser" --owner "$owner" >"$tmp/result.json" 2>"$tmp/driver.log"
-status=$?
-check "the gallery driven in Chromium" $status
-[ $status -eq 0 ] || { sed 's/^/  /' "$tmp/driver.log"; finish; }
-
-# The saved file: comments, then exactly the two lines, each field as the format says.
-python3 - "$tmp/result.json" "$out/manifest.json" "$src/samples/articles" "$owner" <<'PY'
+# drive NAME OUT OWNER DIR: zuhyo auto the articles in DIR into OUT, let the driver make the two
+# corrections in OUT/index.html (typing OWNER), and check the saved file. Leaves OUT/result.json
+# and OUT/subject (the dropped row's subject, as the file has it).
+drive() {
+  local name=$1 out=$2 owner=$3 articles=$4
+  "$zuhyo" auto "$articles" -o "$out" --quiet 2>"$tmp/stderr"
+  check "$name: zuhyo auto" $?
+  [ -s "$out/index.html" ] || { cat "$tmp/stderr"; return 1; }
+  node "$src/tests/gallery_driver.mjs" --chromium "$(command -v chromium)" --page "$out/index.html" \
+    --work "$out.browser" --owner "$owner" >"$out/result.json" 2>"$tmp/driver.log"
+  local status=$?
+  check "$name: the gallery driven in Chromium" $status
+  [ $status -eq 0 ] || { sed 's/^/  /' "$tmp/driver.log"; return 1; }
+  # The saved file: comments, then exactly the two lines, each field as the format says.
+  python3 - "$out/result.json" "$out/manifest.json" "$articles" <<'PY'
 import json, os, sys
 result = json.load(open(sys.argv[1], encoding="utf-8"))
 manifest = json.load(open(sys.argv[2], encoding="utf-8"))
-articles, owner = sys.argv[3], sys.argv[4]
+articles = sys.argv[3]
 raw = open(result["file"], "rb").read()
 text = raw.decode("utf-8")
 assert text.endswith("\n") and "\r" not in text, repr(text[-40:])
 lines = text.split("\n")[:-1]
-comments = [l for l in lines if l.startswith("#")]
 body = [l for l in lines if l and not l.startswith("#")]
-assert comments and lines[0].startswith("#"), lines[:2]
+assert lines[0].startswith("#"), lines[:2]
 KEYS = ["doc", "subject", "measure", "value", "time", "text", "chart", "to"]
 for l in body:
     fields = l.split("\t")
@@ -60,20 +60,37 @@ for l in body:
 def selectors(d):  # the agreed key order; only the keys the row has
     return [f"{k}={d[k]}" for k in KEYS[:6] if d.get(k)]
 drop, own = result["drop"], result["owner"]
-want = ["\t".join(["drop"] + selectors(drop)), "\t".join(["owner"] + selectors(own) + ["to=" + owner])]
+typed = "".join(c for c in own["to"] if c not in "\t\r\n").strip()  # TAB and newline stripped
+want = ["\t".join(["drop"] + selectors(drop)), "\t".join(["owner"] + selectors(own | {"to": None}) + ["to=" + typed])]
 assert body == want, (body, want)
 # the selectors are the facts' own: an article's file name, a value the manifest shows
 for d in (drop, own):
     assert "/" not in d["doc"] and os.path.isfile(os.path.join(articles, d["doc"])), d
-    assert d["subject"] and float(d["value"]) == float(d["value"]), d
+    assert d["subject"], d
     values = [r.get("value") for c in manifest["charts"] for r in c["rows"]]
     assert any(v is not None and abs(v - float(d["value"])) <= 1e-9 * abs(v) for v in values), d
+open(os.path.join(os.path.dirname(sys.argv[1]), "subject"), "w", encoding="utf-8").write(drop["subject"])
 PY
-check "corrections.tsv in the agreed format" $?
+}
+
+# Names with markup in them stay text: no element is made of them, and the saved lines carry
+# them as written. The typed owner has a TAB in it, which the file must not.
+mkdir -p "$tmp/hostile"
+printf '%s\n' '<script>alert(1)</script>の四半期' '' '売上高の表' '' '企業 売上高' 'A&B"<b>商事 120億円' \
+  "オメガ'工業 80億円" 'ガンマ</td>化学 60億円' '' '従業員の表' '' '企業 従業員数' 'A&B"<b>商事 1200人' \
+  "オメガ'工業 800人" 'ガンマ</td>化学 600人' >"$tmp/hostile/h.txt"
+drive "markup in names" "$tmp/hout" $'新しい\t商事 ' "$tmp/hostile" &&
+  [ "$(cat "$tmp/hout/subject")" = 'A&B"<b>商事' ]
+check "markup in names: saved as written" $?
+
+owner="テスト商事"
+out="$tmp/out"
+drive "samples" "$out" "$owner" "$src/samples/articles"
+check "samples: corrections.tsv in the agreed format" $?
 
 # Apply it, once zuhyo auto reads corrections (conditional until --corrections exists).
 if "$zuhyo" auto --help 2>&1 | grep -q -- '--corrections'; then
-  cp "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file"])' "$tmp/result.json")" "$tmp/corrections.tsv"
+  cp "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file"])' "$out/result.json")" "$tmp/corrections.tsv"
   "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed" --corrections "$tmp/corrections.tsv" --quiet 2>"$tmp/stderr"
   check "zuhyo auto --corrections (the saved file)" $?
   grep -q 'matches no fact' "$tmp/stderr"
