@@ -25,12 +25,13 @@ for tool in node chromium python3; do
 done
 [ "$fails" -eq 0 ] || finish
 
-# drive NAME OUT OWNER DIR: zuhyo auto the articles in DIR into OUT, let the driver make the two
-# corrections in OUT/index.html (typing OWNER), and check the saved file. Leaves OUT/result.json
-# and OUT/subject (the dropped row's subject, as the file has it).
+# drive NAME OUT OWNER DIR [EARLIER]: zuhyo auto the articles in DIR into OUT (with --corrections
+# EARLIER when given), let the driver make its two corrections in OUT/index.html (typing OWNER),
+# and check the saved file: EARLIER's lines first, then the two new ones. Leaves OUT/result.json,
+# OUT/corrections.tsv (the saved file) and OUT/subject (the dropped row's subject, as saved).
 drive() {
-  local name=$1 out=$2 owner=$3 articles=$4
-  "$zuhyo" auto "$articles" -o "$out" --quiet 2>"$tmp/stderr"
+  local name=$1 out=$2 owner=$3 articles=$4 earlier=${5:-}
+  "$zuhyo" auto "$articles" -o "$out" ${earlier:+--corrections "$earlier"} --quiet 2>"$tmp/stderr"
   check "$name: zuhyo auto" $?
   [ -s "$out/index.html" ] || { cat "$tmp/stderr"; return 1; }
   node "$src/tests/gallery_driver.mjs" --chromium "$(command -v chromium)" --page "$out/index.html" \
@@ -38,15 +39,18 @@ drive() {
   local status=$?
   check "$name: the gallery driven in Chromium" $status
   [ $status -eq 0 ] || { sed 's/^/  /' "$tmp/driver.log"; return 1; }
-  # The saved file: comments, then exactly the two lines, each field as the format says.
-  python3 - "$out/result.json" "$out/manifest.json" "$articles" <<'PY'
-import json, os, sys
+  python3 - "$out/result.json" "$out/manifest.json" "$articles" "$earlier" <<'PY'
+import json, os, shutil, sys
 result = json.load(open(sys.argv[1], encoding="utf-8"))
 manifest = json.load(open(sys.argv[2], encoding="utf-8"))
-articles = sys.argv[3]
-raw = open(result["file"], "rb").read()
-text = raw.decode("utf-8")
+articles, earlier = sys.argv[3], sys.argv[4]
+text = open(result["file"], "rb").read().decode("utf-8")
+shutil.copy(result["file"], os.path.join(os.path.dirname(sys.argv[1]), "corrections.tsv"))
 assert text.endswith("\n") and "\r" not in text, repr(text[-40:])
+if earlier:  # a second round keeps the first
+    kept = open(earlier, encoding="utf-8").read().rstrip()
+    assert text.startswith(kept + "\n"), (text[:200], kept[:200])
+    text = text[len(kept) + 1:]
 lines = text.split("\n")[:-1]
 body = [l for l in lines if l and not l.startswith("#")]
 assert lines[0].startswith("#"), lines[:2]
@@ -73,6 +77,24 @@ open(os.path.join(os.path.dirname(sys.argv[1]), "subject"), "w", encoding="utf-8
 PY
 }
 
+# applied NAME BEFORE AFTER N: AFTER/manifest.json lists N corrections that each matched a fact,
+# the CLI warned of none, and the charts' rows differ from BEFORE's.
+applied() {
+  ! grep -q 'matches no' "$tmp/stderr"
+  check "$1: every saved correction matches" $?
+  python3 - "$2/manifest.json" "$3/manifest.json" "$4" <<'PY'
+import json, sys
+before = json.load(open(sys.argv[1], encoding="utf-8"))
+after = json.load(open(sys.argv[2], encoding="utf-8"))
+done = after.get("corrections")
+assert done and len(done) == int(sys.argv[3]) and all(c["matched"] >= 1 for c in done), done
+assert [c["action"] for c in done] == ["drop", "owner"] * (len(done) // 2), done
+rows = lambda m: [(c["title"], r["label"], r.get("value"), r.get("time")) for c in m["charts"] for r in c["rows"]]
+assert rows(before) != rows(after), "the manifest did not change"
+PY
+  check "$1: the corrections change the manifest" $?
+}
+
 # Names with markup in them stay text: no element is made of them, and the saved lines carry
 # them as written. The typed owner has a TAB in it, which the file must not.
 mkdir -p "$tmp/hostile"
@@ -84,30 +106,21 @@ drive "markup in names" "$tmp/hout" $'新しい\t商事 ' "$tmp/hostile" &&
 check "markup in names: saved as written" $?
 
 owner="テスト商事"
-out="$tmp/out"
-drive "samples" "$out" "$owner" "$src/samples/articles"
+drive "samples" "$tmp/out" "$owner" "$src/samples/articles"
 check "samples: corrections.tsv in the agreed format" $?
 
-# Apply it, once zuhyo auto reads corrections (conditional until --corrections exists).
+# Apply it, once zuhyo auto reads corrections (conditional until --corrections exists); then a
+# second round in the corrected gallery, whose file must keep the first round's lines.
 if "$zuhyo" auto --help 2>&1 | grep -q -- '--corrections'; then
-  cp "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file"])' "$out/result.json")" "$tmp/corrections.tsv"
-  "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed" --corrections "$tmp/corrections.tsv" --quiet 2>"$tmp/stderr"
-  check "zuhyo auto --corrections (the saved file)" $?
-  grep -q 'matches no fact' "$tmp/stderr"
-  [ $? -ne 0 ]
-  check "every saved correction matches a fact" $?
-  python3 - "$out/manifest.json" "$tmp/fixed/manifest.json" <<'PY'
-import json, sys
-before = json.load(open(sys.argv[1], encoding="utf-8"))
-after = json.load(open(sys.argv[2], encoding="utf-8"))
-done = after.get("corrections")
-assert done and len(done) == 2 and all(c["matched"] >= 1 for c in done), done
-assert [c["action"] for c in done] == ["drop", "owner"], done
-rows = lambda m: [(c["title"], r["label"], r.get("value"), r.get("time")) for c in m["charts"] for r in c["rows"]]
-assert rows(before) != rows(after), "the manifest did not change"
-PY
-  check "the corrections change the manifest" $?
+  drive "second round" "$tmp/fixed" "別の商事" "$src/samples/articles" "$tmp/out/corrections.tsv"
+  check "second round: the first round's lines kept, two added" $?
+  "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed-check" --corrections "$tmp/out/corrections.tsv" --quiet 2>"$tmp/stderr"
+  check "first round: zuhyo auto --corrections" $?
+  applied "first round" "$tmp/out" "$tmp/fixed-check" 2
+  "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed2" --corrections "$tmp/fixed/corrections.tsv" --quiet 2>"$tmp/stderr"
+  check "second round: zuhyo auto --corrections" $?
+  applied "second round" "$tmp/fixed" "$tmp/fixed2" 4
 else
-  echo "gallery: zuhyo auto has no --corrections yet: the saved file is not applied"
+  echo "gallery: zuhyo auto has no --corrections yet: the saved file is not applied (conditional step skipped)"
 fi
 finish

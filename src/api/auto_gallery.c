@@ -5,12 +5,13 @@
  * carries its fact's selectors as data-* attributes; the inline script turns a click into one
  * TAB-separated line and the list into a Blob download. Nothing is fetched: works from file://.
  * Article text reaches the page only HTML-escaped, and the script sets text, never markup.
- * May call: util/buf, the number formatter.
+ * May call: util/buf, util/file (to read the corrections file back), the number formatter.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/auto.h"
+#include "util/file.h"
 
 static const char html_head[] =
     "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -47,6 +48,8 @@ static const char html_head[] =
     "#corrections .hint{color:#5f6368;margin:.3rem 0 0}\n"
     "#corrections ol{margin:.3rem 0 0;padding-left:1.6rem}\n"
     "#corrections li{margin:.15rem 0}\n"
+    "#corrections details{margin:.3rem 0 0}\n"
+    "#corrections pre{margin:.2rem 0 0 1.2rem;color:#5f6368;font-size:.75rem;white-space:pre-wrap}\n"
     "#corrections code{color:#5f6368;font-size:.75rem;margin-left:.5rem;white-space:pre-wrap}\n"
     "</style>\n</head>\n<body>\n<h1>図表ギャラリー</h1>\n"
     "<p>zuhyo が記事から読み取った数値の図表です。各数値の右に、その数値が書かれていた文と記事を示します。</p>\n"
@@ -54,7 +57,7 @@ static const char html_head[] =
     "<button type=\"button\" id=\"download\" disabled>corrections.tsv を保存</button>\n"
     "<p class=\"hint\">誤った数値は各行の「誤り」「主体は…」「値は…」「時点は…」で、図は題の横のボタンで直せます。"
     "保存したファイルを <code>zuhyo auto 記事 --corrections corrections.tsv</code> に渡すと、直した図が描かれます。</p>\n"
-    "<ol></ol>\n</aside>\n";
+    "<ol></ol>\n";
 
 /* The corrections panel's script, then a count of the images that loaded and failed (for a
  * reader's sanity and for the browser tests). */
@@ -128,10 +131,13 @@ static const char html_tail[] =
     "    download.disabled = !made.length;\n"
     "  }\n"
     "\n"
+    "  // The file: the corrections the charts were drawn with (if any), then the ones made here.\n"
     "  function fileText() {\n"
-    "    var when = new Date().toISOString().replace(/\\.\\d+Z$/, 'Z');\n"
-    "    var lines = ['# corrections for zuhyo auto ARTICLES --corrections FILE',\n"
-    "                 '# made in the gallery ' + when + ': ACTION, then key=value fields, TAB-separated'];\n"
+    "    var when = new Date().toISOString().replace(/\\.\\d+Z$/, 'Z'), lines = [];\n"
+    "    var earlier = document.getElementById('earlier');\n"
+    "    if (earlier && earlier.textContent.trim()) lines.push(earlier.textContent.replace(/\\s+$/, ''));\n"
+    "    else lines.push('# corrections for zuhyo auto ARTICLES --corrections FILE');\n"
+    "    lines.push('# made in the gallery ' + when + ': ACTION, then key=value fields, TAB-separated');\n"
     "    made.forEach(function (c) { lines.push(c.line); });\n"
     "    return lines.join('\\n') + '\\n';\n"
     "  }\n"
@@ -341,9 +347,38 @@ static zy_status gallery_row(zy_buf *h, const auto_chart *c, const auto_row *row
     return st;
 }
 
-zy_status auto_gallery_begin(zy_buf *html)
+/* The corrections file these charts were drawn with: shown in the panel, and kept at the top
+ * of the file the page saves, so a second round of corrections adds to the first. */
+static zy_status earlier_corrections(zy_context *ctx, zy_buf *h, const char *path)
 {
-    return zy_buf_puts(html, html_head);
+    if (!path || strcmp(path, "-") == 0) /* stdin was read once, by the corrections reader */
+        return ZY_OK;
+    zy_buf text;
+    zy_buf_init(&text, (size_t)16 << 20);
+    zy_status st = zy_file_read(&ctx->diag, path, &text);
+    size_t nlines = 0;
+    for (const char *line = text.data; st == ZY_OK && line && *line;) {
+        const char *end = strchr(line, '\n');
+        nlines += *line != '#' && *line != '\n' && *line != '\r';
+        line = end ? end + 1 : NULL;
+    }
+    const char *slash = strrchr(path, '/');
+    if (st == ZY_OK) st = zy_buf_puts(h, "<details class=\"earlier\"><summary>この図に使った修正: ");
+    if (st == ZY_OK) st = html_escape(h, slash ? slash + 1 : path);
+    if (st == ZY_OK) st = zy_buf_printf(h, " の %zu 行（保存するファイルの先頭に入ります）</summary>", nlines);
+    if (st == ZY_OK) st = zy_buf_puts(h, "<pre id=\"earlier\">\n"); /* the parser drops this first newline */
+    if (st == ZY_OK) st = html_escape(h, text.data);
+    if (st == ZY_OK) st = zy_buf_puts(h, "</pre></details>\n");
+    zy_buf_free(&text);
+    return st;
+}
+
+zy_status auto_gallery_begin(zy_context *ctx, zy_buf *html, const char *corrections)
+{
+    zy_status st = zy_buf_puts(html, html_head);
+    if (st == ZY_OK) st = earlier_corrections(ctx, html, corrections);
+    if (st == ZY_OK) st = zy_buf_puts(html, "</aside>\n");
+    return st;
 }
 
 zy_status auto_gallery_section(zy_buf *h, const auto_chart *c, const char *image)

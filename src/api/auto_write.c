@@ -207,7 +207,7 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
     json_t *manifest = json_object(), *charts = json_array();
     zy_buf html;
     zy_buf_init(&html, 0);
-    zy_status st = auto_gallery_begin(&html);
+    zy_status st = auto_gallery_begin(ctx, &html, o->corrections);
     for (size_t i = 0; st == ZY_OK && i < plan->n; i++) {
         auto_chart *c = &plan->charts[i];
         make_slug(c, plan, i, c->slug, sizeof c->slug);
