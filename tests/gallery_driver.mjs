@@ -84,6 +84,9 @@ listeners.push((m) => {
   if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'warning'))
     problems.push(`console.${m.params.type}: ${m.params.args.map((a) => a.value ?? a.description).join(' ')}`);
   if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') problems.push(`log: ${m.params.entry.text}`);
+  // offline: nothing but the page's own folder (file:) and the saved file (blob:)
+  if (m.method === 'Network.requestWillBeSent' && !/^(file|blob|data):/.test(m.params.request.url))
+    problems.push(`request: ${m.params.request.url}`);
 });
 const page = (method, params) => send(method, params, session);
 async function evaluate(expression) {
@@ -117,14 +120,14 @@ async function type(text) {
   await page('Input.insertText', { text });
 }
 const PAGE_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'p', 'aside', 'strong', 'span', 'button',
-  'code', 'ol', 'section', 'figure', 'img', 'figcaption', 'table', 'tbody', 'tr', 'th', 'td', 'div', 'script'];
+  'code', 'ol', 'details', 'summary', 'pre', 'section', 'figure', 'img', 'figcaption', 'table', 'tbody', 'tr', 'th', 'td', 'div', 'script'];
 const count = () => evaluate(`document.querySelectorAll('#corrections li').length`);
 
 async function scenario() {
   await send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
   const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
   ({ sessionId: session } = await send('Target.attachToTarget', { targetId, flatten: true }));
-  await Promise.all([page('Page.enable'), page('Runtime.enable'), page('Log.enable')]);
+  await Promise.all([page('Page.enable'), page('Runtime.enable'), page('Log.enable'), page('Network.enable')]);
   const loaded = waitEvent('Page.loadEventFired', () => true);
   await page('Page.navigate', { url: pathToFileURL(resolve(args.page)).href });
   await loaded;

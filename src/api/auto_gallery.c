@@ -20,6 +20,7 @@ static const char html_head[] =
     "body{font-family:\"BIZ UDPGothic\",\"Noto Sans CJK JP\",sans-serif;margin:0 2rem 2rem;color:#1f1f1f}\n"
     "h1{margin:1.2rem 0 .4rem}\n"
     "section{display:flex;flex-wrap:wrap;gap:1.5rem;margin:2rem 0;padding-top:1rem;border-top:1px solid #ddd}\n"
+    "aside+section{border-top:0}\n"
     "figure{margin:0;flex:1 1 560px;max-width:900px}\n"
     "figure img{width:100%;height:auto;border:1px solid #eee}\n"
     "figcaption{margin-top:.3rem}\n"
@@ -383,7 +384,8 @@ zy_status auto_gallery_begin(zy_context *ctx, zy_buf *html, const char *correcti
 
 zy_status auto_gallery_section(zy_buf *h, const auto_chart *c, const char *image)
 {
-    /* the chart selector is the title as planned, which is what a rename or drop names */
+    /* The chart selector is the title as planned, which is what rename and drop chart= name.
+     * With a rename applied (corrections branch), this must be c->planned_title when set. */
     zy_status st = zy_buf_puts(h, "<section");
     if (st == ZY_OK) st = data_attr(h, "chart", c->title);
     if (st == ZY_OK) st = zy_buf_puts(h, ">\n<figure><img src=\"");
