@@ -4,7 +4,8 @@
 // key presses go through Input.*, the download through Browser.setDownloadBehavior.
 //
 // node gallery_driver.mjs --page FILE.html --work DIR [--owner NAME] [--chromium PATH] [--screenshot PNG]
-// Clicks "誤り" (drop) on one row and "主体は…" (owner) on a row of another chart, typing NAME;
+// Clicks "誤り" (drop) on one row (of a fact in two charts if there is one: both rows must be
+// struck) and "主体は…" (owner) on a row of another chart, typing NAME;
 // checks that a bad time is refused, that a chart drop can be undone, then saves corrections.tsv
 // and prints JSON: {"file": PATH, "drop": {selectors}, "owner": {selectors, "to": NAME}}.
 // Exits 1 with a message on stderr when a step fails (console errors included).
@@ -146,13 +147,19 @@ async function scenario() {
         out.push({ section: si + 1, row: tr.rowIndex + 1, data: { ...tr.dataset } });
     }));
     return out; })()`);
-  const dropRow = rows[0], ownerRow = rows.find((r) => r.section !== dropRow?.section);
+  // The drop goes to a fact that stands in two charts when there is one: both rows are struck.
+  const same = (a, b) => JSON.stringify(a.data) === JSON.stringify(b.data);
+  const dropRow = rows.find((r) => rows.some((o) => o !== r && same(o, r))) || rows[0];
+  const ownerRow = rows.find((r) => r.section !== dropRow?.section && !same(r, dropRow));
   if (!dropRow || !ownerRow) throw new Error(`need rows in two charts, found ${rows.length}`);
   const rowSel = (r) => `section:nth-of-type(${r.section}) tr:nth-child(${r.row})`;
 
   await click(`${rowSel(dropRow)} button[data-act=drop]`);
   await waitFor(`document.querySelector(${JSON.stringify(rowSel(dropRow))}).classList.contains('dropped')`, 'the row struck out');
   if ((await count()) !== 1) throw new Error('the drop is not listed');
+  const struck = await evaluate(`document.querySelectorAll('tr.dropped').length`);
+  const twins = rows.filter((r) => same(r, dropRow)).length;
+  if (struck !== twins) throw new Error(`${struck} rows struck out, but the fact stands in ${twins}`);
 
   await click(`${rowSel(ownerRow)} button[data-act=owner]`);
   await waitFor(`document.activeElement && document.activeElement.matches('form.edit input')`, 'the owner editor');
