@@ -6,8 +6,11 @@
 // node gallery_driver.mjs --page FILE.html --work DIR [--owner NAME] [--chromium PATH] [--screenshot PNG]
 // Clicks "誤り" (drop) on one row (of a fact in two charts if there is one: both rows must be
 // struck) and "主体は…" (owner) on a row of another chart, typing NAME;
-// checks that a bad time is refused, that a chart drop can be undone, then saves corrections.tsv
-// and prints JSON: {"file": PATH, "drop": {selectors}, "owner": {selectors, "to": NAME}}.
+// checks that a bad time is refused and that a chart drop can be undone; then corrects a value
+// (16億ドル) and a time (2023-04) of two more facts, renames a chart (to "NAMEの図") and drops
+// another when there is one; saves corrections.tsv and prints JSON: {"file": PATH, "drop":
+// {selectors}, "owner": {selectors, "to": NAME}, "value": …, "time": …, "rename": {"chart",
+// "to"}, "dropchart": {"chart"}} (dropchart only when made), in the order the lines were made.
 // Exits 1 with a message on stderr when a step fails (console errors included).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -139,11 +142,12 @@ async function scenario() {
     .filter((t) => !${JSON.stringify(PAGE_ELEMENTS)}.includes(t)).concat(document.scripts.length === 2 ? [] : ['script'])`);
   if (stray.length) throw new Error(`elements the gallery does not write: ${stray.join(', ')}`);
 
-  // Two rows of two different charts, each standing for one fact with an owner and a value.
+  // Rows that stand for one fact with an owner and a value; the first two corrections go to
+  // rows of two different charts.
   const rows = await evaluate(`(() => {
     const out = [];
     document.querySelectorAll('section').forEach((s, si) => s.querySelectorAll('tr[data-doc]').forEach((tr) => {
-      if (tr.dataset.subject && tr.dataset.value && tr.querySelector('button[data-act=drop]'))
+      if (tr.dataset.subject && tr.dataset.value && tr.querySelector('button[data-act=value]'))
         out.push({ section: si + 1, row: tr.rowIndex + 1, data: { ...tr.dataset } });
     }));
     return out; })()`);
@@ -187,6 +191,44 @@ async function scenario() {
   await click(`#corrections li:nth-child(3) button[data-undo]`);
   await waitFor(`document.querySelectorAll('#corrections li').length === 2 && !document.querySelector('section.dropped')`, 'the undo');
 
+  // The other row corrections and the chart ones, each on facts and charts of its own.
+  const used = [dropRow, ownerRow];
+  const valueRow = rows.find((r) => !used.some((u) => same(u, r)));
+  used.push(valueRow);
+  const timeRow = rows.find((r) => r && !used.some((u) => u && same(u, r)));
+  used.push(timeRow);
+  if (!valueRow || !timeRow) throw new Error(`need four facts, found ${rows.length} rows`);
+  const titles = await evaluate(`[...document.querySelectorAll('section')].map((s) => s.dataset.chart)`);
+  const renamed = timeRow.section;
+  const dropped = titles.findIndex((t, i) => !used.some((u) => u.section === i + 1) && i + 1 !== renamed) + 1;
+  const corrections = { drop: dropRow.data, owner: { ...ownerRow.data, to: owner } };
+  let n = 2;
+  async function editRow(row, act, text) {
+    await click(`${rowSel(row)} button[data-act=${act}]`);
+    await waitFor(`document.activeElement && document.activeElement.matches('form.edit input')`, `the ${act} editor`);
+    await type(text);
+    await press('Enter', 'Enter', 13, '\r');
+    n++;
+    await waitFor(`document.querySelectorAll('#corrections li').length === ${n}`, `the ${act} correction listed`);
+  }
+  await editRow(valueRow, 'value', '16億ドル');
+  corrections.value = { ...valueRow.data, to: '16億ドル' };
+  await editRow(timeRow, 'time', '2023-04');
+  corrections.time = { ...timeRow.data, to: '2023-04' };
+  const title = `${owner}の図`;
+  await click(`section:nth-of-type(${renamed}) button[data-act=rename]`);
+  await waitFor(`document.activeElement && document.activeElement.matches('form.edit input')`, 'the rename editor');
+  if ((await evaluate(`document.activeElement.value`)) !== titles[renamed - 1]) throw new Error('the rename editor lacks the title');
+  await type(title);
+  await press('Enter', 'Enter', 13, '\r');
+  await waitFor(`document.querySelectorAll('#corrections li').length === ${++n}`, 'the rename listed');
+  corrections.rename = { chart: titles[renamed - 1], to: title };
+  if (dropped) {
+    await click(`section:nth-of-type(${dropped}) button[data-act=dropchart]`);
+    await waitFor(`document.querySelectorAll('#corrections li').length === ${++n}`, 'the chart drop listed');
+    corrections.dropchart = { chart: titles[dropped - 1] };
+  }
+
   if (args.screenshot) {
     await evaluate(`window.scrollTo(0, 0)`);
     const shot = await page('Page.captureScreenshot', { format: 'png' });
@@ -202,7 +244,7 @@ async function scenario() {
   const file = join(downloads, suggestedFilename);
   if (!existsSync(file)) throw new Error(`no ${file} (downloads: ${readdirSync(downloads).join(', ')})`);
   if (problems.length) throw new Error(`the page reported:\n  ${problems.join('\n  ')}`);
-  return { file, drop: dropRow.data, owner: { ...ownerRow.data, to: owner } };
+  return { file, ...corrections };
 }
 
 const watchdog = setTimeout(() => fail('took more than 60 s'), 60000);

@@ -26,9 +26,10 @@ done
 [ "$fails" -eq 0 ] || finish
 
 # drive NAME OUT OWNER DIR [EARLIER]: zuhyo auto the articles in DIR into OUT (with --corrections
-# EARLIER when given), let the driver make its two corrections in OUT/index.html (typing OWNER),
-# and check the saved file: EARLIER's lines first, then the two new ones. Leaves OUT/result.json,
-# OUT/corrections.tsv (the saved file) and OUT/subject (the dropped row's subject, as saved).
+# EARLIER when given), let the driver make its corrections in OUT/index.html (drop, owner typing
+# OWNER, value, time, rename, drop chart), and check the saved file: EARLIER's lines first, then
+# one new line for each, in that order. Leaves OUT/result.json, OUT/corrections.tsv (the saved
+# file) and OUT/subject (the dropped row's subject, as saved).
 drive() {
   local name=$1 out=$2 owner=$3 articles=$4 earlier=${5:-}
   "$zuhyo" auto "$articles" -o "$out" ${earlier:+--corrections "$earlier"} --quiet 2>"$tmp/stderr"
@@ -63,22 +64,26 @@ for l in body:
         assert sep and k in KEYS and v and v == v.strip(), (l, f)
 def selectors(d):  # the agreed key order; only the keys the row has
     return [f"{k}={d[k]}" for k in KEYS[:6] if d.get(k)]
-drop, own = result["drop"], result["owner"]
-typed = "".join(c for c in own["to"] if c not in "\t\r\n").strip()  # TAB and newline stripped
-want = ["\t".join(["drop"] + selectors(drop)), "\t".join(["owner"] + selectors(own | {"to": None}) + ["to=" + typed])]
+strip = lambda v: "".join(c for c in v if c not in "\t\r\n").strip()  # TAB and newline stripped
+want = ["\t".join(["drop"] + selectors(result["drop"]))]
+for act in ("owner", "value", "time"):
+    want.append("\t".join([act] + selectors(result[act]) + ["to=" + strip(result[act]["to"])]))
+want.append(f"rename\tchart={result['rename']['chart']}\tto={strip(result['rename']['to'])}")
+if "dropchart" in result:
+    want.append(f"drop\tchart={result['dropchart']['chart']}")
 assert body == want, (body, want)
 # the selectors are the facts' own: an article's file name, a value the manifest shows
-for d in (drop, own):
+for d in (result[act] for act in ("drop", "owner", "value", "time")):
     assert "/" not in d["doc"] and os.path.isfile(os.path.join(articles, d["doc"])), d
     assert d["subject"], d
     values = [r.get("value") for c in manifest["charts"] for r in c["rows"]]
     assert any(v is not None and abs(v - float(d["value"])) <= 1e-9 * abs(v) for v in values), d
-open(os.path.join(os.path.dirname(sys.argv[1]), "subject"), "w", encoding="utf-8").write(drop["subject"])
+open(os.path.join(os.path.dirname(sys.argv[1]), "subject"), "w", encoding="utf-8").write(result["drop"]["subject"])
 PY
 }
 
-# applied NAME BEFORE AFTER N: AFTER/manifest.json lists N corrections that each matched a fact,
-# the CLI warned of none, and the charts' rows differ from BEFORE's.
+# applied NAME BEFORE AFTER FILE: AFTER/manifest.json lists every line of FILE as a correction
+# that matched a fact (or chart), the CLI warned of none, and the charts' rows differ from BEFORE's.
 applied() {
   ! grep -q 'matches no' "$tmp/stderr"
   check "$1: every saved correction matches" $?
@@ -86,9 +91,10 @@ applied() {
 import json, sys
 before = json.load(open(sys.argv[1], encoding="utf-8"))
 after = json.load(open(sys.argv[2], encoding="utf-8"))
+lines = [l for l in open(sys.argv[3], encoding="utf-8").read().split("\n") if l and not l.startswith("#")]
 done = after.get("corrections")
-assert done and len(done) == int(sys.argv[3]) and all(c["matched"] >= 1 for c in done), done
-assert [c["action"] for c in done] == ["drop", "owner"] * (len(done) // 2), done
+assert done and [c["action"] for c in done] == [l.split("\t")[0] for l in lines], (done, lines)
+assert all(c["matched"] >= 1 for c in done), done
 rows = lambda m: [(c["title"], r["label"], r.get("value"), r.get("time")) for c in m["charts"] for r in c["rows"]]
 assert rows(before) != rows(after), "the manifest did not change"
 PY
@@ -113,13 +119,13 @@ check "samples: corrections.tsv in the agreed format" $?
 # second round in the corrected gallery, whose file must keep the first round's lines.
 if "$zuhyo" auto --help 2>&1 | grep -q -- '--corrections'; then
   drive "second round" "$tmp/fixed" "別の商事" "$src/samples/articles" "$tmp/out/corrections.tsv"
-  check "second round: the first round's lines kept, two added" $?
+  check "second round: the first round's lines kept, the new ones added" $?
   "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed-check" --corrections "$tmp/out/corrections.tsv" --quiet 2>"$tmp/stderr"
   check "first round: zuhyo auto --corrections" $?
-  applied "first round" "$tmp/out" "$tmp/fixed-check" 2
+  applied "first round" "$tmp/out" "$tmp/fixed-check" "$tmp/out/corrections.tsv"
   "$zuhyo" auto "$src/samples/articles" -o "$tmp/fixed2" --corrections "$tmp/fixed/corrections.tsv" --quiet 2>"$tmp/stderr"
   check "second round: zuhyo auto --corrections" $?
-  applied "second round" "$tmp/fixed" "$tmp/fixed2" 4
+  applied "second round" "$tmp/fixed" "$tmp/fixed2" "$tmp/fixed/corrections.tsv"
 else
   echo "gallery: zuhyo auto has no --corrections yet: the saved file is not applied (conditional step skipped)"
 fi
