@@ -105,6 +105,13 @@ zy_status auto_load_facts(zy_context *ctx, zy_store *store, const char *const *d
 /* Plan every chart the facts support. */
 zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts,
                            double min_confidence, auto_plan *plan);
+/* The gallery index.html (auto_gallery.c): its head, one section per chart (image is the
+ * chart's file name in the same folder), then its tail. Append to html; ZY_ERR_NOMEM on failure.
+ * corrections (may be NULL) is the corrections file the charts were drawn with: the page keeps
+ * its lines at the top of the file it saves (a read error is reported in ctx). */
+zy_status auto_gallery_begin(zy_context *ctx, zy_buf *html, const char *corrections);
+zy_status auto_gallery_section(zy_buf *html, const auto_chart *c, const char *image);
+zy_status auto_gallery_end(zy_buf *html);
 /* Render the charts and write manifest.json and index.html into the output folder. */
 zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o);
 
