@@ -155,10 +155,10 @@ static void order_groups_by_year(zy_bar_data *d)
         }
 }
 
-/* Categories are ordered by (primary, secondary, first-seen index), ascending. */
+/* Categories are ordered by (primary, secondary, tertiary, first-seen index), ascending. */
 typedef struct sort_key {
     size_t index;
-    double primary, secondary;
+    double primary, secondary, tertiary;
 } sort_key;
 
 static int by_key(const void *a, const void *b)
@@ -168,28 +168,37 @@ static int by_key(const void *a, const void *b)
         return x->primary > y->primary ? 1 : -1;
     if (x->secondary != y->secondary)
         return x->secondary > y->secondary ? 1 : -1;
+    if (x->tertiary != y->tertiary)
+        return x->tertiary > y->tertiary ? 1 : -1;
     return x->index < y->index ? -1 : 1;
 }
 
-/* A rank table reads best first by the latest group's rank (the last group: groups are in
- * time order), ties by the earlier ranks; a category without the latest rank goes after
- * those with it. `worst_first` reverses the order. */
+/* A rank table reads best first by each category's latest rank (groups are in time order),
+ * a tie by the more recent of the two, then by the rank before it. `worst_first` reverses
+ * the order. */
 static sort_key rank_key(const zy_bar_data *d, size_t c, bool worst_first)
 {
-    size_t last = c * d->ngroup + d->ngroup - 1;
-    double latest = d->present[last] ? d->values[last] : INFINITY, earlier = INFINITY;
-    for (size_t g = 0; g + 1 < d->ngroup && earlier == INFINITY; g++)
-        if (d->present[c * d->ngroup + g])
-            earlier = d->values[c * d->ngroup + g];
+    double latest = INFINITY, before = INFINITY, when = 0;
+    size_t g = d->ngroup;
+    while (g > 0 && !d->present[c * d->ngroup + g - 1])
+        g--;
+    if (g > 0) {
+        latest = d->values[c * d->ngroup + g - 1];
+        when = -(double)g; /* the more recent first */
+        while (--g > 0 && !d->present[c * d->ngroup + g - 1])
+            ;
+        if (g > 0)
+            before = d->values[c * d->ngroup + g - 1];
+    }
     if (worst_first)
-        return (sort_key){c, -latest, -earlier};
-    return (sort_key){c, latest, earlier};
+        return (sort_key){c, -latest, -when, -before};
+    return (sort_key){c, latest, when, before};
 }
 
 static sort_key total_key(const zy_bar_data *d, size_t c, bool descending)
 {
     double total = zy_bar_data_total(d, c);
-    return (sort_key){c, descending ? -total : total, 0};
+    return (sort_key){c, descending ? -total : total, 0, 0};
 }
 
 /* Reorder categories (by total; ranks best first) and keep the first `top`. */
