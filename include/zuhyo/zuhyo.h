@@ -196,7 +196,7 @@ typedef struct zy_table_info {
 
 typedef struct zy_document {
     char *path;               /* as given */
-    char *title;              /* first non-empty line */
+    char *title;              /* the headline: the first line of the head that reads like one */
     char date[16];            /* the article's date when known (--date or a date line) */
     char hash[17];            /* FNV-1a 64 of the content, hex */
     zy_fact *facts;
