@@ -23,6 +23,7 @@
 #define HEAD_BYTES 16384       /* and no further into the text */
 #define MIN_HEADLINE_CHARS 8   /* shorter: a site, column or section name */
 #define MAX_ITEMS 16
+#define LINE_BYTES 1024        /* of a line, judged: a headline is never longer */
 
 typedef struct span {
     size_t a, b; /* bytes [a, b) of the normalised text */
@@ -515,6 +516,11 @@ char *zy_headline_pick(zy_norm_text *norm, const char *bytes)
         a = b + 1;
         if (line.a == line.b)
             continue;
+        if (line.b - line.a > LINE_BYTES) { /* at a character's start */
+            line.b = line.a + LINE_BYTES;
+            while (line.b > line.a && ((unsigned char)t[line.b] & 0xC0) == 0x80)
+                line.b--;
+        }
         lines++;
         if (!have_first)
             first = line, have_first = true;
