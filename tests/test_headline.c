@@ -80,6 +80,8 @@ static const headline_case cases[] = {
     {"メニュー　企業情報　IR情報　採用情報　お問い合わせ\nセグメント別の業績(2024年12月期)\n",
      "セグメント別の業績(2024年12月期)"},
     {"2025.02.14 | 編集部\n【2024年版】名目GDPランキング 上位7カ国\n", "【2024年版】名目GDPランキング 上位7カ国"},
+    /* links, and a column's title that ends like one */
+    {"続きを読む\n詳しい資料はこちら\n日本経済の先行きを読む\n", "日本経済の先行きを読む"},
     /* a reply anchor is not a breadcrumb */
     {"掲示板の書き込み >>12 をまとめた大学別の論文数\n", "掲示板の書き込み >>12 をまとめた大学別の論文数"},
     /* a URL piece, then the lead */

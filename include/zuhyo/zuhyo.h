@@ -120,7 +120,9 @@ typedef struct zy_bar_options {
     size_t top;                /* keep the first N categories after sorting; 0 keeps all */
     bool log_scale;
     zy_number_format number_format;
-    const char *unit;          /* appended to value labels and the axis title, or NULL */
+    const char *unit;          /* appended to value labels and the axis title, or NULL; "位"
+                                  (順位, rank) makes a ranking: rows best first (asc: worst
+                                  first), dots on an axis from 1位, never bars */
     const char *title, *subtitle, *source;
     zy_theme theme;
     const char *palette;       /* "okabe-ito" (default), "tableau" or comma-separated #rrggbb */

@@ -144,13 +144,15 @@ static bool only_ui_words(const char *t, span s)
     return words > 0 && (ui == words || (words >= 3 && short_words == words && ui > 0));
 }
 
-/* A short line that is a link: 詳しくはこちら, 記事を読む, 一覧を見る. */
+/* A short line that is a link: 詳しくはこちら, 記事を読む, 一覧を見る (a column's title may end
+ * in を読む too, so those links are short ones). */
 static bool is_link_text(const char *t, span s)
 {
-    static const char *const endings[] = {"こちら", "を見る", "を読む", "を表示", "をもっと見る"};
-    if (char_count(t, s) > 20)
-        return false;
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+    static const char *const endings[] = {"を見る", "を読む", "を表示"};
+    size_t n = char_count(t, s);
+    if (n <= 20 && ends_with(t, s, "こちら"))
+        return true;
+    for (size_t i = 0; n <= 8 && i < sizeof endings / sizeof endings[0]; i++)
         if (ends_with(t, s, endings[i]))
             return true;
     return false;
