@@ -161,7 +161,7 @@ static bool is_link_text(const char *t, span s)
 /* A note about adverts: 上記の広告は…表示されています, この記事には広告が含まれています. */
 static bool is_advert_note(const char *t, span s)
 {
-    static const char *const verbs[] = {"表示され", "含まれ", "消せ", "掲載して", "を掲載"};
+    static const char *const verbs[] = {"表示され", "含まれ", "消せ", "掲載して", "を掲載", "を利用して"};
     if (!contains(t, s, "広告") && !contains(t, s, "アフィリエイト") && !contains(t, s, "スポンサー"))
         return false;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
