@@ -94,6 +94,13 @@ for fmt in png svg pdf; do
 done
 "$zuhyo" bar --data - --label 機関 --value 著者数 --format svg -o - <"$tmp/ok.csv" >"$tmp/stdout.svg" &&
   grep -q "清華大学: 1748" "$tmp/stdout.svg" && pass=$((pass + 1)) || { echo "FAIL: stdin to stdout"; fails=$((fails + 1)); }
+# ranks (unit 位): best first by the later rank, never a 0 rank
+printf '社,年,順位\nA社,2024年,5\nA社,2020年,1\nB社,2020年,9\nB社,2024年,2\n' >"$tmp/rank.csv"
+"$zuhyo" bar --data "$tmp/rank.csv" --label 社 --value 順位 --group 年 --dumbbell --unit 位 -o "$tmp/rank.svg" &&
+  grep -A1 "<desc>" "$tmp/rank.svg" | grep -q "B社 (2020年): 9 位" && pass=$((pass + 1)) ||
+  { echo "FAIL: rank dumbbell: B社 (2位 in 2024) should come first"; fails=$((fails + 1)); }
+printf '社,順位\nA社,0\n' >"$tmp/rank0.csv"
+expect 1 'rank0.csv:2:2: column "順位": 0 is not a rank' "$out" -- bar --data "$tmp/rank0.csv" --label 社 --value 順位 --unit 位 -o "$out"
 "$zuhyo" --version | grep -q '^zuhyo [0-9]' && pass=$((pass + 1)) || { echo "FAIL: --version"; fails=$((fails + 1)); }
 "$zuhyo" bar --help | grep -q -- '--number-format' && pass=$((pass + 1)) || { echo "FAIL: bar --help"; fails=$((fails + 1)); }
 "$zuhyo" doctor | grep -q 'Japanese coverage: ok' && pass=$((pass + 1)) || { echo "FAIL: doctor"; fails=$((fails + 1)); }

@@ -299,6 +299,7 @@ static zy_status row_selectors(zy_buf *h, const auto_fact *f)
     if (st == ZY_OK) st = data_attr(h, "measure", f->measure);
     if (st == ZY_OK) st = data_attr(h, "value", value);
     if (st == ZY_OK) st = data_attr(h, "time", f->time);
+    if (st == ZY_OK && f->text) st = data_attr(h, "text", f->text); /* two equal figures of one article apart */
     return st;
 }
 
