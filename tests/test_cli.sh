@@ -372,6 +372,21 @@ assert m["min_confidence"] == 0.6, m["min_confidence"]
 PY
   pass=$((pass + 1)) || { echo "FAIL: auto groups only comparable facts"; cat "$tmp/stderr"; fails=$((fails + 1)); }
 expect 2 "--min-confidence 1.5: expected a number from 0 to 1" "" -- auto --min-confidence 1.5 -o "$tmp/x" "$tmp/markets"
+# 35 tables under one caption: 30 charts with distinct file names (numbered -2, -3 …), the other
+# five listed as left out; done in seconds (the slug numbering once looped forever)
+mkdir -p "$tmp/many"
+for t in $(seq 1 35); do
+  printf '各社の売上高(億円)\n| 企業 | 売上高 |\n|---|---|\n| アオバ商事 | %d |\n| ツバメ商事 | %d |\n| カエデ商事 | %d |\n\n' \
+    $((t * 10 + 1)) $((t * 10 + 2)) $((t * 10 + 3))
+done >"$tmp/many/tables.txt"
+timeout 60 "$zuhyo" auto "$tmp/many" -o "$tmp/many-out" --quiet --format png 2>"$tmp/stderr" && "$py" - "$tmp/many-out" <<'PY' &&
+import json, os, sys
+m = json.load(open(os.path.join(sys.argv[1], "manifest.json"), encoding="utf-8"))
+files = [f for c in m["charts"] for f in c["files"]]
+assert len(m["charts"]) == 30 and len(set(files)) == 30, (len(m["charts"]), len(set(files)))
+assert len(m["charts_left_out"]) >= 5 and "more than 30" in m["charts_left_out"][0]["reason"], m.get("charts_left_out")
+PY
+  pass=$((pass + 1)) || { echo "FAIL: auto with many charts of one title"; cat "$tmp/stderr"; fails=$((fails + 1)); }
 expect 2 "give the articles" "" -- auto -o "$tmp/x"
 expect 1 "cannot create the folder" "" -- auto "$art" -o "$tmp/no/such/dir"
 # ---- zuhyo auto --corrections ----

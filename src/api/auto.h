@@ -8,6 +8,7 @@
 
 #include "api/context.h"
 #include "util/buf.h"
+#include "util/pool.h"
 
 /* A stored fact, copied out of the store. */
 typedef struct auto_fact {
@@ -16,7 +17,8 @@ typedef struct auto_fact {
     zy_fact_kind kind;
     double value;
     bool has_value;
-    char *unit, *counter, *subject, *country, *measure, *source, *sentence;
+    char *unit, *counter, *subject, *country, *measure, *source;
+    const char *sentence; /* in the facts' pool (auto_facts.sentences), shared by a sentence's facts */
     char *text;         /* the figure as written */
     bool approx;        /* 約 … */
     zy_bound bound;     /* 以上/超, 以下/未満 */
@@ -31,6 +33,7 @@ typedef struct auto_fact {
 typedef struct auto_facts {
     auto_fact *items;
     size_t n, cap;
+    zy_pool sentences;  /* the facts' sentences, one copy per sentence (never freed one by one) */
 } auto_facts;
 
 typedef enum auto_type { AUTO_BAR, AUTO_TIMELINE, AUTO_RANK_CHANGE } auto_type;
@@ -67,11 +70,22 @@ typedef struct auto_left_out {
     char reason[96];
 } auto_left_out;
 
+/* A chart planned and not drawn: an article gave more than AUTO_CHARTS_PER_ARTICLE. */
+typedef struct auto_chart_left_out {
+    char *title, *doc;
+} auto_chart_left_out;
+
+#define AUTO_CHARTS_PER_ARTICLE 30
+#define AUTO_LEFT_OUT_MAX 1000
+
 typedef struct auto_plan {
     auto_chart *charts;
     size_t n, cap;
     auto_left_out *left;
     size_t nleft, leftcap;
+    size_t nleft_total;  /* facts left out, listed or not (at most AUTO_LEFT_OUT_MAX listed) */
+    auto_chart_left_out *charts_left;
+    size_t ncharts_left;
     const struct auto_correction_log *corrections; /* for the manifest; NULL without a file */
 } auto_plan;
 

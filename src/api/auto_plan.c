@@ -24,10 +24,11 @@ void auto_facts_free(auto_facts *f)
     for (size_t i = 0; i < f->n; i++) {
         auto_fact *x = &f->items[i];
         free(x->doc), free(x->doc_title), free(x->unit), free(x->counter), free(x->subject);
-        free(x->country), free(x->measure), free(x->source), free(x->sentence);
+        free(x->country), free(x->measure), free(x->source);
         free(x->text), free(x->basis), free(x->caveat);
     }
     free(f->items);
+    zy_pool_free(&f->sentences);
     memset(f, 0, sizeof *f);
 }
 
@@ -46,6 +47,9 @@ void auto_plan_free(auto_plan *p)
         chart_free(&p->charts[i]);
     free(p->charts);
     free(p->left);
+    for (size_t i = 0; i < p->ncharts_left; i++)
+        free(p->charts_left[i].title), free(p->charts_left[i].doc);
+    free(p->charts_left);
     memset(p, 0, sizeof *p);
 }
 
@@ -53,6 +57,8 @@ typedef struct load_state {
     auto_facts *facts;
     const char *const *docs;
     size_t ndocs;
+    const char *last_sentence; /* the store's string of the previous fact's sentence … */
+    const char *last_copy;     /* … and its copy in the pool */
 } load_state;
 
 static zy_status load_doc(void *user, const zy_document *doc)
@@ -64,6 +70,7 @@ static zy_status load_doc(void *user, const zy_document *doc)
     if (!wanted)
         return ZY_OK;
     auto_facts *f = ls->facts;
+    ls->last_sentence = NULL; /* the store's strings of an earlier hand-over are gone */
     for (size_t i = 0; i < doc->nfacts; i++) {
         const zy_fact *s = &doc->facts[i];
         if (f->n == f->cap) {
@@ -92,7 +99,12 @@ static zy_status load_doc(void *user, const zy_document *doc)
         x->country = dup_or_null(s->country);
         x->measure = dup_or_null(s->measure);
         x->source = dup_or_null(s->source);
-        x->sentence = dup_or_null(s->sentence);
+        if (s->sentence && s->sentence != ls->last_sentence) { /* the store shares a sentence's string */
+            ls->last_sentence = s->sentence;
+            if (!(ls->last_copy = zy_pool_strndup(&f->sentences, s->sentence, strlen(s->sentence))))
+                return ZY_ERR_NOMEM;
+        }
+        x->sentence = s->sentence ? ls->last_copy : NULL;
         x->text = dup_or_null(s->text);
         x->approx = s->approx;
         x->bound = s->bound;
@@ -109,7 +121,7 @@ zy_status auto_load_facts(zy_context *ctx, zy_store *store, const char *const *d
                           auto_facts *out)
 {
     memset(out, 0, sizeof *out);
-    load_state ls = {out, docs, ndocs};
+    load_state ls = {out, docs, ndocs, NULL, NULL};
     zy_status st = zy_store_facts(ctx, store, NULL, load_doc, &ls);
     if (st == ZY_ERR_NOMEM && ctx->diag.status == ZY_OK)
         zy_diag_fail(&ctx->diag, st, "out of memory");
@@ -176,17 +188,23 @@ static bool same(const char *a, const char *b)
 }
 
 
-/* Is every row of c also a row (same label and value) of an earlier chart? */
+static bool same_group(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Is every row of c also a row (same label, group and value) of an earlier chart of its type? */
 static bool shown_before(const auto_plan *p, size_t upto, const auto_chart *c)
 {
     for (size_t k = 0; k < upto; k++) {
         const auto_chart *o = &p->charts[k];
-        if (o->type != AUTO_BAR || o->nrows < c->nrows)
+        if (o->type != c->type || o->nrows < c->nrows)
             continue;
         size_t found = 0;
         for (size_t r = 0; r < c->nrows; r++)
             for (size_t q = 0; q < o->nrows; q++)
-                if (strcmp(o->rows[q].label, c->rows[r].label) == 0 && o->rows[q].value == c->rows[r].value) {
+                if (strcmp(o->rows[q].label, c->rows[r].label) == 0 && o->rows[q].value == c->rows[r].value &&
+                    same_group(o->rows[q].group, c->rows[r].group)) {
                     found++;
                     break;
                 }
@@ -231,6 +249,11 @@ static zy_status usable_facts(const auto_facts *fs, double min_confidence, auto_
         }
         if (f->kind == ZY_KIND_DATE && !(same(f->measure, "founded") || same(f->measure, "release")))
             continue; /* a date that only qualifies a figure: never a chart of its own */
+        if (!f->measure && f->table_id < 0)
+            continue; /* a figure of prose no measure word qualifies is never a bar anyway */
+        p->nleft_total++;
+        if (p->nleft == AUTO_LEFT_OUT_MAX)
+            continue; /* counted, not listed: a 5 MB page would list tens of thousands */
         if (p->nleft == p->leftcap) {
             size_t cap = p->leftcap ? p->leftcap * 2 : 32;
             auto_left_out *grown = realloc(p->left, cap * sizeof *grown);
@@ -599,7 +622,8 @@ static zy_status plan_rank_change(const auto_fact *const *use, size_t n, auto_pl
                     if (both && !twice && !append_row(c, x->subject, x->time, x))
                         st = ZY_ERR_NOMEM;
                 }
-            if (st == ZY_OK && c->nrows < 6) /* fewer than three owners at both times */
+            /* fewer than three owners at both times, or a table repeated */
+            if (st == ZY_OK && (c->nrows < 6 || shown_before(p, p->n - 1, c)))
                 drop_last_chart(p);
         }
         i = end;
@@ -650,6 +674,65 @@ static zy_status plan_timeline(const auto_fact *const *use, size_t n, auto_plan 
     return ZY_OK;
 }
 
+/* The article a chart's first row comes from ("" for none). */
+static const char *chart_doc(const auto_chart *c)
+{
+    return c->nrows && c->rows[0].first ? c->rows[0].first->doc : "";
+}
+
+static int by_doc_then_index(const void *pa, const void *pb)
+{
+    const auto_chart *const *a = pa, *const *b = pb;
+    int c = strcmp(chart_doc(*a), chart_doc(*b));
+    return c ? c : (*a > *b) - (*a < *b);
+}
+
+/* At most AUTO_CHARTS_PER_ARTICLE charts from one article (a page of 3,000 tables is not 3,000
+ * slides; drawing them would take minutes): the first ones planned, the rest listed. */
+static zy_status cap_charts_per_article(auto_plan *p)
+{
+    const auto_chart **order = malloc((p->n ? p->n : 1) * sizeof *order);
+    bool *keep = malloc((p->n ? p->n : 1) * sizeof *keep);
+    if (!order || !keep) {
+        free(order), free(keep);
+        return ZY_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < p->n; i++)
+        order[i] = &p->charts[i], keep[i] = true;
+    qsort(order, p->n, sizeof *order, by_doc_then_index);
+    size_t drop = 0;
+    for (size_t i = 0, run = 0; i < p->n; i++) {
+        run = i && strcmp(chart_doc(order[i]), chart_doc(order[i - 1])) == 0 ? run + 1 : 0;
+        if (run >= AUTO_CHARTS_PER_ARTICLE) {
+            keep[order[i] - p->charts] = false;
+            drop++;
+        }
+    }
+    free(order);
+    zy_status st = ZY_OK;
+    if (drop && !(p->charts_left = calloc(drop, sizeof *p->charts_left)))
+        st = ZY_ERR_NOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        auto_chart *c = &p->charts[i];
+        if (keep[i]) {
+            p->charts[kept++] = *c;
+            continue;
+        }
+        if (st == ZY_OK) {
+            auto_chart_left_out *l = &p->charts_left[p->ncharts_left++];
+            l->title = strdup(c->title);
+            l->doc = strdup(chart_doc(c));
+            if (!l->title || !l->doc)
+                st = ZY_ERR_NOMEM;
+        }
+        chart_free(c);
+    }
+    p->n = kept;
+    free(keep);
+    return st;
+}
+
 zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts,
                            double min_confidence, auto_plan *plan)
 {
@@ -667,6 +750,8 @@ zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *f
         st = plan_rank_change(use, n, plan);
     if (st == ZY_OK)
         st = plan_timeline(use, n, plan);
+    if (st == ZY_OK)
+        st = cap_charts_per_article(plan);
     free(use);
     if (st == ZY_ERR_NOMEM && ctx->diag.status == ZY_OK)
         zy_diag_fail(&ctx->diag, st, "out of memory");

@@ -9,10 +9,15 @@
 #include <string.h>
 
 #include "api/auto.h"
+
+#define ZY_STR_(x) #x
+#define ZY_STR(x) ZY_STR_(x)
 #include "data/table.h"
 #include "util/file.h"
 
-static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, char *out, size_t cap)
+/* The chart's file name without extension: an ASCII slug of its title and a hash of it, so
+ * stable between runs and unique per title. */
+static void make_slug(const auto_chart *c, char *out, size_t cap)
 {
     static const char *const prefixes[] = {"bar", "timeline", "rank-change"};
     unsigned long long h = 1469598103934665603ULL;
@@ -35,13 +40,42 @@ static void make_slug(const auto_chart *c, const auto_plan *p, size_t index, cha
         n--;
     words[n] = '\0';
     snprintf(out, cap, "%s%s%s-%08llx", prefixes[c->type], n ? "-" : "", words, h & 0xFFFFFFFFULL);
-    /* the same title twice: number the later ones */
-    for (size_t k = 0, round = 2; k < index; k++)
-        if (strcmp(p->charts[k].slug, out) == 0) {
-            size_t len = strlen(out);
-            snprintf(out + len, cap - len, "-%zu", round++);
-            k = (size_t)-1;
-        }
+}
+
+/* Chart i's slug: its title's, numbered -2, -3 … when earlier charts have the same title
+ * (counted once over the plan: an article with thousands of charts names them in n log n). */
+typedef struct slug_entry {
+    char slug[96];
+    size_t index;
+} slug_entry;
+
+static int by_slug(const void *pa, const void *pb)
+{
+    const slug_entry *a = pa, *b = pb;
+    int c = strcmp(a->slug, b->slug);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+static zy_status name_charts(const auto_plan *plan)
+{
+    slug_entry *e = malloc((plan->n ? plan->n : 1) * sizeof *e);
+    if (!e)
+        return ZY_ERR_NOMEM;
+    for (size_t i = 0; i < plan->n; i++) {
+        make_slug(&plan->charts[i], e[i].slug, sizeof e[i].slug);
+        e[i].index = i;
+    }
+    qsort(e, plan->n, sizeof *e, by_slug);
+    for (size_t i = 0, round = 1; i < plan->n; i++) {
+        round = i > 0 && strcmp(e[i].slug, e[i - 1].slug) == 0 ? round + 1 : 1;
+        auto_chart *c = &plan->charts[e[i].index];
+        if (round == 1)
+            snprintf(c->slug, sizeof c->slug, "%s", e[i].slug);
+        else
+            snprintf(c->slug, sizeof c->slug, "%.72s-%zu", e[i].slug, round);
+    }
+    free(e);
+    return ZY_OK;
 }
 
 /* How the row's figure was written, for its value label: 約, 超, 以上, 未満, 以下 or "". */
@@ -257,10 +291,11 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
     json_t *manifest = json_object(), *charts = json_array();
     zy_buf html;
     zy_buf_init(&html, 0);
-    zy_status st = auto_gallery_begin(ctx, &html, o->corrections);
+    zy_status st = name_charts(plan);
+    if (st == ZY_OK)
+        st = auto_gallery_begin(ctx, &html, o->corrections);
     for (size_t i = 0; st == ZY_OK && i < plan->n; i++) {
         auto_chart *c = &plan->charts[i];
-        make_slug(c, plan, i, c->slug, sizeof c->slug);
         const zy_format formats[3] = {ZY_FORMAT_PNG, ZY_FORMAT_SVG, ZY_FORMAT_PDF};
         const bool wanted[3] = {png, svg, pdf};
         static const char *const ext[3] = {"png", "svg", "pdf"};
@@ -290,6 +325,18 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
     json_object_set_new(manifest, "charts", charts);
     json_object_set_new(manifest, "min_confidence", json_real(o->min_confidence));
     json_object_set_new(manifest, "left_out", manifest_left_out(plan));
+    if (plan->nleft_total > plan->nleft) /* the list stops at AUTO_LEFT_OUT_MAX */
+        json_object_set_new(manifest, "left_out_total", json_integer((json_int_t)plan->nleft_total));
+    if (plan->ncharts_left) {
+        json_t *left = json_array();
+        for (size_t i = 0; i < plan->ncharts_left; i++) {
+            const char *doc = plan->charts_left[i].doc, *slash = strrchr(doc, '/');
+            json_array_append_new(left, json_pack("{s:s,s:s,s:s}", "title", plan->charts_left[i].title, "doc",
+                                                  slash ? slash + 1 : doc, "reason",
+                                                  "more than " ZY_STR(AUTO_CHARTS_PER_ARTICLE) " charts from one article"));
+        }
+        json_object_set_new(manifest, "charts_left_out", left);
+    }
     if (plan->corrections) { /* what each line of the corrections file matched */
         json_t *lines = json_array();
         for (size_t i = 0; i < plan->corrections->n; i++) {
