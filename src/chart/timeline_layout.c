@@ -1,8 +1,15 @@
 /*
- * timeline_layout.c: timeline layout (see timeline_layout.h). Labels are placed greedily in
- * time order into the first free row of their lane (above, below, above one further, …); when
- * an event finds no row, the whole layout is tried again with smaller text, and then refused
- * with a hint.
+ * timeline_layout.c: timeline layout (see timeline_layout.h).
+ *
+ * Events that share a lane and a date make one group and one label: the date once (muted),
+ * then each event. A label hangs like a flag from a leader line that rises (or falls) from its
+ * mark, the text starting just right of the line. Groups are placed latest first, each at the
+ * smallest distance from its lane's line, above or below, where its box keeps a gap from every
+ * label and leader of its lane and its own leader crosses no label; latest-first makes a run of
+ * close events a staircase (earlier labels further out) whose leaders pass beside the nearer
+ * labels. Each lane is then as tall as its labels need; space left over lengthens the leaders,
+ * then is shared in proportion to each lane's height. When the labels do not fit, smaller text
+ * and narrower wrapping are tried, then ZY_ERR_LIMIT with a hint (callers may retry taller).
  */
 #include "chart/timeline_layout.h"
 
@@ -13,33 +20,21 @@
 
 #include "chart/frame.h"
 
+/* ---- ticks ---- */
+
 typedef struct tick_plan {
-    int unit;      /* 0 years, 1 months, 2 days */
+    int unit; /* 0 years, 1 months, 2 days */
     int step;
 } tick_plan;
-
-static void civil_from_days(double days, int *y, int *m, int *d)
-{
-    long z = (long)floor(days) + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 /* Tick times (days) for the plan within [from, to]; returns the count (≤ cap). */
 static size_t plan_ticks(tick_plan p, double from, double to, double *ticks, size_t cap)
 {
     int y, m, d;
-    civil_from_days(from, &y, &m, &d);
+    zy_civil_from_days(from, &y, &m, &d);
     size_t n = 0;
     if (p.unit == 0) {
-        int year = (y / p.step) * p.step;
-        for (; n < cap; year += p.step) {
+        for (int year = (y / p.step) * p.step; n < cap; year += p.step) {
             double t = zy_days_from_civil(year, 1, 1);
             if (t > to)
                 break;
@@ -67,61 +62,321 @@ static size_t plan_ticks(tick_plan p, double from, double to, double *ticks, siz
     return n;
 }
 
-static void tick_label(tick_plan p, double t, bool first, char *out, size_t cap)
+/* 2025年 for years; 2025年1月 then 2月 … for months (the year at the first tick and at each
+ * January); 1月20日 for days (the year too at the first tick when the axis crosses a year, and
+ * at the first tick of each new year). */
+static void tick_label(tick_plan p, double t, double previous, bool crosses_year, char *out, size_t cap)
 {
-    int y, m, d;
-    civil_from_days(t, &y, &m, &d);
+    int y, m, d, py = 0, pm, pd;
+    zy_civil_from_days(t, &y, &m, &d);
+    bool first = isnan(previous);
+    if (!first)
+        zy_civil_from_days(previous, &py, &pm, &pd);
     if (p.unit == 0)
         snprintf(out, cap, "%d年", y);
     else if (p.unit == 1 && (first || m == 1))
         snprintf(out, cap, "%d年%d月", y, m);
     else if (p.unit == 1)
-        snprintf(out, cap, "%d月", m); /* the year once, at the first tick and at each January */
+        snprintf(out, cap, "%d月", m);
+    else if ((first && crosses_year) || (!first && py != y))
+        snprintf(out, cap, "%d年%d月%d日", y, m, d);
     else
         snprintf(out, cap, "%d月%d日", m, d);
 }
 
-typedef struct placed {
-    zy_box box;
-    size_t lane, row;
-} placed;
+/* ---- groups of events ---- */
 
-/* One attempt at a text size; false (with nothing kept) when some label finds no row. */
-static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d,
-                       const zy_timeline_options *o, const zy_theme_colors *t, double text_scale,
-                       double wrap_scale, zy_layout *l)
+typedef struct group {
+    size_t lane;
+    double start, end;     /* time of the mark */
+    bool period;           /* a band, not a dot */
+    const char *date_text;
+    char *labels;          /* the events' labels, one a line (owned) */
+    size_t count;
+    /* measured and placed in one attempt */
+    zy_text_extent date, text;
+    double w, h;           /* the label's box: date above text */
+    double x;              /* the leader's x */
+    double bx;             /* the box's left edge */
+    int side;              /* -1 above the lane's line, +1 below */
+    double near, far;      /* the box's distance beyond the stem, from its nearer and further edge */
+} group;
+
+typedef struct group_set {
+    group *g;
+    size_t n;
+} group_set;
+
+static void groups_free(group_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->g[i].labels);
+    free(s->g);
+    s->g = NULL;
+    s->n = 0;
+}
+
+/* Group events by lane and date (the events are sorted by time). */
+static zy_status groups_make(const zy_timeline_data *d, group_set *s)
+{
+    s->g = calloc(d->nevent ? d->nevent : 1, sizeof *s->g);
+    s->n = 0;
+    if (!s->g)
+        return ZY_ERR_NOMEM;
+    for (size_t i = 0; i < d->nevent; i++) {
+        const zy_event *e = &d->events[i];
+        group *g = NULL;
+        for (size_t k = 0; k < s->n && !g; k++)
+            if (s->g[k].lane == e->lane && s->g[k].start == e->start && s->g[k].end == e->end &&
+                strcmp(s->g[k].date_text, e->date_text) == 0)
+                g = &s->g[k];
+        if (!g) {
+            g = &s->g[s->n++];
+            *g = (group){.lane = e->lane, .start = e->start, .end = e->end,
+                         .period = e->precision != ZY_PRECISION_DAY, .date_text = e->date_text};
+        }
+        size_t old = g->labels ? strlen(g->labels) : 0, add = strlen(e->label);
+        char *grown = realloc(g->labels, old + add + 2);
+        if (!grown)
+            return ZY_ERR_NOMEM;
+        if (old)
+            grown[old++] = '\n';
+        memcpy(grown + old, e->label, add + 1);
+        g->labels = grown;
+        g->count++;
+    }
+    return ZY_OK;
+}
+
+/* ---- placing labels ---- */
+
+typedef struct spacing {
+    double hgap, vgap;     /* between two labels */
+    double lgap;           /* between a leader and a label */
+} spacing;
+
+static bool ranges_meet(double a0, double a1, double b0, double b1) { return a0 < b1 && b0 < a1; }
+
+/* Does group a, placed at near, clash with the placed group b (same lane and side)? */
+static bool clashes(const group *a, double near, const group *b, const spacing *sp)
+{
+    double far = near + a->h;
+    if (ranges_meet(a->bx - sp->hgap, a->bx + a->w + sp->hgap, b->bx, b->bx + b->w) &&
+        ranges_meet(near - sp->vgap, far + sp->vgap, b->near, b->far))
+        return true;
+    /* b's leader through a's box, or a's leader through b's box */
+    if (b->x > a->bx - sp->lgap && b->x < a->bx + a->w + sp->lgap && near < b->far)
+        return true;
+    if (a->x > b->bx - sp->lgap && a->x < b->bx + b->w + sp->lgap && b->near < far)
+        return true;
+    return false;
+}
+
+/* The smallest distance at which g fits on side among the placed groups of its lane. */
+static double fit_on_side(const group *g, int side, const group *placed, size_t nplaced,
+                          const spacing *sp)
+{
+    double best = INFINITY;
+    for (size_t c = 0; c <= nplaced; c++) {
+        const group *b = c < nplaced ? &placed[c] : NULL;
+        if (b && (b->lane != g->lane || b->side != side))
+            continue;
+        double near = b ? b->far + sp->vgap : 0;
+        if (near >= best)
+            continue;
+        bool ok = true;
+        for (size_t k = 0; k < nplaced && ok; k++)
+            if (placed[k].lane == g->lane && placed[k].side == side)
+                ok = !clashes(g, near, &placed[k], sp);
+        if (ok)
+            best = near;
+    }
+    return best;
+}
+
+/* Does b's box stand over a's mark (so a's label must sit nearer the line than b's)? */
+static bool covers(const group *b, const group *a, const spacing *sp)
+{
+    return a != b && a->lane == b->lane && a->x > b->bx - sp->lgap && a->x < b->bx + b->w + sp->lgap;
+}
+
+/* The order to place groups in: each after the groups whose marks its box stands over, so it
+ * can go beyond them; the latest first among the free (a run of close events becomes a
+ * staircase). A cycle (two boxes over each other's marks) is broken at the group standing over
+ * the fewest. Returns a malloc'd array of gs->n indexes, or NULL when out of memory. */
+static size_t *placement_order(const group_set *gs, const spacing *sp)
+{
+    size_t n = gs->n, *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *waiting = calloc(n ? n : 1, sizeof *waiting);
+    bool *done = calloc(n ? n : 1, sizeof *done);
+    if (!order || !waiting || !done) {
+        free(order), free(waiting), free(done);
+        return NULL;
+    }
+    for (size_t b = 0; b < n; b++)
+        for (size_t a = 0; a < n; a++)
+            waiting[b] += covers(&gs->g[b], &gs->g[a], sp);
+    for (size_t k = 0; k < n; k++) {
+        size_t pick = n;
+        for (size_t i = n; i-- > 0;)
+            if (!done[i] && (pick == n || waiting[i] < waiting[pick]))
+                pick = i;
+        done[pick] = true;
+        order[k] = pick;
+        for (size_t b = 0; b < n; b++)
+            if (!done[b] && covers(&gs->g[b], &gs->g[pick], sp))
+                waiting[b]--;
+    }
+    free(waiting);
+    free(done);
+    return order;
+}
+
+/* Lane heights: how far the labels reach above and below each lane's line. */
+typedef struct lane_reach {
+    double above, below;   /* beyond the stem; 0 when the side is empty */
+    bool has_above, has_below;
+    int last_side;
+} lane_reach;
+
+/* ---- one attempt ---- */
+
+typedef struct attempt {
+    double text_scale, wrap_scale;
+} attempt;
+
+/* Lay out the whole chart at one text size; false when the labels do not fit. */
+static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_set *gs,
+                       const zy_timeline_options *o, const zy_theme_colors *t, attempt at,
+                       zy_layout *l)
 {
     zy_metrics m = zy_metrics_for(o->width, o->height);
     zy_layout_init(l, o->width, o->height, t->background);
     double W = o->width, inner = W - 2 * m.pad;
-    /* legend: lanes, and what a hollow band means */
-    zy_legend_entry legend[ZY_PALETTE_MAX + 2];
-    size_t nlegend = 0;
-    for (size_t k = 0; d->has_lanes && k < d->nlane && nlegend < ZY_PALETTE_MAX; k++)
-        legend[nlegend++] = (zy_legend_entry){d->lanes[k], t->palette[k % t->npalette], false};
     bool any_period = false;
-    for (size_t i = 0; i < d->nevent; i++)
-        any_period |= d->events[i].precision != ZY_PRECISION_DAY;
-    if (any_period)
-        legend[nlegend++] = (zy_legend_entry){"帯: 年・月だけわかる出来事（その期間）", t->muted, true};
+    for (size_t i = 0; i < gs->n; i++)
+        any_period |= gs->g[i].period;
+    zy_legend_entry legend[1] = {{"帯: 期間（年・年度・四半期・月）", t->muted, true}};
     double top, bottom;
-    zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, nlegend, t, &m, &top, &bottom);
+    zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, any_period ? 1 : 0, t, &m,
+                   &top, &bottom);
 
     zy_text_style tick_style = {m.tick, false, 0, 1, ZY_ALIGN_LEFT};
     double tick_h = zy_text_measure(fonts, "2025年1月", &tick_style).height;
     double axis_y = bottom - tick_h - m.gap;
+    zy_text_style lane_style = {m.label, true, inner * 0.16, 3, ZY_ALIGN_LEFT};
     double lane_w = 0;
-    zy_text_style lane_style = {m.label, true, inner * 0.18, 2, ZY_ALIGN_LEFT};
     if (d->has_lanes) {
         for (size_t k = 0; k < d->nlane; k++)
             lane_w = fmax(lane_w, zy_text_measure(fonts, d->lanes[k], &lane_style).width);
-        lane_w += m.gap * 2;
+        lane_w += m.gap * 3;
     }
     double x0 = m.pad + lane_w, x1 = W - m.pad;
     double span = d->to - d->from;
-    double from = d->from - span * 0.04, to = d->to + span * 0.04;
+    double from = d->from - span * 0.03, to = d->to + span * 0.03;
     double pw = x1 - x0;
 #define X_OF(tm) (x0 + ((tm) - from) / (to - from) * pw)
+
+    /* labels: measure, then place latest first */
+    spacing sp = {14 * m.unit + 4, 4 * m.unit + 2, 5 * m.unit + 2};
+    double r = fmax(4, 7 * m.unit);
+    double stem = r + m.gap * 1.2;
+    zy_text_style date_style = {fmax(8, m.tick * at.text_scale), false, 0, 1, ZY_ALIGN_LEFT};
+    double wrap = fmax(60, fmin(230 * m.unit + 40, pw / 3) * at.wrap_scale);
+    for (size_t i = 0; i < gs->n; i++) {
+        group *g = &gs->g[i];
+        zy_text_style label_style = {fmax(8, m.label * 0.9 * at.text_scale), false, wrap,
+                                     (int)(2 * g->count), ZY_ALIGN_LEFT};
+        g->date = zy_text_measure(fonts, g->date_text, &date_style);
+        g->text = zy_text_measure(fonts, g->labels, &label_style);
+        g->w = fmax(g->date.width, g->text.width);
+        g->h = g->date.height + g->text.height;
+        g->x = X_OF(g->start);
+        g->bx = g->x + sp.lgap;
+        if (g->bx + g->w > x1) /* no room on the right: the flag hangs to the left */
+            g->bx = fmax(x0, g->x - sp.lgap - g->w);
+        if (g->x >= g->bx - 0.5 && g->x <= g->bx + g->w + 0.5)
+            return false; /* wider than the plot beside its mark */
+    }
+    lane_reach *reach = calloc(d->nlane, sizeof *reach);
+    if (!reach) {
+        l->status = ZY_ERR_NOMEM;
+        return true;
+    }
+    group *placed = calloc(gs->n ? gs->n : 1, sizeof *placed);
+    if (!placed) {
+        free(reach);
+        l->status = ZY_ERR_NOMEM;
+        return true;
+    }
+    size_t *order = placement_order(gs, &sp);
+    if (!order) {
+        free(placed);
+        free(reach);
+        l->status = ZY_ERR_NOMEM;
+        return true;
+    }
+    for (size_t i = 0; i < gs->n; i++) {
+        group *g = &gs->g[order[i]];
+        lane_reach *lr = &reach[g->lane];
+        double up = fit_on_side(g, -1, placed, i, &sp);
+        double down = fit_on_side(g, +1, placed, i, &sp);
+        /* the side that keeps the lane lowest; on a tie, the other side from the last label */
+        double up_reach = fmax(lr->above, up + g->h), down_reach = fmax(lr->below, down + g->h);
+        int side = up_reach < down_reach - 0.5 ? -1 : down_reach < up_reach - 0.5 ? +1
+                   : up < down ? -1 : down < up ? +1 : lr->last_side == -1 ? +1 : -1;
+        g->side = side;
+        g->near = side < 0 ? up : down;
+        g->far = g->near + g->h;
+        lr->last_side = side;
+        if (side < 0) {
+            lr->above = fmax(lr->above, g->far);
+            lr->has_above = true;
+        } else {
+            lr->below = fmax(lr->below, g->far);
+            lr->has_below = true;
+        }
+        placed[i] = *g;
+    }
+    free(order);
+    free(placed);
+
+    /* lane heights from their content; what is left lengthens stems, then is shared */
+    double plot_h = axis_y - top, pad_v = m.gap * 1.5, content = 0;
+    size_t nsides = 0;
+    for (size_t k = 0; k < d->nlane; k++) {
+        content += (reach[k].has_above ? stem + reach[k].above : r) +
+                   (reach[k].has_below ? stem + reach[k].below : r) + 2 * pad_v;
+        nsides += reach[k].has_above + reach[k].has_below;
+    }
+    if (content > plot_h) {
+        free(reach);
+        return false;
+    }
+    double grow = nsides ? fmin((plot_h - content) / (double)nsides, 3 * m.label + 60 * m.unit) : 0;
+    content += grow * (double)nsides;
+    double share = plot_h / content;
+    double *line_y = calloc(d->nlane, sizeof *line_y);
+    if (!line_y) {
+        free(reach);
+        l->status = ZY_ERR_NOMEM;
+        return true;
+    }
+    double y = top;
+    for (size_t k = 0; k < d->nlane; k++) {
+        double above = reach[k].has_above ? stem + grow + reach[k].above : r;
+        double below = reach[k].has_below ? stem + grow + reach[k].below : r;
+        double band = (above + below + 2 * pad_v) * share;
+        line_y[k] = y + (band - above - below) / 2 + above;
+        if (k > 0)
+            zy_layout_add_line(l, m.pad, y, W - m.pad, y, fmax(1, m.unit), t->grid);
+        if (d->has_lanes) {
+            zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &lane_style);
+            zy_layout_add_text(l, fonts, d->lanes[k], &lane_style, t->palette[k % t->npalette],
+                               ZY_ROLE_AXIS_TITLE, m.pad, line_y[k] - e.height / 2);
+        }
+        y += band;
+    }
 
     /* ticks: the finest plan whose labels fit */
     static const tick_plan plans[] = {{2, 1}, {2, 2}, {2, 7}, {2, 14}, {1, 1}, {1, 2}, {1, 3},
@@ -129,107 +384,85 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d,
                                       {0, 100}, {0, 200}, {0, 500}};
     double ticks[64];
     size_t nticks = 0;
+    int y_from, y_to, mm, dd;
+    zy_civil_from_days(from, &y_from, &mm, &dd);
+    zy_civil_from_days(to, &y_to, &mm, &dd);
+    bool crosses = y_from != y_to;
     tick_plan plan = plans[sizeof plans / sizeof plans[0] - 1];
     for (size_t p = 0; p < sizeof plans / sizeof plans[0]; p++) {
         nticks = plan_ticks(plans[p], from, to, ticks, 64);
-        if (nticks == 64 || nticks == 0)
+        if (nticks == 64 || nticks < 2)
             continue;
-        char text[32];
-        tick_label(plans[p], ticks[0], true, text, sizeof text);
+        char text[40];
+        tick_label(plans[p], ticks[0], NAN, crosses, text, sizeof text);
         double w = zy_text_measure(fonts, text, &tick_style).width;
-        if ((double)nticks * (w + 16 * m.unit) <= pw && nticks >= 2) {
+        if ((double)nticks * (w + 16 * m.unit) <= pw) {
             plan = plans[p];
             break;
         }
     }
     nticks = plan_ticks(plan, from, to, ticks, 64);
-    double last_right = -INFINITY;
+    double last_right = -INFINITY, previous = NAN;
     for (size_t i = 0; i < nticks; i++) {
         double x = X_OF(ticks[i]);
         zy_layout_add_line(l, x, top, x, axis_y, fmax(1, m.unit), t->grid);
-        char text[32];
-        tick_label(plan, ticks[i], i == 0, text, sizeof text);
+        char text[40];
+        tick_label(plan, ticks[i], previous, crosses, text, sizeof text);
         zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
         double tx = fmin(fmax(x - e.width / 2, m.pad), W - m.pad - e.width);
         if (tx < last_right + 6 * m.unit)
             continue;
         zy_layout_add_text(l, fonts, text, &tick_style, t->muted, ZY_ROLE_TICK, tx, axis_y + m.gap * 0.5);
         last_right = tx + e.width;
+        previous = ticks[i];
     }
     zy_layout_add_line(l, x0, axis_y, x1, axis_y, fmax(1.5, 1.5 * m.unit), t->axis);
 
-    /* lanes */
-    double band = (axis_y - top) / (double)d->nlane;
+    /* lane lines, marks, leaders and labels */
     for (size_t k = 0; k < d->nlane; k++) {
-        double y = top + band * (double)k;
-        if (k % 2 == 1) {
-            zy_color shade = t->grid;
-            shade.a = 0.45;
-            zy_layout_add_rect(l, (zy_box){m.pad, y, W - 2 * m.pad, band}, shade);
-        }
-        if (d->has_lanes) {
-            zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &lane_style);
-            zy_layout_add_text(l, fonts, d->lanes[k], &lane_style, t->palette[k % t->npalette],
-                               ZY_ROLE_AXIS_TITLE, m.pad, y + (band - e.height) / 2);
-        }
+        zy_color c = t->palette[k % t->npalette];
+        c.a = 0.45;
+        zy_layout_add_line(l, x0, line_y[k], x1, line_y[k], fmax(1.5, 2 * m.unit), c);
     }
-
-    /* events and their labels */
-    double r = fmax(4, 7 * m.unit);
-    zy_text_style label_style = {fmax(8, m.label * 0.85 * text_scale), false,
-                                 fmax(60, fmin(260 * m.unit, pw / 3) * wrap_scale), 3, ZY_ALIGN_CENTER};
-    placed *boxes = calloc(d->nevent, sizeof *boxes);
-    if (!boxes) {
-        l->status = ZY_ERR_NOMEM;
-        return true;
-    }
-    size_t nboxes = 0;
-    bool ok = true;
-    for (size_t i = 0; i < d->nevent && ok; i++) {
-        const zy_event *e = &d->events[i];
-        double yc = top + band * ((double)e->lane + 0.5);
-        zy_color c = t->palette[e->lane % t->npalette];
-        double xa = X_OF(e->start), xb = X_OF(e->end);
-        double xm = (xa + xb) / 2;
-        if (e->precision == ZY_PRECISION_DAY) {
-            zy_layout_add_circle(l, xa, yc, r, c, 0);
-        } else {
+    double halo = fmin(sp.lgap, sp.vgap) * 0.5;
+    for (size_t i = 0; i < gs->n; i++) {
+        const group *g = &gs->g[i];
+        double yc = line_y[g->lane];
+        zy_color c = t->palette[g->lane % t->npalette];
+        if (g->period) {
+            double xa = X_OF(g->start), xb = X_OF(g->end);
             zy_color fill = c;
-            fill.a = 0.22;
-            zy_box span_box = {xa, yc - r, fmax(xb - xa, 2 * r), 2 * r};
-            zy_layout_add_rect(l, span_box, fill);
-            zy_layout_add_outline(l, span_box, c, fmax(1.5, 2 * m.unit));
+            fill.a = 0.25;
+            zy_box bar = {xa, yc - r * 0.8, fmax(xb - xa, r), 1.6 * r};
+            zy_layout_add_rect(l, bar, fill);
+            zy_layout_add_outline(l, bar, c, fmax(1.5, 2 * m.unit));
+        } else {
+            zy_layout_add_circle(l, g->x, yc, r, c, 0);
         }
-        char text[512];
-        snprintf(text, sizeof text, "%s\n%s", e->label, e->date_text);
-        zy_text_extent te = zy_text_measure(fonts, text, &label_style);
-        double row_h = te.height + m.gap * 1.4;
-        double avail = band / 2 - r - m.gap * 0.8;
-        size_t levels = avail >= row_h ? (size_t)(avail / row_h) : 0;
-        bool done = false;
-        for (size_t row = 0; row < 2 * levels && !done; row++) {
-            size_t level = row / 2;
-            bool above = row % 2 == 0;
-            double by = above ? yc - r - m.gap * 0.8 - (double)(level + 1) * row_h + m.gap * 1.4
-                              : yc + r + m.gap * 0.8 + (double)level * row_h;
-            double bx = fmin(fmax(xm - te.width / 2, x0), x1 - te.width);
-            zy_box box = {bx, by, te.width, te.height};
-            bool clash = false;
-            for (size_t k = 0; k < nboxes && !clash; k++)
-                clash = boxes[k].lane == e->lane && zy_box_overlap(boxes[k].box, box);
-            if (clash)
-                continue;
-            boxes[nboxes++] = (placed){box, e->lane, row};
-            zy_layout_add_text(l, fonts, text, &label_style, t->text, ZY_ROLE_VALUE, bx - 0, by);
-            double lx = fmin(fmax(xm, bx + 2), bx + te.width - 2);
-            double ly = above ? by + te.height : by;
-            zy_layout_add_line(l, xm, above ? yc - r : yc + r, lx, ly, fmax(1, m.unit), t->muted);
-            done = true;
-        }
-        ok = done;
+        double base = stem + grow;
+        double by = g->side < 0 ? yc - base - g->far : yc + base + g->near;
+        zy_box box = {g->bx, by, g->w, g->h};
+        zy_layout_add_rect(l, (zy_box){box.x - halo, box.y - halo, box.w + 2 * halo, box.h + 2 * halo},
+                           t->background);
+        zy_text_style label_style = {fmax(8, m.label * 0.9 * at.text_scale), false, wrap,
+                                     (int)(2 * g->count), ZY_ALIGN_LEFT};
+        bool left_flag = g->bx > g->x;
+        double dx = left_flag ? g->bx : g->bx + g->w - g->date.width;
+        double tx = left_flag ? g->bx : g->bx + g->w - g->text.width;
+        if (!left_flag)
+            label_style.align = ZY_ALIGN_RIGHT, date_style.align = ZY_ALIGN_RIGHT;
+        zy_layout_add_text(l, fonts, g->date_text, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
+        zy_layout_add_text(l, fonts, g->labels, &label_style, t->text, ZY_ROLE_VALUE, tx,
+                           by + g->date.height);
+        date_style.align = ZY_ALIGN_LEFT;
+        double mark_edge = g->period ? r * 0.8 : r;
+        double y_from_mark = g->side < 0 ? yc - mark_edge : yc + mark_edge;
+        double y_to_end = g->side < 0 ? by : by + g->h;
+        zy_layout_add_leader(l, g->x, y_from_mark, g->x, y_to_end, fmax(1, 1.2 * m.unit), c);
     }
-    free(boxes);
-    return ok;
+    free(line_y);
+    free(reach);
+    return true;
 #undef X_OF
 }
 
@@ -237,14 +470,23 @@ zy_status zy_timeline_layout_build(zy_diag *diag, const zy_fonts *fonts,
                                    const zy_timeline_data *d, const zy_timeline_options *o,
                                    const zy_theme_colors *t, zy_layout *l)
 {
-    static const double text_scales[] = {1, 0.85, 0.72, 0.6};
+    group_set gs = {0};
+    if (groups_make(d, &gs) != ZY_OK) {
+        groups_free(&gs);
+        zy_layout_init(l, o->width, o->height, t->background);
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    }
+    static const double text_scales[] = {1, 0.9, 0.8, 0.7, 0.6};
     static const double wrap_scales[] = {1, 0.75, 0.55};
     for (size_t w = 0; w < sizeof wrap_scales / sizeof wrap_scales[0]; w++)
         for (size_t s = 0; s < sizeof text_scales / sizeof text_scales[0]; s++) {
-            if (try_layout(fonts, d, o, t, text_scales[s], wrap_scales[w], l))
+            if (try_layout(fonts, d, &gs, o, t, (attempt){text_scales[s], wrap_scales[w]}, l)) {
+                groups_free(&gs);
                 return l->status == ZY_OK ? ZY_OK : zy_diag_fail(diag, l->status, "out of memory");
+            }
             zy_layout_free(l);
         }
+    groups_free(&gs);
     zy_layout_init(l, o->width, o->height, t->background);
     return zy_diag_fail(diag, ZY_ERR_LIMIT,
                         "%zu events do not fit in a %d×%d timeline without overlapping labels; use "
