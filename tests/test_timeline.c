@@ -454,6 +454,51 @@ static void test_periods_are_bands(void **state)
     zy_layout_free(&l);
 }
 
+/* --font-size sets the labels' size and is kept (not shrunk to fit). */
+static void test_font_size(void **state)
+{
+    (void)state;
+    const char *csv = "date,label\n2024-03-01,ひとつめ\n2024-09-01,ふたつめ\n";
+    struct zy_table *t;
+    zy_diag d = {0};
+    assert_int_equal(zy_csv_parse(&d, "t.csv", csv, strlen(csv), 0, &t), ZY_OK);
+    zy_timeline_options o;
+    zy_timeline_options_defaults(&o);
+    o.date_column = "date";
+    o.label_column = "label";
+    o.title = "題";
+    zy_timeline_data *data;
+    assert_int_equal(zy_timeline_data_from_table(&d, t, &o, &data), ZY_OK);
+    zy_theme_colors colors;
+    zy_theme_colors_make(ZY_THEME_LIGHT, NULL, &colors);
+    double sizes[2] = {0, 0}, title[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        o.font_size = k ? 30 : 0;
+        zy_layout l;
+        assert_int_equal(zy_timeline_layout_build(&d, fonts, data, &o, &colors, &l), ZY_OK);
+        check(&l, "font size");
+        for (size_t i = 0; i < l.ntext; i++) {
+            if (strcmp(l.texts[i].text, "ひとつめ") == 0)
+                sizes[k] = l.texts[i].style.size;
+            if (l.texts[i].role == ZY_ROLE_TITLE)
+                title[k] = l.texts[i].style.size;
+        }
+        zy_layout_free(&l);
+    }
+    assert_true(fabs(sizes[1] - 30) < 0.01);
+    assert_true(sizes[0] < 30);
+    assert_true(title[1] / title[0] > 1.3); /* the title scales with the labels */
+    /* a size that cannot fit is refused, not shrunk */
+    o.font_size = 200;
+    o.width = 800;
+    o.height = 450;
+    zy_layout l;
+    assert_int_equal(zy_timeline_layout_build(&d, fonts, data, &o, &colors, &l), ZY_ERR_LIMIT);
+    zy_layout_free(&l);
+    zy_timeline_data_destroy(data);
+    zy_table_destroy(t);
+}
+
 static void test_too_crowded_is_refused_with_hint(void **state)
 {
     (void)state;
@@ -484,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_periods_are_bands),
         cmocka_unit_test(test_month_ticks),
         cmocka_unit_test(test_ticks_per_span),
+        cmocka_unit_test(test_font_size),
         cmocka_unit_test(test_too_crowded_is_refused_with_hint),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -23,7 +23,7 @@
 /* ---- ticks ---- */
 
 typedef struct tick_plan {
-    int unit; /* 0 years, 1 months, 2 days */
+    int unit; /* 0 years, 1 months, 2 days (step 7: Mondays), 3 the 1st and 15th of months */
     int step;
 } tick_plan;
 
@@ -55,17 +55,32 @@ static size_t plan_ticks(tick_plan p, double from, double to, double *ticks, siz
                 year++;
             }
         }
+    } else if (p.unit == 3) {
+        for (int year = y, month = m; n < cap;) {
+            double first = zy_days_from_civil(year, month, 1), mid = first + 14;
+            if (first > to)
+                break;
+            if (first >= from)
+                ticks[n++] = first;
+            if (mid >= from && mid <= to && n < cap)
+                ticks[n++] = mid;
+            if (++month > 12) {
+                month = 1;
+                year++;
+            }
+        }
     } else {
-        for (double t = ceil(from / p.step) * p.step; t <= to && n < cap; t += p.step)
+        /* 1970-01-05 was a Monday: weekly ticks fall on Mondays */
+        double phase = p.step % 7 == 0 ? 4 : 0;
+        for (double t = ceil((from - phase) / p.step) * p.step + phase; t <= to && n < cap; t += p.step)
             ticks[n++] = t;
     }
     return n;
 }
 
 /* 2025年 for years; 2025年1月 then 2月 … for months (the year at the first tick and at each
- * January); 1月20日 for days (the year too at the first tick when the axis crosses a year, and
- * at the first tick of each new year). */
-static void tick_label(tick_plan p, double t, double previous, bool crosses_year, char *out, size_t cap)
+ * January); 1月20日 for days (the year too at the first tick and at the first of each new year). */
+static void tick_label(tick_plan p, double t, double previous, char *out, size_t cap)
 {
     int y, m, d, py = 0, pm, pd;
     zy_civil_from_days(t, &y, &m, &d);
@@ -78,7 +93,7 @@ static void tick_label(tick_plan p, double t, double previous, bool crosses_year
         snprintf(out, cap, "%d年%d月", y, m);
     else if (p.unit == 1)
         snprintf(out, cap, "%d月", m);
-    else if ((first && crosses_year) || (!first && py != y))
+    else if (first || py != y)
         snprintf(out, cap, "%d年%d月%d日", y, m, d);
     else
         snprintf(out, cap, "%d月%d日", m, d);
@@ -116,6 +131,21 @@ static void groups_free(group_set *s)
     s->n = 0;
 }
 
+/* The date a label shows: without its year when the whole axis lies in that year (the ticks
+ * say it), so 2024年4月19日 reads 4月19日; 年度, quarters and era dates keep theirs. */
+static const char *date_shown(const zy_timeline_data *d, const zy_event *e)
+{
+    int y0, y1, m, dd;
+    zy_civil_from_days(d->from, &y0, &m, &dd);
+    zy_civil_from_days(d->to - 1, &y1, &m, &dd);
+    char year[16];
+    int n = snprintf(year, sizeof year, "%d年", e->year);
+    if (y0 != y1 || y0 != e->year || strncmp(e->date_text, year, (size_t)n) != 0)
+        return e->date_text;
+    const char *rest = e->date_text + n;
+    return *rest >= '1' && *rest <= '9' ? rest : e->date_text;
+}
+
 /* Group events by lane and date (the events are sorted by time). */
 static zy_status groups_make(const zy_timeline_data *d, group_set *s)
 {
@@ -128,12 +158,12 @@ static zy_status groups_make(const zy_timeline_data *d, group_set *s)
         group *g = NULL;
         for (size_t k = 0; k < s->n && !g; k++)
             if (s->g[k].lane == e->lane && s->g[k].start == e->start && s->g[k].end == e->end &&
-                strcmp(s->g[k].date_text, e->date_text) == 0)
+                strcmp(s->g[k].date_text, date_shown(d, e)) == 0)
                 g = &s->g[k];
         if (!g) {
             g = &s->g[s->n++];
             *g = (group){.lane = e->lane, .start = e->start, .end = e->end,
-                         .period = e->precision != ZY_PRECISION_DAY, .date_text = e->date_text};
+                         .period = e->precision != ZY_PRECISION_DAY, .date_text = date_shown(d, e)};
         }
         size_t old = g->labels ? strlen(g->labels) : 0, add = strlen(e->label);
         char *grown = realloc(g->labels, old + add + 2);
@@ -251,6 +281,10 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
                        zy_layout *l)
 {
     zy_metrics m = zy_metrics_for(o->width, o->height);
+    if (o->font_size > 0) { /* the labels at the size asked for; the rest in proportion */
+        double k = o->font_size / (m.label * 0.9);
+        m.title *= k, m.subtitle *= k, m.label *= k, m.value *= k, m.tick *= k, m.source *= k, m.legend *= k;
+    }
     zy_layout_init(l, o->width, o->height, t->background);
     double W = o->width, inner = W - 2 * m.pad;
     bool any_period = false;
@@ -281,11 +315,12 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
     spacing sp = {14 * m.unit + 4, 4 * m.unit + 2, 5 * m.unit + 2};
     double r = fmax(4, 7 * m.unit);
     double stem = r + m.gap * 1.2;
-    zy_text_style date_style = {fmax(8, m.tick * at.text_scale), false, 0, 1, ZY_ALIGN_LEFT};
+    double min_text = o->font_size > 0 ? 1 : 8;
+    zy_text_style date_style = {fmax(min_text, m.tick * at.text_scale), false, 0, 1, ZY_ALIGN_LEFT};
     double wrap = fmax(60, fmin(230 * m.unit + 40, pw / 3) * at.wrap_scale);
     for (size_t i = 0; i < gs->n; i++) {
         group *g = &gs->g[i];
-        zy_text_style label_style = {fmax(8, m.label * 0.9 * at.text_scale), false, wrap,
+        zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
                                      (int)(2 * g->count), ZY_ALIGN_LEFT};
         g->date = zy_text_measure(fonts, g->date_text, &date_style);
         g->text = zy_text_measure(fonts, g->labels, &label_style);
@@ -379,22 +414,18 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
     }
 
     /* ticks: the finest plan whose labels fit */
-    static const tick_plan plans[] = {{2, 1}, {2, 2}, {2, 7}, {2, 14}, {1, 1}, {1, 2}, {1, 3},
+    static const tick_plan plans[] = {{2, 1}, {2, 2}, {2, 7}, {3, 1}, {1, 1}, {1, 2}, {1, 3},
                                       {1, 6}, {0, 1}, {0, 2}, {0, 5}, {0, 10}, {0, 20}, {0, 50},
                                       {0, 100}, {0, 200}, {0, 500}};
     double ticks[64];
     size_t nticks = 0;
-    int y_from, y_to, mm, dd;
-    zy_civil_from_days(from, &y_from, &mm, &dd);
-    zy_civil_from_days(to, &y_to, &mm, &dd);
-    bool crosses = y_from != y_to;
     tick_plan plan = plans[sizeof plans / sizeof plans[0] - 1];
     for (size_t p = 0; p < sizeof plans / sizeof plans[0]; p++) {
         nticks = plan_ticks(plans[p], from, to, ticks, 64);
         if (nticks == 64 || nticks < 2)
             continue;
         char text[40];
-        tick_label(plans[p], ticks[0], NAN, crosses, text, sizeof text);
+        tick_label(plans[p], ticks[0], NAN, text, sizeof text);
         double w = zy_text_measure(fonts, text, &tick_style).width;
         if ((double)nticks * (w + 16 * m.unit) <= pw) {
             plan = plans[p];
@@ -407,7 +438,7 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         double x = X_OF(ticks[i]);
         zy_layout_add_line(l, x, top, x, axis_y, fmax(1, m.unit), t->grid);
         char text[40];
-        tick_label(plan, ticks[i], previous, crosses, text, sizeof text);
+        tick_label(plan, ticks[i], previous, text, sizeof text);
         zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
         double tx = fmin(fmax(x - e.width / 2, m.pad), W - m.pad - e.width);
         if (tx < last_right + 6 * m.unit)
@@ -432,8 +463,8 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         if (g->period) {
             double xa = X_OF(g->start), xb = X_OF(g->end);
             zy_color fill = c;
-            fill.a = 0.25;
-            zy_box bar = {xa, yc - r * 0.8, fmax(xb - xa, r), 1.6 * r};
+            fill.a = 0.45;
+            zy_box bar = {xa, yc - r * 0.8, fmax(xb - xa, 1.6 * r), 1.6 * r};
             zy_layout_add_rect(l, bar, fill);
             zy_layout_add_outline(l, bar, c, fmax(1.5, 2 * m.unit));
         } else {
@@ -444,7 +475,7 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         zy_box box = {g->bx, by, g->w, g->h};
         zy_layout_add_rect(l, (zy_box){box.x - halo, box.y - halo, box.w + 2 * halo, box.h + 2 * halo},
                            t->background);
-        zy_text_style label_style = {fmax(8, m.label * 0.9 * at.text_scale), false, wrap,
+        zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
                                      (int)(2 * g->count), ZY_ALIGN_LEFT};
         bool left_flag = g->bx > g->x;
         double dx = left_flag ? g->bx : g->bx + g->w - g->date.width;
@@ -478,8 +509,10 @@ zy_status zy_timeline_layout_build(zy_diag *diag, const zy_fonts *fonts,
     }
     static const double text_scales[] = {1, 0.9, 0.8, 0.7, 0.6};
     static const double wrap_scales[] = {1, 0.75, 0.55};
+    /* a size asked for is kept: only the wrapping narrows */
+    size_t nscales = o->font_size > 0 ? 1 : sizeof text_scales / sizeof text_scales[0];
     for (size_t w = 0; w < sizeof wrap_scales / sizeof wrap_scales[0]; w++)
-        for (size_t s = 0; s < sizeof text_scales / sizeof text_scales[0]; s++) {
+        for (size_t s = 0; s < nscales; s++) {
             if (try_layout(fonts, d, &gs, o, t, (attempt){text_scales[s], wrap_scales[w]}, l)) {
                 groups_free(&gs);
                 return l->status == ZY_OK ? ZY_OK : zy_diag_fail(diag, l->status, "out of memory");
