@@ -331,8 +331,17 @@ static void test_layouts_never_overlap(void **state)
         strcat(neighbours, row);
     }
     char *dense = dense_months();
-    const char *inputs[] = {sparse, months, periods, crowded, neighbours, dense};
-    const char *names[] = {"sparse", "months", "periods", "crowded", "neighbours", "dense"};
+    char daily[8192] = "date,label,lane\n"; /* 40 days running: numbers and a list beside */
+    for (int i = 0; i < 40; i++) {
+        char row[160];
+        int y, m, d;
+        zy_civil_from_days(zy_days_from_civil(2024, 3, 1) + i, &y, &m, &d);
+        snprintf(row, sizeof row, "%d-%02d-%02d,第%d回の定例会見で新しい方針を説明,%s\n", y, m, d, i,
+                 i % 3 ? "会見" : "発表");
+        strcat(daily, row);
+    }
+    const char *inputs[] = {sparse, months, periods, crowded, neighbours, dense, daily};
+    const char *names[] = {"sparse", "months", "periods", "crowded", "neighbours", "dense", "daily"};
     const int sizes[][2] = {{800, 450}, {1600, 900}, {842, 595}, {1920, 1080}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
         for (int lanes = 0; lanes < 2; lanes++)
@@ -350,6 +359,32 @@ static void test_layouts_never_overlap(void **state)
                     zy_layout_free(&l);
                 }
     free(dense);
+}
+
+/* Too many labels for their marks: numbers at the marks and the events listed beside. */
+static void test_dense_days_get_a_list(void **state)
+{
+    (void)state;
+    char csv[8192] = "date,label\n";
+    for (int i = 0; i < 40; i++) {
+        char row[160];
+        int y, m, d;
+        zy_civil_from_days(zy_days_from_civil(2024, 3, 1) + i, &y, &m, &d);
+        snprintf(row, sizeof row, "%d-%02d-%02d,第%d回の定例会見で新しい方針を説明\n", y, m, d, i);
+        strcat(csv, row);
+    }
+    layout_case c = {"list", csv, false, 1600, 900, NULL};
+    zy_layout l;
+    size_t n;
+    assert_int_equal(layout_csv(&c, ZY_THEME_LIGHT, &l, &n), ZY_OK);
+    bool number = false, entry = false;
+    for (size_t i = 0; i < l.ntext; i++) {
+        number |= strcmp(l.texts[i].text, "40") == 0;
+        entry |= strstr(l.texts[i].text, "4月9日") && strstr(l.texts[i].text, "第39回");
+    }
+    assert_true(number && entry);
+    assert_every_label_drawn(&l, csv, "list");
+    zy_layout_free(&l);
 }
 
 /* A lane with one event is lower than a lane with many. */
@@ -525,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_bad_date_names_its_place),
         cmocka_unit_test(test_layouts_never_overlap),
+        cmocka_unit_test(test_dense_days_get_a_list),
         cmocka_unit_test(test_lanes_sized_by_content),
         cmocka_unit_test(test_periods_are_bands),
         cmocka_unit_test(test_month_ticks),

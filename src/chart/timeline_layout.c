@@ -3,13 +3,15 @@
  *
  * Events that share a lane and a date make one group and one label: the date once (muted),
  * then each event. A label hangs like a flag from a leader line that rises (or falls) from its
- * mark, the text starting just right of the line. Groups are placed latest first, each at the
- * smallest distance from its lane's line, above or below, where its box keeps a gap from every
- * label and leader of its lane and its own leader crosses no label; latest-first makes a run of
- * close events a staircase (earlier labels further out) whose leaders pass beside the nearer
+ * mark, the text starting just right of the line (ending just left of it at the right edge).
+ * Each group is placed at the smallest distance from its lane's line, above or below, where its
+ * box keeps a gap from every label and leader of its lane and its own leader crosses no label.
+ * Groups are placed after those whose marks their box stands over, latest first among the free,
+ * so a run of close events becomes a staircase whose leaders pass beside the nearer
  * labels. Each lane is then as tall as its labels need; space left over lengthens the leaders,
  * then is shared in proportion to each lane's height. When the labels do not fit, smaller text
- * and narrower wrapping are tried, then ZY_ERR_LIMIT with a hint (callers may retry taller).
+ * and narrower wrapping are tried, then numbers at the marks with the events listed beside the
+ * axis, then smaller text again, then ZY_ERR_LIMIT with a hint (callers may retry taller).
  */
 #include "chart/timeline_layout.h"
 
@@ -108,6 +110,8 @@ typedef struct group {
     const char *date_text;
     char *labels;          /* the events' labels, one a line (owned) */
     size_t count;
+    char number[24];       /* its number in time order, shown at the mark in a listed layout */
+    const char *show_date, *show_text; /* what its label shows in this attempt */
     /* measured and placed in one attempt */
     zy_text_extent date, text;
     double w, h;           /* the label's box: date above text */
@@ -175,6 +179,8 @@ static zy_status groups_make(const zy_timeline_data *d, group_set *s)
         g->labels = grown;
         g->count++;
     }
+    for (size_t k = 0; k < s->n; k++)
+        snprintf(s->g[k].number, sizeof s->g[k].number, "%zu", k + 1);
     return ZY_OK;
 }
 
@@ -273,7 +279,65 @@ typedef struct lane_reach {
 
 typedef struct attempt {
     double text_scale, wrap_scale;
+    bool listed;           /* numbers at the marks, the events in a list beside the axis */
 } attempt;
+
+/* The list of a listed layout: "number  date  labels" per group, in one or two columns in the
+ * band [x, x + w] × [top, bottom]; false when it does not fit. */
+static bool place_list(zy_layout *l, const zy_fonts *fonts, const group_set *gs,
+                       const zy_theme_colors *t, const zy_metrics *m, double size, double x,
+                       double w, double top, double bottom)
+{
+    zy_text_style num_style = {size, true, 0, 1, ZY_ALIGN_RIGHT};
+    char widest[16];
+    snprintf(widest, sizeof widest, "%zu", gs->n * 10 - 1);
+    double num_w = zy_text_measure(fonts, widest, &num_style).width + m->gap;
+    double row_gap = m->gap * 0.6;
+    for (int ncol = 1; ncol <= 2; ncol++) {
+        double col_w = (w - (ncol - 1) * m->gap * 3) / ncol;
+        zy_text_style entry_style = {size, false, col_w - num_w - m->gap * 0.5, 0, ZY_ALIGN_LEFT};
+        int col = 0;
+        double y = top;
+        bool fits = true;
+        size_t first_text = l->ntext;
+        for (size_t i = 0; i < gs->n && fits; i++) {
+            const group *g = &gs->g[i];
+            /* the date, then the labels joined by 、 */
+            char *entry = malloc(strlen(g->date_text) + 3 * strlen(g->labels) + 8);
+            if (!entry) {
+                l->status = ZY_ERR_NOMEM;
+                return true;
+            }
+            char *out = entry + sprintf(entry, "%s　", g->date_text);
+            for (const char *p = g->labels; *p; p++)
+                out = *p == '\n' ? out + sprintf(out, "、") : (*out++ = *p, out);
+            *out = '\0';
+            entry_style.max_lines = (int)(2 * g->count);
+            zy_text_extent e = zy_text_measure(fonts, entry, &entry_style);
+            if (y + e.height > bottom) { /* the next column, if there is one and it is tall enough */
+                col++;
+                y = top;
+                if (col == ncol || y + e.height > bottom) {
+                    free(entry);
+                    fits = false;
+                    break;
+                }
+            }
+            double cx = x + col * (col_w + m->gap * 3);
+            zy_text_extent ne = zy_text_measure(fonts, g->number, &num_style);
+            zy_layout_add_text(l, fonts, g->number, &num_style, t->palette[g->lane % t->npalette],
+                               ZY_ROLE_VALUE, cx + num_w - m->gap - ne.width, y);
+            zy_layout_add_text(l, fonts, entry, &entry_style, t->text, ZY_ROLE_VALUE, cx + num_w, y);
+            free(entry);
+            y += e.height + row_gap;
+        }
+        if (fits)
+            return true;
+        while (l->ntext > first_text) /* take the partial list back */
+            free(l->texts[--l->ntext].text);
+    }
+    return false;
+}
 
 /* Lay out the whole chart at one text size; false when the labels do not fit. */
 static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_set *gs,
@@ -305,7 +369,11 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
             lane_w = fmax(lane_w, zy_text_measure(fonts, d->lanes[k], &lane_style).width);
         lane_w += m.gap * 3;
     }
-    double x0 = m.pad + lane_w, x1 = W - m.pad;
+    double list_w = at.listed ? fmax(inner * 0.4, fmin(inner, 260 * m.unit)) : 0;
+    double x0 = m.pad + lane_w, x1 = W - m.pad - (at.listed ? list_w + m.gap * 4 : 0);
+    if (at.listed && !place_list(l, fonts, gs, t, &m, fmax(at.listed ? 8 : 0, m.value * 0.9 * at.text_scale),
+                                 x1 + m.gap * 4, list_w, top, bottom))
+        return false;
     double span = d->to - d->from;
     double from = d->from - span * 0.03, to = d->to + span * 0.03;
     double pw = x1 - x0;
@@ -322,8 +390,12 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         group *g = &gs->g[i];
         zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
                                      (int)(2 * g->count), ZY_ALIGN_LEFT};
-        g->date = zy_text_measure(fonts, g->date_text, &date_style);
-        g->text = zy_text_measure(fonts, g->labels, &label_style);
+        if (at.listed)
+            label_style = (zy_text_style){fmax(min_text, m.tick * at.text_scale), true, 0, 1, ZY_ALIGN_LEFT};
+        g->show_date = at.listed ? NULL : g->date_text;
+        g->show_text = at.listed ? g->number : g->labels;
+        g->date = g->show_date ? zy_text_measure(fonts, g->show_date, &date_style) : (zy_text_extent){0, 0, 0};
+        g->text = zy_text_measure(fonts, g->show_text, &label_style);
         g->w = fmax(g->date.width, g->text.width);
         g->h = g->date.height + g->text.height;
         g->x = X_OF(g->start);
@@ -388,7 +460,8 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         free(reach);
         return false;
     }
-    double grow = nsides ? fmin((plot_h - content) / (double)nsides, 3 * m.label + 60 * m.unit) : 0;
+    double grow_cap = at.listed ? 3 * m.gap : 3 * m.label + 60 * m.unit;
+    double grow = nsides ? fmin((plot_h - content) / (double)nsides, grow_cap) : 0;
     content += grow * (double)nsides;
     double share = plot_h / content;
     double *line_y = calloc(d->nlane, sizeof *line_y);
@@ -477,14 +550,17 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
                            t->background);
         zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
                                      (int)(2 * g->count), ZY_ALIGN_LEFT};
+        if (at.listed)
+            label_style = (zy_text_style){fmax(min_text, m.tick * at.text_scale), true, 0, 1, ZY_ALIGN_LEFT};
         bool left_flag = g->bx > g->x;
         double dx = left_flag ? g->bx : g->bx + g->w - g->date.width;
         double tx = left_flag ? g->bx : g->bx + g->w - g->text.width;
         if (!left_flag)
             label_style.align = ZY_ALIGN_RIGHT, date_style.align = ZY_ALIGN_RIGHT;
-        zy_layout_add_text(l, fonts, g->date_text, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
-        zy_layout_add_text(l, fonts, g->labels, &label_style, t->text, ZY_ROLE_VALUE, tx,
-                           by + g->date.height);
+        if (g->show_date)
+            zy_layout_add_text(l, fonts, g->show_date, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
+        zy_layout_add_text(l, fonts, g->show_text, &label_style, at.listed ? c : t->text,
+                           ZY_ROLE_VALUE, tx, by + g->date.height);
         date_style.align = ZY_ALIGN_LEFT;
         double mark_edge = g->period ? r * 0.8 : r;
         double y_from_mark = g->side < 0 ? yc - mark_edge : yc + mark_edge;
@@ -507,18 +583,26 @@ zy_status zy_timeline_layout_build(zy_diag *diag, const zy_fonts *fonts,
         zy_layout_init(l, o->width, o->height, t->background);
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     }
-    static const double text_scales[] = {1, 0.9, 0.8, 0.7, 0.6};
-    static const double wrap_scales[] = {1, 0.75, 0.55};
-    /* a size asked for is kept: only the wrapping narrows */
-    size_t nscales = o->font_size > 0 ? 1 : sizeof text_scales / sizeof text_scales[0];
-    for (size_t w = 0; w < sizeof wrap_scales / sizeof wrap_scales[0]; w++)
-        for (size_t s = 0; s < nscales; s++) {
-            if (try_layout(fonts, d, &gs, o, t, (attempt){text_scales[s], wrap_scales[w]}, l)) {
-                groups_free(&gs);
-                return l->status == ZY_OK ? ZY_OK : zy_diag_fail(diag, l->status, "out of memory");
-            }
-            zy_layout_free(l);
+    /* labels at their marks with text down to 80 % (narrower wrapping first); then numbers at
+     * the marks and a list beside the axis (readable text rather than tiny or much-wrapped
+     * labels); then labels wrapped narrower still, at 70 and 60 %. A size asked for (--font-size) is kept: only the wrapping
+     * narrows, and a list is tried at that size. */
+    static const attempt attempts[] = {
+        {1, 1, false}, {1, 0.75, false}, {0.9, 1, false}, {0.9, 0.75, false}, {0.8, 1, false},
+        {0.8, 0.75, false},
+        {1, 1, true}, {0.9, 1, true}, {0.8, 1, true}, {0.7, 1, true},
+        {1, 0.55, false}, {0.9, 0.55, false}, {0.8, 0.55, false}, {0.7, 1, false},
+        {0.7, 0.55, false}, {0.6, 1, false}, {0.6, 0.55, false},
+    };
+    for (size_t a = 0; a < sizeof attempts / sizeof attempts[0]; a++) {
+        if (o->font_size > 0 && attempts[a].text_scale != 1)
+            continue;
+        if (try_layout(fonts, d, &gs, o, t, attempts[a], l)) {
+            groups_free(&gs);
+            return l->status == ZY_OK ? ZY_OK : zy_diag_fail(diag, l->status, "out of memory");
         }
+        zy_layout_free(l);
+    }
     groups_free(&gs);
     zy_layout_init(l, o->width, o->height, t->background);
     return zy_diag_fail(diag, ZY_ERR_LIMIT,
