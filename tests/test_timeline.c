@@ -219,6 +219,10 @@ static void check(const zy_layout *l, const char *what)
             const zy_line_item *ln = &l->lines[k];
             if (ln->leader && segment_enters(ln->x0, ln->y0, ln->x1, ln->y1, a))
                 fail_msg("%s: a leader at x=%.1f crosses \"%s\"", what, ln->x0, l->texts[i].text);
+            /* lanes' lines, their separators and the axis run clear of text too (only the
+             * light vertical grid passes behind labels, which knock it out) */
+            if (ln->y0 == ln->y1 && segment_enters(ln->x0, ln->y0, ln->x1, ln->y1, a))
+                fail_msg("%s: a line at y=%.1f crosses \"%s\"", what, ln->y0, l->texts[i].text);
         }
         for (size_t k = 0; k < l->ncircle; k++) {
             const zy_circle_item *c = &l->circles[k];

@@ -101,6 +101,20 @@ static void tick_label(tick_plan p, double t, double previous, char *out, size_t
         snprintf(out, cap, "%d月%d日", m, d);
 }
 
+/* A lane's colour: the palette's, lifted toward white on a dark background so that thin
+ * leaders and bands stay visible there. */
+static zy_color lane_color(const zy_theme_colors *t, size_t lane)
+{
+    zy_color c = t->palette[lane % t->npalette], bg = t->background;
+    double luminance = 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b;
+    if (bg.a > 0 && luminance < 0.4) {
+        c.r += (1 - c.r) * 0.3;
+        c.g += (1 - c.g) * 0.3;
+        c.b += (1 - c.b) * 0.3;
+    }
+    return c;
+}
+
 /* ---- groups of events ---- */
 
 typedef struct group {
@@ -325,7 +339,7 @@ static bool place_list(zy_layout *l, const zy_fonts *fonts, const group_set *gs,
             }
             double cx = x + col * (col_w + m->gap * 3);
             zy_text_extent ne = zy_text_measure(fonts, g->number, &num_style);
-            zy_layout_add_text(l, fonts, g->number, &num_style, t->palette[g->lane % t->npalette],
+            zy_layout_add_text(l, fonts, g->number, &num_style, lane_color(t, g->lane),
                                ZY_ROLE_VALUE, cx + num_w - m->gap - ne.width, y);
             zy_layout_add_text(l, fonts, entry, &entry_style, t->text, ZY_ROLE_VALUE, cx + num_w, y);
             free(entry);
@@ -477,10 +491,10 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         double band = (above + below + 2 * pad_v) * share;
         line_y[k] = y + (band - above - below) / 2 + above;
         if (k > 0)
-            zy_layout_add_line(l, m.pad, y, W - m.pad, y, fmax(1, m.unit), t->grid);
+            zy_layout_add_line(l, m.pad, y, x1, y, fmax(1, m.unit), t->grid);
         if (d->has_lanes) {
             zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &lane_style);
-            zy_layout_add_text(l, fonts, d->lanes[k], &lane_style, t->palette[k % t->npalette],
+            zy_layout_add_text(l, fonts, d->lanes[k], &lane_style, lane_color(t, k),
                                ZY_ROLE_AXIS_TITLE, m.pad, line_y[k] - e.height / 2);
         }
         y += band;
@@ -513,7 +527,7 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
         char text[40];
         tick_label(plan, ticks[i], previous, text, sizeof text);
         zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
-        double tx = fmin(fmax(x - e.width / 2, m.pad), W - m.pad - e.width);
+        double tx = fmin(fmax(x - e.width / 2, m.pad), x1 - e.width);
         if (tx < last_right + 6 * m.unit)
             continue;
         zy_layout_add_text(l, fonts, text, &tick_style, t->muted, ZY_ROLE_TICK, tx, axis_y + m.gap * 0.5);
@@ -524,7 +538,7 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
 
     /* lane lines, marks, leaders and labels */
     for (size_t k = 0; k < d->nlane; k++) {
-        zy_color c = t->palette[k % t->npalette];
+        zy_color c = lane_color(t, k);
         c.a = 0.45;
         zy_layout_add_line(l, x0, line_y[k], x1, line_y[k], fmax(1.5, 2 * m.unit), c);
     }
@@ -532,7 +546,7 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
     for (size_t i = 0; i < gs->n; i++) {
         const group *g = &gs->g[i];
         double yc = line_y[g->lane];
-        zy_color c = t->palette[g->lane % t->npalette];
+        zy_color c = lane_color(t, g->lane);
         if (g->period) {
             double xa = X_OF(g->start), xb = X_OF(g->end);
             zy_color fill = c;
