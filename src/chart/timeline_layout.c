@@ -296,61 +296,81 @@ typedef struct attempt {
     bool listed;           /* numbers at the marks, the events in a list beside the axis */
 } attempt;
 
-/* The list of a listed layout: "number  date  labels" per group, in one or two columns in the
- * band [x, x + w] × [top, bottom]; false when it does not fit. */
+/* A list entry: the date, then the labels joined by 、 (malloc'd; NULL when out of memory). */
+static char *list_entry(const group *g)
+{
+    char *entry = malloc(strlen(g->date_text) + 3 * strlen(g->labels) + 8);
+    if (!entry)
+        return NULL;
+    char *out = entry + sprintf(entry, "%s　", g->date_text);
+    for (const char *p = g->labels; *p; p++) {
+        if (*p == '\n')
+            out += sprintf(out, "、");
+        else
+            *out++ = *p;
+    }
+    *out = '\0';
+    return entry;
+}
+
+/* The list of a listed layout: "number  date  labels" per group, in one column or two of
+ * balanced height in the band [x, x + w] × [top, bottom]; false when it does not fit. */
 static bool place_list(zy_layout *l, const zy_fonts *fonts, const group_set *gs,
                        const zy_theme_colors *t, const zy_metrics *m, double size, double x,
                        double w, double top, double bottom)
 {
     zy_text_style num_style = {size, true, 0, 1, ZY_ALIGN_RIGHT};
-    char widest[16];
+    char widest[32];
     snprintf(widest, sizeof widest, "%zu", gs->n * 10 - 1);
     double num_w = zy_text_measure(fonts, widest, &num_style).width + m->gap;
-    double row_gap = m->gap * 0.6;
-    for (int ncol = 1; ncol <= 2; ncol++) {
+    double row_gap = m->gap * 0.6, avail = bottom - top;
+    char **entries = calloc(gs->n ? gs->n : 1, sizeof *entries);
+    double *heights = calloc(gs->n ? gs->n : 1, sizeof *heights);
+    bool fits = false;
+    for (size_t i = 0; entries && heights && i < gs->n; i++)
+        if (!(entries[i] = list_entry(&gs->g[i])))
+            break;
+    if (!entries || !heights || (gs->n && !entries[gs->n - 1])) {
+        l->status = ZY_ERR_NOMEM;
+        fits = true; /* the caller reports the status */
+    }
+    for (int ncol = 1; ncol <= 2 && !fits; ncol++) {
         double col_w = (w - (ncol - 1) * m->gap * 3) / ncol;
         zy_text_style entry_style = {size, false, col_w - num_w - m->gap * 0.5, 0, ZY_ALIGN_LEFT};
-        int col = 0;
+        double total = 0;
+        for (size_t i = 0; i < gs->n; i++) {
+            entry_style.max_lines = (int)(2 * gs->g[i].count);
+            heights[i] = zy_text_measure(fonts, entries[i], &entry_style).height + row_gap;
+            total += heights[i];
+        }
+        /* the second column starts at the first entry whose middle passes half the list */
+        size_t split = gs->n;
+        double first = 0;
+        if (ncol == 2)
+            for (split = 0; split < gs->n && first + heights[split] / 2 <= total / 2; split++)
+                first += heights[split];
+        if (first - row_gap > avail || total - first - row_gap > avail)
+            continue;
         double y = top;
-        bool fits = true;
-        size_t first_text = l->ntext;
-        for (size_t i = 0; i < gs->n && fits; i++) {
-            const group *g = &gs->g[i];
-            /* the date, then the labels joined by 、 */
-            char *entry = malloc(strlen(g->date_text) + 3 * strlen(g->labels) + 8);
-            if (!entry) {
-                l->status = ZY_ERR_NOMEM;
-                return true;
-            }
-            char *out = entry + sprintf(entry, "%s　", g->date_text);
-            for (const char *p = g->labels; *p; p++)
-                out = *p == '\n' ? out + sprintf(out, "、") : (*out++ = *p, out);
-            *out = '\0';
-            entry_style.max_lines = (int)(2 * g->count);
-            zy_text_extent e = zy_text_measure(fonts, entry, &entry_style);
-            if (y + e.height > bottom) { /* the next column, if there is one and it is tall enough */
-                col++;
+        for (size_t i = 0; i < gs->n; i++) {
+            if (i == split)
                 y = top;
-                if (col == ncol || y + e.height > bottom) {
-                    free(entry);
-                    fits = false;
-                    break;
-                }
-            }
-            double cx = x + col * (col_w + m->gap * 3);
+            const group *g = &gs->g[i];
+            double cx = x + (i >= split ? col_w + m->gap * 3 : 0);
             zy_text_extent ne = zy_text_measure(fonts, g->number, &num_style);
             zy_layout_add_text(l, fonts, g->number, &num_style, lane_color(t, g->lane),
                                ZY_ROLE_VALUE, cx + num_w - m->gap - ne.width, y);
-            zy_layout_add_text(l, fonts, entry, &entry_style, t->text, ZY_ROLE_VALUE, cx + num_w, y);
-            free(entry);
-            y += e.height + row_gap;
+            entry_style.max_lines = (int)(2 * g->count);
+            zy_layout_add_text(l, fonts, entries[i], &entry_style, t->text, ZY_ROLE_VALUE, cx + num_w, y);
+            y += heights[i];
         }
-        if (fits)
-            return true;
-        while (l->ntext > first_text) /* take the partial list back */
-            free(l->texts[--l->ntext].text);
+        fits = true;
     }
-    return false;
+    for (size_t i = 0; entries && i < gs->n; i++)
+        free(entries[i]);
+    free(entries);
+    free(heights);
+    return fits;
 }
 
 /* Lay out the whole chart at one text size; false when the labels do not fit. */
