@@ -292,6 +292,13 @@ static bool read_after_year(const char **pp, int y, bool *fiscal, zy_event_date 
         *pp = p;
         return true;
     }
+    int part = take(&p, "上旬") || take(&p, "初旬") ? 1 : take(&p, "中旬") ? 2 : take(&p, "下旬") ? 3 : 0;
+    if (part) {
+        o->precision = ZY_PRECISION_TEN_DAYS;
+        o->day = 1 + 10 * (part - 1);
+        *pp = p;
+        return true;
+    }
     if (read_digits(&p, &d) < 1 || d > 99)
         return fail(why, cap, "expected a day after the month");
     take(&p, "日");
@@ -329,6 +336,13 @@ static void place_in_time(zy_event_date *o, bool fiscal, int half, int quarter, 
         months_span(y, o->month, 1, &o->start, &o->end);
         snprintf(o->text, sizeof o->text, "%s%d月", yt, o->month);
         break;
+    case ZY_PRECISION_TEN_DAYS: {
+        static const char *const parts[] = {"上旬", "中旬", "下旬"};
+        o->start = zy_days_from_civil(y, o->month, o->day);
+        o->end = o->day < 21 ? o->start + 10 : zy_days_from_civil(y, o->month, 1) + days_in_month(y, o->month);
+        snprintf(o->text, sizeof o->text, "%s%d月%s", yt, o->month, parts[o->day / 10]);
+        break;
+    }
     case ZY_PRECISION_MONTHS:
         months_span(y, o->month, last_month - o->month + 1, &o->start, &o->end);
         snprintf(o->text, sizeof o->text, "%s%d〜%d月", yt, o->month, last_month);

@@ -14,7 +14,8 @@ typedef enum zy_precision {
     ZY_PRECISION_FISCAL_YEAR, /* 2024年度, FY2024, 令和6年度: April to March */
     ZY_PRECISION_HALF,        /* 2024年上期, 2024年度下期, 2024H1 */
     ZY_PRECISION_QUARTER,     /* 2024年第2四半期, 2024Q2, 2024年度第1四半期, FY2024Q1 */
-    ZY_PRECISION_MONTHS       /* 2024年4〜6月(期) */
+    ZY_PRECISION_MONTHS,      /* 2024年4〜6月(期) */
+    ZY_PRECISION_TEN_DAYS     /* 2025年1月上旬 (1–10日), 中旬 (11–20日), 下旬 (21日–); day is its first */
 } zy_precision;
 
 /* A date as read from a cell. */
@@ -53,6 +54,7 @@ void zy_civil_from_days(double days, int *y, int *m, int *d);
 /* Read a date: 2025-01-20, 2025/1/20, 2025.1.20, 2025年1月20日(月), 24/05/13 (a two-digit
  * year only in this three-part shape, read as 2024), 2025-01, 2025年1月, 2025, 2025年,
  * 2024年度, FY2024, 2024年度上期, 2024年第2四半期, 2024Q2, 2024-Q2, FY2024Q1, 2024年4〜6月期,
+ * 2025年1月上旬/中旬/下旬,
  * and era dates: 令和6年4月1日, 令和元年, 平成27年度, R6.4.1, H27年度. Full-width digits are
  * accepted. On failure returns false and writes why into why (why_cap bytes; why may be NULL
  * when why_cap is 0): an impossible day, a month out of range, a date outside its era. */
