@@ -373,95 +373,114 @@ static bool place_list(zy_layout *l, const zy_fonts *fonts, const group_set *gs,
     return fits;
 }
 
-/* Lay out the whole chart at one text size; false when the labels do not fit. */
-static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_set *gs,
-                       const zy_timeline_options *o, const zy_theme_colors *t, attempt at,
-                       zy_layout *l)
+/* The geometry one attempt works in. */
+typedef struct plot {
+    zy_metrics m;
+    double top, bottom;    /* the band between the frame's title/legend and its source */
+    double axis_y;         /* the time axis; tick labels below it */
+    double x0, x1;         /* the plot's left and right (lane names left of x0, a list right of x1) */
+    double from, to;       /* the time at x0 and at x1 */
+    double r, stem;        /* a mark's radius; a leader's length before any label */
+    double min_text;       /* the smallest text size an attempt may shrink to */
+    zy_text_style tick_style, lane_style, date_style, label_style, number_style;
+    spacing sp;
+} plot;
+
+static double x_of(const plot *p, double time)
+{
+    return p->x0 + (time - p->from) / (p->to - p->from) * (p->x1 - p->x0);
+}
+
+/* Metrics (at --font-size when given), the frame, and the plot's edges; the list beside it
+ * in a listed attempt. False when the list does not fit. */
+static bool set_up_plot(const zy_fonts *fonts, const zy_timeline_data *d, const group_set *gs,
+                        const zy_timeline_options *o, const zy_theme_colors *t, attempt at,
+                        zy_layout *l, plot *p)
 {
     zy_metrics m = zy_metrics_for(o->width, o->height);
     if (o->font_size > 0) { /* the labels at the size asked for; the rest in proportion */
         double k = o->font_size / (m.label * 0.9);
         m.title *= k, m.subtitle *= k, m.label *= k, m.value *= k, m.tick *= k, m.source *= k, m.legend *= k;
     }
-    zy_layout_init(l, o->width, o->height, t->background);
+    p->m = m;
     double W = o->width, inner = W - 2 * m.pad;
     bool any_period = false;
     for (size_t i = 0; i < gs->n; i++)
         any_period |= gs->g[i].period;
     zy_legend_entry legend[1] = {{"帯: 期間（年・年度・四半期・月）", t->muted, true}};
-    double top, bottom;
     zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, any_period ? 1 : 0, t, &m,
-                   &top, &bottom);
-
-    zy_text_style tick_style = {m.tick, false, 0, 1, ZY_ALIGN_LEFT};
-    double tick_h = zy_text_measure(fonts, "2025年1月", &tick_style).height;
-    double axis_y = bottom - tick_h - m.gap;
-    zy_text_style lane_style = {m.label, true, inner * 0.16, 3, ZY_ALIGN_LEFT};
+                   &p->top, &p->bottom);
+    p->min_text = o->font_size > 0 ? 1 : 8;
+    p->tick_style = (zy_text_style){m.tick, false, 0, 1, ZY_ALIGN_LEFT};
+    p->axis_y = p->bottom - zy_text_measure(fonts, "2025年1月", &p->tick_style).height - m.gap;
+    p->lane_style = (zy_text_style){m.label, true, inner * 0.16, 3, ZY_ALIGN_LEFT};
     double lane_w = 0;
-    if (d->has_lanes) {
-        for (size_t k = 0; k < d->nlane; k++)
-            lane_w = fmax(lane_w, zy_text_measure(fonts, d->lanes[k], &lane_style).width);
-        lane_w += m.gap * 3;
-    }
+    for (size_t k = 0; d->has_lanes && k < d->nlane; k++)
+        lane_w = fmax(lane_w, zy_text_measure(fonts, d->lanes[k], &p->lane_style).width + m.gap * 3);
     double list_w = at.listed ? fmax(inner * 0.4, fmin(inner, 260 * m.unit)) : 0;
-    double x0 = m.pad + lane_w, x1 = W - m.pad - (at.listed ? list_w + m.gap * 4 : 0);
-    if (at.listed && !place_list(l, fonts, gs, t, &m, fmax(at.listed ? 8 : 0, m.value * 0.9 * at.text_scale),
-                                 x1 + m.gap * 4, list_w, top, bottom))
-        return false;
+    p->x0 = m.pad + lane_w;
+    p->x1 = W - m.pad - (at.listed ? list_w + m.gap * 4 : 0);
     double span = d->to - d->from;
-    double from = d->from - span * 0.03, to = d->to + span * 0.03;
-    double pw = x1 - x0;
-#define X_OF(tm) (x0 + ((tm) - from) / (to - from) * pw)
+    p->from = d->from - span * 0.03;
+    p->to = d->to + span * 0.03;
+    p->sp = (spacing){14 * m.unit + 4, 4 * m.unit + 2, 5 * m.unit + 2};
+    p->r = fmax(4, 7 * m.unit);
+    p->stem = p->r + m.gap * 1.2;
+    double wrap = fmax(60, fmin(230 * m.unit + 40, (p->x1 - p->x0) / 3) * at.wrap_scale);
+    p->date_style = (zy_text_style){fmax(p->min_text, m.tick * at.text_scale), false, 0, 1, ZY_ALIGN_LEFT};
+    p->label_style = (zy_text_style){fmax(p->min_text, m.label * 0.9 * at.text_scale), false, wrap, 2,
+                                     ZY_ALIGN_LEFT};
+    p->number_style = (zy_text_style){fmax(p->min_text, m.tick * at.text_scale), true, 0, 1, ZY_ALIGN_LEFT};
+    return !at.listed || place_list(l, fonts, gs, t, &m, fmax(p->min_text, m.value * 0.9 * at.text_scale),
+                                    p->x1 + m.gap * 4, list_w, p->top, p->bottom);
+}
 
-    /* labels: measure, then place latest first */
-    spacing sp = {14 * m.unit + 4, 4 * m.unit + 2, 5 * m.unit + 2};
-    double r = fmax(4, 7 * m.unit);
-    double stem = r + m.gap * 1.2;
-    double min_text = o->font_size > 0 ? 1 : 8;
-    zy_text_style date_style = {fmax(min_text, m.tick * at.text_scale), false, 0, 1, ZY_ALIGN_LEFT};
-    double wrap = fmax(60, fmin(230 * m.unit + 40, pw / 3) * at.wrap_scale);
+/* The style of a group's label text: the events (up to two lines each), or its number. */
+static zy_text_style label_style_of(const plot *p, const group *g, bool listed)
+{
+    zy_text_style s = listed ? p->number_style : p->label_style;
+    if (!listed)
+        s.max_lines = (int)(2 * g->count);
+    return s;
+}
+
+/* Measure each group's label and put its flag beside its mark; false when a label is wider
+ * than the plot beside its mark. */
+static bool measure_groups(const zy_fonts *fonts, group_set *gs, const plot *p, bool listed)
+{
     for (size_t i = 0; i < gs->n; i++) {
         group *g = &gs->g[i];
-        zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
-                                     (int)(2 * g->count), ZY_ALIGN_LEFT};
-        if (at.listed)
-            label_style = (zy_text_style){fmax(min_text, m.tick * at.text_scale), true, 0, 1, ZY_ALIGN_LEFT};
-        g->show_date = at.listed ? NULL : g->date_text;
-        g->show_text = at.listed ? g->number : g->labels;
-        g->date = g->show_date ? zy_text_measure(fonts, g->show_date, &date_style) : (zy_text_extent){0, 0, 0};
+        zy_text_style label_style = label_style_of(p, g, listed);
+        g->show_date = listed ? NULL : g->date_text;
+        g->show_text = listed ? g->number : g->labels;
+        g->date = g->show_date ? zy_text_measure(fonts, g->show_date, &p->date_style) : (zy_text_extent){0, 0, 0};
         g->text = zy_text_measure(fonts, g->show_text, &label_style);
         g->w = fmax(g->date.width, g->text.width);
         g->h = g->date.height + g->text.height;
-        g->x = X_OF(g->start);
-        g->bx = g->x + sp.lgap;
-        if (g->bx + g->w > x1) /* no room on the right: the flag hangs to the left */
-            g->bx = fmax(x0, g->x - sp.lgap - g->w);
+        g->x = x_of(p, g->start);
+        g->bx = g->x + p->sp.lgap;
+        if (g->bx + g->w > p->x1) /* no room on the right: the flag hangs to the left */
+            g->bx = fmax(p->x0, g->x - p->sp.lgap - g->w);
         if (g->x >= g->bx - 0.5 && g->x <= g->bx + g->w + 0.5)
-            return false; /* wider than the plot beside its mark */
+            return false;
     }
-    lane_reach *reach = calloc(d->nlane, sizeof *reach);
-    if (!reach) {
-        l->status = ZY_ERR_NOMEM;
-        return true;
-    }
+    return true;
+}
+
+/* Place every group (side, near, far) and note how far each lane's labels reach. */
+static zy_status place_groups(group_set *gs, const spacing *sp, lane_reach *reach)
+{
     group *placed = calloc(gs->n ? gs->n : 1, sizeof *placed);
-    if (!placed) {
-        free(reach);
-        l->status = ZY_ERR_NOMEM;
-        return true;
-    }
-    size_t *order = placement_order(gs, &sp);
+    size_t *order = placed ? placement_order(gs, sp) : NULL;
     if (!order) {
         free(placed);
-        free(reach);
-        l->status = ZY_ERR_NOMEM;
-        return true;
+        return ZY_ERR_NOMEM;
     }
     for (size_t i = 0; i < gs->n; i++) {
         group *g = &gs->g[order[i]];
         lane_reach *lr = &reach[g->lane];
-        double up = fit_on_side(g, -1, placed, i, &sp);
-        double down = fit_on_side(g, +1, placed, i, &sp);
+        double up = fit_on_side(g, -1, placed, i, sp);
+        double down = fit_on_side(g, +1, placed, i, sp);
         /* the side that keeps the lane lowest; on a tie, the other side from the last label */
         double up_reach = fmax(lr->above, up + g->h), down_reach = fmax(lr->below, down + g->h);
         int side = up_reach < down_reach - 0.5 ? -1 : down_reach < up_reach - 0.5 ? +1
@@ -481,130 +500,153 @@ static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_s
     }
     free(order);
     free(placed);
+    return ZY_OK;
+}
 
-    /* lane heights from their content; what is left lengthens stems, then is shared */
-    double plot_h = axis_y - top, pad_v = m.gap * 1.5, content = 0;
+/* Lanes as tall as their labels reach; space left over lengthens the leaders (by *grow, up to
+ * a cap), then is shared in proportion. Draws the separators and lane names and sets each
+ * lane's line_y. False when the lanes do not fit above the axis. */
+static bool size_lanes(zy_layout *l, const zy_fonts *fonts, const zy_timeline_data *d,
+                       const zy_theme_colors *t, const plot *p, const lane_reach *reach,
+                       bool listed, double *line_y, double *grow)
+{
+    const zy_metrics *m = &p->m;
+    double plot_h = p->axis_y - p->top, pad_v = m->gap * 1.5, content = 0;
     size_t nsides = 0;
     for (size_t k = 0; k < d->nlane; k++) {
-        content += (reach[k].has_above ? stem + reach[k].above : r) +
-                   (reach[k].has_below ? stem + reach[k].below : r) + 2 * pad_v;
+        content += (reach[k].has_above ? p->stem + reach[k].above : p->r) +
+                   (reach[k].has_below ? p->stem + reach[k].below : p->r) + 2 * pad_v;
         nsides += reach[k].has_above + reach[k].has_below;
     }
-    if (content > plot_h) {
-        free(reach);
+    if (content > plot_h)
         return false;
-    }
-    double grow_cap = at.listed ? 3 * m.gap : 3 * m.label + 60 * m.unit;
-    double grow = nsides ? fmin((plot_h - content) / (double)nsides, grow_cap) : 0;
-    content += grow * (double)nsides;
-    double share = plot_h / content;
-    double *line_y = calloc(d->nlane, sizeof *line_y);
-    if (!line_y) {
-        free(reach);
-        l->status = ZY_ERR_NOMEM;
-        return true;
-    }
-    double y = top;
+    double grow_cap = listed ? 3 * m->gap : 3 * m->label + 60 * m->unit;
+    *grow = nsides ? fmin((plot_h - content) / (double)nsides, grow_cap) : 0;
+    content += *grow * (double)nsides;
+    double share = plot_h / content, y = p->top;
     for (size_t k = 0; k < d->nlane; k++) {
-        double above = reach[k].has_above ? stem + grow + reach[k].above : r;
-        double below = reach[k].has_below ? stem + grow + reach[k].below : r;
+        double above = reach[k].has_above ? p->stem + *grow + reach[k].above : p->r;
+        double below = reach[k].has_below ? p->stem + *grow + reach[k].below : p->r;
         double band = (above + below + 2 * pad_v) * share;
         line_y[k] = y + (band - above - below) / 2 + above;
         if (k > 0)
-            zy_layout_add_line(l, m.pad, y, x1, y, fmax(1, m.unit), t->grid);
+            zy_layout_add_line(l, m->pad, y, p->x1, y, fmax(1, m->unit), t->grid);
         if (d->has_lanes) {
-            zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &lane_style);
-            zy_layout_add_text(l, fonts, d->lanes[k], &lane_style, lane_color(t, k),
-                               ZY_ROLE_AXIS_TITLE, m.pad, line_y[k] - e.height / 2);
+            zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &p->lane_style);
+            zy_layout_add_text(l, fonts, d->lanes[k], &p->lane_style, lane_color(t, k),
+                               ZY_ROLE_AXIS_TITLE, m->pad, line_y[k] - e.height / 2);
         }
         y += band;
     }
+    return true;
+}
 
-    /* ticks: the finest plan whose labels fit */
+/* Grid lines, tick labels (the finest plan whose labels fit) and the axis. */
+static void draw_ticks(zy_layout *l, const zy_fonts *fonts, const zy_theme_colors *t, const plot *p)
+{
     static const tick_plan plans[] = {{2, 1}, {2, 2}, {2, 7}, {3, 1}, {1, 1}, {1, 2}, {1, 3},
                                       {1, 6}, {0, 1}, {0, 2}, {0, 5}, {0, 10}, {0, 20}, {0, 50},
                                       {0, 100}, {0, 200}, {0, 500}};
-    double ticks[64];
+    const zy_metrics *m = &p->m;
+    double ticks[64], pw = p->x1 - p->x0;
     size_t nticks = 0;
     tick_plan plan = plans[sizeof plans / sizeof plans[0] - 1];
-    for (size_t p = 0; p < sizeof plans / sizeof plans[0]; p++) {
-        nticks = plan_ticks(plans[p], from, to, ticks, 64);
+    for (size_t k = 0; k < sizeof plans / sizeof plans[0]; k++) {
+        nticks = plan_ticks(plans[k], p->from, p->to, ticks, 64);
         if (nticks == 64 || nticks < 2)
             continue;
         char text[40];
-        tick_label(plans[p], ticks[0], NAN, text, sizeof text);
-        double w = zy_text_measure(fonts, text, &tick_style).width;
-        if ((double)nticks * (w + 16 * m.unit) <= pw) {
-            plan = plans[p];
+        tick_label(plans[k], ticks[0], NAN, text, sizeof text);
+        double w = zy_text_measure(fonts, text, &p->tick_style).width;
+        if ((double)nticks * (w + 16 * m->unit) <= pw) {
+            plan = plans[k];
             break;
         }
     }
-    nticks = plan_ticks(plan, from, to, ticks, 64);
+    nticks = plan_ticks(plan, p->from, p->to, ticks, 64);
     double last_right = -INFINITY, previous = NAN;
     for (size_t i = 0; i < nticks; i++) {
-        double x = X_OF(ticks[i]);
-        zy_layout_add_line(l, x, top, x, axis_y, fmax(1, m.unit), t->grid);
+        double x = x_of(p, ticks[i]);
+        zy_layout_add_line(l, x, p->top, x, p->axis_y, fmax(1, m->unit), t->grid);
         char text[40];
         tick_label(plan, ticks[i], previous, text, sizeof text);
-        zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
-        double tx = fmin(fmax(x - e.width / 2, m.pad), x1 - e.width);
-        if (tx < last_right + 6 * m.unit)
+        zy_text_extent e = zy_text_measure(fonts, text, &p->tick_style);
+        double tx = fmin(fmax(x - e.width / 2, m->pad), p->x1 - e.width);
+        if (tx < last_right + 6 * m->unit)
             continue;
-        zy_layout_add_text(l, fonts, text, &tick_style, t->muted, ZY_ROLE_TICK, tx, axis_y + m.gap * 0.5);
+        zy_layout_add_text(l, fonts, text, &p->tick_style, t->muted, ZY_ROLE_TICK, tx,
+                           p->axis_y + m->gap * 0.5);
         last_right = tx + e.width;
         previous = ticks[i];
     }
-    zy_layout_add_line(l, x0, axis_y, x1, axis_y, fmax(1.5, 1.5 * m.unit), t->axis);
+    zy_layout_add_line(l, p->x0, p->axis_y, p->x1, p->axis_y, fmax(1.5, 1.5 * m->unit), t->axis);
+}
 
-    /* lane lines, marks, leaders and labels */
-    for (size_t k = 0; k < d->nlane; k++) {
-        zy_color c = lane_color(t, k);
-        c.a = 0.45;
-        zy_layout_add_line(l, x0, line_y[k], x1, line_y[k], fmax(1.5, 2 * m.unit), c);
+/* One group: its mark (a dot or a band), its label on a halo, and its leader. */
+static void draw_group(zy_layout *l, const zy_fonts *fonts, const zy_theme_colors *t,
+                       const plot *p, const group *g, double yc, double grow, bool listed)
+{
+    const zy_metrics *m = &p->m;
+    zy_color c = lane_color(t, g->lane);
+    double r = p->r;
+    if (g->period) {
+        double xa = x_of(p, g->start), xb = x_of(p, g->end);
+        zy_color fill = c;
+        fill.a = 0.45;
+        zy_box bar = {xa, yc - r * 0.8, fmax(xb - xa, 1.6 * r), 1.6 * r};
+        zy_layout_add_rect(l, bar, fill);
+        zy_layout_add_outline(l, bar, c, fmax(1.5, 2 * m->unit));
+    } else {
+        zy_layout_add_circle(l, g->x, yc, r, c, 0);
     }
-    double halo = fmin(sp.lgap, sp.vgap) * 0.5;
-    for (size_t i = 0; i < gs->n; i++) {
-        const group *g = &gs->g[i];
-        double yc = line_y[g->lane];
-        zy_color c = lane_color(t, g->lane);
-        if (g->period) {
-            double xa = X_OF(g->start), xb = X_OF(g->end);
-            zy_color fill = c;
-            fill.a = 0.45;
-            zy_box bar = {xa, yc - r * 0.8, fmax(xb - xa, 1.6 * r), 1.6 * r};
-            zy_layout_add_rect(l, bar, fill);
-            zy_layout_add_outline(l, bar, c, fmax(1.5, 2 * m.unit));
-        } else {
-            zy_layout_add_circle(l, g->x, yc, r, c, 0);
+    double by = g->side < 0 ? yc - p->stem - grow - g->far : yc + p->stem + grow + g->near;
+    double halo = fmin(p->sp.lgap, p->sp.vgap) * 0.5;
+    zy_layout_add_rect(l, (zy_box){g->bx - halo, by - halo, g->w + 2 * halo, g->h + 2 * halo},
+                       t->background);
+    zy_text_style date_style = p->date_style, label_style = label_style_of(p, g, listed);
+    bool left_flag = g->bx > g->x; /* the text starts right of its leader (else ends left of it) */
+    if (!left_flag)
+        label_style.align = date_style.align = ZY_ALIGN_RIGHT;
+    double dx = left_flag ? g->bx : g->bx + g->w - g->date.width;
+    double tx = left_flag ? g->bx : g->bx + g->w - g->text.width;
+    if (g->show_date)
+        zy_layout_add_text(l, fonts, g->show_date, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
+    zy_layout_add_text(l, fonts, g->show_text, &label_style, listed ? c : t->text, ZY_ROLE_VALUE,
+                       tx, by + g->date.height);
+    double mark_edge = g->period ? r * 0.8 : r;
+    double y_from_mark = g->side < 0 ? yc - mark_edge : yc + mark_edge;
+    double y_to_end = g->side < 0 ? by : by + g->h;
+    zy_layout_add_leader(l, g->x, y_from_mark, g->x, y_to_end, fmax(1, 1.2 * m->unit), c);
+}
+
+/* Lay out the whole chart in one attempt; false when the labels do not fit (l->status says
+ * when memory ran out: then true). */
+static bool try_layout(const zy_fonts *fonts, const zy_timeline_data *d, group_set *gs,
+                       const zy_timeline_options *o, const zy_theme_colors *t, attempt at,
+                       zy_layout *l)
+{
+    zy_layout_init(l, o->width, o->height, t->background);
+    plot p;
+    if (!set_up_plot(fonts, d, gs, o, t, at, l, &p) || !measure_groups(fonts, gs, &p, at.listed))
+        return false;
+    lane_reach *reach = calloc(d->nlane, sizeof *reach);
+    double *line_y = calloc(d->nlane, sizeof *line_y), grow = 0;
+    bool fits = true;
+    if (!reach || !line_y || place_groups(gs, &p.sp, reach) != ZY_OK)
+        l->status = ZY_ERR_NOMEM;
+    else if ((fits = size_lanes(l, fonts, d, t, &p, reach, at.listed, line_y, &grow))) {
+        draw_ticks(l, fonts, t, &p);
+        for (size_t k = 0; k < d->nlane; k++) {
+            zy_color c = lane_color(t, k);
+            c.a = 0.45;
+            zy_layout_add_line(l, p.x0, line_y[k], p.x1, line_y[k], fmax(1.5, 2 * p.m.unit), c);
         }
-        double base = stem + grow;
-        double by = g->side < 0 ? yc - base - g->far : yc + base + g->near;
-        zy_box box = {g->bx, by, g->w, g->h};
-        zy_layout_add_rect(l, (zy_box){box.x - halo, box.y - halo, box.w + 2 * halo, box.h + 2 * halo},
-                           t->background);
-        zy_text_style label_style = {fmax(min_text, m.label * 0.9 * at.text_scale), false, wrap,
-                                     (int)(2 * g->count), ZY_ALIGN_LEFT};
-        if (at.listed)
-            label_style = (zy_text_style){fmax(min_text, m.tick * at.text_scale), true, 0, 1, ZY_ALIGN_LEFT};
-        bool left_flag = g->bx > g->x;
-        double dx = left_flag ? g->bx : g->bx + g->w - g->date.width;
-        double tx = left_flag ? g->bx : g->bx + g->w - g->text.width;
-        if (!left_flag)
-            label_style.align = ZY_ALIGN_RIGHT, date_style.align = ZY_ALIGN_RIGHT;
-        if (g->show_date)
-            zy_layout_add_text(l, fonts, g->show_date, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
-        zy_layout_add_text(l, fonts, g->show_text, &label_style, at.listed ? c : t->text,
-                           ZY_ROLE_VALUE, tx, by + g->date.height);
-        date_style.align = ZY_ALIGN_LEFT;
-        double mark_edge = g->period ? r * 0.8 : r;
-        double y_from_mark = g->side < 0 ? yc - mark_edge : yc + mark_edge;
-        double y_to_end = g->side < 0 ? by : by + g->h;
-        zy_layout_add_leader(l, g->x, y_from_mark, g->x, y_to_end, fmax(1, 1.2 * m.unit), c);
+        for (size_t i = 0; i < gs->n; i++)
+            draw_group(l, fonts, t, &p, &gs->g[i], line_y[gs->g[i].lane], grow, at.listed);
     }
     free(line_y);
     free(reach);
-    return true;
-#undef X_OF
+    return fits;
 }
 
 zy_status zy_timeline_layout_build(zy_diag *diag, const zy_fonts *fonts,
@@ -619,8 +661,8 @@ zy_status zy_timeline_layout_build(zy_diag *diag, const zy_fonts *fonts,
     }
     /* labels at their marks with text down to 80 % (narrower wrapping first); then numbers at
      * the marks and a list beside the axis (readable text rather than tiny or much-wrapped
-     * labels); then labels wrapped narrower still, at 70 and 60 %. A size asked for (--font-size) is kept: only the wrapping
-     * narrows, and a list is tried at that size. */
+     * labels); then labels wrapped narrower still, at 70 and 60 %. A size asked for
+     * (--font-size) is kept: only the wrapping narrows, and a list is tried at that size. */
     static const attempt attempts[] = {
         {1, 1, false}, {1, 0.75, false}, {0.9, 1, false}, {0.9, 0.75, false}, {0.8, 1, false},
         {0.8, 0.75, false},
