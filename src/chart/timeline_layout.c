@@ -358,7 +358,7 @@ static bool place_list(zy_layout *l, const zy_fonts *fonts, const group_set *gs,
             const group *g = &gs->g[i];
             double cx = x + (i >= split ? col_w + m->gap * 3 : 0);
             zy_text_extent ne = zy_text_measure(fonts, g->number, &num_style);
-            zy_layout_add_text(l, fonts, g->number, &num_style, lane_color(t, g->lane),
+            zy_layout_add_text(l, fonts, g->number, &num_style, t->text,
                                ZY_ROLE_VALUE, cx + num_w - m->gap - ne.width, y);
             entry_style.max_lines = (int)(2 * g->count);
             zy_layout_add_text(l, fonts, entries[i], &entry_style, t->text, ZY_ROLE_VALUE, cx + num_w, y);
@@ -382,6 +382,7 @@ typedef struct plot {
     double from, to;       /* the time at x0 and at x1 */
     double r, stem;        /* a mark's radius; a leader's length before any label */
     double min_text;       /* the smallest text size an attempt may shrink to */
+    double chip;           /* the width of the colour bar before a lane's name */
     zy_text_style tick_style, lane_style, date_style, label_style, number_style;
     spacing sp;
 } plot;
@@ -415,8 +416,10 @@ static bool set_up_plot(const zy_fonts *fonts, const zy_timeline_data *d, const 
     p->axis_y = p->bottom - zy_text_measure(fonts, "2025年1月", &p->tick_style).height - m.gap;
     p->lane_style = (zy_text_style){m.label, true, inner * 0.16, 3, ZY_ALIGN_LEFT};
     double lane_w = 0;
+    p->chip = fmax(3, 5 * m.unit);
     for (size_t k = 0; d->has_lanes && k < d->nlane; k++)
-        lane_w = fmax(lane_w, zy_text_measure(fonts, d->lanes[k], &p->lane_style).width + m.gap * 3);
+        lane_w = fmax(lane_w, p->chip + m.gap + zy_text_measure(fonts, d->lanes[k], &p->lane_style).width +
+                                  m.gap * 3);
     double list_w = at.listed ? fmax(inner * 0.4, fmin(inner, 260 * m.unit)) : 0;
     p->x0 = m.pad + lane_w;
     p->x1 = W - m.pad - (at.listed ? list_w + m.gap * 4 : 0);
@@ -514,8 +517,8 @@ static bool size_lanes(zy_layout *l, const zy_fonts *fonts, const zy_timeline_da
     double plot_h = p->axis_y - p->top, pad_v = m->gap * 1.5, content = 0;
     size_t nsides = 0;
     for (size_t k = 0; k < d->nlane; k++) {
-        content += (reach[k].has_above ? p->stem + reach[k].above : p->r) +
-                   (reach[k].has_below ? p->stem + reach[k].below : p->r) + 2 * pad_v;
+        content += (reach[k].has_above ? p->stem + reach[k].above : p->stem) +
+                   (reach[k].has_below ? p->stem + reach[k].below : p->stem) + 2 * pad_v;
         nsides += reach[k].has_above + reach[k].has_below;
     }
     if (content > plot_h)
@@ -525,16 +528,19 @@ static bool size_lanes(zy_layout *l, const zy_fonts *fonts, const zy_timeline_da
     content += *grow * (double)nsides;
     double share = plot_h / content, y = p->top;
     for (size_t k = 0; k < d->nlane; k++) {
-        double above = reach[k].has_above ? p->stem + *grow + reach[k].above : p->r;
-        double below = reach[k].has_below ? p->stem + *grow + reach[k].below : p->r;
+        double above = reach[k].has_above ? p->stem + *grow + reach[k].above : p->stem;
+        double below = reach[k].has_below ? p->stem + *grow + reach[k].below : p->stem;
         double band = (above + below + 2 * pad_v) * share;
         line_y[k] = y + (band - above - below) / 2 + above;
         if (k > 0)
             zy_layout_add_line(l, m->pad, y, p->x1, y, fmax(1, m->unit), t->grid);
-        if (d->has_lanes) {
+        if (d->has_lanes) { /* the name in the text colour (a pale lane colour would not read),
+                               after a bar of the lane's colour */
             zy_text_extent e = zy_text_measure(fonts, d->lanes[k], &p->lane_style);
-            zy_layout_add_text(l, fonts, d->lanes[k], &p->lane_style, lane_color(t, k),
-                               ZY_ROLE_AXIS_TITLE, m->pad, line_y[k] - e.height / 2);
+            zy_layout_add_rect(l, (zy_box){m->pad, line_y[k] - e.height / 2, p->chip, e.height},
+                               lane_color(t, k));
+            zy_layout_add_text(l, fonts, d->lanes[k], &p->lane_style, t->text, ZY_ROLE_AXIS_TITLE,
+                               m->pad + p->chip + m->gap, line_y[k] - e.height / 2);
         }
         y += band;
     }
@@ -611,7 +617,7 @@ static void draw_group(zy_layout *l, const zy_fonts *fonts, const zy_theme_color
     double tx = left_flag ? g->bx : g->bx + g->w - g->text.width;
     if (g->show_date)
         zy_layout_add_text(l, fonts, g->show_date, &date_style, t->muted, ZY_ROLE_VALUE, dx, by);
-    zy_layout_add_text(l, fonts, g->show_text, &label_style, listed ? c : t->text, ZY_ROLE_VALUE,
+    zy_layout_add_text(l, fonts, g->show_text, &label_style, t->text, ZY_ROLE_VALUE,
                        tx, by + g->date.height);
     double mark_edge = g->period ? r * 0.8 : r;
     double y_from_mark = g->side < 0 ? yc - mark_edge : yc + mark_edge;
