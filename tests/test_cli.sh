@@ -94,6 +94,13 @@ for fmt in png svg pdf; do
 done
 "$zuhyo" bar --data - --label 機関 --value 著者数 --format svg -o - <"$tmp/ok.csv" >"$tmp/stdout.svg" &&
   grep -q "清華大学: 1748" "$tmp/stdout.svg" && pass=$((pass + 1)) || { echo "FAIL: stdin to stdout"; fails=$((fails + 1)); }
+# ranks (unit 位): best first by the later rank, never a 0 rank
+printf '社,年,順位\nA社,2024年,5\nA社,2020年,1\nB社,2020年,9\nB社,2024年,2\n' >"$tmp/rank.csv"
+"$zuhyo" bar --data "$tmp/rank.csv" --label 社 --value 順位 --group 年 --dumbbell --unit 位 -o "$tmp/rank.svg" &&
+  grep -A1 "<desc>" "$tmp/rank.svg" | grep -q "B社 (2020年): 9 位" && pass=$((pass + 1)) ||
+  { echo "FAIL: rank dumbbell: B社 (2位 in 2024) should come first"; fails=$((fails + 1)); }
+printf '社,順位\nA社,0\n' >"$tmp/rank0.csv"
+expect 1 'rank0.csv:2:2: column "順位": 0 is not a rank' "$out" -- bar --data "$tmp/rank0.csv" --label 社 --value 順位 --unit 位 -o "$out"
 "$zuhyo" --version | grep -q '^zuhyo [0-9]' && pass=$((pass + 1)) || { echo "FAIL: --version"; fails=$((fails + 1)); }
 "$zuhyo" bar --help | grep -q -- '--number-format' && pass=$((pass + 1)) || { echo "FAIL: bar --help"; fails=$((fails + 1)); }
 "$zuhyo" doctor | grep -q 'Japanese coverage: ok' && pass=$((pass + 1)) || { echo "FAIL: doctor"; fails=$((fails + 1)); }
@@ -377,6 +384,56 @@ PY
 expect 2 "--min-confidence 1.5: expected a number from 0 to 1" "" -- auto --min-confidence 1.5 -o "$tmp/x" "$tmp/markets"
 expect 2 "give the articles" "" -- auto -o "$tmp/x"
 expect 1 "cannot create the folder" "" -- auto "$art" -o "$tmp/no/such/dir"
+# ---- zuhyo auto --corrections ----
+corr="$tmp/fixes.tsv"
+{
+  printf '# fixes for samples/articles\n\n'
+  printf 'drop\tdoc=101_ai_startups.txt\tsubject=アップステージ\tmeasure=valuation\n'
+  printf 'owner\tdoc=101_ai_startups.txt\tvalue=15億ドル\ttime=2025\tto=サカナ・エーアイ\n'
+  printf 'merge\tsubject=クルトリム (Krutrim)\tto=クルトリム\n'
+  printf 'value\tdoc=102_university_ranking.txt\tsubject=清華大学\tvalue=612\tto=700\n'
+  printf 'rename\tchart=主なアジアの生成AI新興企業\tto=アジアの生成AI新興企業の企業価値\n'
+  printf 'drop\tchart=記事に出てくる出来事\n'
+  printf 'drop\tsubject=どこにもない会社\n'
+  printf 'owner\tdoc=101_ai_startups.txt\ttext=約300人\tto=アップステージ\n'
+} >"$corr"
+"$zuhyo" auto "$src/samples/articles" --corrections "$corr" -o "$tmp/corr-out" --quiet 2>"$tmp/stderr"
+if [ $? -eq 0 ] && grep -q "fixes.tsv:9: matches no fact" "$tmp/stderr" && "$py" - "$tmp/corr-out" <<'PY'
+import json, os, sys
+m = json.load(open(os.path.join(sys.argv[1], "manifest.json"), encoding="utf-8"))
+titles = [c["title"] for c in m["charts"]]
+assert "主なアジアの生成AI新興企業" not in titles and "記事に出てくる出来事" not in titles, titles
+assert not any(c["type"] == "timeline" for c in m["charts"]), titles
+startups = next(c for c in m["charts"] if c["title"] == "アジアの生成AI新興企業の企業価値")
+labels = {r["label"]: r["value"] for r in startups["rows"]}
+assert labels == {"サカナ・エーアイ": 1500000000, "クルトリム": 1000000000}, labels
+papers = next(c for c in m["charts"] if c["title"] == "AI論文数の上位大学(2024年)")
+assert {r["label"]: r["value"] for r in papers["rows"]}["清華大学"] == 700, papers["rows"]
+got = [(c["line"], c["action"], c["matched"]) for c in m["corrections"]]
+assert got[0] == (3, "drop", 2) and got[4:7] == [(7, "rename", 1), (8, "drop", 1), (9, "drop", 0)], got
+assert [g[:2] for g in got[1:4]] == [(4, "owner"), (5, "merge"), (6, "value")] and all(g[2] for g in got[1:4]), got
+assert got[7] == (10, "owner", 1), got
+# a fact a line edited is drawn whatever its confidence: no longer left out
+assert not any(f["text"] == "約300人" for f in m["left_out"]), m["left_out"]
+PY
+then pass=$((pass + 1)); else echo "FAIL: auto --corrections"; cat "$tmp/stderr"; fails=$((fails + 1)); fi
+# the store keeps the facts as extracted: corrections live only in the charts
+"$zuhyo" facts --db "$tmp/corr-out/zuhyo.db" --subject アップステージ --measure valuation --format tsv | grep -q 800000000 &&
+  pass=$((pass + 1)) || { echo "FAIL: --corrections changed the store"; fails=$((fails + 1)); }
+"$zuhyo" auto --help | grep -q -- "--corrections FILE" && pass=$((pass + 1)) || { echo "FAIL: auto --help lacks --corrections"; fails=$((fails + 1)); }
+# a wrong line: exit 2 naming FILE:LINE, and nothing written (not even the -o folder)
+printf '# ok\ndrop\tsubject=A\nowner\tsubject=A\tcolour=red\tto=B\n' >"$tmp/bad-fixes.tsv"
+expect 2 "bad-fixes.tsv:3: unknown key \"colour\"" "$tmp/corr-fresh" -- auto "$src/samples/articles" --corrections "$tmp/bad-fixes.tsv" -o "$tmp/corr-fresh"
+printf 'time\tsubject=A\tto=2024-13\n' >"$tmp/bad-time.tsv"
+expect 2 "bad-time.tsv:1: to=2024-13: expected an ISO time" "$tmp/corr-fresh" -- auto "$art" --corrections "$tmp/bad-time.tsv" -o "$tmp/corr-fresh"
+printf 'rename\tchart=T\n' >"$tmp/bad-to.tsv"
+expect 2 "bad-to.tsv:1: rename needs to=" "$tmp/corr-fresh" -- auto "$art" --corrections "$tmp/bad-to.tsv" -o "$tmp/corr-fresh"
+expect 1 "no-fixes.tsv: cannot open" "$tmp/corr-fresh" -- auto "$art" --corrections "$tmp/no-fixes.tsv" -o "$tmp/corr-fresh"
+# an output folder that exists: a bad file leaves what is in it alone
+cp "$tmp/corr-out/manifest.json" "$tmp/corr-manifest.json"
+"$zuhyo" auto "$src/samples/articles" --corrections "$tmp/bad-fixes.tsv" -o "$tmp/corr-out" 2>/dev/null
+[ $? -eq 2 ] && cmp -s "$tmp/corr-manifest.json" "$tmp/corr-out/manifest.json" && pass=$((pass + 1)) ||
+  { echo "FAIL: a bad corrections file touched the output"; fails=$((fails + 1)); }
 # the gallery in headless Chromium: loads with no console errors and shows every chart
 if command -v chromium >/dev/null; then
   n_img=$(grep -o '<img ' "$out/index.html" | wc -l)

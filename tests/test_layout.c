@@ -1,13 +1,15 @@
 /*
  * test_layout.c: bar-chart layout checked the way a reader would: no two labels overlap,
  * nothing leaves the canvas, for short, long and mixed labels at three canvas sizes, in both
- * orientations, with groups, stacks and negative values.
+ * orientations, with groups, stacks and negative values; rank charts read as rankings (best
+ * first, an axis from 1位, the change coloured by its direction).
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +222,200 @@ static void test_too_many_bars_refused_with_hint(void **state)
     free(csv);
 }
 
+/* ---- rank charts ---- */
+
+/* Ranks at two times, the later year first for one subject: A improves 5 → 1, B declines
+ * 2 → 5, C stays at 3, D improves 4 → 1 (a tie with A at 1位). */
+static const char *rank_csv =
+    "name,year,v\nA社,2024,1\nA社,2020,5\nB社,2020,2\nB社,2024,5\nC社,2020,3\nC社,2024,3\n"
+    "D社,2020,4\nD社,2024,1\n";
+
+static zy_bar_data *rank_data(const char *csv, const char *group, zy_sort sort)
+{
+    zy_diag d = {0};
+    struct zy_table *t;
+    assert_int_equal(zy_csv_parse(&d, "r.csv", csv, strlen(csv), 0, &t), ZY_OK);
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    o.label_column = "name";
+    o.value_column = "v";
+    o.group_column = group;
+    o.unit = "位";
+    o.sort = sort;
+    zy_bar_data *data;
+    if (zy_bar_data_from_table(&d, t, &o, &data) != ZY_OK)
+        fail_msg("%s", d.message);
+    zy_table_destroy(t);
+    return data;
+}
+
+static void rank_layout(const zy_bar_data *data, bool dumbbell, zy_theme theme, int w, int h,
+                        zy_theme_colors *colors, zy_layout *l)
+{
+    zy_diag d = {0};
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    o.unit = "位";
+    o.dumbbell = dumbbell;
+    o.width = w;
+    o.height = h;
+    o.title = "順位の変化";
+    o.source = "出典: テスト";
+    zy_theme_colors_make(theme, NULL, colors);
+    if (zy_bar_layout_build(&d, fonts, data, &o, colors, l) != ZY_OK)
+        fail_msg("%dx%d: %s", w, h, d.message);
+}
+
+static const zy_text_item *text_with(const zy_layout *l, zy_text_role role, const char *text)
+{
+    for (size_t i = 0; i < l->ntext; i++)
+        if (l->texts[i].role == role && strcmp(l->texts[i].text, text) == 0)
+            return &l->texts[i];
+    return NULL;
+}
+
+static double row_y(const zy_layout *l, const char *category)
+{
+    const zy_text_item *t = text_with(l, ZY_ROLE_CATEGORY, category);
+    if (!t)
+        fail_msg("no row for %s", category);
+    return t->box.y + t->box.h / 2;
+}
+
+static bool same_color(zy_color a, zy_color b)
+{
+    return fabs(a.r - b.r) + fabs(a.g - b.g) + fabs(a.b - b.b) < 1e-9;
+}
+
+/* The horizontal line drawn across a row between two different x (the dumbbell's joint). */
+static const zy_line_item *joint_of(const zy_layout *l, double y)
+{
+    const zy_line_item *found = NULL;
+    for (size_t i = 0; i < l->nline; i++) {
+        const zy_line_item *ln = &l->lines[i];
+        if (ln->y0 == ln->y1 && fabs(ln->y0 - y) < 2)
+            found = ln;
+    }
+    return found;
+}
+
+/* Every tick is a whole rank from 1位: never 0位. */
+static void check_rank_ticks(const zy_layout *l)
+{
+    size_t ticks = 0;
+    for (size_t i = 0; i < l->ntext; i++) {
+        if (l->texts[i].role != ZY_ROLE_TICK)
+            continue;
+        char *end;
+        double v = strtod(l->texts[i].text, &end);
+        if (v < 1 || v != floor(v) || strcmp(end, "位") != 0)
+            fail_msg("tick \"%s\" is not a whole rank from 1位", l->texts[i].text);
+        if (ticks++ == 0)
+            assert_string_equal(l->texts[i].text, "1位");
+    }
+    assert_true(ticks >= 2);
+}
+
+static void test_rank_data_best_first_in_time_order(void **state)
+{
+    (void)state;
+    zy_bar_data *data = rank_data(rank_csv, "year", ZY_SORT_NONE);
+    assert_true(data->rank);
+    assert_string_equal(data->groups[0], "2020");
+    assert_string_equal(data->groups[1], "2024");
+    /* by the 2024 rank, the tie at 1位 by the 2020 rank */
+    const char *order[] = {"D社", "A社", "C社", "B社"};
+    assert_int_equal(data->ncat, 4);
+    for (size_t c = 0; c < 4; c++)
+        assert_string_equal(data->categories[c], order[c]);
+    zy_bar_data_destroy(data);
+    data = rank_data(rank_csv, "year", ZY_SORT_ASC); /* asc: worst first */
+    assert_string_equal(data->categories[0], "B社");
+    zy_bar_data_destroy(data);
+}
+
+static void test_rank_dumbbell_reads_as_a_ranking(void **state)
+{
+    (void)state;
+    zy_bar_data *data = rank_data(rank_csv, "year", ZY_SORT_NONE);
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+        for (int dark = 0; dark < 2; dark++) {
+            zy_theme_colors colors;
+            zy_layout l;
+            rank_layout(data, true, dark ? ZY_THEME_DARK : ZY_THEME_LIGHT, sizes[s][0], sizes[s][1],
+                        &colors, &l);
+            check_layout(&l, "rank dumbbell");
+            check_rank_ticks(&l);
+            /* 1位 at the top: the subject ranked 1 sits above the one ranked 5 */
+            assert_true(row_y(&l, "A社") < row_y(&l, "B社"));
+            /* ties: both subjects at 1位 drawn, each with its own label */
+            assert_true(row_y(&l, "D社") < row_y(&l, "A社"));
+            size_t ones = 0;
+            for (size_t i = 0; i < l.ntext; i++)
+                ones += l.texts[i].role == ZY_ROLE_VALUE && strcmp(l.texts[i].text, "1位") == 0;
+            assert_int_equal(ones, 2);
+            /* the change coloured by its direction, with a key */
+            const zy_line_item *up = joint_of(&l, row_y(&l, "A社"));
+            const zy_line_item *down = joint_of(&l, row_y(&l, "B社"));
+            const zy_line_item *same = joint_of(&l, row_y(&l, "C社"));
+            assert_non_null(up);
+            assert_non_null(down);
+            assert_non_null(same);
+            assert_true(same_color(up->color, colors.improved));
+            assert_true(same_color(down->color, colors.declined));
+            assert_true(same_color(same->color, colors.muted));
+            assert_false(same_color(colors.improved, colors.declined));
+            /* 1位 at the left: A's 2024 dot (1位) left of its 2020 dot (5位) */
+            assert_true(up->x0 > up->x1);
+            assert_non_null(text_with(&l, ZY_ROLE_LEGEND, "順位が上昇"));
+            assert_non_null(text_with(&l, ZY_ROLE_LEGEND, "順位が下降"));
+            assert_non_null(text_with(&l, ZY_ROLE_LEGEND, "変わらず"));
+            zy_layout_free(&l);
+        }
+    zy_bar_data_destroy(data);
+}
+
+static void test_rank_chart_is_dots_not_bars(void **state)
+{
+    (void)state;
+    static const char *csv = "name,v\n東京大学,71\n清華大学,2\n北京大学,6\n浙江大学,6\n上海交通大学,9\n";
+    zy_bar_data *data = rank_data(csv, NULL, ZY_SORT_NONE);
+    assert_string_equal(data->categories[0], "清華大学");
+    assert_string_equal(data->categories[4], "東京大学");
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        zy_theme_colors colors;
+        zy_layout l;
+        rank_layout(data, false, ZY_THEME_LIGHT, sizes[s][0], sizes[s][1], &colors, &l);
+        check_layout(&l, "rank dots");
+        check_rank_ticks(&l);
+        assert_int_equal(l.nrect, 0); /* no bar whose length would stand for a rank */
+        assert_true(l.ncircle >= 5);
+        assert_true(row_y(&l, "清華大学") < row_y(&l, "東京大学"));
+        assert_true(row_y(&l, "北京大学") < row_y(&l, "浙江大学")); /* a tie keeps file order */
+        zy_layout_free(&l);
+    }
+    zy_bar_data_destroy(data);
+}
+
+static void test_rank_below_one_refused(void **state)
+{
+    (void)state;
+    static const char *csv = "name,v\nA社,0\n";
+    zy_diag d = {0};
+    struct zy_table *t;
+    assert_int_equal(zy_csv_parse(&d, "r.csv", csv, strlen(csv), 0, &t), ZY_OK);
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    o.label_column = "name";
+    o.value_column = "v";
+    o.unit = "位";
+    zy_bar_data *data;
+    assert_int_equal(zy_bar_data_from_table(&d, t, &o, &data), ZY_ERR_DATA);
+    assert_non_null(strstr(d.message, "r.csv:2:2"));
+    assert_non_null(strstr(d.message, "not a rank"));
+    zy_table_destroy(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +425,10 @@ int main(void)
         cmocka_unit_test(test_auto_orientation),
         cmocka_unit_test(test_sort_and_top),
         cmocka_unit_test(test_too_many_bars_refused_with_hint),
+        cmocka_unit_test(test_rank_data_best_first_in_time_order),
+        cmocka_unit_test(test_rank_dumbbell_reads_as_a_ranking),
+        cmocka_unit_test(test_rank_chart_is_dots_not_bars),
+        cmocka_unit_test(test_rank_below_one_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

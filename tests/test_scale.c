@@ -1,5 +1,5 @@
 /*
- * test_scale.c: nice ticks on linear and log scales, table-driven.
+ * test_scale.c: nice ticks on linear, log and rank scales, table-driven.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -94,12 +94,44 @@ static void test_fraction(void **state)
     assert_float_equal(zy_scale_fraction(&s, 5000), 1, 1e-12);
 }
 
+typedef struct rank_case {
+    double worst;
+    int target;
+    double second, last; /* the tick after 1, and the last tick */
+} rank_case;
+
+static const rank_case rank_cases[] = {
+    {89, 6, 20, 100}, {71, 6, 20, 80},  {25, 6, 5, 25}, {3, 6, 2, 3},
+    {1, 6, 2, 2},     {12, 6, 3, 13},   {500, 5, 100, 500}, {7, 2, 5, 10},
+};
+
+static void test_rank_ticks(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rank_cases / sizeof rank_cases[0]; i++) {
+        const rank_case *c = &rank_cases[i];
+        zy_scale s;
+        assert_int_equal(zy_scale_build_rank(c->worst, c->target, &s), ZY_OK);
+        if (s.ticks[0] != 1 || s.ticks[1] != c->second || s.ticks[s.ntick - 1] != c->last)
+            fail_msg("case %zu: ticks %g, %g … %g (%zu)", i, s.ticks[0], s.ticks[1],
+                     s.ticks[s.ntick - 1], s.ntick);
+        for (size_t k = 0; k < s.ntick; k++)
+            assert_true(s.ticks[k] >= 1 && s.ticks[k] == floor(s.ticks[k]));
+        assert_true(s.lo == 1 && s.hi >= c->worst);
+        assert_float_equal(zy_scale_fraction(&s, 1), 0, 1e-12);
+    }
+    zy_scale s;
+    assert_int_equal(zy_scale_build_rank(0, 5, &s), ZY_ERR_DATA);
+    assert_int_equal(zy_scale_build_rank(NAN, 5, &s), ZY_ERR_DATA);
+    assert_int_equal(zy_scale_build_rank(1e300, 5, &s), ZY_ERR_DATA);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_linear_ticks), cmocka_unit_test(test_log_ticks),
         cmocka_unit_test(test_bad_input),    cmocka_unit_test(test_near_dbl_max),
-        cmocka_unit_test(test_fraction),
+        cmocka_unit_test(test_fraction),     cmocka_unit_test(test_rank_ticks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

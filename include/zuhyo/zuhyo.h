@@ -120,7 +120,9 @@ typedef struct zy_bar_options {
     size_t top;                /* keep the first N categories after sorting; 0 keeps all */
     bool log_scale;
     zy_number_format number_format;
-    const char *unit;          /* appended to value labels and the axis title, or NULL */
+    const char *unit;          /* appended to value labels and the axis title, or NULL; "位"
+                                  (順位, rank) makes a ranking: rows best first (asc: worst
+                                  first), dots on an axis from 1位, never bars */
     const char *title, *subtitle, *source;
     zy_theme theme;
     const char *palette;       /* "okabe-ito" (default), "tableau" or comma-separated #rrggbb */
@@ -202,7 +204,7 @@ typedef struct zy_table_info {
 
 typedef struct zy_document {
     char *path;               /* as given */
-    char *title;              /* first non-empty line */
+    char *title;              /* the headline: the first line of the head that reads like one */
     char date[16];            /* the article's date when known (--date or a date line) */
     char hash[17];            /* FNV-1a 64 of the content, hex */
     zy_fact *facts;

@@ -15,9 +15,15 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
 {
     *ncharts = 0;
     zy_diag_clear(&ctx->diag);
-    if (mkdir(o->out_dir, 0755) != 0 && errno != EEXIST)
+    /* a wrong corrections file fails before anything is extracted or written */
+    auto_corrections *corr = NULL;
+    if (o->corrections && auto_corrections_read(ctx, o->corrections, &corr) != ZY_OK)
+        return ctx->diag.status;
+    if (mkdir(o->out_dir, 0755) != 0 && errno != EEXIST) {
+        auto_corrections_destroy(corr);
         return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot create the folder: %s", o->out_dir,
                             strerror(errno));
+    }
     char db[4096];
     snprintf(db, sizeof db, "%s/zuhyo.db", o->out_dir);
     zy_store *store;
@@ -39,13 +45,18 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
     if (st == ZY_OK && (st = auto_settle_times(&facts)) == ZY_ERR_NOMEM)
         zy_diag_fail(&ctx->diag, st, "out of memory");
     if (st == ZY_OK)
+        st = auto_corrections_apply_facts(ctx, store, corr, &facts);
+    if (st == ZY_OK)
         st = auto_plan_charts(ctx, store, &facts, o->min_confidence, &plan);
+    if (st == ZY_OK)
+        st = auto_corrections_apply_plan(ctx, corr, &plan);
     if (st == ZY_OK)
         st = auto_write(ctx, &plan, o);
     if (st == ZY_OK)
         *ncharts = plan.n;
     auto_plan_free(&plan);
     auto_facts_free(&facts);
+    auto_corrections_destroy(corr); /* after the plan, whose charts may point into it */
     zy_store_close(store);
     return st;
 }

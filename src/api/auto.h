@@ -57,6 +57,8 @@ typedef struct auto_chart {
     auto_row *rows;
     size_t nrows, cap;
     char slug[96];
+    const char *planned_title; /* the title as planned when a rename correction changed it, else
+                                  NULL; owned by the auto_corrections, which outlive the plan */
 } auto_chart;
 
 /* A fact that could have been drawn and was not, with the reason (for the manifest). */
@@ -70,6 +72,7 @@ typedef struct auto_plan {
     size_t n, cap;
     auto_left_out *left;
     size_t nleft, leftcap;
+    const struct auto_correction_log *corrections; /* for the manifest; NULL without a file */
 } auto_plan;
 
 /* ---- auto_select.c: what may be drawn, and what may share a chart ---- */
@@ -102,7 +105,50 @@ zy_status auto_load_facts(zy_context *ctx, zy_store *store, const char *const *d
 /* Plan every chart the facts support. */
 zy_status auto_plan_charts(zy_context *ctx, zy_store *store, const auto_facts *facts,
                            double min_confidence, auto_plan *plan);
+/* The gallery index.html (auto_gallery.c): its head, one section per chart (image is the
+ * chart's file name in the same folder), then its tail. Append to html; ZY_ERR_NOMEM on failure.
+ * corrections (may be NULL) is the corrections file the charts were drawn with: the page keeps
+ * its lines at the top of the file it saves (a read error is reported in ctx). */
+zy_status auto_gallery_begin(zy_context *ctx, zy_buf *html, const char *corrections);
+zy_status auto_gallery_section(zy_buf *html, const auto_chart *c, const char *image);
+zy_status auto_gallery_end(zy_buf *html);
 /* Render the charts and write manifest.json and index.html into the output folder. */
 zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_options *o);
+
+/* ---- corrections (auto_corrections.c; the format is in README "Correcting a chart") ---- */
+
+/* What one line of the corrections file did, for the manifest. */
+typedef struct auto_correction_entry {
+    long line;
+    const char *action;  /* "drop", "owner", "value", "measure", "time", "merge", "rename" */
+    size_t matched;      /* facts (or charts) it changed; 0 after a warning */
+} auto_correction_entry;
+
+typedef struct auto_correction_log {
+    auto_correction_entry *items; /* in file order */
+    size_t n;
+} auto_correction_log;
+
+typedef struct auto_corrections auto_corrections;
+
+/* Read and check a corrections file. ZY_ERR_IO when it cannot be read; ZY_ERR_USAGE with
+ * "PATH:LINE: …" when a line is wrong. *out is NULL on failure. */
+zy_status auto_corrections_read(zy_context *ctx, const char *path, auto_corrections **out);
+/* The same for text in memory; name stands for the path in messages. */
+zy_status auto_corrections_parse(zy_context *ctx, const char *name, const char *text, size_t len,
+                                 auto_corrections **out);
+/* Apply the fact corrections in file order (a later line sees what earlier lines set). Dropped
+ * facts are taken out of facts (kept by corr until destroyed); owner, value, measure, time and
+ * merge edit the facts in memory, and an edited fact gets confidence 1 and the basis
+ * "correction FILE:LINE". store (may be NULL) gives the subject as written, for subject=.
+ * Warns "PATH:LINE: matches no fact". corr may be NULL. */
+zy_status auto_corrections_apply_facts(zy_context *ctx, zy_store *store, auto_corrections *corr,
+                                       auto_facts *facts);
+/* Apply rename and drop chart=…, matching the planned titles, and point plan->corrections at
+ * the log. Dropped charts leave plan. Warns "PATH:LINE: matches no chart". corr may be NULL. */
+zy_status auto_corrections_apply_plan(zy_context *ctx, auto_corrections *corr, auto_plan *plan);
+const auto_correction_log *auto_corrections_log(const auto_corrections *corr);
+/* Accepts NULL. Destroy after the plan: charts may point at its strings. */
+void auto_corrections_destroy(auto_corrections *corr);
 
 #endif

@@ -1,7 +1,7 @@
 /*
- * auto_write.c: render the planned charts, then write manifest.json (with jansson) and an
- * offline gallery index.html beside them (see auto.h). File names are ASCII slugs of the
- * titles plus a hash, so they are stable between runs, unique, and cannot leave the folder.
+ * auto_write.c: render the planned charts, then write manifest.json (with jansson) and the
+ * offline gallery index.html (auto_gallery.c) beside them (see auto.h). File names are ASCII
+ * slugs of the titles plus a hash, so they are stable between runs, unique, and cannot leave the folder.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -190,83 +190,6 @@ static const char *type_name(auto_type t)
     return t == AUTO_TIMELINE ? "timeline" : t == AUTO_RANK_CHANGE ? "rank_change" : "bar";
 }
 
-static zy_status html_escape(zy_buf *b, const char *s)
-{
-    zy_status st = ZY_OK;
-    for (; s && *s && st == ZY_OK; s++) {
-        switch (*s) {
-        case '<': st = zy_buf_puts(b, "&lt;"); break;
-        case '>': st = zy_buf_puts(b, "&gt;"); break;
-        case '&': st = zy_buf_puts(b, "&amp;"); break;
-        case '"': st = zy_buf_puts(b, "&quot;"); break;
-        default: st = zy_buf_putc(b, *s);
-        }
-    }
-    return st;
-}
-
-static const char html_head[] =
-    "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    "<title>zuhyo: 図表ギャラリー</title>\n<style>\n"
-    "body{font-family:\"BIZ UDPGothic\",\"Noto Sans CJK JP\",sans-serif;margin:2rem;color:#1f1f1f}\n"
-    "section{display:flex;flex-wrap:wrap;gap:1.5rem;margin:2rem 0;padding-top:1rem;border-top:1px solid #ddd}\n"
-    "figure{margin:0;flex:1 1 560px;max-width:900px}figure img{width:100%;height:auto;border:1px solid #eee}\n"
-    "table{border-collapse:collapse;flex:1 1 420px;font-size:.9rem;align-self:flex-start}\n"
-    "th,td{border-bottom:1px solid #e6e6e6;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
-    "td.num{text-align:right;white-space:nowrap}.src{color:#5f6368;font-size:.8rem}\n"
-    "td:first-child{min-width:7em}\n"
-    "</style>\n</head>\n<body>\n<h1>図表ギャラリー</h1>\n"
-    "<p>zuhyo が記事から読み取った数値の図表です。各数値の右に、その数値が書かれていた文と記事を示します。</p>\n";
-
-/* Counts images that loaded and failed, for a reader's sanity and for the browser test. */
-static const char html_tail[] =
-    "<script>\n(function(){var imgs=document.images,ok=0,bad=0,n=imgs.length;\n"
-    "function done(){document.body.setAttribute('data-images-loaded',ok);"
-    "document.body.setAttribute('data-images-failed',bad);}\n"
-    "for(var i=0;i<n;i++){var im=imgs[i];if(im.complete&&im.naturalWidth>0){ok++;continue;}\n"
-    "im.addEventListener('load',function(){ok++;done();});"
-    "im.addEventListener('error',function(){bad++;done();});}\ndone();})();\n</script>\n"
-    "</body>\n</html>\n";
-
-static zy_status gallery_section(zy_buf *h, const auto_chart *c, const char *image)
-{
-    zy_status st = zy_buf_puts(h, "<section>\n<figure><img src=\"");
-    if (st == ZY_OK) st = html_escape(h, image);
-    if (st == ZY_OK) st = zy_buf_puts(h, "\" alt=\"");
-    if (st == ZY_OK) st = html_escape(h, c->title);
-    if (st == ZY_OK) st = zy_buf_puts(h, "\"><figcaption>");
-    if (st == ZY_OK) st = html_escape(h, c->title);
-    if (st == ZY_OK)
-        st = zy_buf_puts(h, "</figcaption></figure>\n<table>\n<tr><th>項目</th><th>値</th><th>時点</th>"
-                            "<th>元の文（記事）</th></tr>\n");
-    for (size_t r = 0; st == ZY_OK && r < c->nrows; r++) {
-        const auto_row *row = &c->rows[r];
-        char value[128] = "";
-        if (c->type != AUTO_TIMELINE)
-            zy_format_number(value, sizeof value, row->value, ZY_NUMBER_JA, c->unit_label);
-        st = zy_buf_puts(h, "<tr><td>");
-        if (st == ZY_OK) st = html_escape(h, row->label);
-        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td class=\"num\">");
-        if (st == ZY_OK) st = html_escape(h, value);
-        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td>");
-        if (st == ZY_OK) st = html_escape(h, row->time);
-        if (st == ZY_OK) st = zy_buf_puts(h, "</td><td>");
-        if (st == ZY_OK && row->first) {
-            st = html_escape(h, row->first->sentence);
-            if (st == ZY_OK) st = zy_buf_puts(h, "<div class=\"src\">");
-            if (st == ZY_OK) st = html_escape(h, row->first->doc_title);
-            if (st == ZY_OK) st = zy_buf_puts(h, " — ");
-            if (st == ZY_OK) st = html_escape(h, row->first->doc);
-            if (st == ZY_OK) st = zy_buf_puts(h, "</div>");
-        }
-        if (st == ZY_OK) st = zy_buf_puts(h, "</td></tr>\n");
-    }
-    if (st == ZY_OK)
-        st = zy_buf_puts(h, "</table>\n</section>\n");
-    return st;
-}
-
 static json_t *manifest_chart(const auto_chart *c, const char *const *files, size_t nfiles)
 {
     json_t *chart = json_object(), *jfiles = json_array(), *rows = json_array();
@@ -334,7 +257,7 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
     json_t *manifest = json_object(), *charts = json_array();
     zy_buf html;
     zy_buf_init(&html, 0);
-    zy_status st = zy_buf_puts(&html, html_head);
+    zy_status st = auto_gallery_begin(ctx, &html, o->corrections);
     for (size_t i = 0; st == ZY_OK && i < plan->n; i++) {
         auto_chart *c = &plan->charts[i];
         make_slug(c, plan, i, c->slug, sizeof c->slug);
@@ -362,12 +285,21 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
         if (st)
             break;
         json_array_append_new(charts, manifest_chart(c, files, nfiles));
-        st = gallery_section(&html, c, png ? names[0] : names[1]);
+        st = auto_gallery_section(&html, c, png ? names[0] : names[1]);
     }
     json_object_set_new(manifest, "charts", charts);
     json_object_set_new(manifest, "min_confidence", json_real(o->min_confidence));
     json_object_set_new(manifest, "left_out", manifest_left_out(plan));
-    if (st == ZY_OK && zy_buf_puts(&html, html_tail) != ZY_OK)
+    if (plan->corrections) { /* what each line of the corrections file matched */
+        json_t *lines = json_array();
+        for (size_t i = 0; i < plan->corrections->n; i++) {
+            const auto_correction_entry *e = &plan->corrections->items[i];
+            json_array_append_new(lines, json_pack("{s:I,s:s,s:I}", "line", (json_int_t)e->line, "action",
+                                                   e->action, "matched", (json_int_t)e->matched));
+        }
+        json_object_set_new(manifest, "corrections", lines);
+    }
+    if (st == ZY_OK && auto_gallery_end(&html) != ZY_OK)
         st = ZY_ERR_NOMEM;
     char *text = st == ZY_OK ? json_dumps(manifest, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     if (st == ZY_OK && !text)

@@ -105,28 +105,103 @@ double zy_bar_data_total(const zy_bar_data *d, size_t c)
     return sum;
 }
 
+bool zy_unit_is_rank(const char *unit)
+{
+    if (!unit)
+        return false;
+    while (*unit == ' ')
+        unit++;
+    size_t n = strlen(unit);
+    while (n > 0 && unit[n - 1] == ' ')
+        n--;
+    return (n == strlen("位") && strncmp(unit, "位", n) == 0) ||
+           (n == strlen("順位") && strncmp(unit, "順位", n) == 0) ||
+           (n == 4 && strncmp(unit, "rank", 4) == 0);
+}
+
+/* The year a group's name starts with ("2024", "2024年", "2024年度"); false when it does not. */
+static bool group_year(const char *name, double *year)
+{
+    char *end;
+    errno = 0;
+    *year = strtod(name, &end);
+    return end != name && errno == 0 && isfinite(*year) && name[0] >= '0' && name[0] <= '9';
+}
+
+/* Put the groups of a rank table in time order when every name starts with a year, so the
+ * last group is the latest (what ranks are ordered by and what a change is measured to). */
+static void order_groups_by_year(zy_bar_data *d)
+{
+    double years[64];
+    if (d->ngroup < 2 || d->ngroup > sizeof years / sizeof years[0])
+        return;
+    for (size_t g = 0; g < d->ngroup; g++)
+        if (!group_year(d->groups[g], &years[g]))
+            return;
+    /* insertion sort of the columns: few groups, stable */
+    for (size_t g = 1; g < d->ngroup; g++)
+        for (size_t k = g; k > 0 && years[k - 1] > years[k]; k--) {
+            double y = years[k - 1];
+            years[k - 1] = years[k], years[k] = y;
+            char *name = d->groups[k - 1];
+            d->groups[k - 1] = d->groups[k], d->groups[k] = name;
+            for (size_t c = 0; c < d->ncat; c++) {
+                size_t a = c * d->ngroup + k - 1, b = a + 1;
+                double v = d->values[a];
+                d->values[a] = d->values[b], d->values[b] = v;
+                bool p = d->present[a];
+                d->present[a] = d->present[b], d->present[b] = p;
+            }
+        }
+}
+
+/* Categories are ordered by (primary, secondary, tertiary, first-seen index), ascending. */
 typedef struct sort_key {
     size_t index;
-    double total;
+    double primary, secondary, tertiary;
 } sort_key;
 
-static int by_total_desc(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
     const sort_key *x = a, *y = b;
-    if (x->total != y->total)
-        return x->total < y->total ? 1 : -1;
+    if (x->primary != y->primary)
+        return x->primary > y->primary ? 1 : -1;
+    if (x->secondary != y->secondary)
+        return x->secondary > y->secondary ? 1 : -1;
+    if (x->tertiary != y->tertiary)
+        return x->tertiary > y->tertiary ? 1 : -1;
     return x->index < y->index ? -1 : 1;
 }
 
-static int by_total_asc(const void *a, const void *b)
+/* A rank table reads best first by each category's latest rank (groups are in time order),
+ * a tie by the more recent of the two, then by the rank before it. `worst_first` reverses
+ * the order. */
+static sort_key rank_key(const zy_bar_data *d, size_t c, bool worst_first)
 {
-    const sort_key *x = a, *y = b;
-    if (x->total != y->total)
-        return x->total > y->total ? 1 : -1;
-    return x->index < y->index ? -1 : 1;
+    double latest = INFINITY, before = INFINITY, when = 0;
+    size_t g = d->ngroup;
+    while (g > 0 && !d->present[c * d->ngroup + g - 1])
+        g--;
+    if (g > 0) {
+        latest = d->values[c * d->ngroup + g - 1];
+        when = -(double)g; /* the more recent first */
+        while (--g > 0 && !d->present[c * d->ngroup + g - 1])
+            ;
+        if (g > 0)
+            before = d->values[c * d->ngroup + g - 1];
+    }
+    if (worst_first)
+        return (sort_key){c, -latest, -when, -before};
+    return (sort_key){c, latest, when, before};
 }
 
-/* Reorder categories by total and keep the first `top`. */
+static sort_key total_key(const zy_bar_data *d, size_t c, bool descending)
+{
+    double total = zy_bar_data_total(d, c);
+    return (sort_key){c, descending ? -total : total, 0, 0};
+}
+
+/* Reorder categories (by total; ranks best first) and keep the first `top`. */
 static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
 {
     size_t keep = top && top < d->ncat ? top : d->ncat;
@@ -141,11 +216,10 @@ static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
         return ZY_ERR_NOMEM;
     }
     for (size_t c = 0; c < d->ncat; c++)
-        keys[c] = (sort_key){c, zy_bar_data_total(d, c)};
-    if (sort == ZY_SORT_DESC)
-        qsort(keys, d->ncat, sizeof *keys, by_total_desc);
-    else if (sort == ZY_SORT_ASC)
-        qsort(keys, d->ncat, sizeof *keys, by_total_asc);
+        keys[c] = d->rank ? rank_key(d, c, sort == ZY_SORT_ASC)
+                          : total_key(d, c, sort == ZY_SORT_DESC);
+    if (d->rank || sort != ZY_SORT_NONE)
+        qsort(keys, d->ncat, sizeof *keys, by_key);
     for (size_t i = 0; i < d->ncat; i++) {
         size_t from = keys[i].index;
         cats[i] = d->categories[from];
@@ -193,6 +267,9 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     d->has_groups = group_col >= 0;
     d->stack = o->stack && d->has_groups;
+    d->rank = zy_unit_is_rank(o->unit) && !o->log_scale;
+    if (d->rank)
+        d->stack = false; /* ranks do not add up */
     bool ok = true;
     size_t rows = t->nrows;
     /* groups first, so the value matrix has its final width */
@@ -225,6 +302,13 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
         if (!zy_parse_cell_number(cell, &v, &why)) {
             st = zy_diag_fail(diag, ZY_ERR_DATA, "%s:%zu:%ld: column \"%s\": \"%.60s\" %s", t->name,
                               line, value_col + 1, o->value_column, cell, why);
+            break;
+        }
+        if (d->rank && v < 1) {
+            st = zy_diag_fail(diag, ZY_ERR_DATA,
+                              "%s:%zu:%ld: column \"%s\": %s is not a rank (ranks start at 1位; "
+                              "row \"%s\")",
+                              t->name, line, value_col + 1, o->value_column, cell, label);
             break;
         }
         if (o->log_scale && v <= 0) {
@@ -274,6 +358,8 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
                                   "%s: the values of \"%s\" add up beyond ±1.8e308", t->name,
                                   d->categories[c]);
     }
+    if (st == ZY_OK && d->rank)
+        order_groups_by_year(d);
     if (st == ZY_OK && sort_and_cut(d, o->sort, o->top) != ZY_OK)
         st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     if (st) {

@@ -1,7 +1,8 @@
 /*
  * bar_data.h: the numbers of a bar chart, taken from a table by column names and checked:
  * categories (one per row, or per distinct label with groups), groups, values, colour keys.
- * Sorting and --top are applied here. May call: util, data.
+ * Sorting and --top are applied here; ranks are read best first (1位 before 2位), their
+ * groups put in time order when their names are years. May call: util, data.
  */
 #ifndef ZY_BAR_DATA_H
 #define ZY_BAR_DATA_H
@@ -21,7 +22,11 @@ typedef struct zy_bar_data {
     size_t nqualifier;
     size_t *category_qualifier; /* ncat indexes into qualifier_names (NULL without one) */
     bool has_groups, stack;
+    bool rank;             /* the values are ranks (unit 位): 1 is best; groups in time order */
 } zy_bar_data;
+
+/* Is unit the unit of a rank ("位", "順位", "rank")? NULL is not. */
+bool zy_unit_is_rank(const char *unit);
 
 /* Read the columns named in options from table. Errors name file:line and the column. */
 zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *table,

@@ -471,7 +471,7 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
 zy_status zy_bar_layout_build(zy_diag *diag, const zy_fonts *fonts, const zy_bar_data *d,
                               const zy_bar_options *o, const zy_theme_colors *t, zy_layout *l)
 {
-    if (o->dumbbell)
+    if (o->dumbbell || d->rank) /* ranks: dots on a rank axis, never bars (see dumbbell_layout.h) */
         return zy_dumbbell_layout_build(diag, fonts, d, o, t, l);
     zy_layout_init(l, o->width, o->height, t->background);
     if (d->ncat == 0)

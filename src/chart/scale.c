@@ -89,6 +89,48 @@ zy_status zy_scale_build(double data_lo, double data_hi, bool log, int target_ti
     return build_linear(data_lo, data_hi, target_ticks, out);
 }
 
+/* A whole step of at least 1 near raw: 1, 2, 5, 10, 20, 25, 50, 100 … (never 2.5). */
+static double whole_step(double raw)
+{
+    if (raw <= 1)
+        return 1;
+    double step = nice_step(raw);
+    return step == 2.5 ? 5 : step;
+}
+
+zy_status zy_scale_build_rank(double worst, int target_ticks, zy_scale *s)
+{
+    if (!isfinite(worst) || worst < 1 || worst > 1e15)
+        return ZY_ERR_DATA;
+    if (target_ticks < 2)
+        target_ticks = 2;
+    double step = whole_step((worst - 1) / target_ticks);
+    while ((worst - 1) / step > ZY_SCALE_MAX_TICKS - 2)
+        step = whole_step(step * 2);
+    s->log = false;
+    s->lo = 1;
+    s->ntick = 0;
+    if (step <= 2) {
+        /* 1, 2, 3 … or 1, 3, 5 …: evenly spaced from the best rank */
+        s->hi = 1 + ceil((worst - 1) / step) * step;
+        if (s->hi < 2)
+            s->hi = 1 + step;
+        for (double t = 1; t <= s->hi + 1e-9 && s->ntick < ZY_SCALE_MAX_TICKS; t += step)
+            s->ticks[s->ntick++] = t;
+        return ZY_OK;
+    }
+    /* 1, then the round numbers: 1, 10, 20 … (10 − 1 is close enough to a step to read evenly) */
+    s->hi = ceil(worst / step) * step;
+    s->ticks[s->ntick++] = 1;
+    for (double k = 1; s->ntick < ZY_SCALE_MAX_TICKS; k++) {
+        double t = k * step;
+        if (t > s->hi * (1 + 1e-12))
+            break;
+        s->ticks[s->ntick++] = t;
+    }
+    return ZY_OK;
+}
+
 double zy_scale_fraction(const zy_scale *s, double v)
 {
     double f;

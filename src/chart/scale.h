@@ -1,6 +1,7 @@
 /*
  * scale.h: value scales for charts: a nice linear range that includes zero, or a log range
- * at decades, with tick values at round numbers (1, 2, 2.5, 5 × 10^k).
+ * at decades, with tick values at round numbers (1, 2, 2.5, 5 × 10^k), or a rank range from
+ * 1 with whole-rank ticks.
  * Pure arithmetic; may call libc only.
  */
 #ifndef ZY_SCALE_H
@@ -24,6 +25,11 @@ typedef struct zy_scale {
  * values cannot be scaled (non-finite, or log of a non-positive value). */
 zy_status zy_scale_build(double data_lo, double data_hi, bool log, int target_ticks,
                          zy_scale *out);
+
+/* A rank scale over ranks 1..worst: the domain starts at 1 (the best rank, drawn first) and
+ * every tick is a whole rank: 1, then steps of 1, 2 (1, 3, 5 …) or round numbers (1, 10, 20
+ * …). Never a 0 tick. Fails with ZY_ERR_DATA when worst is not finite or below 1. */
+zy_status zy_scale_build_rank(double worst, int target_ticks, zy_scale *out);
 
 /* Position of v in [0, 1] along the scale (clamped). */
 double zy_scale_fraction(const zy_scale *scale, double v);

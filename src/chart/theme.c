@@ -48,6 +48,8 @@ zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_col
         t->grid = rgb(0x363A41);
         t->axis = rgb(0x8A9099);
         t->zero_line = rgb(0xD0D0D0);
+        t->improved = rgb(0x56B4E9); /* sky blue: the dark blue is too dim on this background */
+        t->declined = rgb(0xE3701E);
     } else {
         t->background = rgb(0xFFFFFF);
         t->text = rgb(0x1F1F1F);
@@ -55,6 +57,8 @@ zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_col
         t->grid = rgb(0xE6E6E6);
         t->axis = rgb(0x9AA0A6);
         t->zero_line = rgb(0x3C4043);
+        t->improved = rgb(0x0072B2);
+        t->declined = rgb(0xD55E00);
     }
     t->negative = rgb(0xD55E00);
     const unsigned *base = okabe_ito;

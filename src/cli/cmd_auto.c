@@ -12,7 +12,8 @@
 
 static const char auto_help[] =
     "usage: zuhyo auto [-o DIR] [--db PATH] [--format png,svg,pdf] [--size WxH] [--theme T]\n"
-    "                  [--date YYYY-MM-DD] [--entities FILE] [--quiet] FILE…|DIR…\n"
+    "                  [--date YYYY-MM-DD] [--entities FILE] [--corrections FILE] [--quiet]\n"
+    "                  FILE…|DIR…\n"
     "\n"
     "Store the articles' figures (in DIR/zuhyo.db unless --db), then draw every chart they\n"
     "support: one per table, one per measure with three or more subjects in one unit, totals\n"
@@ -23,8 +24,21 @@ static const char auto_help[] =
     "--min-confidence C  draw only facts the extractor is at least this sure of (0-1,\n"
     "                     default 0.6); manifest.json lists the others under left_out\n"
     "\n"
+    "--corrections FILE fixes what the reading got wrong, for the charts only (the store and\n"
+    "the articles stay as they are): one correction a line, an action and key=value fields\n"
+    "separated by TABs (README \"Correcting a chart\" has the format):\n"
+    "  owner   doc=103_chips_market.txt  subject=操業開始  to=TSMC\n"
+    "  time    doc=105_chip_earnings.txt  text=2兆4315億円  to=2025-03\n"
+    "  drop    doc=105_chip_earnings.txt  text=約1億4000万円\n"
+    "  merge   subject=Sakana AI  to=サカナAI\n"
+    "  rename  chart=TITLE  to=NEW TITLE       (and drop chart=TITLE; also value, measure)\n"
+    "A fact a line edits is drawn whatever its confidence. A wrong line stops the run (exit\n"
+    "2) before anything is written; one that matches nothing is a warning. manifest.json\n"
+    "lists what each line matched.\n"
+    "\n"
     "example:\n"
-    "  zuhyo auto samples/articles -o out/\n";
+    "  zuhyo auto samples/articles -o out/\n"
+    "  zuhyo auto samples/articles --corrections fixes.tsv -o out/\n";
 
 static void show_progress(void *user, size_t done, size_t total, const char *path)
 {
@@ -53,6 +67,7 @@ int cmd_auto(int argc, char **argv)
         bool has = i + 1 < argc;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(auto_help, stdout);
+            free(args);
             return EXIT_OK;
         } else if (has && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
             o.out_dir = argv[++i];
@@ -89,6 +104,8 @@ int cmd_auto(int argc, char **argv)
                 free(args);
                 return cli_usage("auto", "--min-confidence %s: expected a number from 0 to 1", c);
             }
+        } else if (has && strcmp(a, "--corrections") == 0) {
+            o.corrections = argv[++i];
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             quiet = true;
         } else if (a[0] == '-' && a[1]) {

@@ -32,6 +32,8 @@ static const char bar_help[] =
     "  --horizontal, --vertical   bar direction (default: horizontal when labels are long)\n"
     "  --number-format ja|en|raw  33億ドル | 3.3B | 3300000000 (default ja)\n"
     "  --unit TEXT            unit for value labels and the axis title (ドル, 円, 人, %)\n"
+    "                         位 (or 順位, rank) draws a ranking: best first, dots on an axis\n"
+    "                         from 1位; with --dumbbell the change is coloured up/down\n"
     "  --title TEXT, --subtitle TEXT, --source TEXT   texts above and below the chart\n"
     "  --theme light|dark     colours (default light)\n"
     "  --palette NAME|LIST    okabe-ito (default, colour-blind safe), tableau, or #rrggbb,…\n"

@@ -14,6 +14,7 @@
 
 #include "extract/bytescan.h"
 #include "extract/extract.h"
+#include "extract/headline.h"
 #include "extract/scan.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -170,20 +171,6 @@ static void batch_reset(scan_session *ss)
     zy_pool_reset(&ss->strings);
 }
 
-/* The article's title: its first non-empty line. */
-static char *first_line(zy_norm_text *norm, const char *bytes)
-{
-    const char *t = norm->text;
-    size_t a = 0;
-    while (a < norm->len && (t[a] == '\n' || t[a] == ' '))
-        a++;
-    size_t b = a;
-    while (b < norm->len && t[b] != '\n')
-        b++;
-    size_t from = zy_norm_orig(norm, a), to = zy_norm_orig(norm, b);
-    return zy_utf8_clean_copy(bytes + from, to - from);
-}
-
 /* Hand the facts found so far to the sink, with offsets into the file, and empty the batch. */
 static zy_status flush_batch(void *session)
 {
@@ -236,7 +223,7 @@ static zy_status scan_batch(scan_session *ss, const char *bytes, size_t len, siz
     s.norm = ss->norm;
     if (find_lines(ss, &s) != ZY_OK)
         s.status = ZY_ERR_NOMEM;
-    if (!ss->title && !(ss->title = first_line(&s.norm, bytes)))
+    if (!ss->title && !(ss->title = zy_headline_pick(&s.norm, bytes)))
         s.status = ZY_ERR_NOMEM;
     doc->title = ss->title;
     if (ss->options && ss->options->date)
