@@ -392,6 +392,19 @@ static double x_of(const plot *p, double time)
     return p->x0 + (time - p->from) / (p->to - p->from) * (p->x1 - p->x0);
 }
 
+/* Where the axis begins: a little before the first event, or at the start of its year (of its
+ * month on a shorter axis) when that is near, so the first tick names what comes first. */
+static double axis_start(const zy_timeline_data *d)
+{
+    double span = d->to - d->from, padded = d->from - span * 0.03;
+    int y, m, dd;
+    zy_civil_from_days(d->from, &y, &m, &dd);
+    double snapped = span > 2 * 365 ? zy_days_from_civil(y, 1, 1)
+                     : span > 60    ? zy_days_from_civil(y, m, 1)
+                                    : padded;
+    return d->from - snapped <= span * 0.1 ? fmin(padded, snapped) : padded;
+}
+
 /* Metrics (at --font-size when given), the frame, and the plot's edges; the list beside it
  * in a listed attempt. False when the list does not fit. */
 static bool set_up_plot(const zy_fonts *fonts, const zy_timeline_data *d, const group_set *gs,
@@ -423,9 +436,8 @@ static bool set_up_plot(const zy_fonts *fonts, const zy_timeline_data *d, const 
     double list_w = at.listed ? fmax(inner * 0.4, fmin(inner, 260 * m.unit)) : 0;
     p->x0 = m.pad + lane_w;
     p->x1 = W - m.pad - (at.listed ? list_w + m.gap * 4 : 0);
-    double span = d->to - d->from;
-    p->from = d->from - span * 0.03;
-    p->to = d->to + span * 0.03;
+    p->from = axis_start(d);
+    p->to = d->to + (d->to - d->from) * 0.03;
     p->sp = (spacing){14 * m.unit + 4, 4 * m.unit + 2, 5 * m.unit + 2};
     p->r = fmax(4, 7 * m.unit);
     p->stem = p->r + m.gap * 1.2;
