@@ -465,8 +465,9 @@ static void test_ticks_per_span(void **state)
         {"date,label\n2015,一\n2024,二\n", "2020年"},
         {"date,label\n2024-03-01,一\n2024-11-20,二\n", "2024年3月"},
         {"date,label\n2025-01-10,一\n2025-01-28,二\n", "1月20日"},
+        {"date,label\n2017-07,一\n2025-01-20,二\n", "2017年"}, /* the axis starts at the first year */
     };
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
         zy_layout l;
         size_t n;
         layout_case c = {"span", spans[k].csv, false, 1600, 900, NULL};
