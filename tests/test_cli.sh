@@ -292,6 +292,16 @@ expect 2 "give --data FILE or --db PATH" "" -- timeline --date 日付 -o "$tmp/t
 "$zuhyo" timeline --db "$db" -o "$tmp/tdb.png" 2>"$tmp/stderr" && [ -s "$tmp/tdb.png" ] && pass=$((pass + 1)) || { echo "FAIL: timeline --db"; cat "$tmp/stderr"; fails=$((fails + 1)); }
 for i in 1 2; do "$zuhyo" timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 -o "$tmp/t$i.pdf"; done
 cmp -s "$tmp/t1.pdf" "$tmp/t2.pdf" && pass=$((pass + 1)) || { echo "FAIL: timeline PDF not deterministic"; fails=$((fails + 1)); }
+printf '日付,出来事\n24/05/13,a\n2024年度,b\n令和6年10月,c\n2024Q2,d\n' >"$tmp/shapes.csv"
+"$zuhyo" timeline --data "$tmp/shapes.csv" --date 日付 --label 出来事 -o "$tmp/shapes.svg" &&
+  grep -q "2024年5月13日: a" "$tmp/shapes.svg" && grep -q "2024年度: b" "$tmp/shapes.svg" && pass=$((pass + 1)) || { echo "FAIL: timeline date shapes"; fails=$((fails + 1)); }
+printf '日付,出来事\n2025-01-20,a\n2025-02-30,b\n' >"$tmp/feb30.csv"
+expect 1 'feb30.csv:3:1: column "日付": "2025-02-30" is not a date: 2025年2月 has 28 days' "$tmp/t.png" -- timeline --data "$tmp/feb30.csv" --date 日付 --label 出来事 -o "$tmp/t.png"
+expect 2 "--font-size 2: expected a size from 4 to 200" "$tmp/t.png" -- timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --font-size 2 -o "$tmp/t.png"
+expect 2 "--font-size big: expected a size" "$tmp/t.png" -- timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --font-size big -o "$tmp/t.png"
+expect 2 "--background red: expected #rrggbb or none" "$tmp/t.png" -- timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --background red -o "$tmp/t.png"
+"$zuhyo" timeline --data "$src/samples/events.csv" --date 日付 --label 出来事 --font-size 24 --background none -o "$tmp/tn.png" &&
+  [ "$(od -An -tu1 -j25 -N1 "$tmp/tn.png" | tr -d ' ')" = 6 ] && pass=$((pass + 1)) || { echo "FAIL: timeline --background none is not an RGBA PNG"; fails=$((fails + 1)); }
 # ---- bar from the store ----
 expect 1 "mix units" "$tmp/v.png" -- bar --db "$db" --measure valuation -o "$tmp/v.png"
 "$zuhyo" bar --db "$db" --measure valuation --unit USD -o "$tmp/v.svg" && grep -q "サカナAI: 1500000000" "$tmp/v.svg" &&

@@ -315,15 +315,19 @@ const char *zy_unit_label(const char *unit, const char *counter);
 /* ---- Timelines ------------------------------------------------------------------------ */
 
 typedef struct zy_timeline_options {
-    const char *date_column;   /* 2025-01-20, 2025-01, 2025 (also 2025/1/20, 2025年1月20日) */
+    const char *date_column;   /* days, months, years, 年度/FY, halves, quarters, runs of
+                                  months, era dates (README "Timelines"); 24/05/13 is 2024 */
     const char *label_column;
     const char *lane_column;   /* optional: founded, release, policy … drawn as bands */
-    const char *from, *to;     /* optional ISO dates bounding the axis */
+    const char *from, *to;     /* optional dates bounding the axis (any shape of date_column) */
     const char *title, *subtitle, *source;
     zy_theme theme;
     const char *palette;
     int width, height;
     double scale;
+    double font_size;          /* event labels' size in canvas units (px; pt in a PDF), 4–200;
+                                  titles, ticks and dates scale with it; 0: from the canvas */
+    const char *background;    /* "#rrggbb", "none" (transparent) or NULL (the theme's) */
 } zy_timeline_options;
 
 void zy_timeline_options_defaults(zy_timeline_options *options);

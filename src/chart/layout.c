@@ -91,7 +91,16 @@ void zy_layout_add_line(zy_layout *l, double x0, double y0, double x1, double y1
 {
     if (!grow(l, (void **)&l->lines, &l->line_cap, l->nline, sizeof *l->lines))
         return;
-    l->lines[l->nline++] = (zy_line_item){x0, y0, x1, y1, width, color};
+    l->lines[l->nline++] = (zy_line_item){x0, y0, x1, y1, width, color, false};
+}
+
+void zy_layout_add_leader(zy_layout *l, double x0, double y0, double x1, double y1, double width,
+                          zy_color color)
+{
+    size_t before = l->nline;
+    zy_layout_add_line(l, x0, y0, x1, y1, width, color);
+    if (l->nline > before)
+        l->lines[before].leader = true;
 }
 
 bool zy_box_overlap(zy_box a, zy_box b)

@@ -43,6 +43,7 @@ typedef struct zy_circle_item {
 typedef struct zy_line_item {
     double x0, y0, x1, y1, width;
     zy_color color;
+    bool leader;           /* joins a label to its mark: tests check it crosses no text */
 } zy_line_item;
 
 typedef struct zy_layout {
@@ -73,6 +74,9 @@ void zy_layout_add_circle(zy_layout *l, double cx, double cy, double r, zy_color
                           double stroke);
 void zy_layout_add_line(zy_layout *l, double x0, double y0, double x1, double y1, double width,
                         zy_color color);
+/* A line that leads from a mark to its label (a zy_layout_add_line marked as a leader). */
+void zy_layout_add_leader(zy_layout *l, double x0, double y0, double x1, double y1, double width,
+                          zy_color color);
 
 /* Do two boxes share any area? (touching edges do not count) */
 bool zy_box_overlap(zy_box a, zy_box b);

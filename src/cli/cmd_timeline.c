@@ -13,13 +13,21 @@ static const char timeline_help[] =
     "usage: zuhyo timeline --data FILE --date COL --label COL [--lane COL] -o OUT.{png,svg,pdf}\n"
     "       zuhyo timeline --db PATH [--subject S] [--measure M] [--doc D] -o OUT\n"
     "\n"
-    "Draw events on a time axis. Dates may be days (2025-01-20), months (2025-01) or years\n"
-    "(2025); months and years are drawn as hollow bands over their period, days as dots.\n"
+    "Draw events on a time axis: days as dots, periods as bands over their time. Dates may be\n"
+    "days (2025-01-20, 2025/1/20, 2025年1月20日, 24/05/13 = 2024), months (2025-01, 2025年1月),\n"
+    "parts of months (2025年1月上旬), runs of months (2024年4〜6月期), quarters (2024Q2,\n"
+    "2024年第2四半期, FY2024Q1), halves (2024年度上期), fiscal years April-March (2024年度,\n"
+    "FY2024), years (2025) and era dates (令和6年4月1日, 平成27年度, R6.4.1). Events of one lane\n"
+    "and date share a label; when labels cannot all sit at their marks, the marks are numbered\n"
+    "and the events listed beside the axis.\n"
     "  --data FILE            CSV/TSV with a header row\n"
     "  --date COL, --label COL, --lane COL   the event columns (lanes are drawn as bands)\n"
     "  --db PATH              stored date facts with a subject (lanes: 設立, 発表・公開, その他)\n"
     "  --subject S, --measure M, --doc D     filters for --db\n"
     "  --from DATE, --to DATE the axis range (events outside are left out)\n"
+    "  --font-size N          event labels' size (px; pt in a PDF), 4-200; titles, dates and\n"
+    "                         ticks scale with it (default: from the canvas)\n"
+    "  --background COLOR     #rrggbb, or none for a transparent PNG/SVG/PDF\n"
     "  --title, --subtitle, --source TEXT; --theme light|dark; --palette; --size WxH|slide|a4;\n"
     "  --scale K; --font FAMILY; --font-dir DIR; --strict-fonts; -o FILE; --format png|svg|pdf\n"
     "\n"
@@ -30,7 +38,7 @@ static const char timeline_help[] =
 enum {
     T_DATA = 256, T_DATE, T_LABEL, T_LANE, T_DB, T_SUBJECT, T_MEASURE, T_DOC, T_FROM, T_TO,
     T_TITLE, T_SUBTITLE, T_SOURCE, T_THEME, T_PALETTE, T_SIZE, T_SCALE, T_FONT, T_FONT_DIR,
-    T_STRICT, T_FORMAT, T_HELP
+    T_STRICT, T_FORMAT, T_HELP, T_FONT_SIZE, T_BACKGROUND
 };
 
 static const struct option timeline_options[] = {
@@ -45,6 +53,8 @@ static const struct option timeline_options[] = {
     {"scale", required_argument, NULL, T_SCALE},   {"font", required_argument, NULL, T_FONT},
     {"font-dir", required_argument, NULL, T_FONT_DIR}, {"strict-fonts", no_argument, NULL, T_STRICT},
     {"output", required_argument, NULL, 'o'},      {"format", required_argument, NULL, T_FORMAT},
+    {"font-size", required_argument, NULL, T_FONT_SIZE},
+    {"background", required_argument, NULL, T_BACKGROUND},
     {"help", no_argument, NULL, T_HELP},           {NULL, 0, NULL, 0},
 };
 
@@ -93,6 +103,14 @@ int cmd_timeline(int argc, char **argv)
                 return cli_usage("timeline", "--scale %s: expected a number above 0, at most 8", optarg);
             break;
         }
+        case T_FONT_SIZE: {
+            char *end;
+            o.font_size = strtod(optarg, &end);
+            if (end == optarg || *end || !(o.font_size >= 4 && o.font_size <= 200))
+                return cli_usage("timeline", "--font-size %s: expected a size from 4 to 200", optarg);
+            break;
+        }
+        case T_BACKGROUND: o.background = optarg; break;
         case T_FONT: co.font_family = optarg; break;
         case T_FONT_DIR: co.font_dir = optarg; break;
         case T_STRICT: co.strict_fonts = true; break;

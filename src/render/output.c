@@ -28,8 +28,9 @@ static void png_write_to_buf(png_structp png, png_bytep data, png_size_t len)
 
 static void png_flush_nothing(png_structp png) { (void)png; }
 
-/* Encode an RGB24 image surface as an 8-bit RGB PNG: zlib level 1 with the "up" filter,
- * several times faster than Cairo's encoder and as small for flat chart graphics. */
+/* Encode an RGB24 image surface as an 8-bit RGB PNG (an ARGB32 one, for a transparent
+ * background, as RGBA): zlib level 1 with the "up" filter, several times faster than Cairo's
+ * encoder and as small for flat chart graphics. */
 static zy_status encode_png(cairo_surface_t *surface, zy_buf *out)
 {
     int w = cairo_image_surface_get_width(surface);
@@ -38,7 +39,8 @@ static zy_status encode_png(cairo_surface_t *surface, zy_buf *out)
     const unsigned char *pixels = cairo_image_surface_get_data(surface);
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    unsigned char *row = malloc((size_t)w * 3);
+    bool alpha = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32;
+    unsigned char *row = malloc((size_t)w * 4);
     if (!png || !info || !row) {
         png_destroy_write_struct(&png, &info);
         free(row);
@@ -53,16 +55,25 @@ static zy_status encode_png(cairo_surface_t *surface, zy_buf *out)
     png_set_compression_level(png, 1);
     png_set_compression_strategy(png, Z_RLE);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
+                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     png_write_info(png, info);
     for (int y = 0; y < h; y++) {
         const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-        for (int x = 0; x < w; x++) {
+        for (int x = 0; x < w && !alpha; x++) {
             uint32_t p = src[x];
             row[x * 3 + 0] = (unsigned char)(p >> 16);
             row[x * 3 + 1] = (unsigned char)(p >> 8);
             row[x * 3 + 2] = (unsigned char)p;
+        }
+        for (int x = 0; x < w && alpha; x++) { /* Cairo's colours are premultiplied */
+            uint32_t p = src[x], a = p >> 24;
+            for (int c = 0; c < 3; c++) {
+                uint32_t v = (p >> (16 - 8 * c)) & 0xff;
+                row[x * 4 + c] = (unsigned char)(a ? (v * 255 + a / 2) / a : 0);
+            }
+            row[x * 4 + 3] = (unsigned char)a;
         }
         png_write_row(png, row);
     }
@@ -192,7 +203,8 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
     cairo_surface_t *surface;
     double scale = info->scale > 0 ? info->scale : 1;
     if (format == ZY_FORMAT_PNG) {
-        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(layout->width * scale + 0.5),
+        cairo_format_t pixels = layout->background.a < 1 ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+        surface = cairo_image_surface_create(pixels, (int)(layout->width * scale + 0.5),
                                              (int)(layout->height * scale + 0.5));
     } else if (format == ZY_FORMAT_SVG) {
         surface = cairo_svg_surface_create_for_stream(write_to_buf, out, layout->width,
