@@ -140,6 +140,6 @@ zy_status zy_context_extract_env(zy_context *ctx, const zy_scan_options *options
 {
     zy_diag_clear(&ctx->diag);
     zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);
-    *env = (zy_extract_env){&ctx->diag, ctx->entities};
+    *env = (zy_extract_env){&ctx->diag, ctx->entities, NULL};
     return st;
 }

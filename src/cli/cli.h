@@ -40,8 +40,15 @@ void cli_progress(size_t done, size_t total, const char *name);
 /* mkdir -p: create path and its missing parents; false (errno set) on failure. */
 bool cli_make_dirs(const char *path);
 
-/* Files of a folder whose names end in suffix, sorted, as a malloc'd NULL-terminated list. */
+/* Files of a folder whose names end in suffix, sorted, as a malloc'd NULL-terminated list.
+ * Only regular files (and entries that cannot be looked at, for the reader to report): a
+ * FIFO, socket or device is skipped with a warning naming it. */
 char **cli_list_dir(const char *dir, const char *suffix, size_t *count);
+
+/* Drop the later of two names for the same file (same device and inode; same text when it
+ * cannot be looked at) from the malloc'd names files[0..n), freeing them, with a warning;
+ * the count kept. */
+size_t cli_drop_repeats(char **files, size_t n);
 
 int cmd_bar(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
