@@ -3,6 +3,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,4 +247,94 @@ size_t cli_drop_repeats(char **files, size_t n)
     free(seen);
     free(known);
     return kept;
+}
+
+/* Where text is not well-formed UTF-8 or holds a control character other than tab and line
+ * feed (neither can be drawn or written into SVG): its byte offset, or -1. */
+static long bad_text_at(const char *text, bool *control)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    *control = false;
+    for (size_t i = 0; s[i];) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)) {
+            *control = true;
+            return (long)i;
+        }
+        for (size_t k = 1; k < n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                n = 0;
+        /* overlong three-byte forms, UTF-16 surrogates, beyond U+10FFFF */
+        if (n == 3 && ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0)))
+            n = 0;
+        if (n == 4 && ((c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90)))
+            n = 0;
+        if (n == 0)
+            return (long)i;
+        i += n;
+    }
+    return -1;
+}
+
+int cli_check_texts(const char *command, ...)
+{
+    va_list ap;
+    va_start(ap, command);
+    int rc = EXIT_OK;
+    const char *option;
+    while (rc == EXIT_OK && (option = va_arg(ap, const char *))) {
+        const char *value = va_arg(ap, const char *);
+        bool control;
+        long at = value ? bad_text_at(value, &control) : -1;
+        if (at >= 0 && control)
+            rc = cli_usage(command, "%s: a control character (0x%02X) at byte %ld; give plain text",
+                           option, (unsigned char)value[at], at + 1);
+        else if (at >= 0)
+            rc = cli_usage(command, "%s: invalid UTF-8 (byte 0x%02X at byte %ld); give UTF-8 text",
+                           option, (unsigned char)value[at], at + 1);
+    }
+    va_end(ap);
+    return rc;
+}
+
+bool cli_valid_time_prefix(const char *text)
+{
+    char day[11];
+    size_t n = strlen(text);
+    if (n >= 2 && text[0] == '-' && text[1] == '-') { /* a day without its year: --MM or --MM-DD */
+        if (n != 4 && n != 7)
+            return false;
+        snprintf(day, sizeof day, "2000-%s%s", text + 2, n == 4 ? "-01" : "");
+        return cli_valid_date(day);
+    }
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    snprintf(day, sizeof day, "%s%s", text, n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+    return cli_valid_date(day);
+}
+
+bool cli_parse_scale(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end || errno || !isfinite(v) || v < 0.1 || v > 8)
+        return false;
+    *out = v;
+    return true;
+}
+
+const char *cli_json_position(char *buf, size_t size, const char *path, int line, int column)
+{
+    /* jansson gives -1 for an error that is not at a place in the text (the file is missing
+     * or unreadable): then only the path */
+    if (line >= 1 && column >= 1)
+        snprintf(buf, size, "%s:%d:%d", path, line, column);
+    else if (line >= 1)
+        snprintf(buf, size, "%s:%d", path, line);
+    else
+        snprintf(buf, size, "%s", path);
+    return buf;
 }
