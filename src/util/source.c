@@ -28,6 +28,8 @@ struct zy_source {
     size_t invalid;      /* sequences iconv could not read, skipped */
     char in[SAMPLE];     /* raw bytes not handed on yet */
     size_t in_start, in_len;
+    char pending[8];     /* converted bytes not handed on yet (a read of less than a character) */
+    size_t pending_start, pending_len;
 };
 
 /* ---- guessing the encoding ---- */
@@ -106,6 +108,40 @@ static const char *utf16_by_nuls(const unsigned char *s, size_t len)
     return NULL;
 }
 
+/* Is a 16-bit unit what Japanese text in UTF-16 is mostly made of: ASCII text, CJK
+ * punctuation, kana and ideographs, full-width forms? */
+static bool plausible_unit(unsigned u)
+{
+    return (u >= 0x20 && u <= 0x7E) || u == '\n' || u == '\r' || u == '\t' ||
+           (u >= 0x3000 && u <= 0x9FFF) || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+static bool kana_unit(unsigned u)
+{
+    return u >= 0x3000 && u <= 0x30FF; /* CJK punctuation, hiragana, katakana */
+}
+
+/* UTF-16 with few ASCII characters (so few NULs): nine units in ten plausible one way, and a
+ * fifth of them kana or 、。 as Japanese has (ASCII pairs misread as units seldom are). */
+static const char *utf16_by_units(const unsigned char *s, size_t len)
+{
+    size_t pairs = len / 2, le = 0, be = 0, le_kana = 0, be_kana = 0;
+    if (pairs < 8)
+        return NULL;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        unsigned l = (unsigned)s[i] | (unsigned)s[i + 1] << 8, b = (unsigned)s[i] << 8 | s[i + 1];
+        le += plausible_unit(l);
+        be += plausible_unit(b);
+        le_kana += kana_unit(l);
+        be_kana += kana_unit(b);
+    }
+    if (le * 10 >= pairs * 9 && le_kana * 5 >= pairs && le_kana > be_kana)
+        return "UTF-16LE";
+    if (be * 10 >= pairs * 9 && be_kana * 5 >= pairs && be_kana > le_kana)
+        return "UTF-16BE";
+    return NULL;
+}
+
 const char *zy_encoding_guess(const char *bytes, size_t len, size_t *bom_len)
 {
     const unsigned char *s = (const unsigned char *)bytes;
@@ -126,6 +162,9 @@ const char *zy_encoding_guess(const char *bytes, size_t len, size_t *bom_len)
     /* UTF-8 with a few stray bytes stays UTF-8 (they are skipped with a warning) */
     if (invalid == 0 || valid > invalid * 4)
         return NULL;
+    const char *units = utf16_by_units(s, len);
+    if (units)
+        return units;
     /* EUC-JP first: its kana also read as Shift_JIS half-width katakana, not the reverse */
     if (converts_from("EUC-JP", bytes, len))
         return "EUC-JP";
@@ -301,11 +340,33 @@ static zy_status read_converted(zy_source *src, char *out, size_t cap, size_t *g
     return ZY_OK;
 }
 
+/* Hand on up to cap converted bytes, going through src->pending when cap is too small for a
+ * whole character. */
+static zy_status read_converted_any(zy_source *src, char *out, size_t cap, size_t *got)
+{
+    if (src->pending_len == 0 && cap >= sizeof src->pending)
+        return read_converted(src, out, cap, got);
+    if (src->pending_len == 0) {
+        src->pending_start = 0;
+        zy_status st = read_converted(src, src->pending, sizeof src->pending, &src->pending_len);
+        if (st)
+            return st;
+    }
+    size_t n = src->pending_len < cap ? src->pending_len : cap;
+    memcpy(out, src->pending + src->pending_start, n);
+    src->pending_start += n;
+    src->pending_len -= n;
+    *got = n;
+    return ZY_OK;
+}
+
 zy_status zy_source_read(zy_source *src, char *out, size_t cap, size_t *got)
 {
     *got = 0;
+    if (cap == 0)
+        return ZY_OK;
     if (src->encoding)
-        return read_converted(src, out, cap, got);
+        return read_converted_any(src, out, cap, got);
     while (src->in_len == 0 && !src->eof) {
         zy_status st = fill_raw(src);
         if (st)

@@ -20,7 +20,8 @@ typedef struct zy_source zy_source;
 zy_status zy_source_open(zy_diag *diag, const char *path, volatile const int *interrupted,
                          zy_source **out);
 
-/* Up to cap bytes of UTF-8 into out; *got is 0 only at the end of the file. */
+/* Up to cap bytes of UTF-8 into out (a character may be split between calls); *got is 0
+ * only at the end of the file (or when cap is 0). */
 zy_status zy_source_read(zy_source *src, char *out, size_t cap, size_t *got);
 
 /* The encoding the file was transcoded from ("Shift_JIS", "EUC-JP", "UTF-16LE", …), or NULL
