@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "render/draw.h"
+#include "util/utf8.h"
 
 static cairo_status_t write_to_buf(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -73,8 +74,12 @@ static zy_status encode_png(cairo_surface_t *surface, zy_buf *out)
     return ZY_OK;
 }
 
-static zy_status xml_escape(zy_buf *b, const char *s)
+static zy_status xml_escape(zy_buf *b, const char *text)
 {
+    /* well-formed whatever the caller gave: invalid UTF-8 is dropped */
+    size_t n = strlen(text);
+    char *clean = zy_utf8_invalid_at(text, n) >= 0 ? zy_utf8_clean_copy(text, n) : NULL;
+    const char *s = clean ? clean : text;
     zy_status st = ZY_OK;
     for (; *s && st == ZY_OK; s++) {
         switch (*s) {
@@ -90,6 +95,7 @@ static zy_status xml_escape(zy_buf *b, const char *s)
                 st = zy_buf_putc(b, *s);
         }
     }
+    free(clean);
     return st;
 }
 
@@ -239,7 +245,7 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "zuhyo");
-        if (info->title)
+        if (info->title && zy_utf8_invalid_at(info->title, strlen(info->title)) < 0)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info->title);
     }
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {

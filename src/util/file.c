@@ -31,8 +31,8 @@ static zy_status refuse_kind(zy_diag *diag, const char *path, unsigned mode)
 {
     if (S_ISDIR(mode))
         return zy_diag_fail(diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
-    return zy_diag_fail(diag, ZY_ERR_IO, "%s: is %s, not a regular file; only regular files are read",
-                        path, zy_file_kind_name(mode));
+    return zy_diag_fail(diag, ZY_ERR_IO, "%s: is %s, not a regular file; only regular files are "
+                        "read (give - to read stdin)", path, zy_file_kind_name(mode));
 }
 
 zy_status zy_file_open_regular(zy_diag *diag, const char *path, int *fd)
