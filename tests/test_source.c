@@ -55,6 +55,7 @@ static void test_guesses(void **state)
         {NULL, "売上高は\xff" "100億円、営業利益は20億円だった。", NULL},
         /* a Latin-1 byte in English text is no Japanese encoding */
         {NULL, "Plain caf\xe9 text with a stray byte in it.", NULL},
+        {NULL, "Caf\xe9s et th\xe9s, pr\xe9sident, \xe9tudiant.", NULL}, /* pairs that read as CP932 */
         {NULL, "ASCII only, 2025-01-01.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

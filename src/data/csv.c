@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/source.h"
 #include "util/utf8.h"
 
 typedef struct csv_cursor {
@@ -99,6 +100,11 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
         bytes += 3;
         len -= 3;
     }
+    size_t bom;
+    const char *encoding = zy_encoding_guess(bytes, len < 65536 ? len : 65536, &bom);
+    if (encoding) /* bytes handed over directly: zy_file_read converts what it reads */
+        return zy_diag_fail(diag, ZY_ERR_PARSE, "%s: written in %s, not UTF-8; save it as UTF-8 "
+                            "(iconv -f %s -t UTF-8)", name, encoding, encoding);
     if (memchr(bytes, '\0', len)) {
         size_t at = (size_t)((const char *)memchr(bytes, '\0', len) - bytes);
         size_t line = 1;

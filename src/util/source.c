@@ -67,27 +67,36 @@ static void utf8_counts(const unsigned char *s, size_t len, size_t *valid, size_
     }
 }
 
-/* Does bytes[0..len) convert from encoding without an invalid sequence (a sequence cut by the
- * end of the sample is fine)? */
-static bool converts_from(const char *encoding, const char *bytes, size_t len)
+/* Does bytes[0..len) read as Japanese in encoding: no invalid sequence (one cut by the end of
+ * the sample is fine), and kana among the characters beyond ASCII (at least two, and one in
+ * twenty), as any Japanese text has; a stray Latin-1 letter that happens to pair with the next
+ * byte does not. */
+static bool japanese_in(const char *encoding, const char *bytes, size_t len)
 {
     iconv_t cd = iconv_open("UTF-8", encoding);
     if (cd == (iconv_t)-1)
         return false;
     char out[4096];
     char *in = (char *)bytes;
-    size_t left = len;
+    size_t left = len, kana = 0, wide = 0;
     bool ok = true;
-    while (left) {
+    while (left && ok) {
         char *o = out;
         size_t room = sizeof out;
         if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
             ok = errno == EINVAL; /* incomplete at the end */
-            break;
+            left = 0;
+        }
+        for (const unsigned char *p = (const unsigned char *)out; p < (const unsigned char *)o; p++) {
+            if (*p < 0xC0)
+                continue; /* ASCII or a continuation byte */
+            wide++;
+            /* U+3040..U+30FF: E3 81 80 .. E3 83 BF */
+            kana += *p == 0xE3 && p + 1 < (const unsigned char *)o && p[1] >= 0x81 && p[1] <= 0x83;
         }
     }
     iconv_close(cd);
-    return ok;
+    return ok && kana >= 2 && kana * 20 >= wide;
 }
 
 /* UTF-16 without a mark: NULs in one byte of most pairs that hold ASCII, never in the other. */
@@ -101,9 +110,9 @@ static const char *utf16_by_nuls(const unsigned char *s, size_t len)
     size_t pairs = len / 2;
     if (pairs == 0)
         return NULL;
-    if (odd * 8 >= pairs && even * 50 <= odd)
+    if (odd >= 4 && odd * 8 >= pairs && even * 50 <= odd) /* a stray NUL or two is no pattern */
         return "UTF-16LE";
-    if (even * 8 >= pairs && odd * 50 <= even)
+    if (even >= 4 && even * 8 >= pairs && odd * 50 <= even)
         return "UTF-16BE";
     return NULL;
 }
@@ -166,9 +175,9 @@ const char *zy_encoding_guess(const char *bytes, size_t len, size_t *bom_len)
     if (units)
         return units;
     /* EUC-JP first: its kana also read as Shift_JIS half-width katakana, not the reverse */
-    if (converts_from("EUC-JP", bytes, len))
+    if (japanese_in("EUC-JP", bytes, len))
         return "EUC-JP";
-    if (converts_from("CP932", bytes, len))
+    if (japanese_in("CP932", bytes, len))
         return "Shift_JIS";
     return NULL;
 }
