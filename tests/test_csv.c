@@ -69,6 +69,11 @@ static const bad_case bad[] = {
     {"a,b\n1,2,3\n", 0, ZY_ERR_PARSE, "t.csv:2: row has 3 fields but the header has 2"},
     {"a,b\n\"x\"y,2\n", 0, ZY_ERR_PARSE, "t.csv:2:4: unexpected text after a closing quote"},
     {"a,b\n1\0002,3\n", 9, ZY_ERR_PARSE, "t.csv:2: NUL byte"},
+    /* UTF-16 handed over as bytes: said so, not "NUL byte" */
+    {"a\0,\0b\0\n\0001\0,\0002\0\n\0", 16, ZY_ERR_PARSE, "t.csv: written in UTF-16LE"},
+    /* a header naming a column twice: the second could never be chosen */
+    {"x,y,x\n1,2,3\n", 0, ZY_ERR_PARSE, "t.csv:1:5: the header names column \"x\" twice (fields 1 and 3)"},
+    {"\n\"名\",値,名\n1,2,3\n", 0, ZY_ERR_PARSE, "t.csv:2:7: the header names column \"名\" twice"},
 };
 
 static void test_bad_inputs(void **state)

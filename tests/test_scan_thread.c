@@ -30,7 +30,7 @@ static int setup(void **state)
     (void)state;
     if (zy_context_create(NULL, &ctx) != ZY_OK || zy_context_entities(ctx, NULL) != ZY_OK)
         return -1;
-    env = (zy_extract_env){&ctx->diag, ctx->entities};
+    env = (zy_extract_env){&ctx->diag, ctx->entities, NULL};
     int fd = mkstemp(path);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f)

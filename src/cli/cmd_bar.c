@@ -154,13 +154,10 @@ int cmd_bar(int argc, char **argv)
                 return cli_usage("bar", "--size %s: expected WxH (1600x900), slide, slide-4x3 or a4",
                                  optarg);
             break;
-        case OPT_SCALE: {
-            char *end;
-            o.scale = strtod(optarg, &end);
-            if (*end || !(o.scale > 0 && o.scale <= 8))
-                return cli_usage("bar", "--scale %s: expected a number above 0, at most 8", optarg);
+        case OPT_SCALE:
+            if (!cli_parse_scale(optarg, &o.scale))
+                return cli_usage("bar", "--scale %s: expected a number from 0.1 to 8", optarg);
             break;
-        }
         case OPT_FONT: co.font_family = optarg; break;
         case OPT_FONT_DIR: co.font_dir = optarg; break;
         case OPT_STRICT_FONTS: co.strict_fonts = true; break;
@@ -175,7 +172,12 @@ int cmd_bar(int argc, char **argv)
         case OPT_KIND: sel.query.kind = optarg; break;
         case OPT_SUBJECT: sel.query.subject = optarg; break;
         case OPT_DOC: sel.query.doc = optarg; break;
-        case OPT_TIME: sel.query.time = optarg; break;
+        case OPT_TIME:
+            if (!cli_valid_time_prefix(optarg))
+                return cli_usage("bar", "--time %s: expected a time that exists: YYYY, YYYY-MM or "
+                                 "YYYY-MM-DD", optarg);
+            sel.query.time = optarg;
+            break;
         case OPT_HELP:
         case 'h': fputs(bar_help, stdout); return EXIT_OK;
         case ':': return cli_usage("bar", "%s needs a value", argv[optind - 1]);
@@ -184,6 +186,9 @@ int cmd_bar(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage("bar", "unexpected argument \"%s\"", argv[optind]);
+    int bad_text = cli_check_texts("bar", "--title", o.title, "--subtitle", o.subtitle, "--source", o.source, "--unit", o.unit, "--label", o.label_column, "--value", o.value_column, "--color", o.color_column, "--group", o.group_column, "--palette", o.palette, "--font", co.font_family, "--measure", sel.query.measure, "--subject", sel.query.subject, "--doc", sel.query.doc, "--kind", sel.query.kind, NULL);
+    if (bad_text)
+        return bad_text;
     if (!data && !db)
         return cli_usage("bar", "--data FILE is required (or --db PATH for stored facts)");
     if (data && db)

@@ -2,7 +2,6 @@
  * cmd_eval.c: `zuhyo eval --gold DIR|FILE [FILES…]`: precision and recall of the extractor
  * against annotated articles, in the same terms as the team's scorer.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,43 +25,6 @@ static bool is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Files of a folder ending in suffix, sorted; NULL-terminated malloc'd list. */
-char **cli_list_dir(const char *dir, const char *suffix, size_t *count)
-{
-    DIR *d = opendir(dir);
-    *count = 0;
-    if (!d)
-        return NULL;
-    char **names = NULL;
-    struct dirent *e;
-    size_t sl = strlen(suffix);
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (e->d_name[0] == '.' || n < sl || strcmp(e->d_name + n - sl, suffix) != 0)
-            continue;
-        char **grown = realloc(names, (*count + 2) * sizeof *names);
-        if (!grown)
-            break;
-        names = grown;
-        size_t len = strlen(dir) + n + 2;
-        names[*count] = malloc(len);
-        if (!names[*count])
-            break;
-        snprintf(names[*count], len, "%s/%s", dir, e->d_name);
-        (*count)++;
-        names[*count] = NULL;
-    }
-    closedir(d);
-    if (names)
-        qsort(names, *count, sizeof *names, by_name);
-    return names;
 }
 
 int cmd_eval(int argc, char **argv)

@@ -16,7 +16,10 @@ static const char extract_help[] =
     "usage: zuhyo extract [--db PATH] [--date YYYY-MM-DD] [--entities FILE] [--quiet] FILE…|DIR…\n"
     "\n"
     "Scan articles (a folder means its *.txt files) and store them with their facts in a SQLite\n"
-    "database (default out/zuhyo.db). Re-running on the same file replaces its facts.\n"
+    "database (default out/zuhyo.db). Re-running on the same file replaces its facts. Only\n"
+    "regular files are read (a FIFO or device in a folder is skipped, with a warning); a file\n"
+    "that cannot be read is reported and the others are stored (exit 1 at the end).\n"
+    "UTF-16, Shift_JIS and EUC-JP articles are converted to UTF-8, with a warning.\n"
     "  --db PATH            the database (created when missing)\n"
     "  --date YYYY-MM-DD    the articles' date, for dates written without a year\n"
     "  --entities FILE      extra companies/institutions (TSV: name, type, country, aliases)\n"
@@ -34,6 +37,14 @@ static bool is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Is the failure the article's own (cannot be opened or read, not text), so that the other
+ * articles can still be stored? Such messages start with its path. */
+static bool about_the_file(zy_status st, const char *msg, const char *path)
+{
+    size_t n = strlen(path);
+    return (st == ZY_ERR_IO || st == ZY_ERR_PARSE) && strncmp(msg, path, n) == 0 && msg[n] == ':';
 }
 
 int cmd_extract(int argc, char **argv)
@@ -93,21 +104,33 @@ int cmd_extract(int argc, char **argv)
     sa.sa_handler = on_interrupt;
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
+    nfiles = cli_drop_repeats(files, nfiles);
     bool bar = !quiet && nfiles > 1 && isatty(STDERR_FILENO);
-    size_t stored = 0, facts = 0;
+    size_t stored = 0, facts = 0, failed = 0;
     for (size_t i = 0; rc == EXIT_OK && i < nfiles; i++) {
         if (bar)
             cli_progress(i, nfiles, files[i]);
         size_t n;
         st = zy_store_extract(ctx, store, files[i], &so, &interrupted, &n);
-        if (st) {
+        if (st && interrupted) {
             if (bar)
                 fputc('\n', stderr);
-            rc = interrupted ? 130 : cli_fail_ctx(st, ctx);
-            if (interrupted)
-                fprintf(stderr, "zuhyo: interrupted; %s was not stored, %zu earlier files were\n",
-                        files[i], stored);
+            fprintf(stderr, "zuhyo: interrupted; %s was not stored, %zu earlier files were\n",
+                    files[i], stored);
+            rc = 130;
             break;
+        }
+        if (st) { /* one file that cannot be read does not stop the others */
+            if (bar)
+                fputc('\n', stderr);
+            cli_fail_ctx(st, ctx);
+            if (!about_the_file(st, zy_errmsg(ctx), files[i])) { /* the database, memory, the
+                                                                    dictionary: stop */
+                rc = EXIT_DATA;
+                break;
+            }
+            failed++;
+            continue;
         }
         stored++;
         facts += n;
@@ -119,6 +142,11 @@ int cmd_extract(int argc, char **argv)
     if (rc == EXIT_OK && !quiet)
         fprintf(stderr, "zuhyo: stored %zu document%s, %zu facts in %s\n", stored,
                 stored == 1 ? "" : "s", facts, db);
+    if (rc == EXIT_OK && failed) {
+        fprintf(stderr, "zuhyo: error: %zu of %zu files could not be stored (see above)\n", failed,
+                nfiles);
+        rc = EXIT_DATA;
+    }
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     free(files);

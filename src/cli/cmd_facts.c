@@ -137,10 +137,17 @@ int cmd_facts(int argc, char **argv)
             q.unit = argv[++i];
         } else if (has && strcmp(a, "--time") == 0) {
             q.time = argv[++i];
+            if (!cli_valid_time_prefix(q.time))
+                return cli_usage("facts", "--time %s: expected a time that exists: YYYY, YYYY-MM "
+                                 "or YYYY-MM-DD", q.time);
         } else {
             return cli_usage("facts", "unknown option or missing value: %s", a);
         }
     }
+    int bad_text = cli_check_texts("facts", "--kind", q.kind, "--measure", q.measure, "--subject",
+                                   q.subject, "--doc", q.doc, "--unit", q.unit, NULL);
+    if (bad_text)
+        return bad_text;
     if (access(db, F_OK) != 0)
         return cli_fail(ZY_ERR_IO, "%s: no such database; run 'zuhyo extract --db %s FILES' first", db, db);
     zy_context_options co;

@@ -24,6 +24,14 @@ static zy_status print_batch(void *user, const zy_document *batch)
     return zy_document_write_jsonl(ctx, batch, stdout);
 }
 
+/* Is the failure the file's own (cannot be opened or read), so that the others can still be
+ * read? Such messages start with its path. */
+static bool about_the_file(zy_status st, const char *msg, const char *path)
+{
+    size_t n = strlen(path);
+    return (st == ZY_ERR_IO || st == ZY_ERR_PARSE) && strncmp(msg, path, n) == 0 && msg[n] == ':';
+}
+
 int cmd_scan(int argc, char **argv)
 {
     zy_scan_options so = {0};
@@ -57,15 +65,37 @@ int cmd_scan(int argc, char **argv)
         zy_context_destroy(ctx);
         return rc;
     }
-    const char *stdin_only[] = {"-"};
-    const char **files = first < argc ? (const char **)argv + first : stdin_only;
-    int nfiles = first < argc ? argc - first : 1;
-    int rc = EXIT_OK;
-    for (int i = 0; i < nfiles && rc == EXIT_OK; i++) {
-        st = zy_scan_file(ctx, files[i], &so, print_batch, ctx);
-        if (st)
-            rc = cli_fail_ctx(st, ctx);
+    /* the files, each once; "-" (stdin) when none */
+    size_t nfiles = first < argc ? (size_t)(argc - first) : 1;
+    char **files = calloc(nfiles, sizeof *files);
+    for (size_t i = 0; files && i < nfiles; i++)
+        if (!(files[i] = strdup(first < argc ? argv[first + (int)i] : "-")))
+            nfiles = i;
+    if (!files) {
+        zy_context_destroy(ctx);
+        return cli_fail(ZY_ERR_NOMEM, "out of memory");
     }
+    nfiles = cli_drop_repeats(files, nfiles);
+    int rc = EXIT_OK;
+    size_t failed = 0;
+    for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++) {
+        st = zy_scan_file(ctx, files[i], &so, print_batch, ctx);
+        if (st && about_the_file(st, zy_errmsg(ctx), files[i])) { /* the others are still read */
+            cli_fail_ctx(st, ctx);
+            failed++;
+        } else if (st) {
+            rc = cli_fail_ctx(st, ctx);
+        }
+    }
+    if (rc == EXIT_OK && failed) {
+        if (nfiles > 1)
+            fprintf(stderr, "zuhyo: error: %zu of %zu files could not be read (see above)\n",
+                    failed, nfiles);
+        rc = EXIT_DATA;
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
     zy_context_destroy(ctx);
     if (fflush(stdout) != 0 && rc == EXIT_OK)
         rc = cli_fail(ZY_ERR_IO, "stdout: write failed");

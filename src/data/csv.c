@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/source.h"
 #include "util/utf8.h"
 
 typedef struct csv_cursor {
@@ -28,11 +29,56 @@ static size_t column_of(const csv_cursor *c, size_t at)
 typedef struct row_builder {
     zy_buf offsets;  /* size_t offsets of all cells so far */
     zy_buf lines;    /* size_t lines of all cells so far */
+    zy_buf header_at;/* size_t byte offsets in the input where the header's cells start */
+    size_t header_line_start; /* where the header's line starts */
 } row_builder;
 
 static zy_status push_size(zy_buf *b, size_t v)
 {
     return zy_buf_append(b, &v, sizeof v);
+}
+
+typedef struct named_column {
+    const char *name;
+    size_t index;
+} named_column;
+
+static int by_name_then_index(const void *a, const void *b)
+{
+    const named_column *x = a, *y = b;
+    int cmp = strcmp(x->name, y->name);
+    return cmp ? cmp : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Refuse a header that names two columns alike (the second could never be chosen): the
+ * first repeated name's place, and the column it repeats. Unnamed columns may repeat. */
+static zy_status check_header_names(zy_diag *diag, const char *name, const char *bytes,
+                                    const struct zy_table *t, const row_builder *rb, size_t line)
+{
+    named_column *cols = malloc((t->ncols ? t->ncols : 1) * sizeof *cols);
+    if (!cols)
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "%s: out of memory", name);
+    const size_t *offsets = (const size_t *)(const void *)rb->offsets.data;
+    for (size_t i = 0; i < t->ncols; i++)
+        cols[i] = (named_column){t->arena.data + offsets[i], i};
+    qsort(cols, t->ncols, sizeof *cols, by_name_then_index);
+    size_t repeat = t->ncols, first = 0;
+    for (size_t i = 1; i < t->ncols; i++)
+        if (*cols[i].name && strcmp(cols[i].name, cols[i - 1].name) == 0 && cols[i].index < repeat) {
+            repeat = cols[i].index;
+            size_t k = i;
+            while (k > 0 && strcmp(cols[k - 1].name, cols[i].name) == 0)
+                k--;
+            first = cols[k].index;
+        }
+    free(cols);
+    if (repeat == t->ncols)
+        return ZY_OK;
+    const size_t *at = (const size_t *)(const void *)rb->header_at.data;
+    size_t column = zy_utf8_length(bytes + rb->header_line_start, at[repeat] - rb->header_line_start) + 1;
+    return zy_diag_fail(diag, ZY_ERR_PARSE, "%s:%zu:%zu: the header names column \"%s\" twice "
+                        "(fields %zu and %zu); rename one", name, line, column,
+                        t->arena.data + offsets[repeat], first + 1, repeat + 1);
 }
 
 static char detect_separator(const char *name, const char *bytes, size_t len)
@@ -54,6 +100,11 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
         bytes += 3;
         len -= 3;
     }
+    size_t bom;
+    const char *encoding = zy_encoding_guess(bytes, len < 65536 ? len : 65536, &bom);
+    if (encoding) /* bytes handed over directly: zy_file_read converts what it reads */
+        return zy_diag_fail(diag, ZY_ERR_PARSE, "%s: written in %s, not UTF-8; save it as UTF-8 "
+                            "(iconv -f %s -t UTF-8)", name, encoding, encoding);
     if (memchr(bytes, '\0', len)) {
         size_t at = (size_t)((const char *)memchr(bytes, '\0', len) - bytes);
         size_t line = 1;
@@ -93,6 +144,9 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
     row_builder rb;
     zy_buf_init(&rb.offsets, 0);
     zy_buf_init(&rb.lines, 0);
+    zy_buf_init(&rb.header_at, 0);
+    rb.header_line_start = 0;
+    size_t header_line = 0;
     zy_status st = t->name ? zy_buf_putc(&t->arena, '\0') : ZY_ERR_NOMEM;
 
     csv_cursor c = {bytes, len, 0, 1, 0};
@@ -109,6 +163,15 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
         }
         size_t cell_line = c.line;
         size_t cell_offset = t->arena.len;
+        if (rows == 0) {
+            if (row_cells == 0) {
+                rb.header_line_start = c.line_start;
+                header_line = c.line;
+            }
+            st = push_size(&rb.header_at, c.pos);
+            if (st)
+                break;
+        }
         if (bytes[c.pos] == '"') {
             size_t open_line = c.line, open_col = column_of(&c, c.pos);
             c.pos++;
@@ -216,6 +279,9 @@ zy_status zy_csv_parse(zy_diag *diag, const char *name, const char *bytes, size_
     }
     if (st == ZY_OK && rows < 2)
         st = zy_diag_fail(diag, ZY_ERR_DATA, "%s:1: header row only: no data rows to chart", name);
+    if (st == ZY_OK)
+        st = check_header_names(diag, name, bytes, t, &rb, header_line);
+    zy_buf_free(&rb.header_at);
     if (st) {
         if (diag->status == ZY_OK)
             zy_diag_fail(diag, st, "%s: out of memory while reading", name);

@@ -17,6 +17,7 @@
 #include "extract/headline.h"
 #include "extract/scan.h"
 #include "util/hash.h"
+#include "util/source.h"
 #include "util/utf8.h"
 
 const char *zy_fact_kind_name(zy_fact_kind kind)
@@ -334,37 +335,26 @@ zy_status zy_extract_file(const zy_extract_env *env, const char *path, const zy_
     result->hash[0] = '\0'; /* known only once this file has been read to its end */
     session_start(&ss, env, path, options, sink, user_data);
     zy_status st = ZY_OK;
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        session_end(&ss);
-        return zy_diag_fail(env->diag, ZY_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    }
-    struct stat sb;
-    size_t cap = 2 * BATCH_TARGET, have = 0, base = 0;
-    char *buf = NULL;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
-        st = zy_diag_fail(env->diag, ZY_ERR_IO, "%s: is a folder, not a file", path);
-    else if (!(buf = malloc(cap)))
-        st = zy_diag_fail(env->diag, ZY_ERR_NOMEM, "out of memory");
-    if (st) {
-        if (fd != STDIN_FILENO)
-            close(fd);
+    zy_source *src;
+    if ((st = zy_source_open(env->diag, path, env->interrupted, &src)) != ZY_OK) {
         session_end(&ss);
         return st;
+    }
+    size_t cap = 2 * BATCH_TARGET, have = 0, base = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        zy_source_close(src);
+        session_end(&ss);
+        return zy_diag_fail(env->diag, ZY_ERR_NOMEM, "out of memory");
     }
     bool eof = false;
     while (st == ZY_OK && (!eof || have > 0)) {
         while (!eof && have < cap) {
-            ssize_t n = read(fd, buf + have, cap - have);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                st = zy_diag_fail(env->diag, ZY_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+            size_t n;
+            if ((st = zy_source_read(src, buf + have, cap - have, &n)) != ZY_OK)
                 break;
-            }
-            if (n == 0)
-                eof = true;
-            have += (size_t)n;
+            eof = n == 0;
+            have += n;
         }
         if (st)
             break;
@@ -381,8 +371,7 @@ zy_status zy_extract_file(const zy_extract_env *env, const char *path, const zy_
     result->title = ss.title;
     if (st == ZY_OK && options && options->hash)
         snprintf(result->hash, sizeof result->hash, "%016llx", (unsigned long long)ss.hash);
-    if (fd != STDIN_FILENO)
-        close(fd);
+    zy_source_close(src);
     return st;
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/file.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 void zy_entities_init(zy_entities *e) { memset(e, 0, sizeof *e); }
@@ -30,15 +31,117 @@ void zy_entities_free(zy_entities *e)
     free(e->entities);
     free(e->aliases);
     free(e->index_cp), free(e->index_lo), free(e->index_hi);
+    free(e->name_slots), free(e->alias_slots);
     memset(e, 0, sizeof *e);
 }
 
-static long find_entity(const zy_entities *e, const char *name)
+/* ---- hash tables of names and alias texts (loading stays linear) ---- */
+
+typedef struct string_table {
+    size_t **slots, *size, *used;
+} string_table;
+
+static string_table names_of(zy_entities *e)
 {
+    return (string_table){&e->name_slots, &e->name_size, &e->name_used};
+}
+
+static string_table alias_texts_of(zy_entities *e)
+{
+    return (string_table){&e->alias_slots, &e->alias_size, &e->alias_used};
+}
+
+/* The string a table's index stands for, or NULL when out of range (a stale slot). */
+static const char *table_key(const zy_entities *e, bool aliases, size_t index)
+{
+    if (aliases)
+        return index < e->nalias ? e->aliases[index].text : NULL;
+    return index < e->nentity ? e->entities[index].name : NULL;
+}
+
+static size_t string_hash(const char *s)
+{
+    return (size_t)zy_fnv1a(ZY_FNV_START, s, strlen(s));
+}
+
+/* Put index (whose key is key) into t without looking for it first. */
+static void table_put(string_table t, const char *key, size_t index)
+{
+    size_t mask = *t.size - 1, slot = string_hash(key) & mask;
+    while ((*t.slots)[slot])
+        slot = (slot + 1) & mask;
+    (*t.slots)[slot] = index + 1;
+    (*t.used)++;
+}
+
+/* (Re)build t over the current entities or aliases, big enough for `room` more; false when
+ * out of memory (the caller then searches linearly). */
+static bool table_rebuild(zy_entities *e, string_table t, bool aliases, size_t room)
+{
+    size_t count = aliases ? e->nalias : e->nentity, size = 64;
+    while (size < (count + room) * 2)
+        size *= 2;
+    size_t *slots = calloc(size, sizeof *slots);
+    free(*t.slots);
+    *t.slots = slots;
+    *t.size = slots ? size : 0;
+    *t.used = 0;
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        table_put(t, table_key(e, aliases, i), i);
+    return true;
+}
+
+/* Index of key in t, or -1; builds or grows t first when needed (false in *usable when it
+ * cannot be had: the caller searches linearly). */
+static long table_find(zy_entities *e, string_table t, bool aliases, const char *key, bool *usable)
+{
+    if ((!*t.slots || (*t.used + 1) * 2 > *t.size) && !table_rebuild(e, t, aliases, 1024)) {
+        *usable = false;
+        return -1;
+    }
+    *usable = true;
+    size_t mask = *t.size - 1;
+    for (size_t slot = string_hash(key) & mask; (*t.slots)[slot]; slot = (slot + 1) & mask) {
+        const char *k = table_key(e, aliases, (*t.slots)[slot] - 1);
+        if (k && strcmp(k, key) == 0)
+            return (long)(*t.slots)[slot] - 1;
+    }
+    return -1;
+}
+
+/* The aliases moved (sorted, or some forgotten): the alias table no longer fits them. */
+static void forget_alias_table(zy_entities *e)
+{
+    free(e->alias_slots);
+    e->alias_slots = NULL;
+    e->alias_size = e->alias_used = 0;
+}
+
+static long find_entity(zy_entities *e, const char *name)
+{
+    bool usable;
+    long id = table_find(e, names_of(e), false, name, &usable);
+    if (usable)
+        return id;
     for (size_t i = 0; i < e->nentity; i++)
         if (strcmp(e->entities[i].name, name) == 0)
             return (long)i;
     return -1;
+}
+
+/* Is text already an alias (the aliases being unsorted)? */
+static bool unsorted_alias_known(zy_entities *e, const char *text, size_t n)
+{
+    bool usable;
+    long at = table_find(e, alias_texts_of(e), true, text, &usable);
+    if (usable)
+        return at >= 0;
+    for (size_t i = 0; i < e->nalias; i++)
+        if (e->aliases[i].len == n && memcmp(e->aliases[i].text, text, n) == 0)
+            return true;
+    return false;
 }
 
 static bool index_insert(zy_entities *e, size_t at);
@@ -63,10 +166,8 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
         if (lo < e->nalias && strcmp(e->aliases[lo].text, text) == 0)
             return ZY_OK;
         at = lo;
-    } else {
-        for (size_t i = 0; i < e->nalias; i++)
-            if (e->aliases[i].len == n && memcmp(e->aliases[i].text, text, n) == 0)
-                return ZY_OK;
+    } else if (unsorted_alias_known(e, text, n)) {
+        return ZY_OK;
     }
     if (e->nalias == e->alias_cap) {
         size_t cap = e->alias_cap ? e->alias_cap * 2 : 128;
@@ -82,6 +183,10 @@ static zy_status push_alias(zy_entities *e, const char *text, size_t entity)
     memmove(e->aliases + at + 1, e->aliases + at, (e->nalias - at) * sizeof *e->aliases);
     e->aliases[at] = (zy_alias){copy, n, entity, zy_utf8_length(text, n) == 1, e->learning};
     e->nalias++;
+    if (e->sorted)
+        forget_alias_table(e); /* binary search finds it; indices moved */
+    else if (e->alias_slots)
+        table_put(alias_texts_of(e), copy, at);
     if (!(e->sorted && index_insert(e, at)))
         e->index_stale = true;
     return ZY_OK;
@@ -110,6 +215,8 @@ zy_status zy_entities_add(zy_entities *e, const char *name, const char *type,
             return ZY_ERR_NOMEM;
         }
         id = (long)e->nentity++;
+        if (e->name_slots)
+            table_put(names_of(e), ent->name, (size_t)id);
         zy_status st = push_alias(e, name, (size_t)id);
         if (st)
             return st;
@@ -128,6 +235,10 @@ zy_status zy_entities_load(zy_entities *e, zy_diag *diag, const char *path)
     }
     char *line = b.data ? b.data : (char *)"";
     size_t lineno = 0;
+    if (e->sorted) { /* appended and sorted once at the next lookup, not inserted one by one */
+        e->sorted = false;
+        e->index_stale = true;
+    }
     while (line && *line && st == ZY_OK) {
         lineno++;
         char *next = strchr(line, '\n');
@@ -193,6 +304,8 @@ void zy_entities_forget_document(zy_entities *e)
         e->aliases[kept++] = e->aliases[i];
     }
     e->nalias = kept;
+    if (removed)
+        forget_alias_table(e);
     for (size_t i = e->base_entities; i < e->nentity; i++) {
         free(e->entities[i].name);
         free(e->entities[i].type);
@@ -244,6 +357,7 @@ static void ensure_sorted(zy_entities *e)
 {
     if (!e->sorted) {
         qsort(e->aliases, e->nalias, sizeof *e->aliases, alias_cmp);
+        forget_alias_table(e);
         e->sorted = true;
         e->index_stale = true;
     }

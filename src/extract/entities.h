@@ -51,6 +51,11 @@ typedef struct zy_entities {
     zy_charset any_chars;   /* where a match can start: first_chars, suffix_chars, A-Z */
     zy_charset first_pairs; /* zy_charset_pair of the first two characters of the aliases
                                longer than one character */
+    /* hash tables (open addressing, power-of-two size, slot = index + 1, 0 empty) that make
+     * loading linear: entity by name, and, while the aliases are unsorted, alias by text. A
+     * slot whose index is out of range or names another string is skipped (stale). */
+    size_t *name_slots, name_size, name_used;
+    size_t *alias_slots, alias_size, alias_used;
 } zy_entities;
 
 /* A name found in text. */

@@ -17,6 +17,7 @@ typedef struct zy_extract_env {
     zy_diag *diag;            /* where a failure is described */
     zy_entities *entities;    /* the loaded dictionary; a call adds the document's own names
                                  (NAME(ALIAS) pairs) and forgets them before it returns */
+    volatile const int *interrupted; /* non-zero: stop waiting on stdin (NULL: never) */
 } zy_extract_env;
 
 typedef struct zy_extract_result {

@@ -7,11 +7,13 @@
 #include <cairo-svg.h>
 #include <png.h>
 #include <zlib.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "render/draw.h"
+#include "util/utf8.h"
 
 static cairo_status_t write_to_buf(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -83,8 +85,12 @@ static zy_status encode_png(cairo_surface_t *surface, zy_buf *out)
     return ZY_OK;
 }
 
-static zy_status xml_escape(zy_buf *b, const char *s)
+static zy_status xml_escape(zy_buf *b, const char *text)
 {
+    /* well-formed whatever the caller gave: invalid UTF-8 is dropped */
+    size_t n = strlen(text);
+    char *clean = zy_utf8_invalid_at(text, n) >= 0 ? zy_utf8_clean_copy(text, n) : NULL;
+    const char *s = clean ? clean : text;
     zy_status st = ZY_OK;
     for (; *s && st == ZY_OK; s++) {
         switch (*s) {
@@ -100,6 +106,7 @@ static zy_status xml_escape(zy_buf *b, const char *s)
                 st = zy_buf_putc(b, *s);
         }
     }
+    free(clean);
     return st;
 }
 
@@ -181,20 +188,48 @@ static zy_status add_svg_metadata(zy_buf *svg, const zy_output_info *info)
     return ZY_OK;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" from SOURCE_DATE_EPOCH, or a fixed date: no clock in outputs. */
-static void pdf_date(char out[32])
+/* The latest moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */
+#define LAST_PDF_SECOND 253402300799LL
+
+/* "YYYY-MM-DDTHH:MM:SSZ" from SOURCE_DATE_EPOCH, or a fixed date: no clock in outputs. A value
+ * that is not whole seconds from 1970 to 9999 is refused, not written as a broken date. */
+static zy_status pdf_date(zy_diag *diag, char out[32])
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
     time_t t = 946684800; /* 2000-01-01 */
     if (env && *env) {
         char *end;
+        errno = 0;
         long long v = strtoll(env, &end, 10);
-        if (!*end && v >= 0)
-            t = (time_t)v;
+        if (*end || errno || v < 0 || v > LAST_PDF_SECOND)
+            return zy_diag_fail(diag, ZY_ERR_USAGE,
+                                "SOURCE_DATE_EPOCH=%.40s: expected whole seconds since 1970-01-01, "
+                                "from 0 to %lld (9999-12-31)", env, LAST_PDF_SECOND);
+        t = (time_t)v;
     }
     struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!gmtime_r(&t, &tm) || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        return zy_diag_fail(diag, ZY_ERR_USAGE, "SOURCE_DATE_EPOCH=%.40s: not a date", env);
+    return ZY_OK;
+}
+
+/* The largest side of a PNG, in pixels (Cairo's limit for image surfaces). */
+#define MAX_PNG_SIDE 32767
+
+/* PNG size in pixels for layout at scale; false (message set) when a side falls outside
+ * 1..MAX_PNG_SIDE, which Cairo and libpng would otherwise fail on with their own words. */
+static bool png_size(zy_diag *diag, const zy_layout *layout, double scale, int *w, int *h)
+{
+    double pw = layout->width * scale + 0.5, ph = layout->height * scale + 0.5;
+    if (!(pw >= 1 && ph >= 1 && pw <= MAX_PNG_SIDE && ph <= MAX_PNG_SIDE)) {
+        zy_diag_fail(diag, ZY_ERR_USAGE, "scale %g makes the %gx%g chart a PNG of %.0fx%.0f "
+                     "pixels; each side must be 1 to %d pixels", scale, layout->width,
+                     layout->height, pw, ph, MAX_PNG_SIDE);
+        return false;
+    }
+    *w = (int)pw;
+    *h = (int)ph;
+    return true;
 }
 
 zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout *layout,
@@ -202,10 +237,15 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
 {
     cairo_surface_t *surface;
     double scale = info->scale > 0 ? info->scale : 1;
+    char date[32];
+    int pw, ph;
+    if (format == ZY_FORMAT_PNG && !png_size(diag, layout, scale, &pw, &ph))
+        return ZY_ERR_USAGE;
+    if (format == ZY_FORMAT_PDF && pdf_date(diag, date) != ZY_OK)
+        return ZY_ERR_USAGE;
     if (format == ZY_FORMAT_PNG) {
         cairo_format_t pixels = layout->background.a < 1 ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
-        surface = cairo_image_surface_create(pixels, (int)(layout->width * scale + 0.5),
-                                             (int)(layout->height * scale + 0.5));
+        surface = cairo_image_surface_create(pixels, pw, ph);
     } else if (format == ZY_FORMAT_SVG) {
         surface = cairo_svg_surface_create_for_stream(write_to_buf, out, layout->width,
                                                       layout->height);
@@ -214,12 +254,10 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
     } else {
         surface = cairo_pdf_surface_create_for_stream(write_to_buf, out, layout->width,
                                                       layout->height);
-        char date[32];
-        pdf_date(date);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "zuhyo");
-        if (info->title)
+        if (info->title && zy_utf8_invalid_at(info->title, strlen(info->title)) < 0)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info->title);
     }
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {

@@ -193,6 +193,11 @@ zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
         zy_store_close(s);
         return zy_diag_fail(diag, ZY_ERR_IO, "%s: is a folder, not a database file", path);
     }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* a device or FIFO is never a store */
+        zy_store_close(s);
+        return zy_diag_fail(diag, ZY_ERR_IO, "%s: is not a regular file, so not a database file",
+                            path);
+    }
     /* one connection per store, used by one thread at a time: no SQLite mutexes */
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK)

@@ -223,7 +223,9 @@ static zy_status scan_and_store(writer *w, const char *path, const zy_scan_optio
                                 volatile const int *interrupted)
 {
     zy_scan_thread *t;
-    zy_status st = zy_scan_thread_start(w->env, path, options, &t);
+    zy_extract_env env = *w->env;
+    env.interrupted = interrupted; /* a read waiting on stdin gives up too */
+    zy_status st = zy_scan_thread_start(&env, path, options, &t);
     if (st)
         return st;
     int rc = SQLITE_OK;
@@ -236,6 +238,8 @@ static zy_status scan_and_store(writer *w, const char *path, const zy_scan_optio
             rc = write_batch(w, batch);
         zy_scan_thread_release(t, batch);
     }
+    if (interrupted && *interrupted)
+        stopped = true;
     st = zy_scan_thread_finish(t, rc != SQLITE_OK || stopped, &w->scanned);
     if (rc != SQLITE_OK || stopped)
         zy_diag_clear(w->diag); /* the scan's "stopped" is not the news */

@@ -83,6 +83,13 @@ zy_status zy_fonts_create(zy_diag *diag, const char *font_dir, const char *famil
     if (!f)
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
     f->family = strdup(family && *family ? family : ZY_DEFAULT_FAMILY);
+    const char *env = getenv("ZUHYO_FONT_DIR");
+    if (env && *env && !dir_has_conf(env)) { /* said, not silently replaced by another folder */
+        zy_fonts_destroy(f);
+        return zy_diag_fail(diag, ZY_ERR_FONT, "ZUHYO_FONT_DIR=%s: no readable fonts.conf there; "
+                            "it must name the folder holding zuhyo's fonts.conf (or be unset)",
+                            env);
+    }
     const char *dir = zy_fonts_default_dir();
     size_t n = strlen(dir) + sizeof "/fonts.conf";
     f->conf_path = malloc(n);

@@ -3,6 +3,11 @@
  */
 #include "text/text.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/utf8.h"
+
 PangoLayout *zy_text_layout(const zy_fonts *fonts, const char *text, const zy_text_style *style)
 {
     PangoLayout *layout = pango_layout_new(fonts->pango);
@@ -22,7 +27,12 @@ PangoLayout *zy_text_layout(const zy_fonts *fonts, const char *text, const zy_te
                            : style->align == ZY_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                                              : PANGO_ALIGN_LEFT;
     pango_layout_set_alignment(layout, align);
-    pango_layout_set_text(layout, text, -1);
+    /* the last guard: a caller that let invalid UTF-8 through gets it dropped, not Pango's
+     * warnings (the CLI refuses such options before) */
+    size_t n = strlen(text);
+    char *clean = zy_utf8_invalid_at(text, n) >= 0 ? zy_utf8_clean_copy(text, n) : NULL;
+    pango_layout_set_text(layout, clean ? clean : text, -1);
+    free(clean);
     return layout;
 }
 
