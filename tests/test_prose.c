@@ -222,9 +222,32 @@ static void test_not_facts(void **state)
     }
 }
 
+/* A founding verb after two dates belongs to the nearer one: the fair's dates are no founding. */
+static void test_borrowed_event_verb(void **state)
+{
+    (void)state;
+    const char *text = "横浜で開かれた「2025ロボット展」(9月3~6日)で、ミズナラ工業(2019年4月に仙台市で設立。"
+                       "以下「ミズナラ」)は新型機を披露した。";
+    zy_document *doc;
+    assert_int_equal(zy_scan(ctx, "t.txt", text, strlen(text), NULL, &doc), ZY_OK);
+    bool founded = false;
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        const zy_fact *f = &doc->facts[i];
+        if (f->kind != ZY_KIND_DATE)
+            continue;
+        if (strcmp(f->text, "2019年4月") == 0)
+            founded = f->measure && strcmp(f->measure, "founded") == 0;
+        else if (f->measure)
+            fail_msg("%s: measure %s, expected none", f->text, f->measure);
+    }
+    assert_true(founded);
+    zy_document_destroy(doc);
+}
+
 int main(void)
 {
     printf("# %zu prose cases\n", sizeof cases / sizeof cases[0]);
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose), cmocka_unit_test(test_not_facts)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_prose), cmocka_unit_test(test_not_facts),
+                                       cmocka_unit_test(test_borrowed_event_verb)};
     return cmocka_run_group_tests(tests, setup, teardown);
 }

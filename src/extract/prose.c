@@ -720,6 +720,26 @@ static int headline_topic(const char *t, const zy_sentence *sn)
 
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
  * unfinished end of a paragraph cut short is not one). */
+/* "(7月2~5日)で、X(2024年1月に設立)は": a founding verb found after a date belongs to the date
+ * nearest before it. A date whose event word is a later date's, with no event verb of its own
+ * between them, is no event. */
+static void drop_borrowed_event_verbs(const char *t, size_t se, const zy_figure *figs, size_t nfig,
+                                      const char **measures)
+{
+    for (size_t j = 0; j < nfig; j++) {
+        if (figs[j].kind != ZY_KIND_DATE || !measures[j] ||
+            (strcmp(measures[j], "founded") != 0 && strcmp(measures[j], "release") != 0))
+            continue;
+        for (size_t k = j + 1; k < nfig; k++)
+            if (figs[k].kind == ZY_KIND_DATE) {
+                if (measures[k] && strcmp(measures[k], measures[j]) == 0 &&
+                    !zy_event_verb_within(t, figs[j].end, figs[k].start, se))
+                    measures[j] = NULL;
+                break;
+            }
+    }
+}
+
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
 {
     const char *t = s->norm.text;
@@ -735,6 +755,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
         sf.measures[j] = zy_measure_near(t, ss, figs[j].start, figs[j].end, se, figs[j].kind);
         sf.of_figures[j] = is_year_of_figures(s, &sn, &figs[j], sf.measures[j]);
     }
+    drop_borrowed_event_verbs(t, se, figs, nfig, sf.measures);
     nfig = resolve_previous_years(s, &sf, nfig, tc);
     for (size_t j = 0; j < nfig; j++) {
         start_of_month_range(t, ss, figs, j);
