@@ -397,6 +397,25 @@ assert len(m["charts"]) == 30 and len(set(files)) == 30, (len(m["charts"]), len(
 assert len(m["charts_left_out"]) >= 5 and "more than 30" in m["charts_left_out"][0]["reason"], m.get("charts_left_out")
 PY
   pass=$((pass + 1)) || { echo "FAIL: auto with many charts of one title"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+# what cannot work is refused before the output folder or the store is made
+expect 1 "/nonexistent/dict.tsv" "$tmp/pre1" -- auto --entities /nonexistent/dict.tsv -o "$tmp/pre1" "$art"
+[ ! -e "$tmp/pre1" ] && pass=$((pass + 1)) || { echo "FAIL: auto made its folder before reading --entities"; fails=$((fails + 1)); }
+expect 2 "width and height must be between" "$tmp/pre2" -- auto --size 5x5 -o "$tmp/pre2" "$art"
+[ ! -e "$tmp/pre2" ] && pass=$((pass + 1)) || { echo "FAIL: auto made its folder before checking --size"; fails=$((fails + 1)); }
+: >"$tmp/pre3"
+expect 2 "is a file; -o names the folder" "" -- auto -o "$tmp/pre3" "$art"
+# SIGTERM during a long auto: exit 130, no journal, no temporary file, nothing half-written
+mkdir -p "$tmp/long"
+for _ in $(seq 1 400); do cat "$src"/samples/articles/*.txt; done >"$tmp/long/long.txt"
+"$zuhyo" auto "$tmp/long" -o "$tmp/long-out" --quiet 2>"$tmp/stderr" &
+apid=$!
+sleep 0.5
+kill -TERM $apid
+wait $apid
+code=$?
+[ $code -eq 130 ] && [ ! -e "$tmp/long-out/zuhyo.db-journal" ] && ! ls "$tmp/long-out" | grep -q '\.tmp' &&
+  grep -q "interrupted" "$tmp/stderr" && pass=$((pass + 1)) ||
+  { echo "FAIL: SIGTERM during auto (exit $code)"; cat "$tmp/stderr"; ls "$tmp/long-out"; fails=$((fails + 1)); }
 expect 2 "give the articles" "" -- auto -o "$tmp/x"
 expect 1 "cannot create the folder" "" -- auto "$art" -o "$tmp/no/such/dir"
 # ---- zuhyo auto --corrections ----

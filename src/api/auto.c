@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/auto.h"
+#include "api/render.h"
 
 zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles,
                   const zy_auto_options *o, size_t *ncharts)
@@ -19,6 +20,18 @@ zy_status zy_auto(zy_context *ctx, const char *const *articles, size_t narticles
     auto_corrections *corr = NULL;
     if (o->corrections && auto_corrections_read(ctx, o->corrections, &corr) != ZY_OK)
         return ctx->diag.status;
+    /* so do a canvas that cannot be drawn, a dictionary that cannot be read, an -o that is a file */
+    zy_status pre = zy_check_canvas(ctx, o->width, o->height, 200, 150, 1, o->theme, NULL);
+    if (pre == ZY_OK)
+        pre = zy_context_entities(ctx, o->scan ? o->scan->entities : NULL);
+    struct stat sb;
+    if (pre == ZY_OK && stat(o->out_dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+        pre = zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "-o %s: is a file; -o names the folder the charts go to",
+                           o->out_dir);
+    if (pre != ZY_OK) {
+        auto_corrections_destroy(corr);
+        return pre;
+    }
     if (mkdir(o->out_dir, 0755) != 0 && errno != EEXIST) {
         auto_corrections_destroy(corr);
         return zy_diag_fail(&ctx->diag, ZY_ERR_IO, "%s: cannot create the folder: %s", o->out_dir,

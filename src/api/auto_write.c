@@ -296,6 +296,10 @@ zy_status auto_write(zy_context *ctx, const auto_plan *plan, const zy_auto_optio
         st = auto_gallery_begin(ctx, &html, o->corrections);
     for (size_t i = 0; st == ZY_OK && i < plan->n; i++) {
         auto_chart *c = &plan->charts[i];
+        if (o->interrupted && *o->interrupted) {
+            st = zy_diag_fail(&ctx->diag, ZY_ERR_IO, "interrupted after %zu of %zu charts", i, plan->n);
+            break;
+        }
         const zy_format formats[3] = {ZY_FORMAT_PNG, ZY_FORMAT_SVG, ZY_FORMAT_PDF};
         const bool wanted[3] = {png, svg, pdf};
         static const char *const ext[3] = {"png", "svg", "pdf"};

@@ -2,6 +2,7 @@
  * cmd_auto.c: `zuhyo auto ARTICLES… [-o out/]`: the main job. Articles in, every chart they
  * support out, with manifest.json and an offline gallery.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,14 @@ static const char auto_help[] =
     "example:\n"
     "  zuhyo auto samples/articles -o out/\n"
     "  zuhyo auto samples/articles --corrections fixes.tsv -o out/\n";
+
+static volatile int interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
 
 static void show_progress(void *user, size_t done, size_t total, const char *path)
 {
@@ -134,6 +143,7 @@ int cmd_auto(int argc, char **argv)
         free(listed);
     }
     free(args);
+    nfiles = cli_drop_repeats(files, nfiles);
     if (!quiet && nfiles > 1 && isatty(STDERR_FILENO))
         o.progress = show_progress;
     zy_context_options co;
@@ -142,9 +152,21 @@ int cmd_auto(int argc, char **argv)
     zy_context *ctx;
     zy_status st = zy_context_create(&co, &ctx);
     size_t ncharts = 0;
+    /* SIGINT and SIGTERM end the run between two steps: the article being stored is rolled
+     * back, no chart is half-written (each file is written whole or not at all) */
+    struct sigaction sa, old_int, old_term;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    o.interrupted = &interrupted;
     if (st == ZY_OK)
         st = zy_auto(ctx, (const char *const *)files, nfiles, &o, &ncharts);
-    int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    int rc = st && interrupted ? 130 : st ? cli_fail_ctx(st, ctx) : EXIT_OK;
+    if (st && interrupted)
+        fprintf(stderr, "zuhyo: interrupted; the store keeps the articles stored before, no chart is half-written\n");
     if (rc == EXIT_OK && !quiet) {
         char *abs = realpath(o.out_dir, NULL);
         fprintf(stderr, "zuhyo: %zu articles, %zu charts; gallery: %s/index.html\n", nfiles, ncharts,

@@ -164,6 +164,15 @@ static int migrate(sqlite3 *db, int from)
     return rc;
 }
 
+/* Remove a database file (and its journal) that a failed open created. */
+static void remove_created(const char *path)
+{
+    char journal[4096];
+    snprintf(journal, sizeof journal, "%s-journal", path);
+    unlink(journal);
+    unlink(path);
+}
+
 zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
 {
     zy_diag_clear(diag);
@@ -198,6 +207,7 @@ zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
         return zy_diag_fail(diag, ZY_ERR_IO, "%s: is not a regular file, so not a database file",
                             path);
     }
+    bool created = stat(path, &st) != 0; /* a file this call makes is removed if it fails */
     /* one connection per store, used by one thread at a time: no SQLite mutexes */
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK)
@@ -212,6 +222,8 @@ zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
     if (rc != SQLITE_OK) {
         zy_status r = zy_store_fail(diag, s, rc, "opening the database");
         zy_store_close(s);
+        if (created)
+            remove_created(path);
         return r;
     }
     if (objects > 0 && app != ZY_APPLICATION_ID) {
@@ -239,6 +251,8 @@ zy_status zy_store_open_in(zy_diag *diag, const char *path, zy_store **out)
     if (rc != SQLITE_OK) {
         zy_status r = zy_store_fail(diag, s, rc, "preparing the database");
         zy_store_close(s);
+        if (created) /* a full disk left an empty or half-made file: nothing is left behind */
+            remove_created(path);
         return r;
     }
     *out = s;
