@@ -113,6 +113,10 @@ expect 2 "--label: invalid UTF-8" -- bar --data "$tmp/ok.csv" --label $'\xc0\xaf
 printf '名前,値\nA\xff,1\nB,2\n' >"$tmp/badcell.csv"
 expect 1 "badcell.csv:2:2: invalid UTF-8" -- bar --data "$tmp/badcell.csv" --label 名前 --value 値 -o "$tmp/t.svg"
 [ ! -e "$tmp/t.svg" ] && ok || fail "a refused text left a chart"
+printf '日付,出来事\n2024-01-05,発表\n2024-03-01,発売\n' >"$tmp/ev.csv"
+expect 2 "--title: invalid UTF-8" -- timeline --data "$tmp/ev.csv" --date 日付 --label 出来事 -o "$tmp/t.svg" --title $'x\xff'
+expect 2 "--label: invalid UTF-8" -- timeline --data "$tmp/ev.csv" --date 日付 --label $'\xc0\xaf' -o "$tmp/t.svg"
+[ ! -e "$tmp/t.svg" ] && ok || fail "a refused timeline text left a chart"
 
 # ---- 7: impossible times ----
 expect 2 "--time 2025-13: expected a time that exists" -- facts --db "$tmp/f.db" --time 2025-13

@@ -124,6 +124,12 @@ int cmd_timeline(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage("timeline", "unexpected argument \"%s\"", argv[optind]);
+    int bad_text = cli_check_texts("timeline", "--title", o.title, "--subtitle", o.subtitle, "--source", o.source,
+                                   "--date", o.date_column, "--label", o.label_column, "--lane", o.lane_column,
+                                   "--palette", o.palette, "--background", o.background, "--font", co.font_family,
+                                   NULL);
+    if (bad_text)
+        return bad_text;
     if (!data == !db)
         return cli_usage("timeline", "give --data FILE or --db PATH");
     if (data && (!o.date_column || !o.label_column))
