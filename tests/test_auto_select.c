@@ -55,6 +55,10 @@ static const confidence_case confidence_cases[] = {
     {"ハルニレ航空 2025年3月期 第1四半期決算\n\n(単位:億円)\n                第1四半期   第2四半期\n"
      "営業収益          1,420       1,655\n営業利益            85         142\n",
      "1,655", NULL, "article-owner", 0.6, 1, "ハルニレ航空"},
+    /* an IPO calendar: the date before the name is no owner */
+    {"今月の新規上場\n\n上場日\t銘柄名\t公開価格\t初値\n12/5\tミズナラ電子\t1,500円\t2,100円\n"
+     "12/12\tコナラ食品\t900円\t870円\n12/19\tクヌギ工務店\t2,000円\t2,400円\n",
+     "900円", NULL, "table-row", 0.6, 1, "コナラ食品"},
     /* a metric's abbreviation is no owner */
     {"主要指標\n\n| 指標 | 値 |\n|---|---|\n| ROIC | 12.5% |\n| EPS | 150円 |\n", "12.5%", NULL, "attribute-label", 0, 0.2, NULL},
     /* a version of a forecast is nobody's figure on its own */

@@ -1182,6 +1182,25 @@ static size_t name_without_measure(const char *t, const gcell *label, const grow
     return label->b;
 }
 
+/* Is the cell only a day or month written as digits: 12/3, 2024/12/3, 12月3日? */
+static bool is_day_cell(const char *t, const gcell *c)
+{
+    size_t a = c->a, b = c->b, digits = 0, marks = 0;
+    for (size_t i = a; i < b;) {
+        if (t[i] >= '0' && t[i] <= '9') {
+            digits++, i++;
+        } else if (t[i] == '/' || t[i] == '.') {
+            marks++, i++;
+        } else if (i + 3 <= b && (memcmp(t + i, "月", 3) == 0 || memcmp(t + i, "日", 3) == 0 ||
+                                  memcmp(t + i, "年", 3) == 0)) {
+            marks++, i += 3;
+        } else {
+            return false;
+        }
+    }
+    return digits >= 2 && marks >= 1 && digits <= 8;
+}
+
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
 static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
                      size_t line)
@@ -1199,6 +1218,13 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             emit_time_row(s, gc, row, from, to, line);
         return;
     }
+    /* "12/3 | ノースリンク | 1,200円": a date before the name (an IPO calendar) is no owner */
+    if (is_day_cell(t, &row->c[name]))
+        for (size_t k = (size_t)name + 1; k < to; k++)
+            if (row->c[k].type == CELL_TEXT) {
+                name = (long)k;
+                break;
+            }
     gcell label = row->c[name];
     zy_figure glued_rank;
     bool has_glued = gc->glued && name == (long)from && split_glued_rank(t, &label, &glued_rank);
