@@ -59,6 +59,13 @@ static const confidence_case confidence_cases[] = {
     {"今月の新規上場\n\n上場日\t銘柄名\t公開価格\t初値\n12/5\tミズナラ電子\t1,500円\t2,100円\n"
      "12/12\tコナラ食品\t900円\t870円\n12/19\tクヌギ工務店\t2,000円\t2,400円\n",
      "900円", NULL, "table-row", 0.6, 1, "コナラ食品"},
+    /* a results table: amounts in 百万円 (切捨て note), rows labelled by fiscal period */
+    {"株式会社クスノキ化成 2025年3月期 決算短信\n\n(百万円未満切捨て)\n             売上高      営業利益\n"
+     "2025年3月期   12,340      1,050\n2024年3月期   11,870        980\n",
+     "11,870", NULL, "article-owner", 0.6, 1, "株式会社クスノキ化成"},
+    /* a bulleted item's label owns the figures of its sentences, not the place in its bracket */
+    {"今週の調達\n\n・ヤマモモ製薬(京都市):シリーズAで9億円を調達。累計は14億円になった。\n",
+     "14億円", NULL, "item-label", 0.5, 1, "ヤマモモ製薬"},
     /* a metric's abbreviation is no owner */
     {"主要指標\n\n| 指標 | 値 |\n|---|---|\n| ROIC | 12.5% |\n| EPS | 150円 |\n", "12.5%", NULL, "attribute-label", 0, 0.2, NULL},
     /* a version of a forecast is nobody's figure on its own */

@@ -1201,6 +1201,31 @@ static bool is_day_cell(const char *t, const gcell *c)
     return digits >= 2 && marks >= 1 && digits <= 8;
 }
 
+/* Is the label only a period (2025年3月期, 2024年度, FY2024, 2024年)? Its ISO time into out. */
+static bool period_label(zy_scan_state *s, const gcell *label, char out[16])
+{
+    const char *t = s->norm.text;
+    static const char *const words[] = {"年", "月", "期", "度", "第", "四半", "上", "下", "通", "FY", " ", "/"};
+    for (size_t i = label->a; i < label->b;) {
+        if (t[i] >= '0' && t[i] <= '9') {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        for (size_t w = 0; w < sizeof words / sizeof words[0] && !n; w++)
+            if (zy_starts_with(t, label->b, i, words[w]))
+                n = strlen(words[w]);
+        if (!n)
+            return false;
+        i += n;
+    }
+    int month = 0, year = zy_rows_period_in(s, label->a, label->b, &month);
+    if (!year)
+        return false;
+    zy_rows_time_iso(year, month, out);
+    return true;
+}
+
 /* Record the figures of one row (or one side of a side-by-side row): cells [from, to). */
 static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t from, size_t to,
                      size_t line)
@@ -1253,6 +1278,15 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
         zy_scan_add(s, &glued_rank, &sub, "rank", "table", ln->start, ln->end, time, gc->table_id,
                     (long)gc->row_index, (long)(name - (long)from));
     }
+    /* "2025年3月期 | 84,210 | 6,120": a row labelled by its period is the block's company's
+     * figures at that time */
+    char period[16];
+    const char *row_time = NULL;
+    zy_subject owner;
+    if (period_label(s, &label, period) && zy_block_owner(s, label.a, &owner)) {
+        sub = owner;
+        row_time = period;
+    }
     for (size_t k = from; k < to; k++) {
         const gcell *c = &row->c[k];
         if (c->type != CELL_FIGURE)
@@ -1266,7 +1300,7 @@ static void emit_row(zy_scan_state *s, grid_context *gc, const grow *row, size_t
             rank_role.rank = true;
             role = &rank_role;
         }
-        emit_cell(s, gc, c, role, &sub, NULL, line, col);
+        emit_cell(s, gc, c, role, &sub, row_time, line, col);
     }
     gc->row_index++;
 }

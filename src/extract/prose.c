@@ -29,6 +29,7 @@
 #include "extract/bytescan.h"
 #include "extract/charset.h"
 #include "extract/prose.h"
+#include "extract/rows.h"
 
 #define MAX_ENTITIES 64
 #define MAX_FIGURES 128
@@ -740,6 +741,38 @@ static void drop_borrowed_event_verbs(const char *t, size_t se, const zy_figure 
     }
 }
 
+/* Does the line holding the sentence [ss, se) open with a list item's label, "・X:", "・X(東京・港):"?
+ * The name [*a, *b) and where the label ends (*end, after the colon). Only a bulleted line: "注:"
+ * and "出所:" are no labels. */
+static bool item_label(const char *t, size_t ss, size_t se, size_t *a, size_t *b, size_t *end)
+{
+    size_t ls = ss;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    size_t bullet = zy_list_bullet_at(t, ls, se);
+    if (!bullet)
+        return false;
+    size_t p = ls + bullet;
+    while (p < se && t[p] == ' ')
+        p++;
+    size_t q = p;
+    while (q < se && q - p <= 60 && t[q] != '(' && t[q] != ':' && t[q] != ' ' && !zy_starts_with(t, se, q, "、") &&
+           !zy_starts_with(t, se, q, "。"))
+        q++;
+    if (q == p || q >= se || (t[p] >= '0' && t[p] <= '9'))
+        return false;
+    size_t e = q;
+    if (t[e] == '(') {
+        while (e < se && t[e] != ')')
+            e++;
+        e++;
+    }
+    if (e >= se || t[e] != ':')
+        return false;
+    *a = p, *b = q, *end = e + 1;
+    return true;
+}
+
 static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_line, prose_context *tc)
 {
     const char *t = s->norm.text;
@@ -790,6 +823,14 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
         s->topic_entity = ents[topic].entity;
     }
     bool continues = !heading && !has_own_topic(&sn);
+    /* "・ソラマメ物流(東京・江東):シリーズBで18億円を調達。": the item's label owns its sentences */
+    size_t label_a = 0, label_b = 0, label_end = 0;
+    bool item = item_label(t, ss, se, &label_a, &label_b, &label_end);
+    if (item) {
+        s->topic_start = prev_topic_start = label_a;
+        s->topic_end = prev_topic_end = label_b;
+        s->topic_entity = prev_topic_entity = zy_entities_lookup(s->entities, t + label_a, label_b - label_a, true);
+    }
     const char *last_measure = NULL;
     int chosen[MAX_FIGURES];
     for (size_t j = 0; j < nfig; j++) {
@@ -817,6 +858,10 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
             subject.end = prev_topic_end;
             subject.entity = prev_topic_entity;
             subject.basis = k == ZY_SUBJECT_PREVIOUS_TOPIC ? "refers-back" : "previous-topic";
+        }
+        bool in_label = k >= 0 && ents[k].start >= label_a && ents[k].end <= label_end;
+        if (item && (k < 0 || in_label || (rule && strcmp(rule, "nearest-before") == 0))) {
+            subject = (zy_subject){label_a, label_b, prev_topic_entity, NULL, "item-label"};
         }
         char time[16];
         time_of_figure(s, &sn, previous, j, tc, time);

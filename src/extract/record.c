@@ -89,7 +89,7 @@ static double basis_weight(const char *basis)
         {"bought-for", 0.75},      {"topic", 0.75},          {"continues", 0.70},
         {"described-after", 0.65}, {"refers-back", 0.65},    {"previous-topic", 0.55},
         {"nearest-before", 0.50},  {"attribute-label", 0.10},  {"profile-name", 0.85},
-        {"heading", 0.80},         {"article-owner", 0.75},
+        {"heading", 0.80},         {"article-owner", 0.75},  {"item-label", 0.80},
     };
     for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++)
         if (strcmp(weights[i].basis, basis) == 0)

@@ -373,6 +373,12 @@ bool zy_rows_unit_in(const char *t, size_t a, size_t b, zy_figure *unit)
             ca++;
         while (cb > ca && is_blank(t[cb - 1]))
             cb--;
+        /* "(百万円未満切捨て)", "(千円未満四捨五入)": the amounts are in 百万円 */
+        for (size_t q = ca; q + 6 <= cb; q++)
+            if (zy_starts_with(t, cb, q, "未満") && q > ca) {
+                cb = q;
+                break;
+            }
         if (cb <= ca || cb - ca > 40)
             continue;
         char probe[64];
