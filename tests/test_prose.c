@@ -112,6 +112,8 @@ static const prose_case cases[] = {
     {"大阪市の人口は270万人だった。", "270万人", 2.7e6, "大阪", NULL, NULL},
     /* what is founded or released owns the date; else the subject that announced it */
     {"アオバ電機は、新会社「アオバ・ロボティクス(ABR)」を、2027年4月に米テキサス州オースティンに設立する。", "2027年4月", NAN, "ABR", "2027-04", "founded"},
+    /* a run of figures shares the measure its first one has */
+    {"2024年の軍事費は米国が9100億ドル、中国が2960億ドル、英国が750億ドルだった。", "2960億ドル", 296000000000.0, "中国", NULL, "budget"},
     {"ノヴァテックは2026年3月10日、新サービス「ノヴァクラウド」を発表した。", "2026年3月10日", NAN, "ノヴァクラウド", NULL, NULL},
     {"カイトスは2026年5月12日、新たな資金調達を発表した。", "2026年5月12日", NAN, "カイトス", NULL, NULL},
     {"ハルモ研究所は2026年1月9日、「2025年AI企業ランキング」を発表した。", "2026年1月9日", NAN, "ハルモ研究所", NULL, NULL},

@@ -25,7 +25,8 @@ auto_owner_type auto_owner_type_of(const auto_fact *f)
 static bool measure_fits_kind(const char *measure, zy_fact_kind kind)
 {
     static const char *const money[] = {"valuation", "funding", "investment", "assets", "cost", "market_size",
-                                        "revenue", "profit", "market_cap", "salary", "price_cut", "first_price"};
+                                        "revenue", "profit", "market_cap", "salary", "price_cut", "first_price",
+                                        "ipo_price", "share_price", "dividend", "acquisition_price", "budget"};
     static const char *const percent[] = {"share", "growth"};
     if (!measure)
         return true;
@@ -94,6 +95,8 @@ const char *auto_measure_title(const char *measure)
         {"profit", "利益"}, {"author_count", "論文著者数"}, {"total", "合計"}, {"share", "シェア"},
         {"growth", "伸び率"}, {"market_cap", "時価総額"}, {"salary", "給与"}, {"gap", "格差"},
         {"first_price", "初値"}, {"price_cut", "値下げ幅"}, {"rank", "順位"},
+        {"ipo_price", "公開価格"}, {"share_price", "株価"}, {"dividend", "配当"},
+        {"acquisition_price", "買収額"}, {"budget", "予算・支出"},
     };
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (measure && strcmp(measure, titles[i].measure) == 0)

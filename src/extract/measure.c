@@ -37,6 +37,8 @@ static const measure_word measure_words[] = {
     {"立ち上げ", "founded"},   {"創立", "founded"},     {"スピンオフ", "founded"},
     {"発表", "release"},       {"公開", "release"},     {"リリース", "release"},
     {"発売", "release"},       {"登場", "release"},     {"ローンチ", "release"},
+    {"防衛費", "budget"},      {"国防費", "budget"},    {"軍事費", "budget"},
+    {"予算", "budget"},        {"歳出", "budget"},      {"要求額", "budget"},
     {NULL, NULL},
 };
 

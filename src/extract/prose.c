@@ -721,6 +721,28 @@ static int headline_topic(const char *t, const zy_sentence *sn)
 
 /* The sentence [ss, se); whole_line: it is all of its line (only then can it be a heading: the
  * unfinished end of a paragraph cut short is not one). */
+/* "防衛費は米国が9970億ドル、中国が3140億ドル、ロシアが1490億ドル": a figure of a run that no
+ * measure word of its own qualifies measures what the figure before it does, when both have one
+ * kind and unit and only a clause break (、) parts them. */
+static void share_parallel_measures(const char *t, const zy_figure *figs, size_t nfig, const char **measures)
+{
+    for (size_t j = 1; j < nfig; j++) {
+        const zy_figure *a = &figs[j - 1], *b = &figs[j];
+        if (measures[j] || !measures[j - 1] || a->kind != b->kind || a->kind == ZY_KIND_DATE ||
+            a->kind == ZY_KIND_RANK || a->unit != b->unit || a->counter != b->counter)
+            continue;
+        if (strcmp(measures[j - 1], "founded") == 0 || strcmp(measures[j - 1], "release") == 0)
+            continue;
+        bool comma = false, stop = false;
+        for (size_t i = a->end; i + 3 <= b->start && !stop; i++) {
+            comma |= zy_starts_with(t, b->start, i, "、");
+            stop |= zy_starts_with(t, b->start, i, "。") || t[i] == '(' || t[i] == '\n';
+        }
+        if (comma && !stop && b->start - a->end <= 60)
+            measures[j] = measures[j - 1];
+    }
+}
+
 /* "(7月2~5日)で、X(2024年1月に設立)は": a founding verb found after a date belongs to the date
  * nearest before it. A date whose event word is a later date's, with no event verb of its own
  * between them, is no event. */
@@ -789,6 +811,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
         sf.of_figures[j] = is_year_of_figures(s, &sn, &figs[j], sf.measures[j]);
     }
     drop_borrowed_event_verbs(t, se, figs, nfig, sf.measures);
+    share_parallel_measures(t, figs, nfig, sf.measures);
     nfig = resolve_previous_years(s, &sf, nfig, tc);
     for (size_t j = 0; j < nfig; j++) {
         start_of_month_range(t, ss, figs, j);
