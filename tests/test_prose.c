@@ -112,6 +112,10 @@ static const prose_case cases[] = {
     {"大阪市の人口は270万人だった。", "270万人", 2.7e6, "大阪", NULL, NULL},
     /* what is founded or released owns the date; else the subject that announced it */
     {"アオバ電機は、新会社「アオバ・ロボティクス(ABR)」を、2027年4月に米テキサス州オースティンに設立する。", "2027年4月", NAN, "ABR", "2027-04", "founded"},
+    /* a name the dictionary lacks, its period and its measure: "Xの2024年度の売上高は" */
+    {"カラマツ電力の2024年度の売上高は3兆2500億円だった。", "3兆2500億円", 3250000000000.0, "カラマツ電力", NULL, "revenue"},
+    /* the first of a ranked run: "1位はX(売上高…)" */
+    {"集計では、2024年の売上高ランキングで1位はヒノキ製菓(売上高4200億円)、2位はスギ乳業(3100億円)だった。", "1位", NAN, "ヒノキ製菓", NULL, NULL},
     /* a run of figures shares the measure its first one has */
     {"2024年の軍事費は米国が9100億ドル、中国が2960億ドル、英国が750億ドルだった。", "2960億ドル", 296000000000.0, "中国", NULL, "budget"},
     {"ノヴァテックは2026年3月10日、新サービス「ノヴァクラウド」を発表した。", "2026年3月10日", NAN, "ノヴァクラウド", NULL, NULL},

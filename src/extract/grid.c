@@ -905,6 +905,20 @@ typedef struct column_role {
     bool dates;              /* a date column worth keeping (設立, 発売) */
 } column_role;
 
+/* A header that is a month alone ("3月", "12月"): its number, else 0. */
+static int header_month(const char *t, size_t a, size_t b)
+{
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    int m = 0;
+    size_t i = a;
+    while (i < b && t[i] >= '0' && t[i] <= '9' && m < 100)
+        m = m * 10 + (t[i++] - '0');
+    return i > a && m >= 1 && m <= 12 && i + 3 == b && memcmp(t + i, "月", 3) == 0 ? m : 0;
+}
+
 /* Does a header bracket say the previous period: "(前年)", "(前回)", "(昨年)"? */
 static bool says_last_year(const char *t, size_t a, size_t b)
 {
@@ -1001,9 +1015,15 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
     } else if (percent) {
         r->percent = true;
     }
+    int m = header_month(t, a, b);
     if (y) {
         r->year = y;
         r->month = 0;
+        int pm = 0;
+        if (zy_rows_period_in(s, a, b, &pm) == y) /* "2024年3月" */
+            r->month = pm;
+    } else if (m && table_year) {
+        r->month = m; /* "1月 | 2月 | 3月" under a caption that names the year */
     } else if (table_year && names_last_period(t, a, before_bracket(t, a, b))) {
         r->year = table_year - 1; /* "前年順位" beside this year's */
         r->month = 0;

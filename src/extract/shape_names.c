@@ -381,13 +381,16 @@ static void add_names_after_ranks(const char *t, zy_sentence *sn)
 {
     for (size_t j = 0; j < sn->nfig; j++) {
         size_t a = sn->figs[j].end;
-        if (sn->figs[j].kind != ZY_KIND_RANK || !zy_starts_with(t, sn->end, a, "に"))
+        /* "20位にX(", "1位はX(売上高…)、" */
+        if (sn->figs[j].kind != ZY_KIND_RANK ||
+            !(zy_starts_with(t, sn->end, a, "に") || zy_starts_with(t, sn->end, a, "は")))
             continue;
         a += 3;
         size_t b = a;
         while (b < sn->end && b < a + 48 && zy_name_char(t, b))
             b += (unsigned char)t[b] < 0x80 ? 1 : 3;
-        if (b == a || b >= sn->end || !(t[b] == '(' || zy_starts_with(t, sn->end, b, "、") || zy_starts_with(t, sn->end, b, "が")))
+        if (b == a || b >= sn->end || !(t[b] == '(' || zy_starts_with(t, sn->end, b, "、") ||
+                                         zy_starts_with(t, sn->end, b, "が") || zy_starts_with(t, sn->end, b, "で")))
             continue;
         if (shape_of_name(t, a, b) == STRONG_NAME)
             add_shape_name(sn, a, b);
@@ -503,6 +506,29 @@ static bool tells_survey(const char *t, size_t ss, size_t se)
            zy_find_word(t, ss, se, "集計") < se || zy_find_word(t, ss, se, "によると") < se;
 }
 
+/* Where a period written before the の at `no` begins, when it follows another の
+ * ("Xの2024年度の", "Xの4〜6月期の"): the position right after that earlier の; else 0. */
+static size_t before_period_of(const char *t, size_t ss, size_t no)
+{
+    static const char *const words[] = {"年度", "年", "月期", "月", "期", "四半", "第", "上", "下", "〜", "~", "通"};
+    size_t q = no;
+    bool digit = false;
+    while (q > ss) {
+        if (t[q - 1] >= '0' && t[q - 1] <= '9') {
+            q--, digit = true;
+            continue;
+        }
+        size_t n = 0;
+        for (size_t w = 0; w < sizeof words / sizeof words[0] && !n; w++)
+            if (zy_ends_with(t, q, words[w]))
+                n = strlen(words[w]);
+        if (!n)
+            break;
+        q -= n;
+    }
+    return digit && q < no && q >= ss + 6 && zy_ends_with(t, q, "の") ? q : 0;
+}
+
 bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
 {
     while (ss < se && t[ss] == ' ')
@@ -535,7 +561,9 @@ bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *
         size_t m = name_run_start(t, ss, i);
         if (ha && m < i && m >= ss + 3 && zy_ends_with(t, m, "の") && i - m <= 12 &&
             zy_measure_near(t, m, i, i, i, ZY_KIND_MONEY) != NULL) {
-            size_t ne = before_brackets(t, ss, m - 3);
+            /* "トキワ通信の2024年度の売上高は": the period between name and measure */
+            size_t period = before_period_of(t, ss, m - 3);
+            size_t ne = before_brackets(t, ss, period > ss ? period - 3 : m - 3);
             size_t ns = name_run_start(t, ss, ne);
             if (ns < ne && has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME &&
                 (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss)) {
