@@ -87,7 +87,7 @@ zy_subject zy_rows_subject(zy_scan_state *s, size_t a, size_t b, size_t alias_a,
         char name[256], alias[256];
         copy_name(t, a, b, name, sizeof name);
         copy_name(t, alias_a, alias_b, alias, sizeof alias);
-        if (zy_entities_add(s->entities, alias, "company", "", name) != ZY_OK)
+        if (zy_entities_add(s->entities, name, "company", "", alias) != ZY_OK)
             s->status = ZY_ERR_NOMEM;
         sub.entity = zy_entities_lookup(s->entities, t + a, b - a, true);
     }
