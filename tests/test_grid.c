@@ -37,6 +37,14 @@ typedef struct page_case {
 } page_case;
 
 static const page_case pages[] = {
+    {"a cell that writes its 兆 in a 億円 column; months as column headers",
+     "大手商社の売上高(2024年)\n\n| 会社 | 売上高(億円) |\n|---|---|\n| ツルバミ商事 | 2兆5100 |\n| ヤマザクラ物産 | 8,950 |\n\n"
+     "月別の出荷台数(2025年)\n\n| メーカー | 1月 | 2月 |\n|---|---|---|\n| ハギ自動車 | 1,200 | 1,350 |\n| ススキ工業 | 800 | 910 |\n",
+     {{ZY_KIND_MONEY, 2.51e12, "JPY", "ツルバミ商事", "2024"},
+      {ZY_KIND_MONEY, 8.95e11, "JPY", "ヤマザクラ物産", "2024"},
+      {ZY_KIND_COUNT, 1350, "count", "ハギ自動車", "2025-02"},
+      {ZY_KIND_COUNT, 910, "count", "ススキ工業", "2025-02"}},
+     {2.0000000051e20}},
     {"pipe table with a rule line and a year column header",
      "架空市の部局別予算を整理した。\n"
      "部局 | 事業 | 2025年度予算 | 2024年度予算 |\n"

@@ -1040,6 +1040,19 @@ static void role_of(zy_scan_state *s, const grid_header *h, long hc, const zy_fi
 }
 
 /* Give a bare number its unit from the column; false when the cell is not a value to keep. */
+/* A bare cell's value in a column of the given scale: "8,950" in 億円 is 8950億; "2兆5100" is
+ * 2兆 and 5100億 (the cell writes its 兆 itself, the column's scale holds for the rest). */
+static double scaled_cell(double v, double scale)
+{
+    static const double units[] = {1e12, 1e8, 1e4};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (scale < units[i] && scale > 1 && v >= units[i]) {
+            double big = (double)(long long)(v / units[i]) * units[i];
+            return big + (v - big) * scale;
+        }
+    return v * scale;
+}
+
 static bool apply_role(const column_role *r, zy_figure *f)
 {
     if (r->skip)
@@ -1064,9 +1077,9 @@ static bool apply_role(const column_role *r, zy_figure *f)
         f->kind = r->unit.kind;
         f->unit = r->unit.unit;
         f->counter = r->unit.counter;
-        f->value *= r->unit.value;
+        f->value = scaled_cell(f->value, r->unit.value);
         if (f->has_value_max)
-            f->value_max *= r->unit.value;
+            f->value_max = scaled_cell(f->value_max, r->unit.value);
     } else {
         f->unit = "count";
     }
