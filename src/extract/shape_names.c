@@ -609,6 +609,37 @@ bool zy_headline_name(const char *t, size_t ss, size_t se, size_t *a, size_t *b)
     return true;
 }
 
+/* "ミツバ精機とコブシテックの営業利益はそれぞれ120億円と85億円": the names joined by と before
+ * the first の, は or が of a sentence that says それぞれ, when each has a name's shape. */
+static void add_names_before_respectively(const char *t, zy_sentence *sn)
+{
+    size_t r = zy_find_word(t, sn->start, sn->end, "それぞれ");
+    if (r >= sn->end)
+        return;
+    size_t a = sn->start;
+    while (a < r && t[a] == ' ')
+        a++;
+    size_t e = a;
+    while (e < r && !zy_starts_with(t, r, e, "の") && !zy_starts_with(t, r, e, "は") &&
+           !zy_starts_with(t, r, e, "が") && !zy_starts_with(t, r, e, "、") && e - a < 120)
+        e += (unsigned char)t[e] < 0x80 ? 1 : 3;
+    size_t parts_a[MAX_RUN], parts_b[MAX_RUN], n = 0;
+    for (size_t p = a, q = a; q <= e && n < MAX_RUN; q += q < e && (unsigned char)t[q] >= 0x80 ? 3 : 1) {
+        if (q < e && !zy_starts_with(t, e, q, "と"))
+            continue;
+        if (q == p || shape_of_name(t, p, q) != STRONG_NAME)
+            return; /* every member a name, or none is taken */
+        parts_a[n] = p, parts_b[n++] = q;
+        p = q + 3;
+        if (q == e)
+            break;
+    }
+    if (n < 2)
+        return;
+    for (size_t k = 0; k < n; k++)
+        add_shape_name(sn, parts_a[k], parts_b[k]);
+}
+
 void zy_shape_names(const char *t, zy_sentence *sn)
 {
     add_names_after_ranks(t, sn);
@@ -618,6 +649,7 @@ void zy_shape_names(const char *t, zy_sentence *sn)
         add_names_before_events(t, sn);
     }
     add_names_with_readings(t, sn);
+    add_names_before_respectively(t, sn);
     add_parallel_names(t, sn);
     add_names_before_figures(t, sn);
 }
