@@ -766,11 +766,19 @@ static void drop_borrowed_event_verbs(const char *t, size_t se, const zy_figure 
 /* Does the line holding the sentence [ss, se) open with a list item's label, "・X:", "・X(東京・港):"?
  * The name [*a, *b) and where the label ends (*end, after the colon). Only a bulleted line: "注:"
  * and "出所:" are no labels. */
-static bool item_label(const char *t, size_t ss, size_t se, size_t *a, size_t *b, size_t *end)
+static bool item_label(const zy_scan_state *s, size_t ss, size_t se, size_t *a, size_t *b, size_t *end)
 {
-    size_t ls = ss;
-    while (ls > 0 && t[ls - 1] != '\n')
-        ls--;
+    const char *t = s->norm.text;
+    /* the line's start, found by halving (a page of one long line has many sentences) */
+    size_t lo = 0, hi = s->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lines[mid].start <= ss)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t ls = s->nlines ? s->lines[lo].start : 0;
     size_t bullet = zy_list_bullet_at(t, ls, se);
     if (!bullet)
         return false;
@@ -848,7 +856,7 @@ static void scan_sentence(zy_scan_state *s, size_t ss, size_t se, bool whole_lin
     bool continues = !heading && !has_own_topic(&sn);
     /* "・ソラマメ物流(東京・江東):シリーズBで18億円を調達。": the item's label owns its sentences */
     size_t label_a = 0, label_b = 0, label_end = 0;
-    bool item = item_label(t, ss, se, &label_a, &label_b, &label_end);
+    bool item = item_label(s, ss, se, &label_a, &label_b, &label_end);
     if (item) {
         s->topic_start = prev_topic_start = label_a;
         s->topic_end = prev_topic_end = label_b;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/scan.h"
+#include "extract/figure.h"
 #include "util/utf8.h"
 
 /* A copy of text[start..end) in the batch's string pool, as valid UTF-8: invalid bytes were
@@ -81,6 +82,10 @@ static size_t char_start(const char *t, size_t pos, size_t floor_pos)
  * "Confidence"); a rule missing here is a new one and gets a middling weight. */
 static double basis_weight(const char *basis)
 {
+    static _Thread_local const char *last; /* facts in a row mostly share their rule's string */
+    static _Thread_local double last_weight;
+    if (basis == last)
+        return last_weight;
     static const struct { const char *basis; double weight; } weights[] = {
         {"table-row", 0.90},       {"list-item", 0.85},      {"list-heading", 0.80},
         {"table-caption", 0.70},   {"chronology", 0.80},     {"chronology-article", 0.60},
@@ -92,8 +97,10 @@ static double basis_weight(const char *basis)
         {"heading", 0.80},         {"article-owner", 0.75},  {"item-label", 0.80},
     };
     for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++)
-        if (strcmp(weights[i].basis, basis) == 0)
+        if (strcmp(weights[i].basis, basis) == 0) {
+            last = basis, last_weight = weights[i].weight;
             return weights[i].weight;
+        }
     return 0.6;
 }
 
@@ -103,92 +110,124 @@ static const char *default_basis(const char *source)
          : strcmp(source, "chronology") == 0 ? "chronology" : "prose";
 }
 
+typedef struct word {
+    const char *text;
+    size_t len;
+} word;
+
 /* Does t[p..end) start with w? */
-static bool at_word(const char *t, size_t p, size_t end, const char *w)
+static bool at_word(const char *t, size_t p, size_t end, const word *w)
 {
-    size_t n = strlen(w);
-    return p + n <= end && memcmp(t + p, w, n) == 0;
+    return p + w->len <= end && memcmp(t + p, w->text, w->len) == 0;
 }
+
+static size_t at_any(const char *t, size_t p, size_t end, const word *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (at_word(t, p, end, &words[k]))
+            return words[k].len;
+    return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
 /* Is a noun naming a class of things (企業, 銘柄, 国 …) within a few characters after p? */
 static bool class_noun_after(const char *t, size_t p, size_t se)
 {
-    static const char *const classes[] = {"企業", "会社", "新興", "スタートアップ", "ユニコーン", "非上場",
-                                          "未上場", "上場", "銘柄", "案件", "事業者", "国", "地域",
-                                          "都市", "自治体", "世帯", "大学", "機関", "団体", "法人"};
+    static const word classes[] = {
+        {ZY_WORD("企業")}, {ZY_WORD("会社")}, {ZY_WORD("新興")}, {ZY_WORD("スタートアップ")},
+        {ZY_WORD("ユニコーン")}, {ZY_WORD("非上場")}, {ZY_WORD("未上場")}, {ZY_WORD("上場")},
+        {ZY_WORD("銘柄")}, {ZY_WORD("案件")}, {ZY_WORD("事業者")}, {ZY_WORD("国")}, {ZY_WORD("地域")},
+        {ZY_WORD("都市")}, {ZY_WORD("自治体")}, {ZY_WORD("世帯")}, {ZY_WORD("大学")}, {ZY_WORD("機関")},
+        {ZY_WORD("団体")}, {ZY_WORD("法人")}};
     for (size_t i = p; i < se && i <= p + 6; i++)
-        for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
-            if (at_word(t, i, se, classes[k]))
-                return true;
+        if (at_any(t, i, se, classes, COUNT(classes)))
+            return true;
     return false;
+}
+
+/* Where 仮に is in the sentence [ss, se), or se: looked for once per sentence. */
+static size_t hypothetical_at(zy_scan_state *s, size_t ss, size_t se)
+{
+    if (s->kari_sentence_a != ss || s->kari_sentence_b != se || !s->kari_known) {
+        static const word kari = {ZY_WORD("仮に")};
+        size_t at = se;
+        for (const char *t = s->norm.text, *p = memchr(t + ss, '\xE4', se - ss); p;
+             p = memchr(p + 1, '\xE4', se - (size_t)(p + 1 - t))) {
+            if (at_word(t, (size_t)(p - t), se, &kari)) {
+                at = (size_t)(p - t);
+                break;
+            }
+        }
+        s->kari_sentence_a = ss, s->kari_sentence_b = se, s->kari_at = at, s->kari_known = true;
+    }
+    return s->kari_at;
 }
 
 /* Why the figure of the sentence [ss, se) is nobody's value although it is written: a threshold
  * that defines a group ("企業価値10億ドル以上の未上場企業", "1兆円を超える企業"), or a hypothetical
  * ("仮に…", "…となった場合"). NULL for an ordinary figure, "10億ユーロ超の投資を受け" included. */
-static const char *figure_caveat(const char *t, size_t ss, size_t se, const zy_figure *f)
+static const char *figure_caveat(zy_scan_state *s, size_t ss, size_t se, const zy_figure *f)
 {
-    size_t p = f->end;
-    static const char *const bounds[] = {"以上", "以下", "未満", "超", "を超える", "を上回る", "を下回る"};
-    size_t bound_len = 0;
-    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] && !bound_len; i++)
-        if (at_word(t, p, se, bounds[i]))
-            bound_len = strlen(bounds[i]);
+    const char *t = s->norm.text;
+    static const word bounds[] = {{ZY_WORD("以上")}, {ZY_WORD("以下")}, {ZY_WORD("未満")}, {ZY_WORD("超")},
+                                  {ZY_WORD("を超える")}, {ZY_WORD("を上回る")}, {ZY_WORD("を下回る")}};
+    static const word no = {ZY_WORD("の")}, ru = {ZY_WORD("る")};
+    size_t p = f->end, bound_len = at_any(t, p, se, bounds, COUNT(bounds));
     bool bounded = f->bound != ZY_BOUND_NONE || bound_len;
-    /* を超える企業, whether or not the figure's grammar took を超える in */
-    bool adnominal = bound_len > 6 || (f->bound != ZY_BOUND_NONE && f->end >= 3 && at_word(t, f->end - 3, se, "る"));
-    p += bound_len;
-    if (at_word(t, p, se, "の")) {
-        p += 3;
-        adnominal = true;
+    if (bounded) {
+        /* を超える企業, whether or not the figure's grammar took を超える in */
+        bool adnominal = bound_len > 6 || (f->bound != ZY_BOUND_NONE && f->end >= 3 && at_word(t, f->end - 3, se, &ru));
+        p += bound_len;
+        if (at_word(t, p, se, &no)) {
+            p += 3;
+            adnominal = true;
+        }
+        if (adnominal && class_noun_after(t, p, se))
+            return "threshold";
     }
-    if (bounded && adnominal && class_noun_after(t, p, se))
-        return "threshold";
-    for (size_t i = ss; i + 6 <= se && i < f->start; i++)
-        if (at_word(t, i, se, "仮に"))
-            return "hypothetical";
+    if (hypothetical_at(s, ss, se) < f->start)
+        return "hypothetical";
+    static const word cases[] = {{ZY_WORD("場合")}, {ZY_WORD("としたら")}};
     for (size_t i = f->end; i + 6 <= se && i < f->end + 18; i++)
-        if (at_word(t, i, se, "場合") || at_word(t, i, se, "としたら"))
+        if (at_any(t, i, se, cases, COUNT(cases)))
             return "hypothetical";
     return NULL;
-}
-
-/* Does name[0..len) start with one of words? */
-static bool starts_with_word(const char *name, size_t len, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        size_t w = strlen(words[k]);
-        if (len >= w && memcmp(name, words[k], w) == 0)
-            return true;
-    }
-    return false;
 }
 
 /* Is the label an attribute of a company rather than an owner: the row of a one-company table
  * or list (売上高, 営業利益, 資本金, 設立, 従業員数)? Its owner is the block's or the article's. */
 static bool names_attribute(const char *name, size_t len)
 {
-    static const char *const attributes[] = {
-        "売上", "営業収益", "営業利益", "営業損益", "経常", "純利益", "純損益", "当期", "四半期",
-        "資本金", "設立", "創業", "従業員", "社員", "本社", "所在地", "代表", "上場", "初値",
-        "公開価格", "時価総額", "純資産", "総資産", "自己資本", "受注", "出荷", "直近", "事業年度",
-        "利益", "損益", "収益", "親会社", "1株"};
-    return starts_with_word(name, len, attributes, sizeof attributes / sizeof attributes[0]);
+    static const word attributes[] = {
+        {ZY_WORD("売上")}, {ZY_WORD("営業収益")}, {ZY_WORD("営業利益")}, {ZY_WORD("営業損益")}, {ZY_WORD("経常")},
+        {ZY_WORD("純利益")}, {ZY_WORD("純損益")}, {ZY_WORD("当期")}, {ZY_WORD("四半期")}, {ZY_WORD("資本金")},
+        {ZY_WORD("設立")}, {ZY_WORD("創業")}, {ZY_WORD("従業員")}, {ZY_WORD("社員")}, {ZY_WORD("本社")},
+        {ZY_WORD("所在地")}, {ZY_WORD("代表")}, {ZY_WORD("上場")}, {ZY_WORD("初値")}, {ZY_WORD("公開価格")},
+        {ZY_WORD("時価総額")}, {ZY_WORD("純資産")}, {ZY_WORD("総資産")}, {ZY_WORD("自己資本")}, {ZY_WORD("受注")},
+        {ZY_WORD("出荷")}, {ZY_WORD("直近")}, {ZY_WORD("事業年度")}, {ZY_WORD("利益")}, {ZY_WORD("損益")},
+        {ZY_WORD("収益")}, {ZY_WORD("親会社")}, {ZY_WORD("1株")}};
+    return at_any(name, 0, len, attributes, COUNT(attributes)) > 0;
 }
 
 /* Is the label a version, a time or a metric rather than an owner (前回予想(A), 増減率(%), 前年,
  * 12/3, 2024年, ROIC)? Such a row's figure is nobody's value on its own. */
 static bool names_version(const char *name, size_t len)
 {
-    static const char *const versions[] = {"前年", "前期", "今期", "通期", "合計", "その他", "前回", "今回",
-                                           "増減", "予想", "(ご参考)", "ご参考", "参考", "実績", "%"};
-    if (starts_with_word(name, len, versions, sizeof versions / sizeof versions[0]))
+    static const word versions[] = {
+        {ZY_WORD("前年")}, {ZY_WORD("前期")}, {ZY_WORD("今期")}, {ZY_WORD("通期")}, {ZY_WORD("合計")},
+        {ZY_WORD("その他")}, {ZY_WORD("前回")}, {ZY_WORD("今回")}, {ZY_WORD("増減")}, {ZY_WORD("予想")},
+        {ZY_WORD("(ご参考)")}, {ZY_WORD("ご参考")}, {ZY_WORD("参考")}, {ZY_WORD("実績")}, {ZY_WORD("%")}};
+    if (at_any(name, 0, len, versions, COUNT(versions)))
         return true;
     /* a metric's abbreviation is nobody: ROIC 12%, EPS 150円, BEV 20% */
-    static const char *const metrics[] = {"ROIC", "ROE", "ROA", "EPS", "BPS", "PER", "PBR", "EBITDA", "GDP",
-                                          "CPI", "BEV", "PHEV", "HEV", "FCEV", "CAGR", "ARPU", "KPI", "YoY"};
-    for (size_t k = 0; k < sizeof metrics / sizeof metrics[0]; k++)
-        if (strlen(metrics[k]) == len && memcmp(name, metrics[k], len) == 0)
+    static const word metrics[] = {
+        {ZY_WORD("ROIC")}, {ZY_WORD("ROE")}, {ZY_WORD("ROA")}, {ZY_WORD("EPS")}, {ZY_WORD("BPS")},
+        {ZY_WORD("PER")}, {ZY_WORD("PBR")}, {ZY_WORD("EBITDA")}, {ZY_WORD("GDP")}, {ZY_WORD("CPI")},
+        {ZY_WORD("BEV")}, {ZY_WORD("PHEV")}, {ZY_WORD("HEV")}, {ZY_WORD("FCEV")}, {ZY_WORD("CAGR")},
+        {ZY_WORD("ARPU")}, {ZY_WORD("KPI")}, {ZY_WORD("YoY")}};
+    for (size_t k = 0; k < COUNT(metrics); k++)
+        if (metrics[k].len == len && memcmp(name, metrics[k].text, len) == 0)
             return true;
     bool timelike = len > 0;
     for (size_t i = 0; i < len && timelike; i++) {
@@ -200,6 +239,19 @@ static bool names_version(const char *name, size_t len)
         i += timelike ? 2 : 0;
     }
     return timelike;
+}
+
+/* What a label is, found once per label (a table's facts share their row's): 1 an attribute,
+ * 2 a version, time or metric, 0 an owner's name. */
+static int label_kind(zy_scan_state *s, const zy_subject *subject)
+{
+    if (s->label_a != subject->start || s->label_b != subject->end || !s->label_known) {
+        const char *name = s->norm.text + subject->start;
+        size_t len = subject->end - subject->start;
+        s->label_kind = names_version(name, len) ? 2 : subject->entity < 0 && names_attribute(name, len) ? 1 : 0;
+        s->label_a = subject->start, s->label_b = subject->end, s->label_known = true;
+    }
+    return s->label_kind;
 }
 
 /* The fact's confidence in its owner, measure and time (0–1): the rule's weight, less for a
@@ -237,8 +289,8 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         sentence_end = b < sentence_end ? char_start(t, b, f->end) : sentence_end;
     }
     zy_subject block_owner;
-    if (subject && subject->end > subject->start && subject->entity < 0 &&
-        names_attribute(s->norm.text + subject->start, subject->end - subject->start)) {
+    int kind = subject && subject->end > subject->start ? label_kind(s, subject) : 0;
+    if (kind == 1) {
         /* "売上高 | 120億円" in a company's table: the company's, measured by the label */
         if (!measure)
             measure = zy_measure_near(s->norm.text, subject->start, subject->end, subject->end, subject->end, f->kind);
@@ -343,9 +395,9 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
     }
     x->basis = subject && subject->end > subject->start ? (subject->basis ? subject->basis : default_basis(source))
                                                          : "none";
-    if (subject && subject->end > subject->start && names_version(t + subject->start, subject->end - subject->start))
+    if (kind == 2)
         x->basis = "attribute-label"; /* weighs 0.1: the owner is not written on the row */
-    x->caveat = f->kind == ZY_KIND_DATE ? NULL : figure_caveat(t, sentence_start, sentence_end, f);
+    x->caveat = f->kind == ZY_KIND_DATE ? NULL : figure_caveat(s, sentence_start, sentence_end, f);
     x->confidence = fact_confidence(x, subject, x->basis);
     x->sentence = s->sentence;
     x->sentence_start = s->sentence_a;

@@ -65,6 +65,13 @@ typedef struct zy_scan_state {
     int lead_year;            /* zy_rows_lead_year, once lead_year_known */
     bool lead_year_known;
     zy_subject article_owner; /* the article's own company (owner_block.c), end 0: unknown */
+    /* record.c's memory of the last sentence and label it looked at (a table's facts share a
+     * row label, a sentence's facts their sentence) */
+    size_t kari_sentence_a, kari_sentence_b, kari_at;
+    bool kari_known;
+    size_t label_a, label_b;
+    int label_kind;
+    bool label_known;
     zy_status status;         /* first failure */
     /* hands the facts found so far to the caller and empties doc (facts, captions, strings),
      * so a batch's facts need not all be held at once; NULL: keep them */
