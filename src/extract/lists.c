@@ -62,6 +62,7 @@ static void scan_groups(zy_scan_state *s)
     long heading = -1; /* the line naming the current group */
     long table_id = -1;
     size_t row_index = 0;
+    char group_time[16] = ""; /* the year its heading or caption names, else the article's */
     for (size_t l = 0; l < n && s->status == ZY_OK; l++) {
         size_t name_end, value_at;
         if (s->line_taken[l] || !group_item(s, lines[l], &name_end, &value_at)) {
@@ -83,10 +84,19 @@ static void scan_groups(zy_scan_state *s)
                 cap--;
             bool has_cap = heading > 0 && !lines[cap].blank && !lines[cap].period && !s->line_taken[cap];
             size_t first = has_cap ? lines[cap].start : heading >= 0 ? lines[heading].start : lines[l].start;
-            table_id = zy_rows_add_table(s, first, has_cap ? lines[cap].start : 0, has_cap ? lines[cap].end : 0);
+            int month = 0, year = heading >= 0 ? zy_rows_period_in(s, lines[heading].start, lines[heading].end, &month) : 0;
+            /* no line above: a heading that says when ("主要国の2024年の新車販売台数") is the caption */
+            size_t cap_a = has_cap ? lines[cap].start : year ? lines[heading].start : 0;
+            size_t cap_b = has_cap ? lines[cap].end : year ? lines[heading].end : 0;
+            table_id = zy_rows_add_table(s, first, cap_a, cap_b);
             if (table_id < 0)
                 break;
             row_index = 0;
+            if (!year && has_cap)
+                year = zy_rows_period_in(s, lines[cap].start, lines[cap].end, &month);
+            if (!year)
+                year = zy_rows_lead_year(s), month = 0;
+            zy_rows_time_iso(year, month, group_time);
         }
         zy_figure f;
         zy_figure_at(t, lines[l].end, value_at, true, &f);
@@ -108,7 +118,8 @@ static void scan_groups(zy_scan_state *s)
             sub = zy_rows_subject(s, a + zy_list_bullet_at(t, a, name_end), name_end, 0, 0);
         }
         zy_scan_add(s, &f, sub.end ? &sub : NULL, total ? "total" : NULL, "list", lines[l].start,
-                    lines[l].end, "", table_id, (long)row_index++, 1);
+                    lines[l].end, f.kind == ZY_KIND_DATE ? "" : group_time, table_id,
+                    (long)row_index++, 1);
     }
 }
 
