@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "render/draw.h"
+#include "render/svg_text.h"
 #include "util/utf8.h"
 
 static cairo_status_t write_to_buf(void *closure, const unsigned char *data, unsigned int len)
@@ -270,7 +271,10 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
     cairo_t *cr = cairo_create(surface);
     if (format == ZY_FORMAT_PNG)
         cairo_scale(cr, scale, scale);
-    zy_draw_layout(cr, fonts, layout);
+    bool svg_text = format == ZY_FORMAT_SVG && info->svg_text;
+    zy_layout shapes = *layout; /* --svg-text: Cairo draws the shapes, svg_text.c the text */
+    shapes.ntext = svg_text ? 0 : layout->ntext;
+    zy_draw_layout(cr, fonts, &shapes);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
@@ -288,6 +292,8 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
         return zy_diag_fail(diag, ZY_ERR_RENDER, "drawing failed: %s", cairo_status_to_string(cs));
     if (st == ZY_OK && format == ZY_FORMAT_SVG)
         st = renumber_svg_surfaces(out);
+    if (st == ZY_OK && svg_text)
+        st = zy_svg_text_add(diag, fonts, layout, out);
     if (st == ZY_OK && format == ZY_FORMAT_SVG)
         st = add_svg_metadata(out, info);
     if (st)
