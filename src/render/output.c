@@ -99,6 +99,14 @@ static zy_status xml_escape(zy_buf *b, const char *text)
         case '>': st = zy_buf_puts(b, "&gt;"); break;
         case '&': st = zy_buf_puts(b, "&amp;"); break;
         case '"': st = zy_buf_puts(b, "&quot;"); break;
+        case '\xEF': /* U+FFFE and U+FFFF are valid UTF-8 but not XML characters */
+            if ((unsigned char)s[1] == 0xBF && ((unsigned char)s[2] & 0xFE) == 0xBE) {
+                st = zy_buf_putc(b, ' ');
+                s += 2;
+                break;
+            }
+            st = zy_buf_putc(b, *s);
+            break;
         default:
             /* XML 1.0 forbids most control characters */
             if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')

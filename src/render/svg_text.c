@@ -31,7 +31,7 @@ typedef struct face_set {
     size_t n, cap;
 } face_set;
 
-/* A line of a label as it will be written: its text, its anchor point and its face. */
+/* A line of a label as it will be written: its text and its anchor point. */
 typedef struct text_line {
     zy_buf text;           /* the characters, trimmed of spaces at both ends */
     double x, baseline;    /* anchor point on the canvas */
@@ -59,12 +59,18 @@ static int color_byte(double c)
 }
 
 /* Append text escaped for XML character data or a double-quoted attribute. The caller's
- * text is valid UTF-8 (Pango's copy); control characters become spaces. */
+ * text is valid UTF-8 (Pango's copy); what XML 1.0 forbids (control characters, U+FFFE,
+ * U+FFFF) becomes a space. */
 static zy_status put_escaped(zy_buf *b, const char *s, size_t n)
 {
     zy_status st = ZY_OK;
     for (size_t i = 0; i < n && st == ZY_OK; i++) {
         char c = s[i];
+        if (i + 2 < n && memcmp(s + i, "\xEF\xBF", 2) == 0 && ((unsigned char)s[i + 2] & 0xFE) == 0xBE) {
+            st = zy_buf_putc(b, ' ');
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '<': st = zy_buf_puts(b, "&lt;"); break;
         case '>': st = zy_buf_puts(b, "&gt;"); break;
@@ -214,8 +220,8 @@ static void trim_spaces(zy_buf *b)
         b->data[b->len] = '\0';
 }
 
-/* The lines of one text item, each with its anchor for the item's alignment. *nlines gets
- * the count of non-empty lines; lines[] has room for max_lines. */
+/* The lines of one text item, each with its anchor for the item's alignment; lines that are
+ * only spaces are left out. *lines_out (the caller frees it with free_lines) gets *nlines. */
 static zy_status read_item_lines(face_set *fs, const zy_fonts *fonts, const zy_text_item *t,
                                  text_line **lines_out, size_t *nlines)
 {
@@ -376,6 +382,23 @@ static bool face_may_be_embedded(hb_face_t *face)
     return !restricted && !whole_or_bitmap_only;
 }
 
+/* The OpenType features a browser applies to horizontal text by default (HarfBuzz's list):
+ * the subset keeps only these, and no vertical metrics, so vertical forms and alternates
+ * add no glyphs and no bytes. */
+static void keep_horizontal_only(hb_subset_input_t *input)
+{
+    static const char *const features[] = {"abvm", "blwm", "calt", "ccmp", "clig", "curs", "dist",
+                                           "kern", "liga", "locl", "mark", "mkmk", "rclt", "rlig"};
+    static const char *const vertical_tables[] = {"vhea", "vmtx", "VORG"};
+    hb_set_t *keep = hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+    hb_set_clear(keep);
+    for (size_t i = 0; i < sizeof features / sizeof features[0]; i++)
+        hb_set_add(keep, hb_tag_from_string(features[i], 4));
+    hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof vertical_tables / sizeof vertical_tables[0]; i++)
+        hb_set_add(drop, hb_tag_from_string(vertical_tables[i], 4));
+}
+
 /* Subset face f to its characters (no hinting: Pango draws unhinted) and append it as an
  * @font-face rule with a base64 data: URL. A face that may not be embedded is skipped with a
  * warning. */
@@ -399,6 +422,7 @@ static zy_status write_font_face(zy_diag *diag, zy_buf *b, const used_face *f)
     }
     hb_set_union(hb_subset_input_unicode_set(input), f->codepoints);
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    keep_horizontal_only(input);
     hb_face_t *subset = hb_subset_or_fail(face, input);
     hb_subset_input_destroy(input);
     hb_face_destroy(face);
@@ -477,7 +501,7 @@ zy_status zy_svg_text_add(zy_diag *diag, const zy_fonts *fonts, const zy_layout 
     zy_buf_init(&style, 0);
     zy_status st = write_texts(&fs, fonts, layout, &texts);
     if (st == ZY_OK)
-        st = zy_buf_puts(&group, "<g id=\"zuhyo-text\" font-family=\"");
+        st = zy_buf_puts(&group, "<g id=\"zuhyo-text\" text-rendering=\"geometricPrecision\" font-family=\"");
     if (st == ZY_OK)
         st = write_family_list(&group, &fs, fonts->family);
     if (st == ZY_OK)
