@@ -82,6 +82,12 @@ for mode in outline --svg-text; do
 done
 grep -q '>x  y</text>' "$tmp/odd.svg"
 check "bar --svg-text: spaces inside a label are kept" $?
+# a wrapped, ellipsised label (one <tspan> per line, ending in …) on an A4 page, dark
+printf '機関,件数\n東北地方の大学と研究所が共同で運営する非常に長い名前の研究センター International Joint Laboratory for Long Names and Many More Words,42\n京都,17\n' >"$tmp/long.csv"
+a4=(bar --data "$tmp/long.csv" --label 機関 --value 件数 --horizontal --size a4 --theme dark)
+"$zuhyo" "${a4[@]}" -o "$tmp/a4-outline.svg" 2>/dev/null && "$zuhyo" "${a4[@]}" --svg-text -o "$tmp/a4.svg" 2>"$tmp/err" &&
+  grep -q '<tspan x="[0-9.]*" y="[0-9.]*">[^<]*…</tspan></text>' "$tmp/a4.svg"
+check "bar a4 --svg-text: a wrapped label is one <text> with a <tspan> per line, ellipsised" $?
 "$zuhyo" "${tl[@]}" -o "$tmp/tl-outline.svg" 2>/dev/null && "$zuhyo" "${tl[@]}" --svg-text -o "$tmp/tl.svg" 2>"$tmp/err"
 check "timeline --svg-text: renders" $?
 well_formed "timeline" "$tmp/tl.svg" 'ある会社の歩み'
@@ -226,6 +232,7 @@ same_size() {
 if [ -n "$latin" ]; then
   same_size "bar 800x450" "$tmp/bar-outline.svg" "$tmp/bar.svg" 800 450
   same_size "timeline 1600x900" "$tmp/tl-outline.svg" "$tmp/tl.svg" 1600 900
+  same_size "bar A4 dark, wrapped label" "$tmp/a4-outline.svg" "$tmp/a4.svg" 842 595
   # the check can fail: without the embedded subsets the Japanese is not drawn
   shot "$tmp/bar.svg.bare.svg" "$tmp/bare.png" 800 450 &&
     ! "$py" "$tmp/compare.py" "$tmp/bar.svg.o.png" "$tmp/bare.png" "$tmp/bar.svg.s.png" 2 >/dev/null
