@@ -44,7 +44,7 @@ static zy_status put_number(zy_buf *b, double v)
 {
     long long hundredths = llround(v * 100);
     const char *sign = hundredths < 0 ? "-" : "";
-    unsigned long long a = hundredths < 0 ? (unsigned long long)-hundredths : (unsigned long long)hundredths;
+    unsigned long long a = (unsigned long long)(hundredths < 0 ? -hundredths : hundredths);
     unsigned long long whole = a / 100, frac = a % 100;
     if (frac == 0)
         return zy_buf_printf(b, "%s%llu", sign, whole);
@@ -66,7 +66,9 @@ static zy_status put_escaped(zy_buf *b, const char *s, size_t n)
     zy_status st = ZY_OK;
     for (size_t i = 0; i < n && st == ZY_OK; i++) {
         char c = s[i];
-        if (i + 2 < n && memcmp(s + i, "\xEF\xBF", 2) == 0 && ((unsigned char)s[i + 2] & 0xFE) == 0xBE) {
+        bool not_xml = i + 2 < n && memcmp(s + i, "\xEF\xBF", 2) == 0 &&
+                       ((unsigned char)s[i + 2] & 0xFE) == 0xBE; /* U+FFFE, U+FFFF */
+        if (not_xml) {
             st = zy_buf_putc(b, ' ');
             i += 2;
             continue;
@@ -161,9 +163,10 @@ static bool is_space_at(const char *s, size_t n)
 
 /* Walk the runs of one line: append its characters to line->text (an ellipsis run as the
  * ellipsis it shows), note the faces, and find the extent of its visible (non-space) glyphs.
- * x0 is the line's left edge on the canvas; *ink_left, *ink_right get the extent. */
+ * x0 is the line's left edge on the canvas; *visible_left and *visible_right get that extent
+ * (from the glyphs' advances, as text-anchor measures it, not their ink). */
 static zy_status read_line(face_set *fs, const char *text, PangoLayoutLine *line, double x0,
-                           text_line *out, double *ink_left, double *ink_right)
+                           text_line *out, double *visible_left, double *visible_right)
 {
     double x = x0, left = INFINITY, right = -INFINITY;
     zy_status st = ZY_OK;
@@ -183,7 +186,9 @@ static zy_status read_line(face_set *fs, const char *text, PangoLayoutLine *line
             x += w;
         }
         /* Pango shows U+2026 when the face has it, else three full stops */
-        const char *shown = ellipsis ? (glyphs->num_glyphs == 3 ? "..." : "\xE2\x80\xA6") : text + item->offset;
+        const char *shown = !ellipsis                 ? text + item->offset
+                            : glyphs->num_glyphs == 3 ? "..."
+                                                      : "\xE2\x80\xA6";
         size_t nshown = ellipsis ? strlen(shown) : (size_t)item->length;
         used_face *face = face_of_font(fs, item->analysis.font);
         if (!face)
@@ -191,8 +196,8 @@ static zy_status read_line(face_set *fs, const char *text, PangoLayoutLine *line
         face_add_chars(face, shown, nshown);
         st = zy_buf_append(&out->text, shown, nshown);
     }
-    *ink_left = left;
-    *ink_right = right;
+    *visible_left = left;
+    *visible_right = right;
     return st;
 }
 
@@ -278,7 +283,8 @@ static void free_lines(text_line *lines, size_t n)
 /* ---- writing -------------------------------------------------------------------------- */
 
 /* <text x y font-size fill …>line</text>, or one <tspan x y> per line for a wrapped label
- * (written without whitespace between them: the group preserves spaces). */
+ * (written without whitespace between them: the group preserves spaces). Text items carry no
+ * rotation yet; when layout gains one, it belongs here as transform="rotate(a x y)". */
 static zy_status write_text_item(zy_buf *b, const zy_text_item *t, const text_line *lines,
                                  size_t n)
 {
@@ -406,7 +412,8 @@ static zy_status write_font_face(zy_diag *diag, zy_buf *b, const used_face *f)
 {
     hb_blob_t *file = hb_blob_create_from_file_or_fail(f->file);
     if (!file)
-        return zy_diag_fail(diag, ZY_ERR_RENDER, "--svg-text: cannot read the font file %s", f->file);
+        return zy_diag_fail(diag, ZY_ERR_RENDER, "--svg-text: cannot read the font file %s",
+                            f->file);
     hb_face_t *face = hb_face_create(file, (unsigned)f->index & 0xFFFF);
     hb_blob_destroy(file);
     if (!face_may_be_embedded(face)) {
@@ -443,8 +450,9 @@ static zy_status write_font_face(zy_diag *diag, zy_buf *b, const used_face *f)
         if (*c != '\'' && *c != '"' && *c != '<' && *c != '>' && *c != '&')
             st = zy_buf_putc(b, *c);
     if (st == ZY_OK)
-        st = zy_buf_printf(b, "'; font-weight: %d; font-style: %s;\n  src: url(data:font/%s;base64,",
-                           f->weight, f->italic ? "italic" : "normal", cff ? "otf" : "ttf");
+        st = zy_buf_printf(b, "'; font-weight: %d; font-style: %s;\n"
+                           "  src: url(data:font/%s;base64,", f->weight,
+                           f->italic ? "italic" : "normal", cff ? "otf" : "ttf");
     if (st == ZY_OK)
         st = zy_buf_puts(b, base64);
     if (st == ZY_OK)
@@ -501,7 +509,9 @@ zy_status zy_svg_text_add(zy_diag *diag, const zy_fonts *fonts, const zy_layout 
     zy_buf_init(&style, 0);
     zy_status st = write_texts(&fs, fonts, layout, &texts);
     if (st == ZY_OK)
-        st = zy_buf_puts(&group, "<g id=\"zuhyo-text\" text-rendering=\"geometricPrecision\" font-family=\"");
+        /* geometricPrecision: Chromium keeps the unrounded advances Pango laid out with */
+        st = zy_buf_puts(&group, "<g id=\"zuhyo-text\" text-rendering=\"geometricPrecision\" "
+                                 "font-family=\"");
     if (st == ZY_OK)
         st = write_family_list(&group, &fs, fonts->family);
     if (st == ZY_OK)
