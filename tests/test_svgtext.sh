@@ -88,6 +88,28 @@ a4=(bar --data "$tmp/long.csv" --label 機関 --value 件数 --horizontal --size
 "$zuhyo" "${a4[@]}" -o "$tmp/a4-outline.svg" 2>/dev/null && "$zuhyo" "${a4[@]}" --svg-text -o "$tmp/a4.svg" 2>"$tmp/err" &&
   grep -q '<tspan x="[0-9.]*" y="[0-9.]*">[^<]*…</tspan></text>' "$tmp/a4.svg"
 check "bar a4 --svg-text: a wrapped label is one <text> with a <tspan> per line, ellipsised" $?
+# a face whose licence forbids embedding (OS/2 fsType 2; a renamed copy of a system face)
+"$py" - "$tmp/restricted" <<'PY'
+import os, struct, subprocess, sys
+src = subprocess.run(["fc-match", "--format", "%{file}", "BIZ UDGothic"], capture_output=True, text=True).stdout
+data = bytearray(open(src, "rb").read())
+assert data[:4] == b"\0\1\0\0", src
+for i in range(struct.unpack(">H", data[4:6])[0]):
+    tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+    if tag == b"OS/2":
+        data[off + 8:off + 10] = b"\0\2"
+    if tag == b"name":
+        table = bytes(data[off:off + length])
+        for old, new in ((b"BIZ UDGothic", b"ZYX UDGothic"), ("BIZ UDGothic".encode("utf-16-be"), "ZYX UDGothic".encode("utf-16-be"))):
+            table = table.replace(old, new)
+        data[off:off + length] = table
+os.makedirs(sys.argv[1])
+open(os.path.join(sys.argv[1], "restricted.ttf"), "wb").write(data)
+PY
+"$zuhyo" "${bar[@]}" --font-dir "$tmp/restricted" --font "ZYX UDGothic" --svg-text -o "$tmp/restricted.svg" 2>"$tmp/err" &&
+  grep -q 'licence of ZYX UDGothic .* forbids embedding' "$tmp/err" && ! grep -q "font-family: 'ZYX" "$tmp/restricted.svg" &&
+  grep -q "font-family=\"'ZYX UDGothic'" "$tmp/restricted.svg"
+check "bar --svg-text: a face that may not be embedded is named, not embedded, with a warning" $?
 "$zuhyo" "${tl[@]}" -o "$tmp/tl-outline.svg" 2>/dev/null && "$zuhyo" "${tl[@]}" --svg-text -o "$tmp/tl.svg" 2>"$tmp/err"
 check "timeline --svg-text: renders" $?
 well_formed "timeline" "$tmp/tl.svg" 'ある会社の歩み'
