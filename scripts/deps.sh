@@ -6,9 +6,9 @@ set -euo pipefail
 
 ZUHYO_BUILD_DEPS=(build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev libsqlite3-dev
-  libcmocka-dev libutf8proc-dev libjansson-dev
+  libcmocka-dev libutf8proc-dev libjansson-dev libharfbuzz-dev
   fonts-morisawa-bizud-gothic fonts-noto-cjk)
-ZUHYO_TEST_DEPS=(python3 libxml2-utils chromium nodejs)
+ZUHYO_TEST_DEPS=(python3 python3-pil libxml2-utils chromium nodejs fonts-dejavu-core)
 ZUHYO_BENCH_DEPS=(gnuplot-nox hyperfine python3-matplotlib time)
 
 zuhyo_missing_packages() {

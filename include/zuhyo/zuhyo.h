@@ -131,6 +131,7 @@ typedef struct zy_bar_options {
     bool dumbbell;             /* with two groups: a dot per group joined by a line (2020 → 2024) */
     const char *qualifier_column; /* how each value was written: 約 (printed before the value
                                      label), 超, 以上, 未満, 以下 (after); or NULL */
+    bool svg_text;             /* SVG: labels stay <text> (font subset embedded) to edit them */
 } zy_bar_options;
 
 void zy_bar_options_defaults(zy_bar_options *options);
@@ -328,6 +329,7 @@ typedef struct zy_timeline_options {
     double font_size;          /* event labels' size in canvas units (px; pt in a PDF), 4–200;
                                   titles, ticks and dates scale with it; 0: from the canvas */
     const char *background;    /* "#rrggbb", "none" (transparent) or NULL (the theme's) */
+    bool svg_text;             /* SVG: labels stay <text> (font subset embedded) to edit them */
 } zy_timeline_options;
 
 void zy_timeline_options_defaults(zy_timeline_options *options);
@@ -367,6 +369,7 @@ typedef struct zy_auto_options {
     void *progress_user_data;
     const char *corrections;  /* a corrections file (see README "Correcting a chart"), or NULL */
     double min_confidence;    /* facts below it are left out of the charts (listed in the manifest) */
+    bool svg_text;            /* SVG charts keep their labels as <text> (font subset embedded) */
 } zy_auto_options;
 
 /* Extract the articles, then draw every chart their figures support (one per table, one per

@@ -171,6 +171,7 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
         to.title = c->title;
         to.source = c->source;
         to.theme = o->theme;
+        to.svg_text = o->svg_text;
         to.width = o->width;
         to.height = o->height;
         /* a crowded timeline grows taller rather than dropping events */
@@ -207,6 +208,7 @@ static zy_status render_chart(zy_context *ctx, const auto_chart *c, const zy_aut
         bo.title = c->title;
         bo.source = c->source;
         bo.theme = o->theme;
+        bo.svg_text = o->svg_text;
         bo.width = o->width;
         bo.height = o->height;
         zy_bar_chart *chart;

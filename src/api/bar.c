@@ -130,7 +130,7 @@ zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format fo
         st = zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     if (st == ZY_OK)
         st = zy_render_layout(ctx, fonts, &layout, format, chart->options.title, desc.data,
-                              chart->options.scale, out_bytes, out_len);
+                              chart->options.scale, chart->options.svg_text, out_bytes, out_len);
     zy_layout_free(&layout);
     zy_buf_free(&desc);
     return st;

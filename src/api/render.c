@@ -34,7 +34,7 @@ static zy_status check_glyphs(zy_context *ctx, const zy_fonts *fonts, const zy_l
 
 zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout,
                            zy_format format, const char *title, const char *desc, double scale,
-                           unsigned char **out_bytes, size_t *out_len)
+                           bool svg_text, unsigned char **out_bytes, size_t *out_len)
 {
     *out_bytes = NULL;
     *out_len = 0;
@@ -43,7 +43,7 @@ zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layo
         return st;
     zy_buf bytes;
     zy_buf_init(&bytes, 0);
-    zy_output_info info = {title, desc, scale};
+    zy_output_info info = {title, desc, scale, svg_text};
     st = zy_output_render(&ctx->diag, fonts, layout, format, &info, &bytes);
     if (st) {
         zy_buf_free(&bytes);

@@ -9,11 +9,11 @@
 #include "chart/layout.h"
 
 /* Render layout in format; title and desc go into the SVG (title also into the PDF).
- * *out_bytes is malloc'd. Characters no font can draw are warned about, or refused with
+ * svg_text: an SVG's labels stay text (render/svg_text.h). *out_bytes is malloc'd. Characters no font can draw are warned about, or refused with
  * strict fonts. */
 zy_status zy_render_layout(zy_context *ctx, const zy_fonts *fonts, const zy_layout *layout,
                            zy_format format, const char *title, const char *desc, double scale,
-                           unsigned char **out_bytes, size_t *out_len);
+                           bool svg_text, unsigned char **out_bytes, size_t *out_len);
 
 /* Check a chart's canvas, scale and palette; a usage error names the option. */
 zy_status zy_check_canvas(zy_context *ctx, int width, int height, int min_width, int min_height,

@@ -115,7 +115,7 @@ zy_status zy_timeline_chart_render(zy_context *ctx, zy_timeline_chart *c, zy_for
     }
     if (st == ZY_OK)
         st = zy_render_layout(ctx, fonts, &layout, format, c->options.title, desc.data,
-                              c->options.scale, out_bytes, out_len);
+                              c->options.scale, c->options.svg_text, out_bytes, out_len);
     zy_layout_free(&layout);
     zy_buf_free(&desc);
     return st;

@@ -37,6 +37,8 @@ static const char auto_help[] =
     "2) before anything is written; one that matches nothing is a warning. manifest.json\n"
     "lists what each line matched.\n"
     "\n"
+    "--svg-text          SVG charts keep their labels as text (font subset embedded) to edit\n"
+    "\n"
     "example:\n"
     "  zuhyo auto samples/articles -o out/\n"
     "  zuhyo auto samples/articles --corrections fixes.tsv -o out/\n";
@@ -115,6 +117,8 @@ int cmd_auto(int argc, char **argv)
             }
         } else if (has && strcmp(a, "--corrections") == 0) {
             o.corrections = argv[++i];
+        } else if (strcmp(a, "--svg-text") == 0) {
+            o.svg_text = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             quiet = true;
         } else if (a[0] == '-' && a[1]) {
@@ -123,6 +127,10 @@ int cmd_auto(int argc, char **argv)
         } else {
             args[nargs++] = argv[i];
         }
+    }
+    if (o.svg_text && (o.png || o.pdf) && !o.svg) {
+        free(args);
+        return cli_usage("auto", "--svg-text is for SVG charts: add svg to --format");
     }
     if (nargs == 0) {
         free(args);

@@ -46,6 +46,7 @@ static const char bar_help[] =
     "output:\n"
     "  -o, --output FILE      .png, .svg or .pdf; \"-\" writes stdout (needs --format)\n"
     "  --format png|svg|pdf   format when the file name does not say\n"
+    "  --svg-text             SVG for editing: labels stay text, font subset embedded\n"
     "\n"
     "example:\n"
     "  zuhyo bar --data samples/authors.csv --label 機関 --value 著者数 --color 国 \\\n"
@@ -86,6 +87,7 @@ static const struct option bar_options[] = {
     {"strict-fonts", no_argument, NULL, OPT_STRICT_FONTS},
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"svg-text", no_argument, NULL, 'S'},
     {"help", no_argument, NULL, OPT_HELP},
     {"db", required_argument, NULL, OPT_DB},
     {"measure", required_argument, NULL, OPT_MEASURE},
@@ -167,6 +169,7 @@ int cmd_bar(int argc, char **argv)
                 return cli_usage("bar", "--format %s: expected png, svg or pdf", optarg);
             format_name = optarg;
             break;
+        case 'S': o.svg_text = true; break;
         case OPT_DB: db = optarg; break;
         case OPT_MEASURE: sel.query.measure = optarg; break;
         case OPT_KIND: sel.query.kind = optarg; break;
@@ -211,6 +214,8 @@ int cmd_bar(int argc, char **argv)
     int bad = cli_output_format("bar", output, format_name, &format);
     if (bad)
         return bad;
+    if (o.svg_text && format != ZY_FORMAT_SVG)
+        return cli_usage("bar", "--svg-text is for SVG output (-o FILE.svg or --format svg)");
 
     zy_context *ctx;
     zy_status st = zy_context_create(&co, &ctx);

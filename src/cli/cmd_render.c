@@ -29,6 +29,7 @@ typedef struct spec_chart {
     json_int_t top;
     double scale;
     int stack, log, dumbbell;       /* -1 unset */
+    int svg_text;                   /* "svg_text": true keeps an SVG's labels as <text> */
     bool formats[3];
     bool formats_set;
 } spec_chart;
@@ -51,6 +52,7 @@ static const spec_field fields[] = {
     F("from", 's', from), F("to", 's', to), F("orientation", 's', orientation),
     F("top", 'i', top), F("scale", 'n', scale), F("stack", 'b', stack), F("log", 'b', log),
     F("dumbbell", 'b', dumbbell), F("formats", 'f', formats),
+    F("svg_text", 'b', svg_text),
 };
 #undef F
 
@@ -218,6 +220,7 @@ static zy_status render_one(zy_context *ctx, const spec_chart *c, const char *sp
         o.title = c->title, o.subtitle = c->subtitle, o.source = c->source;
         o.theme = theme, o.palette = c->palette, o.width = w, o.height = h;
         o.scale = c->scale > 0 ? c->scale : 1;
+        o.svg_text = c->svg_text == 1;
         zy_bar_chart *chart = NULL;
         st = zy_bar_chart_create(ctx, table, &o, &chart);
         if (st == ZY_OK)
@@ -233,6 +236,7 @@ static zy_status render_one(zy_context *ctx, const spec_chart *c, const char *sp
         o.title = c->title, o.subtitle = c->subtitle, o.source = c->source;
         o.theme = theme, o.palette = c->palette, o.width = w, o.height = h;
         o.scale = c->scale > 0 ? c->scale : 1;
+        o.svg_text = c->svg_text == 1;
         zy_timeline_chart *chart = NULL;
         st = zy_timeline_chart_create(ctx, table, &o, &chart);
         if (st == ZY_OK)

@@ -30,6 +30,7 @@ static const char timeline_help[] =
     "  --background COLOR     #rrggbb, or none for a transparent PNG/SVG/PDF\n"
     "  --title, --subtitle, --source TEXT; --theme light|dark; --palette; --size WxH|slide|a4;\n"
     "  --scale K; --font FAMILY; --font-dir DIR; --strict-fonts; -o FILE; --format png|svg|pdf\n"
+    "  --svg-text             SVG for editing: labels stay text, font subset embedded\n"
     "\n"
     "example:\n"
     "  zuhyo timeline --data samples/events.csv --date 日付 --label 出来事 --lane 種類 \\\n"
@@ -55,6 +56,7 @@ static const struct option timeline_options[] = {
     {"output", required_argument, NULL, 'o'},      {"format", required_argument, NULL, T_FORMAT},
     {"font-size", required_argument, NULL, T_FONT_SIZE},
     {"background", required_argument, NULL, T_BACKGROUND},
+    {"svg-text", no_argument, NULL, 'S'},
     {"help", no_argument, NULL, T_HELP},           {NULL, 0, NULL, 0},
 };
 
@@ -116,6 +118,7 @@ int cmd_timeline(int argc, char **argv)
         case T_STRICT: co.strict_fonts = true; break;
         case 'o': output = optarg; break;
         case T_FORMAT: format_name = optarg; break;
+        case 'S': o.svg_text = true; break;
         case T_HELP:
         case 'h': fputs(timeline_help, stdout); return EXIT_OK;
         case ':': return cli_usage("timeline", "%s needs a value", argv[optind - 1]);
@@ -140,6 +143,8 @@ int cmd_timeline(int argc, char **argv)
     int bad = cli_output_format("timeline", output, format_name, &format);
     if (bad)
         return bad;
+    if (o.svg_text && format != ZY_FORMAT_SVG)
+        return cli_usage("timeline", "--svg-text is for SVG output (-o FILE.svg or --format svg)");
     if (db) {
         o.date_column = "date";
         o.label_column = "label";

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "render/draw.h"
+#include "render/svg_text.h"
 #include "util/utf8.h"
 
 static cairo_status_t write_to_buf(void *closure, const unsigned char *data, unsigned int len)
@@ -98,6 +99,14 @@ static zy_status xml_escape(zy_buf *b, const char *text)
         case '>': st = zy_buf_puts(b, "&gt;"); break;
         case '&': st = zy_buf_puts(b, "&amp;"); break;
         case '"': st = zy_buf_puts(b, "&quot;"); break;
+        case '\xEF': /* U+FFFE and U+FFFF are valid UTF-8 but not XML characters */
+            if ((unsigned char)s[1] == 0xBF && ((unsigned char)s[2] & 0xFE) == 0xBE) {
+                st = zy_buf_putc(b, ' ');
+                s += 2;
+                break;
+            }
+            st = zy_buf_putc(b, *s);
+            break;
         default:
             /* XML 1.0 forbids most control characters */
             if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
@@ -270,7 +279,10 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
     cairo_t *cr = cairo_create(surface);
     if (format == ZY_FORMAT_PNG)
         cairo_scale(cr, scale, scale);
-    zy_draw_layout(cr, fonts, layout);
+    bool svg_text = format == ZY_FORMAT_SVG && info->svg_text;
+    zy_layout shapes = *layout; /* --svg-text: Cairo draws the shapes, svg_text.c the text */
+    shapes.ntext = svg_text ? 0 : layout->ntext;
+    zy_draw_layout(cr, fonts, &shapes);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
@@ -288,6 +300,8 @@ zy_status zy_output_render(zy_diag *diag, const zy_fonts *fonts, const zy_layout
         return zy_diag_fail(diag, ZY_ERR_RENDER, "drawing failed: %s", cairo_status_to_string(cs));
     if (st == ZY_OK && format == ZY_FORMAT_SVG)
         st = renumber_svg_surfaces(out);
+    if (st == ZY_OK && svg_text)
+        st = zy_svg_text_add(diag, fonts, layout, out);
     if (st == ZY_OK && format == ZY_FORMAT_SVG)
         st = add_svg_metadata(out, info);
     if (st)
