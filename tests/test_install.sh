@@ -30,7 +30,7 @@ step() { printf '%-58s %3ss\n' "$1" "$SECONDS"; }
 
 sanitized=$(sed -n 's/^ZUHYO_SANITIZE:BOOL=//p' "$build/CMakeCache.txt")
 cflags=(-std=c17 -Wall -Werror)
-case "$sanitized" in ON | on | 1 | TRUE | true) cflags+=(-fsanitize=address,undefined) ;; esac
+case "$sanitized" in ON | on | 1 | TRUE | true) cflags+=("-fsanitize=address,undefined") ;; esac
 
 # ---- 1. cmake --install into a prefix, then moved ------------------------------------------
 prefix="$tmp/prefix"
@@ -185,9 +185,9 @@ grep -q 'libzuhyo.so.0' <<<"$contents" || fail "the .deb lacks libzuhyo.so.0"
 step "deb: cpack -G DEB, Depends and contents"
 
 # what apt-get would pull in beside zuhyo, to take away again after
-for p in $(sed 's/([^)]*)//g; s/,/ /g; s/|[^,]*//g' <<<"$depends"); do
+while read -r p; do # each package named first in an item of Depends, without its version
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || pulled_in+=("$p")
-done
+done < <(tr ',' '\n' <<<"$depends" | sed 's/|.*//; s/(.*//; s/ //g' | sed '/^$/d')
 [ "${#pulled_in[@]}" -eq 0 ] || echo "test_install: apt-get will also install ${pulled_in[*]} (removed after)"
 deb_installed=yes
 (cd "$tmp/deb" && DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=120 \

@@ -83,7 +83,7 @@ static bool library_folder(char *out)
     return folder_of(info.dli_fname, out);
 }
 
-/* Was the running program built here, in the build tree (not installed, not copied)? */
+/* Is this the build folder the program (or libzuhyo.so) was built in: not installed, not copied? */
 static bool in_build_tree(const char *exe_dir)
 {
     char build[PATH_MAX];
@@ -102,7 +102,8 @@ static bool try_share(zy_data_place *place, const char *base, const char *rel)
 
 static void find_place(zy_data_place *place, const char *exe_dir, const char *lib_dir)
 {
-    if (*exe_dir && in_build_tree(exe_dir) && dir_has(place->source_dir, place->marker)) {
+    bool from_build = (*exe_dir && in_build_tree(exe_dir)) || (*lib_dir && in_build_tree(lib_dir));
+    if (from_build && dir_has(place->source_dir, place->marker)) {
         snprintf(place->found, sizeof place->found, "%s", place->source_dir);
         return;
     }
