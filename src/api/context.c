@@ -3,6 +3,8 @@
  */
 #include "api/context.h"
 
+#include "util/paths.h"
+
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,15 +107,9 @@ zy_status zy_context_describe_fonts(zy_context *ctx, char **out_text)
 
 static const char *default_entities_path(void)
 {
-    const char *env = getenv("ZUHYO_DATA_DIR");
     static char path[4096];
-    if (env && *env) {
-        snprintf(path, sizeof path, "%s/entities.tsv", env);
-        return path;
-    }
-    if (access(ZUHYO_SOURCE_DATA_DIR "/entities.tsv", R_OK) == 0)
-        return ZUHYO_SOURCE_DATA_DIR "/entities.tsv";
-    return ZUHYO_INSTALL_DATA_DIR "/entities.tsv";
+    snprintf(path, sizeof path, "%s/entities.tsv", zy_paths_data_dir());
+    return path;
 }
 
 zy_status zy_context_entities(zy_context *ctx, const char *extra_file)

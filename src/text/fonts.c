@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/paths.h"
 #include "util/utf8.h"
 
 static bool dir_has_conf(const char *dir)
@@ -23,14 +24,7 @@ static bool dir_has_conf(const char *dir)
 
 const char *zy_fonts_default_dir(void)
 {
-    const char *env = getenv("ZUHYO_FONT_DIR");
-    static char absolute[4096];
-    /* fontconfig wants absolute folders */
-    if (env && *env && dir_has_conf(env) && realpath(env, absolute))
-        return absolute;
-    if (dir_has_conf(ZUHYO_SOURCE_FONT_DIR))
-        return ZUHYO_SOURCE_FONT_DIR;
-    return ZUHYO_INSTALL_FONT_DIR;
+    return zy_paths_font_dir();
 }
 
 static zy_status add_font_dir(zy_diag *diag, FcConfig *config, const char *dir)
