@@ -89,15 +89,21 @@ int cmd_auto(int argc, char **argv)
             o.png = strstr(f, "png") != NULL;
             o.svg = strstr(f, "svg") != NULL;
             o.pdf = strstr(f, "pdf") != NULL;
-            if (!o.png && !o.svg && !o.pdf)
+            if (!o.png && !o.svg && !o.pdf) {
+                free(args);
                 return cli_usage("auto", "--format %s: expected png, svg, pdf or a list such as png,svg", f);
+            }
         } else if (has && strcmp(a, "--size") == 0) {
-            if (!cli_parse_size(argv[++i], &o.width, &o.height))
+            if (!cli_parse_size(argv[++i], &o.width, &o.height)) {
+                free(args);
                 return cli_usage("auto", "--size %s: expected WxH, slide, slide-4x3 or a4", argv[i]);
+            }
         } else if (has && strcmp(a, "--theme") == 0) {
             const char *t = argv[++i];
-            if (strcmp(t, "light") != 0 && strcmp(t, "dark") != 0)
+            if (strcmp(t, "light") != 0 && strcmp(t, "dark") != 0) {
+                free(args);
                 return cli_usage("auto", "--theme %s: expected light or dark", t);
+            }
             o.theme = strcmp(t, "dark") == 0 ? ZY_THEME_DARK : ZY_THEME_LIGHT;
         } else if (has && strcmp(a, "--date") == 0) {
             so.date = argv[++i];

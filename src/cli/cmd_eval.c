@@ -39,6 +39,7 @@ int cmd_eval(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(eval_help, stdout);
+            free(articles);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
             gold_path = argv[++i];
