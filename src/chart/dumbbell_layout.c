@@ -265,7 +265,8 @@ zy_status zy_dumbbell_layout_build(zy_diag *diag, const zy_fonts *fonts, const z
     bool dumbbell = o->dumbbell;
     if (dumbbell && d->ngroup != 2)
         return zy_diag_fail(diag, ZY_ERR_DATA,
-                            "a dumbbell chart needs exactly two groups (it has %zu)", d->ngroup);
+                            "a dumbbell chart needs exactly two groups (it has %zu)%s", d->ngroup,
+                            d->has_groups ? "" : "; add --group COL, the column naming them (2020, 2024)");
     row_kind kind = !d->rank ? ROWS_DUMBBELL : dumbbell ? ROWS_RANK_DUMBBELL : ROWS_RANK_DOTS;
     zy_metrics m = zy_metrics_for(o->width, o->height);
     zy_legend_entry legend[ZY_PALETTE_MAX + 8];
