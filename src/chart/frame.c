@@ -11,18 +11,30 @@ zy_metrics zy_metrics_for(double w, double h)
 {
     double u = fmin(w / 1600.0, h / 900.0);
     u = at_least(u, 0.3);
+    /* text shrinks less than the canvas: half the canvas (800×450) keeps two thirds of the
+     * size, so labels stay readable on a small slide and on A4 (842×595 pt) */
+    double tu = u < 1 ? pow(u, 0.6) : u;
     zy_metrics m;
     m.unit = u;
     m.pad = 28 * u + 6;
     m.gap = 8 * u;
-    m.title = at_least(34 * u, 11);
-    m.subtitle = at_least(22 * u, 9);
-    m.label = at_least(20 * u, 9);
-    m.value = at_least(18 * u, 8);
-    m.tick = at_least(16 * u, 8);
-    m.source = at_least(15 * u, 8);
-    m.legend = at_least(18 * u, 8);
+    m.title = at_least(34 * tu, 15);
+    m.subtitle = at_least(22 * tu, 11);
+    m.label = at_least(20 * tu, 11);
+    m.value = at_least(18 * tu, 10);
+    m.tick = at_least(16 * tu, 9.5);
+    m.source = at_least(15 * tu, 9);
+    m.legend = at_least(18 * tu, 10);
     return m;
+}
+
+void zy_metrics_set_label_size(zy_metrics *m, double size)
+{
+    if (size <= 0)
+        return;
+    double k = size / m->label;
+    m->title *= k, m->subtitle *= k, m->label *= k, m->value *= k, m->tick *= k;
+    m->source *= k, m->legend *= k;
 }
 
 void zy_frame_place(zy_layout *l, const zy_fonts *fonts, const char *title, const char *subtitle,

@@ -17,6 +17,9 @@ typedef struct zy_metrics {
 
 zy_metrics zy_metrics_for(double width, double height);
 
+/* Text sizes scaled so that category labels are size (px; pt in a PDF); 0 keeps them. */
+void zy_metrics_set_label_size(zy_metrics *m, double size);
+
 /* A legend entry: a swatch of colour (hollow when outline) and its name. */
 typedef struct zy_legend_entry {
     const char *name;
