@@ -48,6 +48,18 @@ static int shared_decimals(const zy_bar_options *o, const double *values, size_t
     return most > 0 ? most : -1;
 }
 
+/* text without its trailing unit (and the space before it). */
+static void strip_unit(char *text, const char *unit)
+{
+    size_t n = strlen(text), u = strlen(unit);
+    if (u == 0 || n <= u || strcmp(text + n - u, unit) != 0)
+        return;
+    n -= u;
+    if (n > 0 && text[n - 1] == ' ')
+        n--;
+    text[n] = '\0';
+}
+
 static void value_text(const zy_bar_data *d, const zy_bar_options *o, double v, int decimals,
                        char *out, size_t cap)
 {
@@ -335,7 +347,7 @@ zy_orientation zy_bar_layout_orientation(const zy_fonts *fonts, const zy_bar_dat
         return o->orientation;
     if (d->ncat == 0 || d->ncat > 12 || d->ncat * d->ngroup > 24)
         return ZY_ORIENT_HORIZONTAL;
-    zy_metrics m = zy_metrics_for(o->width, o->height);
+    zy_metrics m = zy_metrics_for_slide(o->width, o->height);
     zy_metrics_set_label_size(&m, o->font_size);
     double band = (o->width - 2 * m.pad) * 0.85 / (double)d->ncat;
     zy_text_style s = {m.label, false, 0, 1, ZY_ALIGN_CENTER};
@@ -616,7 +628,9 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
             }
             double x_from = d->stack ? axis_pos(&scale, axis_x0, axis_x1, from) : x_base;
             double x_to = axis_pos(&scale, axis_x0, axis_x1, to);
-            zy_box bar = {fmin(x_from, x_to), y, fabs(x_to - x_from), d->stack ? sub : sub * 0.92};
+            /* a bar fills 92 % of its slot, centred in it: the label's centre is the bar's */
+            zy_box bar = {fmin(x_from, x_to), y + (d->stack ? 0 : sub * 0.04), fabs(x_to - x_from),
+                          d->stack ? sub : sub * 0.92};
             zy_layout_add_rect(l, bar, bar_color(d, t, c, g, v));
         }
     }
@@ -625,7 +639,7 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
         double band_y = top + band * (double)v->category;
         double bar_y = band_y + (band - thickness) / 2;
         double y_mid = d->stack || v->group >= d->ngroup ? bar_y + thickness / 2
-                                                         : bar_y + sub * ((double)v->group + 0.46);
+                                                         : bar_y + sub * ((double)v->group + 0.5);
         if (v->inside) { /* a stack's part: in its segment, or not at all */
             zy_box seg;
             if (segment_box(d, &scale, axis_x0, axis_x1, v, true, bar_y, thickness, &seg) &&
@@ -718,6 +732,19 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
         val_h = fmax(val_h, vl[i].extent.height);
     }
     double slot = d->stack || d->ngroup == 1 ? band * 0.94 : sub * 0.98;
+    const char *unit = unit_of(d, o);
+    if (widest > slot && widest > 0 && unit && o->unit) {
+        /* too wide: the caption above says the unit, so the labels may drop it (45.1) */
+        widest = val_h = 0;
+        for (size_t i = 0; i < nvl; i++) {
+            strip_unit(vl[i].text, unit);
+            vl[i].extent = zy_text_measure(fonts, vl[i].text, &val_style);
+            if (vl[i].inside)
+                continue;
+            widest = fmax(widest, vl[i].extent.width);
+            val_h = fmax(val_h, vl[i].extent.height);
+        }
+    }
     if (widest > slot && widest > 0) {
         fs_val = fmax(7, fs_val * slot / widest);
         val_style.size = fs_val;
@@ -731,9 +758,10 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
         }
     }
     bool show_values = widest <= slot;
-    double room = show_values ? val_h + m->gap * 0.5 : 0;
+    double room = show_values ? val_h + m->gap * 0.6 : 0;
     double plot_bottom = bottom - cat_h - m->gap - cat_title_h;
-    double axis_top = top + room;
+    /* the top tick's label is centred on its line: keep it below the caption */
+    double axis_top = top + fmax(room, tick_h * 0.6);
     double axis_bottom = plot_bottom - (lo < 0 && !o->log_scale ? room : 0);
     if (axis_bottom - axis_top < 40)
         return zy_diag_fail(diag, ZY_ERR_LIMIT,
@@ -774,7 +802,9 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
             double y_from = d->stack ? axis_pos(&scale, axis_bottom, axis_top, from) : y_base;
             double y_to = axis_pos(&scale, axis_bottom, axis_top, to);
             double x = bar_x + (d->stack ? 0 : sub * (double)g);
-            zy_box bar = {x, fmin(y_from, y_to), d->stack ? sub : sub * 0.92, fabs(y_to - y_from)};
+            /* a bar fills 92 % of its slot, centred in it: the label's centre is the bar's */
+            zy_box bar = {x + (d->stack ? 0 : sub * 0.04), fmin(y_from, y_to),
+                          d->stack ? sub : sub * 0.92, fabs(y_to - y_from)};
             zy_layout_add_rect(l, bar, bar_color(d, t, c, g, v));
         }
     }
@@ -785,7 +815,7 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
             double bar_x = band_x + (band - thickness) / 2;
             double x_mid = d->stack || v->group >= d->ngroup
                                ? bar_x + thickness / 2
-                               : bar_x + sub * ((double)v->group + 0.46);
+                               : bar_x + sub * ((double)v->group + 0.5);
             if (v->inside) { /* a stack's part: in its segment, or not at all */
                 zy_box seg;
                 if (segment_box(d, &scale, axis_bottom, axis_top, v, false, bar_x, thickness, &seg) &&
@@ -797,8 +827,8 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
                 continue;
             }
             double y_end = axis_pos(&scale, axis_bottom, axis_top, v->value);
-            double y = v->value < 0 && !o->log_scale ? y_end + m->gap * 0.25
-                                                     : y_end - m->gap * 0.25 - v->extent.height;
+            double y = v->value < 0 && !o->log_scale ? y_end + m->gap * 0.4
+                                                     : y_end - m->gap * 0.4 - v->extent.height;
             zy_layout_add_text(l, fonts, v->text, &val_style, value_color(d, t, v->category),
                                ZY_ROLE_VALUE, x_mid - v->extent.width / 2, y);
         }
@@ -846,7 +876,7 @@ zy_status zy_bar_layout_build(zy_diag *diag, const zy_fonts *fonts, const zy_bar
     zy_layout_init(l, o->width, o->height, t->background);
     if (d->ncat == 0)
         return zy_diag_fail(diag, ZY_ERR_DATA, "no bars to draw");
-    zy_metrics m = zy_metrics_for(o->width, o->height);
+    zy_metrics m = zy_metrics_for_slide(o->width, o->height);
     zy_metrics_set_label_size(&m, o->font_size);
     double top, bottom, right;
     place_frame(l, fonts, d, o, t, &m, &top, &bottom, &right);
