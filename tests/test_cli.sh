@@ -123,7 +123,8 @@ look=(--data "$tmp/pct.csv" --label 地域 --value 割合)
 for opts in "--font-size 18" "--no-values" "--legend none" "--legend bottom" "--value-title 割合" \
             "--category-title 地域" "--ref 25:平均" "--ref 10 --ref 20:目標" "--highlight 北海道" \
             "--decimals 2" "--negative triangle" "--negative minus" "--background none" \
-            "--background #102030" "--value-min -10" "--value-max 200" "--vertical" "--horizontal"; do
+            "--background #102030" "--value-min -10" "--value-max 200" "--vertical" "--horizontal" \
+            "--rotate-labels 45 --vertical" "--rotate-labels 90 --vertical" "--rotate-labels 0"; do
   # shellcheck disable=SC2086
   "$zuhyo" bar "${look[@]}" $opts -o "$tmp/look.svg" 2>"$tmp/stderr" && [ -s "$tmp/look.svg" ] &&
     pass=$((pass + 1)) || { echo "FAIL: bar $opts"; cat "$tmp/stderr"; fails=$((fails + 1)); }
@@ -149,6 +150,7 @@ expect 2 "--negative dash: expected minus" "$out" -- bar "${look[@]}" --negative
 expect 2 "--background red: expected #rrggbb or none" "$out" -- bar "${look[@]}" --background red -o "$out"
 expect 2 "--value-min x: expected a number" "$out" -- bar "${look[@]}" --value-min x -o "$out"
 expect 2 "--value-min 50 is not below --value-max 10" "$out" -- bar "${look[@]}" --value-min 50 --value-max 10 -o "$out"
+expect 2 "--rotate-labels 30: expected auto, 0, 45 or 90" "$out" -- bar "${look[@]}" --rotate-labels 30 -o "$out"
 expect 2 "--stack needs --group COL" "$out" -- bar "${look[@]}" --stack -o "$out"
 expect 2 "--dumbbell needs --group COL" "$out" -- bar "${look[@]}" --dumbbell -o "$out"
 expect 1 "negative part, and --stack percent" "$out" -- bar --data "$tmp/pct.csv" --label 地域 --value 割合 --group 地域 --stack percent -o "$out"

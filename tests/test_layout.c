@@ -58,7 +58,7 @@ static void check_layout(const zy_layout *l, const char *what)
             fail_msg("%s: \"%s\" leaves the %gx%g canvas (%g,%g %gx%g)", what, l->texts[i].text,
                      l->width, l->height, a.x, a.y, a.w, a.h);
         for (size_t j = i + 1; j < l->ntext; j++)
-            if (zy_box_overlap(a, l->texts[j].box))
+            if (zy_text_items_overlap(&l->texts[i], &l->texts[j]))
                 fail_msg("%s: \"%s\" overlaps \"%s\"", what, l->texts[i].text, l->texts[j].text);
     }
     for (size_t i = 0; i < l->nrect; i++) {
@@ -460,6 +460,14 @@ static void check_centres(const zy_layout *l, const char *what)
             bar++;
         assert_true(bar < l->nrect);
         double bar_mid = l->rects[bar].box.x + l->rects[bar].box.w / 2;
+        if (t->angle != 0) { /* a turned label ends under its bar */
+            double a = t->angle * 3.14159265358979323846 / 180;
+            double end_x = t->origin_x + t->length * cos(a) + t->thickness / 2 * sin(a);
+            if (fabs(end_x - bar_mid) > 1)
+                fail_msg("%s: turned \"%s\" ends at %.1f, its bar at %.1f", what, t->text, end_x, bar_mid);
+            bar++;
+            continue;
+        }
         double box_mid = t->box.x + t->box.w / 2;
         if (fabs(box_mid - bar_mid) > 1)
             fail_msg("%s: \"%s\" centred at %.1f, its bar at %.1f", what, t->text, box_mid, bar_mid);
@@ -522,6 +530,14 @@ static void set_group_right(zy_bar_options *o)
 static void set_loss(zy_bar_options *o) { o->unit = "億円"; o->negative = ZY_NEGATIVE_TRIANGLE; }
 static void set_big_font(zy_bar_options *o) { set_vertical(o); o->font_size = 18; }
 
+static const char *schools_csv =
+    "name,v\n東京大学大学院情報理工学系研究科,120\n京都大学大学院情報学研究科,95\n"
+    "大阪大学大学院基礎工学研究科,80\n東北大学電気通信研究所,70\n名古屋大学大学院工学研究科,66\n"
+    "九州大学大学院システム情報科学研究院,60\n北海道大学大学院情報科学研究院,55\n筑波大学システム情報系,50\n";
+static void set_turn_auto(zy_bar_options *o) { set_vertical(o); o->unit = "件"; }
+static void set_turn_45(zy_bar_options *o) { set_turn_auto(o); o->rotate_labels = 45; }
+static void set_turn_90(zy_bar_options *o) { set_turn_auto(o); o->rotate_labels = 90; }
+
 static void test_slide_cases_never_overlap(void **state)
 {
     (void)state;
@@ -534,6 +550,9 @@ static void test_slide_cases_never_overlap(void **state)
         {stack_csv, set_stack_percent, "stack percent", false},
         {stack_csv, set_group_right, "legend right", false},
         {loss_csv, set_loss, "losses", false},
+        {schools_csv, set_turn_auto, "turned auto", false},
+        {schools_csv, set_turn_45, "turned 45", false},
+        {schools_csv, set_turn_90, "turned 90", false},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
         for (size_t s = 0; s < 3; s++) {
@@ -621,6 +640,37 @@ static void test_values_as_written(void **state)
     zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
 }
 
+/* Turned labels end under their bars' centres, and auto turns only labels that do not fit. */
+static void test_turned_labels(void **state)
+{
+    (void)state;
+    zy_layout l;
+    zy_bar_data *data;
+    struct zy_table *t;
+    build_case(schools_csv, set_turn_auto, 800, 450, &l, &data, &t);
+    size_t turned = 0, bar = 0;
+    for (size_t i = 0; i < l.ntext; i++) {
+        const zy_text_item *x = &l.texts[i];
+        if (x->role != ZY_ROLE_CATEGORY)
+            continue;
+        assert_true(x->angle > 0);
+        turned++;
+        /* the end of the text: origin + (length, thickness / 2) turned */
+        double a = x->angle * 3.14159265358979323846 / 180;
+        double end_x = x->origin_x + x->length * cos(a) + x->thickness / 2 * sin(a);
+        double mid = l.rects[bar].box.x + l.rects[bar].box.w / 2;
+        if (fabs(end_x - mid) > 1)
+            fail_msg("\"%s\" ends at %.1f, its bar's centre is %.1f", x->text, end_x, mid);
+        bar++;
+    }
+    assert_int_equal(turned, 8);
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+    build_case(pref_csv, set_turn_auto, 1600, 900, &l, &data, &t);
+    for (size_t i = 0; i < l.ntext; i++)
+        assert_true(l.texts[i].angle == 0);
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+}
+
 static void test_cells_as_written(void **state)
 {
     (void)state;
@@ -698,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_unit_caption_above_and_text_sizes),
         cmocka_unit_test(test_values_as_written),
         cmocka_unit_test(test_cells_as_written),
+        cmocka_unit_test(test_turned_labels),
         cmocka_unit_test(test_labels_break_between_words),
         cmocka_unit_test(test_groups_and_stacks),
         cmocka_unit_test(test_long_label_wraps_then_ellipsises),

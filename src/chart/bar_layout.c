@@ -681,6 +681,44 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
     return l->status;
 }
 
+/* The longest a turned label may be: its drop at most 35 % of the free height, and (at 45°)
+ * not past the left margin from its anchor x. */
+static double turned_length(const zy_metrics *m, double angle, double ax, double free_h,
+                            double size)
+{
+    double a = angle * 3.14159265358979323846 / 180, c = cos(a), s = sin(a);
+    double h = size * 1.3;
+    double by_height = (free_h * 0.35 - h * c) / s;
+    double by_left = c > 0.01 ? (ax - m->pad - h * s / 2) / c : INFINITY;
+    return fmax(size * 2, fmin(by_height, by_left));
+}
+
+/* The angle of a vertical chart's category labels: --rotate-labels, or (auto) 0 when every
+ * label fits its band in at most two lines without being cut, else 45° when the band leaves
+ * room between turned labels, else 90°; 0 when even 90° would not fit. */
+static double label_angle(const zy_fonts *fonts, const zy_bar_data *d, const zy_bar_options *o,
+                          const zy_metrics *m, const zy_text_style *flat, double band,
+                          double free_h)
+{
+    zy_text_style one = {m->label, false, 0, 1, ZY_ALIGN_LEFT};
+    double line_h = zy_text_measure(fonts, "国", &one).height;
+    if (o->rotate_labels == 0 || (o->rotate_labels > 0 && band < line_h * 1.1))
+        return 0;
+    if (o->rotate_labels > 0)
+        return o->rotate_labels;
+    bool fits = true;
+    for (size_t c = 0; c < d->ncat && fits; c++) {
+        zy_text_extent e = zy_text_measure(fonts, d->categories[c], flat);
+        fits = !zy_text_is_ellipsized(fonts, d->categories[c], flat) && e.height <= line_h * 2.2;
+    }
+    (void)free_h;
+    if (fits)
+        return 0;
+    if (band >= line_h * 1.6)
+        return 45;
+    return band >= line_h * 1.15 ? 90 : 0;
+}
+
 static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fonts,
                                  const zy_bar_data *d, const zy_bar_options *o,
                                  const zy_theme_colors *t, const zy_metrics *m, double top,
@@ -717,9 +755,19 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
     double sub = d->stack ? thickness : thickness / (double)d->ngroup;
 
     zy_text_style cat_style = {m->label, false, band * 0.94, 3, ZY_ALIGN_CENTER};
+    double angle = label_angle(fonts, d, o, m, &cat_style, band, bottom - top);
+    zy_text_style turned_style = {m->label, false, 0, 1, ZY_ALIGN_LEFT};
     double cat_h = 0;
-    for (size_t c = 0; c < d->ncat; c++)
-        cat_h = fmax(cat_h, zy_text_measure(fonts, d->categories[c], &cat_style).height);
+    for (size_t c = 0; c < d->ncat; c++) {
+        if (angle > 0) {
+            double ax = plot_x0 + band * ((double)c + 0.5);
+            turned_style.wrap_width = turned_length(m, angle, ax, bottom - top, turned_style.size);
+            zy_text_extent e = zy_text_measure(fonts, d->categories[c], &turned_style);
+            cat_h = fmax(cat_h, zy_turned_height(e.width, e.height, angle));
+        } else {
+            cat_h = fmax(cat_h, zy_text_measure(fonts, d->categories[c], &cat_style).height);
+        }
+    }
     /* value labels: shrink to the bar width; drop them if even 7 px does not fit */
     double fs_val = m->value;
     zy_text_style val_style = {fs_val, false, 0, 1, ZY_ALIGN_LEFT};
@@ -782,9 +830,16 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
     for (size_t c = 0; c < d->ncat; c++) {
         double band_x = plot_x0 + band * (double)c;
         double bar_x = band_x + (band - thickness) / 2;
-        zy_text_extent ce = zy_text_measure(fonts, d->categories[c], &cat_style);
-        zy_layout_add_text(l, fonts, d->categories[c], &cat_style, t->text, ZY_ROLE_CATEGORY,
-                           band_x + (band - ce.width) / 2, plot_bottom + m->gap * 0.5);
+        if (angle > 0) {
+            double ax = band_x + band / 2;
+            turned_style.wrap_width = turned_length(m, angle, ax, bottom - top, turned_style.size);
+            zy_layout_add_text_turned(l, fonts, d->categories[c], &turned_style, t->text,
+                                      ZY_ROLE_CATEGORY, angle, ax, plot_bottom + m->gap * 0.5);
+        } else {
+            zy_text_extent ce = zy_text_measure(fonts, d->categories[c], &cat_style);
+            zy_layout_add_text(l, fonts, d->categories[c], &cat_style, t->text, ZY_ROLE_CATEGORY,
+                               band_x + (band - ce.width) / 2, plot_bottom + m->gap * 0.5);
+        }
         double pos = 0, neg = 0;
         for (size_t g = 0; g < d->ngroup; g++) {
             if (!d->present[c * d->ngroup + g])

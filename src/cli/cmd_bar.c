@@ -54,6 +54,8 @@ static const char bar_help[] =
     "  --ref VALUE[:LABEL]    reference line across the bars (repeatable): --ref 50:目標\n"
     "  --highlight LABEL      that bar in the accent colour, the rest muted (repeatable)\n"
     "  --value-min N, --value-max N   the value axis runs at least from N to N\n"
+    "  --rotate-labels auto|0|45|90   vertical charts: turn the category labels (auto: only\n"
+    "                         when they do not fit their bars in two lines)\n"
     "  --background COLOR     #rrggbb, or none for a transparent PNG/SVG/PDF\n"
     "fonts:\n"
     "  --font FAMILY          face to use (default BIZ UDPGothic, then Noto Sans CJK JP)\n"
@@ -123,6 +125,7 @@ static const struct option bar_options[] = {
     {"background", required_argument, NULL, OPT_LOOK},
     {"value-min", required_argument, NULL, OPT_LOOK},
     {"value-max", required_argument, NULL, OPT_LOOK},
+    {"rotate-labels", required_argument, NULL, OPT_LOOK},
     {NULL, 0, NULL, 0},
 };
 

@@ -38,7 +38,7 @@ typedef struct spec_chart {
  * string, number or boolean; "ref" and "highlight" also take a list. */
 static const char *const look_keys[] = {"font_size", "no_values", "legend", "value_title",
     "category_title", "ref", "highlight", "decimals", "percent", "negative", "background",
-    "stack_mode", "value_min", "value_max", NULL};
+    "stack_mode", "value_min", "value_max", "rotate_labels", NULL};
 
 typedef struct spec_field {
     const char *key;
