@@ -533,8 +533,8 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
     if (plot_h <= 0 || plot_h / (double)d->ncat < min_band)
         return too_many(diag, d, o, plot_h > 0 ? plot_h : 0, 11);
     double band = plot_h / (double)d->ncat;
-    /* bars at most 2.6 label heights thick: three bars do not fill the canvas */
-    double per_bar_cap = 2.6 * m->label;
+    /* bars at most 3 label heights thick: three bars do not fill the canvas */
+    double per_bar_cap = 3.0 * m->label;
     double thickness = fmin(band * 0.72, per_bar_cap * (d->stack ? 1 : (double)d->ngroup));
     double sub = d->stack ? thickness : thickness / (double)d->ngroup;
 
