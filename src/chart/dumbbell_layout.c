@@ -272,6 +272,8 @@ zy_status zy_dumbbell_layout_build(zy_diag *diag, const zy_fonts *fonts, const z
     zy_metrics_set_label_size(&m, o->font_size);
     zy_legend_entry legend[ZY_PALETTE_MAX + 8];
     size_t nlegend = build_legend(d, kind, t, legend, sizeof legend / sizeof legend[0]);
+    if (o->legend == ZY_LEGEND_NONE)
+        nlegend = 0; /* other places: the legend stays on top */
     double top, bottom;
     zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, nlegend, t, &m, &top, &bottom);
     row_geometry g;
