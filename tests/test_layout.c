@@ -61,6 +61,20 @@ static void check_layout(const zy_layout *l, const char *what)
             if (zy_text_items_overlap(&l->texts[i], &l->texts[j]))
                 fail_msg("%s: \"%s\" overlaps \"%s\"", what, l->texts[i].text, l->texts[j].text);
     }
+    /* no line but the thin grid runs through text (reference lines break around labels) */
+    zy_theme_colors light;
+    zy_theme_colors_make(ZY_THEME_LIGHT, NULL, &light);
+    for (size_t k = 0; k < l->nline; k++) {
+        const zy_line_item *ln = &l->lines[k];
+        if (ln->color.r == light.grid.r && ln->color.g == light.grid.g && ln->color.b == light.grid.b)
+            continue;
+        zy_box thin = {fmin(ln->x0, ln->x1) - ln->width / 2, fmin(ln->y0, ln->y1) - ln->width / 2,
+                       fabs(ln->x1 - ln->x0) + ln->width, fabs(ln->y1 - ln->y0) + ln->width};
+        for (size_t i = 0; i < l->ntext; i++)
+            if (l->texts[i].angle == 0 && zy_box_overlap(thin, l->texts[i].box))
+                fail_msg("%s: a line (%.1f,%.1f)-(%.1f,%.1f) runs through \"%s\"", what, ln->x0,
+                         ln->y0, ln->x1, ln->y1, l->texts[i].text);
+    }
     for (size_t i = 0; i < l->nrect; i++) {
         zy_box r = l->rects[i].box;
         if (r.x < -0.01 || r.y < -0.01 || r.x + r.w > l->width + 0.01 ||
@@ -510,6 +524,7 @@ static void set_horizontal_refs(zy_bar_options *o)
     o->unit = "%";
     o->refs[o->nref++] = "25:平均";
     o->refs[o->nref++] = "27:目標";
+    o->refs[o->nref++] = "10";
     o->value_title = "割合";
     o->category_title = "地域";
 }

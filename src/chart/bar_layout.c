@@ -467,10 +467,46 @@ static size_t collect_refs(const zy_fonts *fonts, const zy_bar_options *o, const
     return n;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    const double *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* A reference line (horizontal or vertical), broken where it would run through text already
+ * placed (a value label): the line stops a little before the text and goes on after it. */
 static void draw_ref_line(zy_layout *l, const zy_theme_colors *t, const zy_metrics *m, double x0,
                           double y0, double x1, double y1)
 {
-    zy_layout_add_line(l, x0, y0, x1, y1, fmax(1.2, 2 * m->unit), t->zero_line);
+    bool across = y0 == y1; /* horizontal */
+    double width = fmax(1.2, 2 * m->unit), margin = m->gap * 0.5;
+    double (*gaps)[2] = malloc((l->ntext + 1) * sizeof *gaps);
+    size_t ngap = 0;
+    for (size_t i = 0; gaps && i < l->ntext; i++) {
+        zy_box b = l->texts[i].box;
+        bool hit = across ? b.y < y0 + width / 2 && b.y + b.h > y0 - width / 2
+                          : b.x < x0 + width / 2 && b.x + b.w > x0 - width / 2;
+        if (hit) {
+            gaps[ngap][0] = (across ? b.x : b.y) - margin;
+            gaps[ngap][1] = (across ? b.x + b.w : b.y + b.h) + margin;
+            ngap++;
+        }
+    }
+    if (ngap)
+        qsort(gaps, ngap, sizeof *gaps, by_start);
+    double from = across ? fmin(x0, x1) : fmin(y0, y1), end = across ? fmax(x0, x1) : fmax(y0, y1);
+    for (size_t i = 0; i <= ngap && from < end; i++) {
+        double to = i < ngap ? fmin(gaps[i][0], end) : end;
+        if (to > from) {
+            if (across)
+                zy_layout_add_line(l, from, y0, to, y0, width, t->zero_line);
+            else
+                zy_layout_add_line(l, x0, from, x0, to, width, t->zero_line);
+        }
+        if (i < ngap)
+            from = fmax(from, gaps[i][1]);
+    }
+    free(gaps);
 }
 
 /* Text colour on a filled bar: dark on light colours, white on dark ones. */
@@ -664,7 +700,7 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
     size_t nplaced = 0;
     for (size_t i = 0; i < nref; i++) {
         double x = axis_pos(&scale, axis_x0, axis_x1, refs[i].value);
-        draw_ref_line(l, t, m, x, top - (refs[i].label[0] ? m->gap * 0.5 : 0), x, plot_bottom);
+        draw_ref_line(l, t, m, x, top, x, plot_bottom);
         if (!refs[i].label[0])
             continue;
         double lx = fmin(fmax(x - refs[i].extent.width / 2, m->pad), right - refs[i].extent.width);
