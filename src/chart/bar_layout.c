@@ -1,8 +1,11 @@
 /*
- * bar_layout.c: bar-chart layout. Passes, top to bottom: title, subtitle, legend, source
- * footnote; then the category labels, value labels and ticks are measured so the plot area
- * leaves room for all of them; then bars, grid and labels are placed. Every string is measured
- * with Pango; long labels wrap, then ellipsise.
+ * bar_layout.c: bar-chart layout. Passes, top to bottom: title, subtitle, legend (top, bottom,
+ * right or none), source footnote; the caption row (unit and axis titles) in a row of its own;
+ * then the category labels (wrapped between words, or turned on vertical charts), value labels
+ * (one count of decimals, parts of stacks inside their segments), ticks and reference-line
+ * labels are measured so the plot area leaves room for all of them; then bars (centred in
+ * their slots, at most a few label heights thick), grid, labels and reference lines (broken
+ * around the text they would cross) are placed. Every string is measured with Pango.
  */
 #include "chart/bar_layout.h"
 #include "chart/dumbbell_layout.h"
