@@ -115,6 +115,48 @@ expect 2 "--date 2025-1-5: expected a day" "" -- auto --date 2025-1-5 -o "$tmp/d
 "$zuhyo" bar --help | grep -q '人, %)' && ! "$zuhyo" bar --help | grep -q '%%' && pass=$((pass + 1)) ||
   { echo "FAIL: bar --help shows %%"; fails=$((fails + 1)); }
 
+
+# ---- bar look options (issue 12): each one draws, each bad value is a usage error ----
+printf '地域,割合\n北海道,42.5%%\n和歌山県,8.0%%\n神奈川県,▲3\n鹿児島県,１２３\n' >"$tmp/pct.csv"
+printf '社,地域,台数\nA社,国内,150\nA社,北米,260\nB社,国内,70\nB社,北米,140\n' >"$tmp/stk.csv"
+look=(--data "$tmp/pct.csv" --label 地域 --value 割合)
+for opts in "--font-size 18" "--no-values" "--legend none" "--legend bottom" "--value-title 割合" \
+            "--category-title 地域" "--ref 25:平均" "--ref 10 --ref 20:目標" "--highlight 北海道" \
+            "--decimals 2" "--negative triangle" "--negative minus" "--background none" \
+            "--background #102030" "--value-min -10" "--value-max 200" "--vertical" "--horizontal" \
+            "--rotate-labels 45 --vertical" "--rotate-labels 90 --vertical" "--rotate-labels 0"; do
+  # shellcheck disable=SC2086
+  "$zuhyo" bar "${look[@]}" $opts -o "$tmp/look.svg" 2>"$tmp/stderr" && [ -s "$tmp/look.svg" ] &&
+    pass=$((pass + 1)) || { echo "FAIL: bar $opts"; cat "$tmp/stderr"; fails=$((fails + 1)); }
+done
+"$zuhyo" bar "${look[@]}" --decimals 1 -o "$tmp/dec.svg" && grep -q '北海道: 42.5' "$tmp/dec.svg" &&
+  pass=$((pass + 1)) || { echo "FAIL: bar --decimals 1 (cells 42.5%)"; fails=$((fails + 1)); }
+"$zuhyo" bar --data "$tmp/stk.csv" --label 社 --value 台数 --group 地域 --stack percent --legend right -o "$tmp/sp.png" &&
+  [ -s "$tmp/sp.png" ] && pass=$((pass + 1)) || { echo "FAIL: bar --stack percent"; fails=$((fails + 1)); }
+printf 'name,v\nA,0.425\nB,0.08\n' >"$tmp/frac.csv"
+"$zuhyo" bar --data "$tmp/frac.csv" --label name --value v --percent -o "$tmp/frac.svg" && grep -q 'A: 42.5' "$tmp/frac.svg" &&
+  pass=$((pass + 1)) || { echo "FAIL: bar --percent"; fails=$((fails + 1)); }
+"$zuhyo" bar "${look[@]}" --background none -o "$tmp/clear.png" &&
+  python3 -c "import sys; d=open(sys.argv[1],'rb').read(); sys.exit(0 if d[25] == 6 else 1)" "$tmp/clear.png" &&
+  pass=$((pass + 1)) || { echo "FAIL: bar --background none is not an RGBA PNG"; fails=$((fails + 1)); }
+expect 2 "--font-size 2: expected a size from 4 to 200" "$out" -- bar "${look[@]}" --font-size 2 -o "$out"
+expect 2 "--font-size big: expected a size" "$out" -- bar "${look[@]}" --font-size big -o "$out"
+expect 2 "--legend side: expected auto, top, right, bottom or none" "$out" -- bar "${look[@]}" --legend side -o "$out"
+expect 2 "--ref abc: expected VALUE or VALUE:LABEL" "$out" -- bar "${look[@]}" --ref abc -o "$out"
+expect 2 "--highlight 大阪府: no bar has this label" "$out" -- bar "${look[@]}" --highlight 大阪府 -o "$out"
+expect 2 "--decimals 1.5: expected a whole number from 0 to 6" "$out" -- bar "${look[@]}" --decimals 1.5 -o "$out"
+expect 2 "--decimals 9: expected a whole number" "$out" -- bar "${look[@]}" --decimals 9 -o "$out"
+expect 2 "--negative dash: expected minus" "$out" -- bar "${look[@]}" --negative dash -o "$out"
+expect 2 "--background red: expected #rrggbb or none" "$out" -- bar "${look[@]}" --background red -o "$out"
+expect 2 "--value-min x: expected a number" "$out" -- bar "${look[@]}" --value-min x -o "$out"
+expect 2 "--value-min 50 is not below --value-max 10" "$out" -- bar "${look[@]}" --value-min 50 --value-max 10 -o "$out"
+expect 2 "--rotate-labels 30: expected auto, 0, 45 or 90" "$out" -- bar "${look[@]}" --rotate-labels 30 -o "$out"
+expect 2 "--stack needs --group COL" "$out" -- bar "${look[@]}" --stack -o "$out"
+expect 2 "--dumbbell needs --group COL" "$out" -- bar "${look[@]}" --dumbbell -o "$out"
+expect 1 "negative part, and --stack percent" "$out" -- bar --data "$tmp/pct.csv" --label 地域 --value 割合 --group 地域 --stack percent -o "$out"
+"$zuhyo" bar --help | grep -q 'in a PDF the same numbers are points' && pass=$((pass + 1)) ||
+  { echo "FAIL: bar --help does not say --size is points in a PDF"; fails=$((fails + 1)); }
+
 # ---- extraction: scan, extract, facts, eval ----
 # bad table shapes stored whole: what scan finds is what the store keeps
 {
@@ -516,9 +558,18 @@ spec_error '{"charts": [{"type": "bar", "output": "../evil", "data": "x.csv", "l
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "colour": "国"}]}' 'charts\[0\].colour: unknown key'
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "formats": ["png", "gif"]}]}' 'charts\[0\].formats\[1\]: expected png, svg or pdf'
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "top": -3}]}' 'charts\[0\].top: expected a whole number'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "legend": "side"}]}' 'charts\[0\].legend: --legend side: expected auto'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "ref": [10, {}]}]}' 'charts\[0\].ref: expected a string, number or boolean'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "font_size": 1}]}' 'charts\[0\].font_size: --font-size 1: expected a size'
 spec_error '{"charts": []}' 'charts: expected a non-empty list'
 spec_error '{"charts": [{"type": "bar",}]}' 'bad.json:1:'
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "missing.csv", "label": "l", "value": "v"}]}' 'charts\[0\] (a): .*missing.csv: cannot open'
+
+# the bar look options as spec keys
+cp "$tmp/pct.csv" "$spec/pct.csv"
+printf '%s' '{"charts": [{"type": "bar", "output": "look", "data": "pct.csv", "label": "地域", "value": "割合", "formats": ["svg"], "font_size": 16, "decimals": 1, "ref": ["25:平均", 40], "highlight": ["北海道"], "negative": "triangle", "background": "none", "legend": "none", "value_title": "割合", "no_values": false, "value_max": 150}]}' >"$spec/look.json"
+"$zuhyo" render "$spec/look.json" -o "$tmp/lookout" 2>"$tmp/stderr" && grep -q '▲3' "$tmp/lookout/look.svg" 2>/dev/null ||
+  grep -q 'look.svg' <(ls "$tmp/lookout") && pass=$((pass + 1)) || { echo "FAIL: render with look keys"; cat "$tmp/stderr"; fails=$((fails + 1)); }
 
 echo "cli: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "chart/bar_layout.h"
+#include "text/breaks.h"
 
 static zy_fonts *fonts;
 
@@ -57,8 +58,22 @@ static void check_layout(const zy_layout *l, const char *what)
             fail_msg("%s: \"%s\" leaves the %gx%g canvas (%g,%g %gx%g)", what, l->texts[i].text,
                      l->width, l->height, a.x, a.y, a.w, a.h);
         for (size_t j = i + 1; j < l->ntext; j++)
-            if (zy_box_overlap(a, l->texts[j].box))
+            if (zy_text_items_overlap(&l->texts[i], &l->texts[j]))
                 fail_msg("%s: \"%s\" overlaps \"%s\"", what, l->texts[i].text, l->texts[j].text);
+    }
+    /* no line but the thin grid runs through text (reference lines break around labels) */
+    zy_theme_colors light;
+    zy_theme_colors_make(ZY_THEME_LIGHT, NULL, &light);
+    for (size_t k = 0; k < l->nline; k++) {
+        const zy_line_item *ln = &l->lines[k];
+        if (ln->color.r == light.grid.r && ln->color.g == light.grid.g && ln->color.b == light.grid.b)
+            continue;
+        zy_box thin = {fmin(ln->x0, ln->x1) - ln->width / 2, fmin(ln->y0, ln->y1) - ln->width / 2,
+                       fabs(ln->x1 - ln->x0) + ln->width, fabs(ln->y1 - ln->y0) + ln->width};
+        for (size_t i = 0; i < l->ntext; i++)
+            if (l->texts[i].angle == 0 && zy_box_overlap(thin, l->texts[i].box))
+                fail_msg("%s: a line (%.1f,%.1f)-(%.1f,%.1f) runs through \"%s\"", what, ln->x0,
+                         ln->y0, ln->x1, ln->y1, l->texts[i].text);
     }
     for (size_t i = 0; i < l->nrect; i++) {
         zy_box r = l->rects[i].box;
@@ -416,10 +431,340 @@ static void test_rank_below_one_refused(void **state)
     zy_table_destroy(t);
 }
 
+
+/* ---- issue 12: charts that go on a slide unedited ---- */
+
+static const int slide_sizes[][2] = {{800, 450}, {1600, 900}, {842, 595}};
+
+typedef void (*option_setter)(zy_bar_options *o);
+
+/* Build the layout of csv with options from `set`; fails the test on an error. */
+static void build_case(const char *csv, option_setter set, int w, int h, zy_layout *l,
+                       zy_bar_data **data, struct zy_table **t)
+{
+    zy_diag d = {0};
+    assert_int_equal(zy_csv_parse(&d, "t.csv", csv, strlen(csv), 0, t), ZY_OK);
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    o.label_column = "name";
+    o.value_column = "v";
+    o.width = w;
+    o.height = h;
+    o.title = "地域別の割合（2024年）";
+    o.source = "出典: zuhyo テスト";
+    set(&o);
+    if (zy_bar_data_from_table(&d, *t, &o, data) != ZY_OK)
+        fail_msg("%dx%d: %s", w, h, d.message);
+    zy_theme_colors colors;
+    zy_theme_colors_make(ZY_THEME_LIGHT, NULL, &colors);
+    if (zy_bar_layout_build(&d, fonts, *data, &o, &colors, l) != ZY_OK)
+        fail_msg("%dx%d: %s", w, h, d.message);
+}
+
+/* Every category label's centre on its bar's centre (±1 px), for single-series vertical
+ * charts: the box, and the lines Pango draws inside it. */
+static void check_centres(const zy_layout *l, const char *what)
+{
+    size_t bar = 0;
+    for (size_t i = 0; i < l->ntext; i++) {
+        const zy_text_item *t = &l->texts[i];
+        if (t->role != ZY_ROLE_CATEGORY)
+            continue;
+        while (bar < l->nrect && l->rects[bar].box.h <= 0)
+            bar++;
+        assert_true(bar < l->nrect);
+        double bar_mid = l->rects[bar].box.x + l->rects[bar].box.w / 2;
+        if (t->angle != 0) { /* a turned label ends under its bar */
+            double a = t->angle * 3.14159265358979323846 / 180;
+            double end_x = t->origin_x + t->length * cos(a) + t->thickness / 2 * sin(a);
+            if (fabs(end_x - bar_mid) > 1)
+                fail_msg("%s: turned \"%s\" ends at %.1f, its bar at %.1f", what, t->text, end_x, bar_mid);
+            bar++;
+            continue;
+        }
+        double box_mid = t->box.x + t->box.w / 2;
+        if (fabs(box_mid - bar_mid) > 1)
+            fail_msg("%s: \"%s\" centred at %.1f, its bar at %.1f", what, t->text, box_mid, bar_mid);
+        PangoLayout *pl = zy_text_layout(fonts, t->text, &t->style);
+        PangoLayoutIter *it = pango_layout_get_iter(pl);
+        do {
+            PangoRectangle line;
+            pango_layout_iter_get_line_extents(it, NULL, &line);
+            double mid = t->origin_x + (line.x + line.width / 2.0) / PANGO_SCALE;
+            if (fabs(mid - bar_mid) > 1)
+                fail_msg("%s: a line of \"%s\" is drawn centred at %.1f, its bar at %.1f", what,
+                         t->text, mid, bar_mid);
+        } while (pango_layout_iter_next_line(it));
+        pango_layout_iter_free(it);
+        g_object_unref(pl);
+        bar++;
+    }
+}
+
+static const char *pref_csv = "name,v\n北海道,42.5%\n和歌山県,8.0%\n鹿児島県,31.2%\n神奈川県,12%\n"
+                              "東京大学大学院情報理工学系研究科,27.5%\n";
+static const char *stack_csv = "name,g,v\nトヨタ,国内,150\nトヨタ,北米,260\nトヨタ,欧州,110\n"
+                               "ホンダ,国内,70\nホンダ,北米,140\nホンダ,欧州,30\n日産,国内,50\n"
+                               "日産,北米,90\n日産,欧州,40\n";
+static const char *loss_csv = "name,v\nクラウド事業,1200\n半導体製造装置,-420\nゲーム,▲150\n部品,△30\n";
+
+static void set_vertical(zy_bar_options *o) { o->orientation = ZY_ORIENT_VERTICAL; o->unit = "%"; }
+static void set_vertical_refs(zy_bar_options *o)
+{
+    set_vertical(o);
+    o->refs[o->nref++] = "25:平均";
+    o->refs[o->nref++] = "26:目標";
+    o->highlights[o->nhighlight++] = "北海道";
+    o->value_title = "割合";
+    o->category_title = "地域";
+}
+static void set_horizontal_refs(zy_bar_options *o)
+{
+    o->orientation = ZY_ORIENT_HORIZONTAL;
+    o->unit = "%";
+    o->refs[o->nref++] = "25:平均";
+    o->refs[o->nref++] = "27:目標";
+    o->refs[o->nref++] = "10";
+    o->value_title = "割合";
+    o->category_title = "地域";
+}
+static void set_stack(zy_bar_options *o) { o->group_column = "g"; o->stack = true; o->unit = "万台"; }
+static void set_stack_percent(zy_bar_options *o)
+{
+    set_stack(o);
+    o->stack_percent = true;
+    o->unit = NULL;
+    o->legend = ZY_LEGEND_BOTTOM;
+}
+static void set_group_right(zy_bar_options *o)
+{
+    o->group_column = "g";
+    o->legend = ZY_LEGEND_RIGHT;
+    o->orientation = ZY_ORIENT_VERTICAL;
+}
+static void set_loss(zy_bar_options *o) { o->unit = "億円"; o->negative = ZY_NEGATIVE_TRIANGLE; }
+static void set_big_font(zy_bar_options *o) { set_vertical(o); o->font_size = 18; }
+
+static const char *schools_csv =
+    "name,v\n東京大学大学院情報理工学系研究科,120\n京都大学大学院情報学研究科,95\n"
+    "大阪大学大学院基礎工学研究科,80\n東北大学電気通信研究所,70\n名古屋大学大学院工学研究科,66\n"
+    "九州大学大学院システム情報科学研究院,60\n北海道大学大学院情報科学研究院,55\n筑波大学システム情報系,50\n";
+static void set_turn_auto(zy_bar_options *o) { set_vertical(o); o->unit = "件"; }
+static void set_turn_45(zy_bar_options *o) { set_turn_auto(o); o->rotate_labels = 45; }
+static void set_turn_90(zy_bar_options *o) { set_turn_auto(o); o->rotate_labels = 90; }
+
+static void test_slide_cases_never_overlap(void **state)
+{
+    (void)state;
+    struct { const char *csv; option_setter set; const char *name; bool centres; } cases[] = {
+        {pref_csv, set_vertical, "vertical", true},
+        {pref_csv, set_vertical_refs, "vertical refs", true},
+        {pref_csv, set_horizontal_refs, "horizontal refs", false},
+        {pref_csv, set_big_font, "font 18", true},
+        {stack_csv, set_stack, "stack", false},
+        {stack_csv, set_stack_percent, "stack percent", false},
+        {stack_csv, set_group_right, "legend right", false},
+        {loss_csv, set_loss, "losses", false},
+        {schools_csv, set_turn_auto, "turned auto", false},
+        {schools_csv, set_turn_45, "turned 45", false},
+        {schools_csv, set_turn_90, "turned 90", false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t s = 0; s < 3; s++) {
+            zy_layout l;
+            zy_bar_data *data;
+            struct zy_table *t;
+            build_case(cases[c].csv, cases[c].set, slide_sizes[s][0], slide_sizes[s][1], &l, &data, &t);
+            char what[96];
+            snprintf(what, sizeof what, "%s %dx%d", cases[c].name, slide_sizes[s][0], slide_sizes[s][1]);
+            check_layout(&l, what);
+            if (cases[c].centres)
+                check_centres(&l, what);
+            zy_layout_free(&l);
+            zy_bar_data_destroy(data);
+            zy_table_destroy(t);
+        }
+}
+
+/* The unit caption sits above the plot, in a row of its own, and text is at least 11 px. */
+static void test_unit_caption_above_and_text_sizes(void **state)
+{
+    (void)state;
+    for (size_t s = 0; s < 3; s++) {
+        zy_layout l;
+        zy_bar_data *data;
+        struct zy_table *t;
+        build_case(pref_csv, set_vertical, slide_sizes[s][0], slide_sizes[s][1], &l, &data, &t);
+        const zy_text_item *caption = NULL;
+        double first_tick = INFINITY;
+        for (size_t i = 0; i < l.ntext; i++) {
+            if (l.texts[i].role == ZY_ROLE_AXIS_TITLE)
+                caption = &l.texts[i];
+            if (l.texts[i].role == ZY_ROLE_TICK)
+                first_tick = fmin(first_tick, l.texts[i].box.y);
+            if (l.texts[i].role == ZY_ROLE_CATEGORY)
+                assert_true(l.texts[i].style.size >= 11);
+        }
+        assert_non_null(caption);
+        assert_string_equal(caption->text, "単位: %");
+        assert_true(caption->box.y + caption->box.h <= first_tick);
+        zy_layout_free(&l);
+        zy_bar_data_destroy(data);
+        zy_table_destroy(t);
+    }
+}
+
+static bool has_value_text(const zy_layout *l, const char *text)
+{
+    for (size_t i = 0; i < l->ntext; i++)
+        if (l->texts[i].role == ZY_ROLE_VALUE && strcmp(l->texts[i].text, text) == 0)
+            return true;
+    return false;
+}
+
+/* 8.0 reads 8.0% beside 42.5%; negatives in ▲; stacks label their parts; highlights mute the
+ * rest and need no legend. */
+static void test_values_as_written(void **state)
+{
+    (void)state;
+    zy_layout l;
+    zy_bar_data *data;
+    struct zy_table *t;
+    build_case(pref_csv, set_vertical_refs, 1600, 900, &l, &data, &t);
+    assert_true(has_value_text(&l, "8.0%"));
+    assert_true(has_value_text(&l, "42.5%"));
+    assert_true(has_value_text(&l, "12.0%"));
+    for (size_t i = 0; i < l.ntext; i++)
+        assert_int_not_equal(l.texts[i].role, ZY_ROLE_LEGEND);
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+
+    build_case(loss_csv, set_loss, 1600, 900, &l, &data, &t);
+    assert_true(has_value_text(&l, "▲420億円"));
+    assert_true(has_value_text(&l, "▲150億円"));
+    assert_true(has_value_text(&l, "▲30億円"));
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+
+    build_case(stack_csv, set_stack, 1600, 900, &l, &data, &t);
+    assert_true(has_value_text(&l, "520万台"));
+    assert_true(has_value_text(&l, "260万台"));
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+
+    build_case(stack_csv, set_stack_percent, 1600, 900, &l, &data, &t);
+    assert_true(has_value_text(&l, "50.0%"));
+    assert_false(has_value_text(&l, "520万台"));
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+}
+
+/* Turned labels end under their bars' centres, and auto turns only labels that do not fit. */
+static void test_turned_labels(void **state)
+{
+    (void)state;
+    zy_layout l;
+    zy_bar_data *data;
+    struct zy_table *t;
+    build_case(schools_csv, set_turn_auto, 800, 450, &l, &data, &t);
+    size_t turned = 0, bar = 0;
+    for (size_t i = 0; i < l.ntext; i++) {
+        const zy_text_item *x = &l.texts[i];
+        if (x->role != ZY_ROLE_CATEGORY)
+            continue;
+        assert_true(x->angle > 0);
+        turned++;
+        /* the end of the text: origin + (length, thickness / 2) turned */
+        double a = x->angle * 3.14159265358979323846 / 180;
+        double end_x = x->origin_x + x->length * cos(a) + x->thickness / 2 * sin(a);
+        double mid = l.rects[bar].box.x + l.rects[bar].box.w / 2;
+        if (fabs(end_x - mid) > 1)
+            fail_msg("\"%s\" ends at %.1f, its bar's centre is %.1f", x->text, end_x, mid);
+        bar++;
+    }
+    assert_int_equal(turned, 8);
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+    build_case(pref_csv, set_turn_auto, 1600, 900, &l, &data, &t);
+    for (size_t i = 0; i < l.ntext; i++)
+        assert_true(l.texts[i].angle == 0);
+    zy_layout_free(&l), zy_bar_data_destroy(data), zy_table_destroy(t);
+}
+
+static void test_cells_as_written(void **state)
+{
+    (void)state;
+    struct { const char *cell; double value; bool percent; } ok[] = {
+        {"42.5%", 42.5, true}, {"▲150", -150, false}, {"△150", -150, false},
+        {"1,234", 1234, false}, {"１２３", 123, false}, {"\xE2\x88\x92" "12", -12, false},
+        {"４２．５％", 42.5, true}, {" -3.5 ", -3.5, false},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        double v;
+        bool pct;
+        const char *why;
+        if (!zy_parse_cell_number_ex(ok[i].cell, &v, &pct, &why))
+            fail_msg("\"%s\" %s", ok[i].cell, why);
+        assert_true(fabs(v - ok[i].value) < 1e-9);
+        assert_int_equal(pct, ok[i].percent);
+    }
+    const char *bad[] = {"▲-3", "12%3", "abc", "", "▲"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v;
+        const char *why;
+        assert_false(zy_parse_cell_number(bad[i], &v, &why));
+    }
+}
+
+/* Offset of the n-th character (0-based) of s. */
+static size_t char_at(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (n > 0 && s[i]) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return i;
+}
+
+static void test_labels_break_between_words(void **state)
+{
+    (void)state;
+    const char *never[] = {"北海道", "和歌山県", "研究科", "マサチューセッツ", "2024年"};
+    for (size_t w = 0; w < sizeof never / sizeof never[0]; w++)
+        for (size_t k = 1; never[w][char_at(never[w], k)]; k++)
+            if (zy_text_break_allowed(never[w], char_at(never[w], k)))
+                fail_msg("\"%s\" may break after %zu characters", never[w], k);
+    const char *uni = "東京大学大学院情報理工学系研究科";
+    assert_true(zy_text_break_allowed(uni, char_at(uni, 4)));   /* 東京大学|大学院 */
+    assert_false(zy_text_break_allowed(uni, char_at(uni, 6)));  /* 大学|院 */
+    assert_true(zy_text_break_allowed(uni, char_at(uni, 7)));   /* 大学院|情報 */
+    assert_true(zy_text_break_allowed(uni, char_at(uni, 13)));  /* 学系|研究科 */
+    assert_false(zy_text_break_allowed(uni, char_at(uni, 14))); /* 研|究科 */
+    const char *mixed = "カーネギーメロン大学";
+    assert_true(zy_text_break_allowed(mixed, char_at(mixed, 8))); /* katakana | kanji */
+    assert_false(zy_text_break_allowed(mixed, char_at(mixed, 3)));
+    /* wrapped in a narrow box, 和歌山県 stays on one line rather than 和歌/山県 */
+    zy_text_style s = {20, false, 110, 3, ZY_ALIGN_CENTER};
+    PangoLayout *pl = zy_text_layout(fonts, "和歌山県 鹿児島県", &s);
+    PangoLayoutIter *it = pango_layout_get_iter(pl);
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        const char *text = pango_layout_get_text(pl) + line->start_index;
+        /* every line starts a prefecture (after the word joiners) */
+        assert_true(strncmp(text, "和", 3) == 0 || strncmp(text, "鹿", 3) == 0);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    g_object_unref(pl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_overlap_all_sizes),
+        cmocka_unit_test(test_slide_cases_never_overlap),
+        cmocka_unit_test(test_unit_caption_above_and_text_sizes),
+        cmocka_unit_test(test_values_as_written),
+        cmocka_unit_test(test_cells_as_written),
+        cmocka_unit_test(test_turned_labels),
+        cmocka_unit_test(test_labels_break_between_words),
         cmocka_unit_test(test_groups_and_stacks),
         cmocka_unit_test(test_long_label_wraps_then_ellipsises),
         cmocka_unit_test(test_auto_orientation),

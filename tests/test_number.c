@@ -101,10 +101,45 @@ static void test_truncation_reports_full_length(void **state)
     assert_int_equal(strlen(small), 3);
 }
 
+/* Charts: negatives with U+2212 or ▲, a fixed count of decimals (8.0% beside 42.5%). */
+static void test_styled(void **state)
+{
+    (void)state;
+    struct {
+        double value;
+        zy_number_format format;
+        const char *unit;
+        int decimals;
+        zy_negative_style negative;
+        const char *expected;
+    } styled[] = {
+        {-42000000000, ZY_NUMBER_JA, "円", -1, ZY_NEGATIVE_MINUS, "\u2212420億円"},
+        {-42000000000, ZY_NUMBER_JA, "円", -1, ZY_NEGATIVE_TRIANGLE, "▲420億円"},
+        {-150, ZY_NUMBER_JA, NULL, -1, ZY_NEGATIVE_TRIANGLE, "▲150"},
+        {-150, ZY_NUMBER_RAW, NULL, -1, ZY_NEGATIVE_TRIANGLE, "-150"},
+        {8, ZY_NUMBER_JA, "%", 1, ZY_NEGATIVE_MINUS, "8.0%"},
+        {42.5, ZY_NUMBER_JA, "%", 1, ZY_NEGATIVE_MINUS, "42.5%"},
+        {1234.5, ZY_NUMBER_JA, NULL, 0, ZY_NEGATIVE_MINUS, "1,235"},
+        {3300000000, ZY_NUMBER_JA, "ドル", 1, ZY_NEGATIVE_MINUS, "33.0億ドル"},
+        {2500000, ZY_NUMBER_EN, NULL, 2, ZY_NEGATIVE_MINUS, "2.50M"},
+        {-0.0001, ZY_NUMBER_JA, NULL, 1, ZY_NEGATIVE_MINUS, "0.0"},
+        {0.5, ZY_NUMBER_RAW, NULL, 3, ZY_NEGATIVE_MINUS, "0.500"},
+    };
+    for (size_t i = 0; i < sizeof styled / sizeof styled[0]; i++) {
+        char out[128];
+        zy_format_number_styled(out, sizeof out, styled[i].value, styled[i].format, styled[i].unit,
+                                styled[i].decimals, styled[i].negative);
+        if (strcmp(out, styled[i].expected) != 0)
+            fail_msg("case %zu: %.17g → \"%s\", expected \"%s\"", i, styled[i].value, out,
+                     styled[i].expected);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_table),
+        cmocka_unit_test(test_styled),
         cmocka_unit_test(test_truncation_reports_full_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,12 +102,26 @@ typedef enum zy_number_format {
 size_t zy_format_number(char *out, size_t cap, double value, zy_number_format format,
                         const char *unit);
 
+/* How a negative number is written: U+2212 MINUS SIGN (−420億, the default), or the
+ * Japanese accounting triangle (▲420億). */
+typedef enum zy_negative_style { ZY_NEGATIVE_MINUS = 0, ZY_NEGATIVE_TRIANGLE } zy_negative_style;
+
+/* zy_format_number with a fixed number of decimals (decimals >= 0; -1 keeps the automatic
+ * choice) and a negative style. The sign of a raw number stays an ASCII hyphen. */
+size_t zy_format_number_styled(char *out, size_t cap, double value, zy_number_format format,
+                               const char *unit, int decimals, zy_negative_style negative);
+
 /* ---- Bar charts ----------------------------------------------------------------------- */
 
 typedef enum zy_orientation { ZY_ORIENT_AUTO = 0, ZY_ORIENT_HORIZONTAL, ZY_ORIENT_VERTICAL } zy_orientation;
 typedef enum zy_sort { ZY_SORT_NONE = 0, ZY_SORT_DESC, ZY_SORT_ASC } zy_sort;
 typedef enum zy_theme { ZY_THEME_LIGHT = 0, ZY_THEME_DARK } zy_theme;
 typedef enum zy_format { ZY_FORMAT_PNG = 0, ZY_FORMAT_SVG, ZY_FORMAT_PDF } zy_format;
+typedef enum zy_legend_position {
+    ZY_LEGEND_AUTO = 0, ZY_LEGEND_TOP, ZY_LEGEND_RIGHT, ZY_LEGEND_BOTTOM, ZY_LEGEND_NONE
+} zy_legend_position;
+#define ZY_BAR_MAX_REFS 8
+#define ZY_BAR_MAX_HIGHLIGHTS 32
 
 typedef struct zy_bar_options {
     const char *label_column;  /* category names (required) */
@@ -132,7 +146,36 @@ typedef struct zy_bar_options {
     const char *qualifier_column; /* how each value was written: 約 (printed before the value
                                      label), 超, 以上, 未満, 以下 (after); or NULL */
     bool svg_text;             /* SVG: labels stay <text> (font subset embedded) to edit them */
+    /* ---- look (issue 12); zero/NULL keeps the automatic choice ---- */
+    double font_size;          /* category labels' size in canvas units (px; pt in a PDF), 4–200;
+                                  titles, values and ticks scale with it; 0: from the canvas */
+    bool no_values;            /* no value labels on the bars */
+    zy_legend_position legend; /* where the legend goes (AUTO: top, none for one series) */
+    const char *value_title;   /* title of the value axis, or NULL */
+    const char *category_title;/* title of the category axis, or NULL */
+    const char *refs[ZY_BAR_MAX_REFS]; /* reference lines "VALUE" or "VALUE:LABEL" */
+    size_t nref;
+    const char *highlights[ZY_BAR_MAX_HIGHLIGHTS]; /* categories drawn in the accent colour */
+    size_t nhighlight;
+    int decimals;              /* decimals of every value label and tick; -1: automatic, one
+                                  count per axis (the most any value needs, at most 2) */
+    bool percent;              /* values are fractions: 0.425 is drawn as 42.5% */
+    zy_negative_style negative;/* −420 (U+2212, default) or ▲420 */
+    const char *background;    /* "#rrggbb", or "none" for a transparent PNG/SVG/PDF; NULL: theme */
+    bool stack_percent;        /* with stack: every bar is 100 %, its parts are shares */
+    bool has_value_min, has_value_max;
+    double value_min, value_max; /* the value axis runs at least from min to max */
+    int rotate_labels;         /* vertical charts: -1 auto (0, then 45, then 90 when labels do not
+                                  fit), or 0, 45, 90 degrees */
 } zy_bar_options;
+
+/* Set an option of a bar chart from its command-line name (without "--") and text, as
+ * `zuhyo bar` and `zuhyo render` both take them: font-size, no-values, legend, value-title,
+ * category-title, ref, highlight, decimals, percent, negative, background, stack (true or
+ * percent), value-min, value-max, rotate-labels. value is kept, not copied. False with a
+ * message in err for an unknown name or a bad value. */
+bool zy_bar_option_set(zy_bar_options *options, const char *name, const char *value, char *err,
+                       size_t cap);
 
 void zy_bar_options_defaults(zy_bar_options *options);
 

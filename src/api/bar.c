@@ -2,6 +2,9 @@
  * bar.c: the public bar-chart API: bind a table, lay out, render, write (see zuhyo.h).
  * Glue only: the work is in chart/bar_data.c, chart/bar_layout.c and render/output.c.
  */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +16,131 @@
 struct zy_bar_chart {
     zy_bar_data *data;
     zy_bar_options options;  /* strings point into the caller's options: see create */
-    char *strings[6];        /* owned copies of title, subtitle, source, unit, palette */
+    char *strings[8];        /* owned copies of title, subtitle, source, unit, palette,
+                                value title, category title, background */
+    char *refs[ZY_BAR_MAX_REFS];
+    char *highlights[ZY_BAR_MAX_HIGHLIGHTS];
 };
+
+/* "#rrggbb" or "none"; false for anything else (as the timeline reads it). */
+static bool parse_background(const char *text, zy_color *out)
+{
+    if (strcmp(text, "none") == 0) {
+        *out = (zy_color){1, 1, 1, 0};
+        return true;
+    }
+    unsigned v;
+    char tail;
+    if (text[0] != '#' || strlen(text) != 7 || strspn(text + 1, "0123456789abcdefABCDEF") != 6 ||
+        sscanf(text + 1, "%6x%c", &v, &tail) != 1)
+        return false;
+    *out = (zy_color){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
+    return true;
+}
+
+static bool parse_double(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(text, &end);
+    return end != text && !*end && errno == 0 && isfinite(*out);
+}
+
+static bool fail_option(char *err, size_t cap, const char *name, const char *value,
+                        const char *expected)
+{
+    snprintf(err, cap, "--%s %s: expected %s", name, value, expected);
+    return false;
+}
+
+static int choose(const char *text, const char *const *choices)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(text, choices[i]) == 0)
+            return i;
+    return -1;
+}
+
+bool zy_bar_option_set(zy_bar_options *o, const char *name, const char *value, char *err,
+                       size_t cap)
+{
+    static const char *const legends[] = {"auto", "top", "right", "bottom", "none", NULL};
+    static const char *const negatives[] = {"minus", "triangle", NULL};
+    static const char *const truth[] = {"false", "true", NULL};
+    double v;
+    int k;
+    if (strcmp(name, "font-size") == 0) {
+        if (!parse_double(value, &v) || v < 4 || v > 200)
+            return fail_option(err, cap, name, value, "a size from 4 to 200 (px; pt in a PDF)");
+        o->font_size = v;
+    } else if (strcmp(name, "no-values") == 0 || strcmp(name, "percent") == 0) {
+        if ((k = choose(value, truth)) < 0)
+            return fail_option(err, cap, name, value, "true or false");
+        if (name[0] == 'n')
+            o->no_values = k;
+        else
+            o->percent = k;
+    } else if (strcmp(name, "legend") == 0) {
+        if ((k = choose(value, legends)) < 0)
+            return fail_option(err, cap, name, value, "auto, top, right, bottom or none");
+        o->legend = (zy_legend_position)k;
+    } else if (strcmp(name, "value-title") == 0) {
+        o->value_title = value;
+    } else if (strcmp(name, "category-title") == 0) {
+        o->category_title = value;
+    } else if (strcmp(name, "ref") == 0) {
+        const char *label;
+        if (!zy_bar_parse_ref(value, false, &v, &label))
+            return fail_option(err, cap, name, value, "VALUE or VALUE:LABEL (50, 42.5%:平均)");
+        if (o->nref >= ZY_BAR_MAX_REFS)
+            return fail_option(err, cap, name, value, "at most 8 reference lines");
+        o->refs[o->nref++] = value;
+    } else if (strcmp(name, "highlight") == 0) {
+        if (!*value)
+            return fail_option(err, cap, name, "\"\"", "a bar's label");
+        if (o->nhighlight >= ZY_BAR_MAX_HIGHLIGHTS)
+            return fail_option(err, cap, name, value, "at most 32 highlighted bars");
+        o->highlights[o->nhighlight++] = value;
+    } else if (strcmp(name, "decimals") == 0) {
+        if (!parse_double(value, &v) || v != floor(v) || v < 0 || v > 6)
+            return fail_option(err, cap, name, value, "a whole number from 0 to 6");
+        o->decimals = (int)v;
+    } else if (strcmp(name, "negative") == 0) {
+        if ((k = choose(value, negatives)) < 0)
+            return fail_option(err, cap, name, value, "minus (−420, default) or triangle (▲420)");
+        o->negative = (zy_negative_style)k;
+    } else if (strcmp(name, "background") == 0) {
+        zy_color c;
+        if (!parse_background(value, &c))
+            return fail_option(err, cap, name, value, "#rrggbb or none (transparent)");
+        o->background = value;
+    } else if (strcmp(name, "stack") == 0) {
+        if (strcmp(value, "percent") == 0)
+            o->stack = o->stack_percent = true;
+        else if ((k = choose(value, truth)) >= 0)
+            o->stack = k, o->stack_percent = false;
+        else
+            return fail_option(err, cap, name, value, "percent (100 % stacks), true or false");
+    } else if (strcmp(name, "value-min") == 0 || strcmp(name, "value-max") == 0) {
+        const char *label;
+        if (!zy_bar_parse_ref(value, false, &v, &label) || *label || strchr(value, ':'))
+            return fail_option(err, cap, name, value, "a number (0, 100, ▲50)");
+        if (strcmp(name, "value-min") == 0)
+            o->has_value_min = true, o->value_min = v;
+        else
+            o->has_value_max = true, o->value_max = v;
+    } else if (strcmp(name, "rotate-labels") == 0) {
+        static const char *const angles[] = {"auto", "0", "45", "90", NULL};
+        static const int degrees[] = {-1, 0, 45, 90};
+        if ((k = choose(value, angles)) < 0)
+            return fail_option(err, cap, name, value, "auto, 0, 45 or 90");
+        o->rotate_labels = degrees[k];
+    } else {
+        snprintf(err, cap, "--%s: not a bar-chart option", name);
+        return false;
+    }
+    return true;
+}
 
 void zy_bar_options_defaults(zy_bar_options *o)
 {
@@ -26,6 +152,48 @@ void zy_bar_options_defaults(zy_bar_options *o)
     o->width = 1600;
     o->height = 900;
     o->scale = 1;
+    o->decimals = -1;
+    o->rotate_labels = -1;
+}
+
+/* The look options a program may have set directly (the CLI checks them on the way in). */
+static zy_status check_look(zy_context *ctx, const zy_bar_options *o)
+{
+    zy_color bg;
+    if (o->background && !parse_background(o->background, &bg))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--background %s: expected #rrggbb or none",
+                            o->background);
+    if (o->font_size != 0 && !(o->font_size >= 4 && o->font_size <= 200))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--font-size %g: expected a size from 4 to 200",
+                            o->font_size);
+    if (o->decimals < -1 || o->decimals > 6)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--decimals %d: expected 0 to 6", o->decimals);
+    if (o->nref > ZY_BAR_MAX_REFS || o->nhighlight > ZY_BAR_MAX_HIGHLIGHTS)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "too many --ref or --highlight options");
+    for (size_t i = 0; i < o->nref; i++) {
+        double v;
+        const char *label;
+        if (!o->refs[i] || !zy_bar_parse_ref(o->refs[i], false, &v, &label))
+            return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--ref %s: expected VALUE or VALUE:LABEL",
+                                o->refs[i] ? o->refs[i] : "(null)");
+    }
+    for (size_t i = 0; i < o->nhighlight; i++)
+        if (!o->highlights[i])
+            return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--highlight: a label is missing");
+    if (o->has_value_min && o->has_value_max && !(o->value_min < o->value_max))
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE,
+                            "--value-min %g is not below --value-max %g", o->value_min,
+                            o->value_max);
+    if (o->log_scale && o->has_value_min && o->value_min <= 0)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--value-min %g: a log scale starts above zero",
+                            o->value_min);
+    if (o->rotate_labels != -1 && o->rotate_labels != 0 && o->rotate_labels != 45 &&
+        o->rotate_labels != 90)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--rotate-labels %d: expected auto, 0, 45 or 90",
+                            o->rotate_labels);
+    if (o->stack_percent && !o->stack)
+        return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "stack_percent needs stack");
+    return ZY_OK;
 }
 
 zy_status zy_table_read_file(zy_context *ctx, const char *path, zy_table **out)
@@ -49,6 +217,19 @@ zy_status zy_table_parse(zy_context *ctx, const char *name, const char *bytes, s
     return zy_csv_parse(&ctx->diag, name, bytes, len, sep, out);
 }
 
+/* Own copies of the reference lines and highlighted labels. */
+static bool keep_lists(zy_bar_chart *chart)
+{
+    zy_bar_options *o = &chart->options;
+    for (size_t i = 0; i < o->nref; i++)
+        if (!zy_keep_string(&o->refs[i], &chart->refs[i]))
+            return false;
+    for (size_t i = 0; i < o->nhighlight; i++)
+        if (!zy_keep_string(&o->highlights[i], &chart->highlights[i]))
+            return false;
+    return true;
+}
+
 zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
                               const zy_bar_options *options, zy_bar_chart **out)
 {
@@ -56,6 +237,8 @@ zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
     *out = NULL;
     zy_status st = zy_check_canvas(ctx, options->width, options->height, 100, 100, options->scale,
                                    options->theme, options->palette);
+    if (st == ZY_OK)
+        st = check_look(ctx, options);
     if (st)
         return st;
     zy_bar_chart *chart = calloc(1, sizeof *chart);
@@ -67,7 +250,10 @@ zy_status zy_bar_chart_create(zy_context *ctx, const zy_table *table,
     o->label_column = o->value_column = o->color_column = o->group_column = NULL;
     if (!zy_keep_string(&o->title, &chart->strings[0]) || !zy_keep_string(&o->subtitle, &chart->strings[1]) ||
         !zy_keep_string(&o->source, &chart->strings[2]) || !zy_keep_string(&o->unit, &chart->strings[3]) ||
-        !zy_keep_string(&o->palette, &chart->strings[4])) {
+        !zy_keep_string(&o->palette, &chart->strings[4]) ||
+        !zy_keep_string(&o->value_title, &chart->strings[5]) ||
+        !zy_keep_string(&o->category_title, &chart->strings[6]) ||
+        !zy_keep_string(&o->background, &chart->strings[7]) || !keep_lists(chart)) {
         zy_bar_chart_destroy(chart);
         return zy_diag_fail(&ctx->diag, ZY_ERR_NOMEM, "out of memory");
     }
@@ -87,6 +273,10 @@ void zy_bar_chart_destroy(zy_bar_chart *chart)
     zy_bar_data_destroy(chart->data);
     for (size_t i = 0; i < sizeof chart->strings / sizeof chart->strings[0]; i++)
         free(chart->strings[i]);
+    for (size_t i = 0; i < ZY_BAR_MAX_REFS; i++)
+        free(chart->refs[i]);
+    for (size_t i = 0; i < ZY_BAR_MAX_HIGHLIGHTS; i++)
+        free(chart->highlights[i]);
     free(chart);
 }
 
@@ -122,6 +312,8 @@ zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format fo
         return st;
     zy_theme_colors colors;
     zy_theme_colors_make(chart->options.theme, chart->options.palette, &colors);
+    if (chart->options.background)
+        parse_background(chart->options.background, &colors.background);
     zy_layout layout;
     st = zy_bar_layout_build(&ctx->diag, fonts, chart->data, &chart->options, &colors, &layout);
     zy_buf desc;

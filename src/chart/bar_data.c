@@ -9,22 +9,78 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Full-width forms of ASCII (０-９, ．, ，, －, ＋, ％) as ASCII; other bytes copied. Returns
+ * the bytes of the character at p consumed and writes its ASCII form in *ascii (0: none). */
+static size_t fold_fullwidth(const unsigned char *p, char *ascii)
+{
+    /* U+FF01..U+FF5E is EF BC 81..EF BD 9E: ASCII 0x21..0x7E */
+    if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80 && p[2] <= 0xBF) {
+        unsigned cp = 0xFF00 + ((unsigned)(p[1] - 0xBC) << 6) + (unsigned)(p[2] - 0x80);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            *ascii = (char)(cp - 0xFF01 + 0x21);
+            return 3;
+        }
+    }
+    *ascii = 0;
+    return 0;
+}
+
 bool zy_parse_cell_number(const char *text, double *out, const char **why)
+{
+    return zy_parse_cell_number_ex(text, out, NULL, why);
+}
+
+bool zy_parse_cell_number_ex(const char *text, double *out, bool *percent, const char **why)
 {
     char clean[128];
     size_t n = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p == ',' || *p == ' ' || *p == '\t' || *p == '_')
+    bool negate = false, has_percent = false;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        char ascii;
+        size_t k = fold_fullwidth(p, &ascii);
+        if (!k) {
+            /* ▲ △ (accounting negatives) and U+2212 MINUS SIGN lead a negative number */
+            if (strncmp((const char *)p, "▲", 3) == 0 || strncmp((const char *)p, "△", 3) == 0 ||
+                strncmp((const char *)p, "\u2212", 3) == 0) {
+                if (n > 0 || negate) {
+                    *why = "is not a number";
+                    return false;
+                }
+                negate = true;
+                p += 3;
+                continue;
+            }
+            if (strncmp((const char *)p, "\u3000", 3) == 0) { /* ideographic space */
+                p += 3;
+                continue;
+            }
+            ascii = (char)*p;
+            k = 1;
+        }
+        p += k;
+        if (ascii == ',' || ascii == ' ' || ascii == '\t' || ascii == '_')
             continue;
+        if (ascii == '%' && !has_percent) {
+            has_percent = true;
+            continue;
+        }
+        if (has_percent) { /* nothing after the % */
+            *why = "is not a number";
+            return false;
+        }
         if (n + 1 >= sizeof clean) {
             *why = "is too long to be a number";
             return false;
         }
-        clean[n++] = *p;
+        clean[n++] = ascii;
     }
     clean[n] = '\0';
     if (n == 0) {
         *why = "is empty";
+        return false;
+    }
+    if (negate && (clean[0] == '-' || clean[0] == '+')) {
+        *why = "is not a number";
         return false;
     }
     char lower[128];
@@ -54,7 +110,28 @@ bool zy_parse_cell_number(const char *text, double *out, const char **why)
         *why = "is not a finite number";
         return false;
     }
-    *out = v;
+    *out = negate ? -v : v;
+    if (percent)
+        *percent = has_percent;
+    return true;
+}
+
+bool zy_bar_parse_ref(const char *text, bool percent, double *value, const char **label)
+{
+    const char *colon = strchr(text, ':');
+    size_t n = colon ? (size_t)(colon - text) : strlen(text);
+    char number[128];
+    if (n == 0 || n >= sizeof number)
+        return false;
+    memcpy(number, text, n);
+    number[n] = '\0';
+    const char *why;
+    bool cell_percent = false;
+    if (!zy_parse_cell_number_ex(number, value, &cell_percent, &why))
+        return false;
+    if (percent && !cell_percent)
+        *value *= 100;
+    *label = colon ? colon + 1 : "";
     return true;
 }
 
@@ -244,6 +321,50 @@ static zy_status sort_and_cut(zy_bar_data *d, zy_sort sort, size_t top)
     return ZY_OK;
 }
 
+/* A 100 % stack: each category's parts as shares of its total. Negative parts have no share. */
+static zy_status to_shares(zy_diag *diag, zy_bar_data *d, const char *name)
+{
+    for (size_t c = 0; c < d->ncat; c++) {
+        double total = 0;
+        for (size_t g = 0; g < d->ngroup; g++) {
+            size_t i = c * d->ngroup + g;
+            if (!d->present[i])
+                continue;
+            if (d->values[i] < 0)
+                return zy_diag_fail(diag, ZY_ERR_DATA,
+                                    "%s: \"%s\" has a negative part, and --stack percent needs "
+                                    "parts of zero or more",
+                                    name, d->categories[c]);
+            total += d->values[i];
+        }
+        for (size_t g = 0; g < d->ngroup; g++)
+            if (d->present[c * d->ngroup + g])
+                d->values[c * d->ngroup + g] = total > 0 ? d->values[c * d->ngroup + g] * 100 / total : 0;
+    }
+    d->percent = true;
+    return ZY_OK;
+}
+
+/* Flag the categories named by --highlight; a name that is no category is an error. */
+static zy_status mark_highlights(zy_diag *diag, zy_bar_data *d, const zy_bar_options *o)
+{
+    d->highlight = calloc(d->ncat ? d->ncat : 1, sizeof *d->highlight);
+    if (!d->highlight)
+        return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    for (size_t h = 0; h < o->nhighlight; h++) {
+        bool found = false;
+        for (size_t c = 0; c < d->ncat; c++)
+            if (strcmp(d->categories[c], o->highlights[h]) == 0)
+                d->highlight[c] = found = true;
+        if (!found)
+            return zy_diag_fail(diag, ZY_ERR_USAGE,
+                                "--highlight %s: no bar has this label (labels are matched "
+                                "exactly)",
+                                o->highlights[h]);
+    }
+    return ZY_OK;
+}
+
 zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_options *o,
                                  zy_bar_data **out)
 {
@@ -262,6 +383,14 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
         (o->group_column && group_col < 0) || (o->qualifier_column && qual_col < 0))
         return diag->status;
 
+    if (o->stack && !o->group_column)
+        return zy_diag_fail(diag, ZY_ERR_USAGE,
+                            "--stack needs --group COL: the column whose values are stacked in "
+                            "each bar");
+    if (o->dumbbell && !o->group_column)
+        return zy_diag_fail(diag, ZY_ERR_USAGE,
+                            "--dumbbell needs --group COL: the column naming the two groups "
+                            "(2020, 2024) whose dots are joined");
     zy_bar_data *d = calloc(1, sizeof *d);
     if (!d)
         return zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
@@ -299,11 +428,15 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
         size_t line = zy_table_cell_line(t, r, (size_t)value_col);
         double v;
         const char *why = NULL;
-        if (!zy_parse_cell_number(cell, &v, &why)) {
+        bool cell_percent = false;
+        if (!zy_parse_cell_number_ex(cell, &v, &cell_percent, &why)) {
             st = zy_diag_fail(diag, ZY_ERR_DATA, "%s:%zu:%ld: column \"%s\": \"%.60s\" %s", t->name,
                               line, value_col + 1, o->value_column, cell, why);
             break;
         }
+        if (o->percent && !cell_percent)
+            v *= 100; /* a fraction: 0.425 is 42.5 % */
+        d->percent |= cell_percent || o->percent;
         if (d->rank && v < 1) {
             st = zy_diag_fail(diag, ZY_ERR_DATA,
                               "%s:%zu:%ld: column \"%s\": %s is not a rank (ranks start at 1位; "
@@ -362,6 +495,10 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
         order_groups_by_year(d);
     if (st == ZY_OK && sort_and_cut(d, o->sort, o->top) != ZY_OK)
         st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
+    if (st == ZY_OK && d->stack && o->stack_percent)
+        st = to_shares(diag, d, t->name);
+    if (st == ZY_OK && o->nhighlight)
+        st = mark_highlights(diag, d, o);
     if (st) {
         zy_bar_data_destroy(d);
         return st;
@@ -384,5 +521,6 @@ void zy_bar_data_destroy(zy_bar_data *d)
         free(d->qualifier_names[i]);
     free(d->categories), free(d->groups), free(d->color_names), free(d->qualifier_names);
     free(d->values), free(d->present), free(d->category_color), free(d->category_qualifier);
+    free(d->highlight);
     free(d);
 }

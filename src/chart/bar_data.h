@@ -23,6 +23,8 @@ typedef struct zy_bar_data {
     size_t *category_qualifier; /* ncat indexes into qualifier_names (NULL without one) */
     bool has_groups, stack;
     bool rank;             /* the values are ranks (unit 位): 1 is best; groups in time order */
+    bool percent;          /* the values are percentages (cells with %, --percent, 100 % stacks) */
+    bool *highlight;       /* ncat: drawn in the accent colour (NULL without --highlight) */
 } zy_bar_data;
 
 /* Is unit the unit of a rank ("位", "順位", "rank")? NULL is not. */
@@ -33,8 +35,15 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *table,
                                  const zy_bar_options *options, zy_bar_data **out);
 void zy_bar_data_destroy(zy_bar_data *data);
 
-/* Parse a table cell as a finite number ("2,174", " 3.5 ", "-12"); false when it is not. */
+/* Parse a table cell as a finite number ("2,174", " 3.5 ", "-12", "▲150" and "△150" (negative),
+ * "−12" (U+2212), full-width "１２３", "42.5%"); false when it is not. */
 bool zy_parse_cell_number(const char *text, double *out, const char **why);
+/* The same, telling whether the cell ended in a percent sign (percent may be NULL). */
+bool zy_parse_cell_number_ex(const char *text, double *out, bool *percent, const char **why);
+
+/* A reference line "VALUE" or "VALUE:LABEL" (VALUE as a cell: 50, 42.5%, ▲10; with percent a
+ * bare VALUE is a fraction). *label points into text ("" without one). False when bad. */
+bool zy_bar_parse_ref(const char *text, bool percent, double *value, const char **label);
 
 /* Sum of a category's values (for sorting and stacks). */
 double zy_bar_data_total(const zy_bar_data *data, size_t category);

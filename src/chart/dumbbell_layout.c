@@ -265,11 +265,15 @@ zy_status zy_dumbbell_layout_build(zy_diag *diag, const zy_fonts *fonts, const z
     bool dumbbell = o->dumbbell;
     if (dumbbell && d->ngroup != 2)
         return zy_diag_fail(diag, ZY_ERR_DATA,
-                            "a dumbbell chart needs exactly two groups (it has %zu)", d->ngroup);
+                            "a dumbbell chart needs exactly two groups (it has %zu)%s", d->ngroup,
+                            d->has_groups ? "" : "; add --group COL, the column naming them (2020, 2024)");
     row_kind kind = !d->rank ? ROWS_DUMBBELL : dumbbell ? ROWS_RANK_DUMBBELL : ROWS_RANK_DOTS;
-    zy_metrics m = zy_metrics_for(o->width, o->height);
+    zy_metrics m = zy_metrics_for_slide(o->width, o->height);
+    zy_metrics_set_label_size(&m, o->font_size);
     zy_legend_entry legend[ZY_PALETTE_MAX + 8];
     size_t nlegend = build_legend(d, kind, t, legend, sizeof legend / sizeof legend[0]);
+    if (o->legend == ZY_LEGEND_NONE)
+        nlegend = 0; /* other places: the legend stays on top */
     double top, bottom;
     zy_frame_place(l, fonts, o->title, o->subtitle, o->source, legend, nlegend, t, &m, &top, &bottom);
     row_geometry g;

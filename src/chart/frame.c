@@ -7,22 +7,53 @@
 
 static double at_least(double v, double min) { return v < min ? min : v; }
 
-zy_metrics zy_metrics_for(double w, double h)
+static zy_metrics metrics_with_text_unit(double u, double tu, double scale_min)
 {
-    double u = fmin(w / 1600.0, h / 900.0);
-    u = at_least(u, 0.3);
     zy_metrics m;
     m.unit = u;
     m.pad = 28 * u + 6;
     m.gap = 8 * u;
-    m.title = at_least(34 * u, 11);
-    m.subtitle = at_least(22 * u, 9);
-    m.label = at_least(20 * u, 9);
-    m.value = at_least(18 * u, 8);
-    m.tick = at_least(16 * u, 8);
-    m.source = at_least(15 * u, 8);
-    m.legend = at_least(18 * u, 8);
+    m.title = at_least(34 * tu, 11 * scale_min);
+    m.subtitle = at_least(22 * tu, 9 * scale_min);
+    m.label = at_least(20 * tu, 9 * scale_min);
+    m.value = at_least(18 * tu, 8 * scale_min);
+    m.tick = at_least(16 * tu, 8 * scale_min);
+    m.source = at_least(15 * tu, 8 * scale_min);
+    m.legend = at_least(18 * tu, 8 * scale_min);
     return m;
+}
+
+static double canvas_unit(double w, double h)
+{
+    return at_least(fmin(w / 1600.0, h / 900.0), 0.3);
+}
+
+zy_metrics zy_metrics_for(double w, double h)
+{
+    double u = canvas_unit(w, h);
+    return metrics_with_text_unit(u, u, 1);
+}
+
+zy_metrics zy_metrics_for_slide(double w, double h)
+{
+    double u = canvas_unit(w, h);
+    /* text shrinks less than the canvas: half the canvas (800×450) keeps two thirds of the
+     * size, so labels stay readable on a small slide and on A4 (842×595 pt); at least 11 px
+     * labels and 9.5 px ticks */
+    double tu = u < 1 ? pow(u, 0.6) : u;
+    zy_metrics m = metrics_with_text_unit(u, tu, 1.2);
+    m.title = at_least(m.title, 15);
+    m.tick = at_least(m.tick, 9.5);
+    return m;
+}
+
+void zy_metrics_set_label_size(zy_metrics *m, double size)
+{
+    if (size <= 0)
+        return;
+    double k = size / m->label;
+    m->title *= k, m->subtitle *= k, m->label *= k, m->value *= k, m->tick *= k;
+    m->source *= k, m->legend *= k;
 }
 
 void zy_frame_place(zy_layout *l, const zy_fonts *fonts, const char *title, const char *subtitle,

@@ -16,6 +16,12 @@ typedef struct zy_metrics {
 } zy_metrics;
 
 zy_metrics zy_metrics_for(double width, double height);
+/* The same for charts that go on a slide or a page as they are (bars, dumbbells): text
+ * shrinks less than the canvas, with larger minimum sizes. */
+zy_metrics zy_metrics_for_slide(double width, double height);
+
+/* Text sizes scaled so that category labels are size (px; pt in a PDF); 0 keeps them. */
+void zy_metrics_set_label_size(zy_metrics *m, double size);
 
 /* A legend entry: a swatch of colour (hollow when outline) and its name. */
 typedef struct zy_legend_entry {

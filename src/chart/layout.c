@@ -3,8 +3,11 @@
  */
 #include "chart/layout.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define ZY_PI 3.14159265358979323846
 
 void zy_layout_init(zy_layout *l, double width, double height, zy_color background)
 {
@@ -61,7 +64,85 @@ zy_box zy_layout_add_text(zy_layout *l, const zy_fonts *fonts, const char *text,
     t->box = box;
     t->color = color;
     t->role = role;
+    t->angle = 0;
+    t->length = e.width;
+    t->thickness = e.height;
     return box;
+}
+
+double zy_turned_height(double w, double h, double angle)
+{
+    double a = angle * ZY_PI / 180;
+    return w * sin(a) + h * cos(a);
+}
+
+zy_box zy_layout_add_text_turned(zy_layout *l, const zy_fonts *fonts, const char *text,
+                                 const zy_text_style *style, zy_color color, zy_text_role role,
+                                 double angle, double x, double y)
+{
+    zy_text_extent e = zy_text_measure(fonts, text, style);
+    double a = angle * ZY_PI / 180, c = cos(a), s = sin(a), w = e.width, h = e.height;
+    /* (u, v) of the text turns to (u c + v s, -u s + v c) about the origin */
+    double ox = x - w * c - h * s / 2, oy = y + w * s;
+    zy_box box = {ox, oy - w * s, w * c + h * s, w * s + h * c};
+    size_t before = l->ntext;
+    zy_layout_add_text(l, fonts, text, style, color, role, 0, 0);
+    if (l->ntext == before)
+        return box;
+    zy_text_item *t = &l->texts[before];
+    t->origin_x = ox - e.x_offset * c;
+    t->origin_y = oy + e.x_offset * s;
+    t->box = box;
+    t->angle = angle;
+    return box;
+}
+
+/* The corners of an item's text, turned as drawn. */
+static void item_corners(const zy_text_item *t, double xs[4], double ys[4])
+{
+    if (t->angle == 0) {
+        zy_box b = t->box;
+        double bx[4] = {b.x, b.x + b.w, b.x + b.w, b.x}, by[4] = {b.y, b.y, b.y + b.h, b.y + b.h};
+        memcpy(xs, bx, sizeof bx), memcpy(ys, by, sizeof by);
+        return;
+    }
+    double a = t->angle * ZY_PI / 180, c = cos(a), s = sin(a);
+    double ox = t->box.x, oy = t->box.y + t->length * s; /* the turned origin */
+    double u[4] = {0, t->length, t->length, 0}, v[4] = {0, 0, t->thickness, t->thickness};
+    for (int i = 0; i < 4; i++) {
+        xs[i] = ox + u[i] * c + v[i] * s;
+        ys[i] = oy - u[i] * s + v[i] * c;
+    }
+}
+
+/* Separating axes of two convex quadrilaterals: true when some edge normal separates them. */
+static bool separated(const double *ax, const double *ay, const double *bx, const double *by)
+{
+    for (int i = 0; i < 4; i++) {
+        double nx = -(ay[(i + 1) % 4] - ay[i]), ny = ax[(i + 1) % 4] - ax[i];
+        double amin = INFINITY, amax = -INFINITY, bmin = INFINITY, bmax = -INFINITY;
+        for (int k = 0; k < 4; k++) {
+            double pa = ax[k] * nx + ay[k] * ny, pb = bx[k] * nx + by[k] * ny;
+            amin = fmin(amin, pa), amax = fmax(amax, pa);
+            bmin = fmin(bmin, pb), bmax = fmax(bmax, pb);
+        }
+        double eps = 0.01 * sqrt(nx * nx + ny * ny);
+        if (amax <= bmin + eps || bmax <= amin + eps)
+            return true;
+    }
+    return false;
+}
+
+bool zy_text_items_overlap(const zy_text_item *a, const zy_text_item *b)
+{
+    if (!zy_box_overlap(a->box, b->box))
+        return false;
+    if (a->angle == 0 && b->angle == 0)
+        return true;
+    double ax[4], ay[4], bx[4], by[4];
+    item_corners(a, ax, ay);
+    item_corners(b, bx, by);
+    return !separated(ax, ay, bx, by) && !separated(bx, by, ax, ay);
 }
 
 void zy_layout_add_rect(zy_layout *l, zy_box box, zy_color color)

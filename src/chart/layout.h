@@ -26,6 +26,9 @@ typedef struct zy_text_item {
     zy_box box;            /* the logical box the text occupies on the canvas */
     zy_color color;
     zy_text_role role;
+    double angle;          /* degrees counterclockwise about the origin; 0 for most text. The
+                              box is then the bounding box of the turned text */
+    double length, thickness; /* the unturned text's width and height */
 } zy_text_item;
 
 typedef struct zy_rect_item {
@@ -68,6 +71,17 @@ void zy_layout_free(zy_layout *l);
 zy_box zy_layout_add_text(zy_layout *l, const zy_fonts *fonts, const char *text,
                           const zy_text_style *style, zy_color color, zy_text_role role,
                           double x, double y);
+/* Add one line of text turned `angle` degrees counterclockwise (0 < angle <= 90), placed so
+ * that its end (the middle of its right edge) is at x and its highest point at y: a category
+ * label hanging below a vertical chart's axis, ending under its bar. Returns the bounding box. */
+zy_box zy_layout_add_text_turned(zy_layout *l, const zy_fonts *fonts, const char *text,
+                                 const zy_text_style *style, zy_color color, zy_text_role role,
+                                 double angle, double x, double y);
+/* The height of the bounding box of text turned `angle` degrees. */
+double zy_turned_height(double width, double height, double angle);
+/* Do the text items share any area? Turned items are compared as turned rectangles. */
+bool zy_text_items_overlap(const zy_text_item *a, const zy_text_item *b);
+
 void zy_layout_add_rect(zy_layout *l, zy_box box, zy_color color);
 void zy_layout_add_outline(zy_layout *l, zy_box box, zy_color color, double stroke);
 void zy_layout_add_circle(zy_layout *l, double cx, double cy, double r, zy_color color,

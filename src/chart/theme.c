@@ -50,6 +50,7 @@ zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_col
         t->zero_line = rgb(0xD0D0D0);
         t->improved = rgb(0x56B4E9); /* sky blue: the dark blue is too dim on this background */
         t->declined = rgb(0xE3701E);
+        t->subdued = rgb(0x50555D);
     } else {
         t->background = rgb(0xFFFFFF);
         t->text = rgb(0x1F1F1F);
@@ -59,6 +60,7 @@ zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_col
         t->zero_line = rgb(0x3C4043);
         t->improved = rgb(0x0072B2);
         t->declined = rgb(0xD55E00);
+        t->subdued = rgb(0xC4C8CE);
     }
     t->negative = rgb(0xD55E00);
     const unsigned *base = okabe_ito;
@@ -79,11 +81,14 @@ zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_col
         }
         return t->npalette ? ZY_OK : ZY_ERR_USAGE;
     }
+    /* on the dark theme the Okabe–Ito blue is dim and sits too close to its sky blue: lead
+     * with the sky blue, keep the dark blue last but one, and black (invisible) becomes grey */
+    static const unsigned okabe_ito_dark[] = {0x56B4E9, 0xE69F00, 0x009E73, 0xCC79A7,
+                                              0xF0E442, 0xD55E00, 0x0072B2, 0xBBBBBB};
+    if (theme == ZY_THEME_DARK && base == okabe_ito)
+        base = okabe_ito_dark;
     for (size_t i = 0; i < nbase; i++)
         t->palette[t->npalette++] = rgb(base[i]);
-    /* black is invisible on the dark theme */
-    if (theme == ZY_THEME_DARK && base == okabe_ito)
-        t->palette[7] = rgb(0xBBBBBB);
     return ZY_OK;
 }
 

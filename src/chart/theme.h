@@ -16,6 +16,7 @@ typedef struct zy_color {
 
 typedef struct zy_theme_colors {
     zy_color background, text, muted, grid, axis, zero_line, negative;
+    zy_color subdued;            /* bars that are not highlighted */
     zy_color improved, declined; /* a rank that got better / worse (Okabe–Ito blue, vermilion) */
     zy_color palette[ZY_PALETTE_MAX];
     size_t npalette;

@@ -23,11 +23,13 @@ static const char bar_help[] =
     "  --value COL            column of numbers\n"
     "  --color COL            colour bars by this column's values, with a legend\n"
     "  --group COL            grouped bars, one per value of COL (e.g. a year)\n"
-    "  --stack                stack the groups instead of placing them side by side\n"
-    "  --dumbbell             with two groups: a dot for each joined by a line (2020 → 2024)\n"
+    "  --stack [percent]      stack the groups (needs --group); percent: every bar is 100 %\n"
+    "  --dumbbell             with two groups (needs --group): a dot for each joined by a line\n"
     "  --sort desc|asc|none   order of the bars (default: as in the file)\n"
     "  --top N                keep the first N bars after sorting\n"
     "  --log                  log scale (values must be above zero)\n"
+    "  --percent              values are fractions: 0.425 is drawn as 42.5%\n"
+    "                         (cells may also be written 42.5%, ▲150, △150, 1,234, １２３)\n"
     "look:\n"
     "  --horizontal, --vertical   bar direction (default: horizontal when labels are long)\n"
     "  --number-format ja|en|raw  33億ドル | 3.3B | 3300000000 (default ja)\n"
@@ -37,8 +39,24 @@ static const char bar_help[] =
     "  --title TEXT, --subtitle TEXT, --source TEXT   texts above and below the chart\n"
     "  --theme light|dark     colours (default light)\n"
     "  --palette NAME|LIST    okabe-ito (default, colour-blind safe), tableau, or #rrggbb,…\n"
-    "  --size WxH|slide|slide-4x3|a4   canvas in pixels (default 1600x900)\n"
+    "  --size WxH|slide|slide-4x3|a4   canvas in pixels; in a PDF the same numbers are points\n"
+    "                         (a4 is 842x595 pt; default 1600x900)\n"
     "  --scale K              pixel scale for HiDPI PNGs (default 1)\n"
+    "  --font-size PT         size of the category labels (px; pt in a PDF), 4-200; titles,\n"
+    "                         values and ticks scale with it (default: from the canvas)\n"
+    "  --no-values            no value labels on the bars\n"
+    "  --decimals N           decimals of every value label and tick, 0-6 (default: the same\n"
+    "                         count for all, the most one value needs)\n"
+    "  --negative minus|triangle   −420 (U+2212, default) or ▲420\n"
+    "  --legend auto|top|right|bottom|none   where the legend goes (default auto: top)\n"
+    "  --value-title TEXT     title of the value axis (shown with the unit)\n"
+    "  --category-title TEXT  title of the category axis\n"
+    "  --ref VALUE[:LABEL]    reference line across the bars (repeatable): --ref 50:目標\n"
+    "  --highlight LABEL      that bar in the accent colour, the rest muted (repeatable)\n"
+    "  --value-min N, --value-max N   the value axis runs at least from N to N\n"
+    "  --rotate-labels auto|0|45|90   vertical charts: turn the category labels (auto: only\n"
+    "                         when they do not fit their bars in two lines)\n"
+    "  --background COLOR     #rrggbb, or none for a transparent PNG/SVG/PDF\n"
     "fonts:\n"
     "  --font FAMILY          face to use (default BIZ UDPGothic, then Noto Sans CJK JP)\n"
     "  --font-dir DIR         extra folder of font files\n"
@@ -57,7 +75,8 @@ enum {
     OPT_VERTICAL, OPT_SORT, OPT_TOP, OPT_LOG, OPT_NUMBER_FORMAT, OPT_UNIT, OPT_TITLE,
     OPT_SUBTITLE, OPT_SOURCE, OPT_THEME, OPT_PALETTE, OPT_SIZE, OPT_SCALE, OPT_FONT,
     OPT_FONT_DIR, OPT_STRICT_FONTS, OPT_FORMAT, OPT_HELP, OPT_DB, OPT_MEASURE, OPT_KIND,
-    OPT_SUBJECT, OPT_DOC, OPT_TIME, OPT_DUMBBELL
+    OPT_SUBJECT, OPT_DOC, OPT_TIME, OPT_DUMBBELL,
+    OPT_LOOK /* the look options of zy_bar_option_set, by name: keep last */
 };
 
 static const struct option bar_options[] = {
@@ -95,6 +114,20 @@ static const struct option bar_options[] = {
     {"subject", required_argument, NULL, OPT_SUBJECT},
     {"doc", required_argument, NULL, OPT_DOC},
     {"time", required_argument, NULL, OPT_TIME},
+    {"font-size", required_argument, NULL, OPT_LOOK},
+    {"no-values", no_argument, NULL, OPT_LOOK},
+    {"legend", required_argument, NULL, OPT_LOOK},
+    {"value-title", required_argument, NULL, OPT_LOOK},
+    {"category-title", required_argument, NULL, OPT_LOOK},
+    {"ref", required_argument, NULL, OPT_LOOK},
+    {"highlight", required_argument, NULL, OPT_LOOK},
+    {"decimals", required_argument, NULL, OPT_LOOK},
+    {"percent", no_argument, NULL, OPT_LOOK},
+    {"negative", required_argument, NULL, OPT_LOOK},
+    {"background", required_argument, NULL, OPT_LOOK},
+    {"value-min", required_argument, NULL, OPT_LOOK},
+    {"value-max", required_argument, NULL, OPT_LOOK},
+    {"rotate-labels", required_argument, NULL, OPT_LOOK},
     {NULL, 0, NULL, 0},
 };
 
@@ -112,17 +145,27 @@ int cmd_bar(int argc, char **argv)
     static const char *const number_formats[] = {"ja", "en", "raw", NULL};
     static const char *const themes[] = {"light", "dark", NULL};
     static const char *const formats[] = {"png", "svg", "pdf", NULL};
-    int c, k;
+    int c, k, index = -1;
+    char err[256];
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:h", bar_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h", bar_options, &index)) != -1) {
         switch (c) {
+        case OPT_LOOK:
+            if (!zy_bar_option_set(&o, bar_options[index].name, optarg ? optarg : "true", err,
+                                   sizeof err))
+                return cli_usage("bar", "%s", err);
+            break;
         case OPT_DATA: data = optarg; break;
         case OPT_LABEL: o.label_column = optarg; break;
         case OPT_VALUE: o.value_column = optarg; break;
         case OPT_COLOR: o.color_column = optarg; break;
         case OPT_GROUP: o.group_column = optarg; break;
-        case OPT_STACK: o.stack = true; break;
+        case OPT_STACK:
+            o.stack = true;
+            if (optind < argc && strcmp(argv[optind], "percent") == 0) /* --stack percent */
+                o.stack_percent = true, optind++;
+            break;
         case OPT_DUMBBELL: o.dumbbell = true; break;
         case OPT_HORIZONTAL: o.orientation = ZY_ORIENT_HORIZONTAL; break;
         case OPT_VERTICAL: o.orientation = ZY_ORIENT_VERTICAL; break;
@@ -189,7 +232,11 @@ int cmd_bar(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage("bar", "unexpected argument \"%s\"", argv[optind]);
-    int bad_text = cli_check_texts("bar", "--title", o.title, "--subtitle", o.subtitle, "--source", o.source, "--unit", o.unit, "--label", o.label_column, "--value", o.value_column, "--color", o.color_column, "--group", o.group_column, "--palette", o.palette, "--font", co.font_family, "--measure", sel.query.measure, "--subject", sel.query.subject, "--doc", sel.query.doc, "--kind", sel.query.kind, NULL);
+    int bad_text = cli_check_texts("bar", "--title", o.title, "--subtitle", o.subtitle, "--source", o.source, "--unit", o.unit, "--label", o.label_column, "--value", o.value_column, "--color", o.color_column, "--group", o.group_column, "--palette", o.palette, "--value-title", o.value_title, "--category-title", o.category_title, "--font", co.font_family, "--measure", sel.query.measure, "--subject", sel.query.subject, "--doc", sel.query.doc, "--kind", sel.query.kind, NULL);
+    for (size_t i = 0; !bad_text && i < o.nref; i++)
+        bad_text = cli_check_texts("bar", "--ref", o.refs[i], NULL);
+    for (size_t i = 0; !bad_text && i < o.nhighlight; i++)
+        bad_text = cli_check_texts("bar", "--highlight", o.highlights[i], NULL);
     if (bad_text)
         return bad_text;
     if (!data && !db)

@@ -32,7 +32,14 @@ typedef struct spec_chart {
     int svg_text;                   /* "svg_text": true keeps an SVG's labels as <text> */
     bool formats[3];
     bool formats_set;
+    json_t *look[16];               /* bar look options (issue 12), by look_keys; NULL unset */
 } spec_chart;
+
+/* Bar look keys of a spec, passed to zy_bar_option_set ("font_size" is --font-size): a
+ * string, number or boolean; "ref" and "highlight" also take a list. */
+static const char *const look_keys[] = {"font_size", "no_values", "legend", "value_title",
+    "category_title", "ref", "highlight", "decimals", "percent", "negative", "background",
+    "stack_mode", "value_min", "value_max", "rotate_labels", NULL};
 
 typedef struct spec_field {
     const char *key;
@@ -66,6 +73,12 @@ static bool read_fields(json_t *o, const char *path, spec_chart *c, char *err, s
         for (size_t i = 0; i < sizeof fields / sizeof fields[0] && !f; i++)
             if (strcmp(fields[i].key, key) == 0)
                 f = &fields[i];
+        bool look = false;
+        for (size_t i = 0; look_keys[i] && !f && !look; i++)
+            if (strcmp(look_keys[i], key) == 0)
+                c->look[i] = v, look = true;
+        if (look)
+            continue;
         if (!f) {
             snprintf(err, cap, "%s.%s: unknown key", path, key);
             return false;
@@ -125,6 +138,52 @@ static bool read_fields(json_t *o, const char *path, spec_chart *c, char *err, s
     return true;
 }
 
+/* One look value as option text (kept in buf, which lives as long as the options). */
+static bool look_text(json_t *v, char *buf, size_t cap)
+{
+    if (json_is_string(v))
+        snprintf(buf, cap, "%s", json_string_value(v));
+    else if (json_is_boolean(v))
+        snprintf(buf, cap, "%s", json_is_true(v) ? "true" : "false");
+    else if (json_is_number(v))
+        snprintf(buf, cap, "%.17g", json_number_value(v));
+    else
+        return false;
+    return true;
+}
+
+/* The bar look keys of c into o, each through zy_bar_option_set; false with a message
+ * naming the JSON path. */
+static bool set_look(const spec_chart *c, const char *path, zy_bar_options *o, char *err,
+                     size_t cap)
+{
+    static char texts[64][512]; /* one chart at a time: the options are used before the next */
+    size_t used = 0;
+    char why[256];
+    for (size_t i = 0; look_keys[i]; i++) {
+        json_t *v = c->look[i];
+        if (!v)
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "%s", strcmp(look_keys[i], "stack_mode") == 0 ? "stack" : look_keys[i]);
+        for (char *p = name; *p; p++)
+            *p = *p == '_' ? '-' : *p;
+        size_t n = json_is_array(v) ? json_array_size(v) : 1;
+        for (size_t k = 0; k < n && used < 64; k++, used++) {
+            json_t *item = json_is_array(v) ? json_array_get(v, k) : v;
+            if (!look_text(item, texts[used], sizeof texts[used])) {
+                snprintf(err, cap, "%s.%s: expected a string, number or boolean", path, look_keys[i]);
+                return false;
+            }
+            if (!zy_bar_option_set(o, name, texts[used], why, sizeof why)) {
+                snprintf(err, cap, "%s.%s: %s", path, look_keys[i], why);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 /* Check one chart's values; false with a message naming the JSON path. */
 static bool check_chart(const spec_chart *c, const char *path, char *err, size_t cap)
 {
@@ -157,7 +216,11 @@ static bool check_chart(const spec_chart *c, const char *path, char *err, size_t
         snprintf(err, cap, "%s: a bar chart from \"data\" needs \"label\" and \"value\"", path);
     else if (strcmp(c->type, "timeline") == 0 && c->data && (!c->date || !c->label))
         snprintf(err, cap, "%s: a timeline from \"data\" needs \"date\" and \"label\"", path);
-    else
+    else if (strcmp(c->type, "bar") == 0) {
+        zy_bar_options scratch;
+        zy_bar_options_defaults(&scratch);
+        return set_look(c, path, &scratch, err, cap);
+    } else
         return true;
     return false;
 }
@@ -221,6 +284,8 @@ static zy_status render_one(zy_context *ctx, const spec_chart *c, const char *sp
         o.theme = theme, o.palette = c->palette, o.width = w, o.height = h;
         o.scale = c->scale > 0 ? c->scale : 1;
         o.svg_text = c->svg_text == 1;
+        char err[512];
+        set_look(c, "", &o, err, sizeof err); /* checked by check_chart */
         zy_bar_chart *chart = NULL;
         st = zy_bar_chart_create(ctx, table, &o, &chart);
         if (st == ZY_OK)

@@ -66,9 +66,23 @@ static bool short_decimal_exact(double a, double unit)
     return is_multiple(a * 100, unit);
 }
 
-static void format_small(char *dst, size_t cap, double a)
+/* a with exactly `decimals` decimals, integer part grouped. */
+static void put_fixed(char *dst, size_t cap, double a, int decimals)
 {
-    if (is_multiple(a, 1) && a < 1e21)
+    char text[64];
+    snprintf(text, sizeof text, "%.*f", decimals, a);
+    char *dot = strchr(text, '.');
+    double int_part = floor(a + 0.5 * pow(10, -decimals));
+    put_grouped_integer(dst, cap, int_part);
+    if (dot)
+        strncat(dst, dot, cap - strlen(dst) - 1);
+}
+
+static void format_small(char *dst, size_t cap, double a, int fixed)
+{
+    if (fixed >= 0 && a < 1e21)
+        put_fixed(dst, cap, a, fixed);
+    else if (is_multiple(a, 1) && a < 1e21)
         put_grouped_integer(dst, cap, round(a));
     else if (a >= 1)
         put_decimal(dst, cap, a, 2);
@@ -79,13 +93,13 @@ static void format_small(char *dst, size_t cap, double a)
     }
 }
 
-static void format_ja(char *dst, size_t cap, double a)
+static void format_ja(char *dst, size_t cap, double a, int fixed)
 {
     static const struct { double unit; const char *name; } units[] = {
         {1e16, "京"}, {1e12, "兆"}, {1e8, "億"}, {1e4, "万"},
     };
     if (a < 1e4) {
-        format_small(dst, cap, a);
+        format_small(dst, cap, a, fixed);
         return;
     }
     if (a >= 1e24) {
@@ -99,7 +113,14 @@ static void format_ja(char *dst, size_t cap, double a)
         u++;
     double unit = units[u].unit;
     double m = a / unit;
-    if (is_multiple(a, unit)) {
+    if (fixed >= 0) {
+        double p = pow(10, fixed);
+        if (round(m * p) / p >= 1e4 && u > 0) {
+            u--;
+            m = a / units[u].unit;
+        }
+        put_fixed(dst, cap, m, fixed);
+    } else if (is_multiple(a, unit)) {
         put_grouped_integer(dst, cap, round(m));
     } else if (short_decimal_exact(a, unit)) {
         put_decimal(dst, cap, m, 2);
@@ -128,13 +149,13 @@ static void format_ja(char *dst, size_t cap, double a)
     strncat(dst, units[u].name, cap - strlen(dst) - 1);
 }
 
-static void format_en(char *dst, size_t cap, double a)
+static void format_en(char *dst, size_t cap, double a, int fixed)
 {
     static const struct { double unit; const char *name; } units[] = {
         {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"},
     };
     if (a < 1e4) {
-        format_small(dst, cap, a);
+        format_small(dst, cap, a, fixed);
         return;
     }
     if (a >= 1e18) {
@@ -147,6 +168,16 @@ static void format_en(char *dst, size_t cap, double a)
     while (a < units[u].unit)
         u++;
     double m = a / units[u].unit;
+    if (fixed >= 0) {
+        double q = pow(10, fixed);
+        if (round(m * q) / q >= 1000 && u > 0) {
+            u--;
+            m = a / units[u].unit;
+        }
+        put_fixed(dst, cap, m, fixed);
+        strncat(dst, units[u].name, cap - strlen(dst) - 1);
+        return;
+    }
     int decimals = decimals_for_three_digits(m);
     double p = pow(10, decimals);
     double rounded = round(m * p) / p;
@@ -159,18 +190,20 @@ static void format_en(char *dst, size_t cap, double a)
     strncat(dst, units[u].name, cap - strlen(dst) - 1);
 }
 
-static void format_raw(char *dst, size_t cap, double a)
+static void format_raw(char *dst, size_t cap, double a, int fixed)
 {
     char text[64];
-    if (is_multiple(a, 1) && a < 1e15)
+    if (fixed >= 0 && a < 1e15)
+        snprintf(text, sizeof text, "%.*f", fixed, a);
+    else if (is_multiple(a, 1) && a < 1e15)
         snprintf(text, sizeof text, "%.0f", a);
     else
         snprintf(text, sizeof text, "%.15g", a);
     strncat(dst, text, cap - strlen(dst) - 1);
 }
 
-size_t zy_format_number(char *out, size_t cap, double value, zy_number_format format,
-                        const char *unit)
+static size_t format_number(char *out, size_t cap, double value, zy_number_format format,
+                            const char *unit, int fixed, const char *sign)
 {
     char text[512] = "";
     if (isnan(value)) {
@@ -180,14 +213,15 @@ size_t zy_format_number(char *out, size_t cap, double value, zy_number_format fo
     } else {
         double a = fabs(value);
         /* -0 and values that round to zero print as "0" without a sign */
-        bool negative = value < 0 && !(format != ZY_NUMBER_RAW && a < 5e-4);
+        double zero = fixed >= 0 ? 0.5 * pow(10, -fixed) : 5e-4;
+        bool negative = value < 0 && !(format != ZY_NUMBER_RAW && a < zero);
         if (negative)
-            strcpy(text, "-");
+            strcpy(text, sign);
         switch (format) {
-        case ZY_NUMBER_EN: format_en(text, sizeof text, a); break;
-        case ZY_NUMBER_RAW: format_raw(text, sizeof text, a); break;
+        case ZY_NUMBER_EN: format_en(text, sizeof text, a, fixed); break;
+        case ZY_NUMBER_RAW: format_raw(text, sizeof text, a, fixed); break;
         case ZY_NUMBER_JA:
-        default: format_ja(text, sizeof text, a); break;
+        default: format_ja(text, sizeof text, a, fixed); break;
         }
         if (strcmp(text, "-0") == 0)
             strcpy(text, "0");
@@ -206,4 +240,19 @@ size_t zy_format_number(char *out, size_t cap, double value, zy_number_format fo
         out[copy] = '\0';
     }
     return n;
+}
+
+size_t zy_format_number(char *out, size_t cap, double value, zy_number_format format,
+                        const char *unit)
+{
+    return format_number(out, cap, value, format, unit, -1, "-");
+}
+
+size_t zy_format_number_styled(char *out, size_t cap, double value, zy_number_format format,
+                               const char *unit, int decimals, zy_negative_style negative)
+{
+    const char *sign = format == ZY_NUMBER_RAW           ? "-"
+                       : negative == ZY_NEGATIVE_TRIANGLE ? "▲"
+                                                          : "\u2212";
+    return format_number(out, cap, value, format, unit, decimals > 9 ? 9 : decimals, sign);
 }

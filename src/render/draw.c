@@ -54,8 +54,17 @@ void zy_draw_layout(cairo_t *cr, const zy_fonts *fonts, const zy_layout *l)
         const zy_text_item *t = &l->texts[i];
         PangoLayout *layout = zy_text_layout(fonts, t->text, &t->style);
         set_color(cr, t->color);
-        cairo_move_to(cr, t->origin_x, t->origin_y);
-        pango_cairo_show_layout(cr, layout);
+        if (t->angle != 0) { /* a turned label (chart/layout.h) */
+            cairo_save(cr);
+            cairo_translate(cr, t->origin_x, t->origin_y);
+            cairo_rotate(cr, -t->angle * 3.141592653589793 / 180);
+            cairo_move_to(cr, 0, 0);
+            pango_cairo_show_layout(cr, layout);
+            cairo_restore(cr);
+        } else {
+            cairo_move_to(cr, t->origin_x, t->origin_y);
+            pango_cairo_show_layout(cr, layout);
+        }
         g_object_unref(layout);
     }
 }

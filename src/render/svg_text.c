@@ -73,6 +73,10 @@ static zy_status put_escaped(zy_buf *b, const char *s, size_t n)
             i += 2;
             continue;
         }
+        if (i + 2 < n && memcmp(s + i, "\xE2\x81\xA0", 3) == 0) { /* U+2060: the layout's no-break glue */
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '<': st = zy_buf_puts(b, "&lt;"); break;
         case '>': st = zy_buf_puts(b, "&gt;"); break;
@@ -283,8 +287,8 @@ static void free_lines(text_line *lines, size_t n)
 /* ---- writing -------------------------------------------------------------------------- */
 
 /* <text x y font-size fill …>line</text>, or one <tspan x y> per line for a wrapped label
- * (written without whitespace between them: the group preserves spaces). Text items carry no
- * rotation yet; when layout gains one, it belongs here as transform="rotate(a x y)". */
+ * (written without whitespace between them: the group preserves spaces). A turned label
+ * (--rotate-labels) turns about its origin, as draw.c turns it: transform="rotate(-a x y)". */
 static zy_status write_text_item(zy_buf *b, const zy_text_item *t, const text_line *lines,
                                  size_t n)
 {
@@ -311,6 +315,15 @@ static zy_status write_text_item(zy_buf *b, const zy_text_item *t, const text_li
         st = zy_buf_puts(b, " font-weight=\"bold\"");
     if (st == ZY_OK && anchors[t->style.align])
         st = zy_buf_printf(b, " text-anchor=\"%s\"", anchors[t->style.align]);
+    if (st == ZY_OK && t->angle != 0) {
+        st = zy_buf_puts(b, " transform=\"rotate(");
+        if (st == ZY_OK) st = put_number(b, -t->angle);
+        if (st == ZY_OK) st = zy_buf_puts(b, " ");
+        if (st == ZY_OK) st = put_number(b, t->origin_x);
+        if (st == ZY_OK) st = zy_buf_puts(b, " ");
+        if (st == ZY_OK) st = put_number(b, t->origin_y);
+        if (st == ZY_OK) st = zy_buf_puts(b, ")\"");
+    }
     if (st == ZY_OK) st = zy_buf_puts(b, ">");
     for (size_t i = 0; i < n && st == ZY_OK; i++) {
         if (n > 1) {

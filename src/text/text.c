@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/breaks.h"
 #include "util/utf8.h"
 
 PangoLayout *zy_text_layout(const zy_fonts *fonts, const char *text, const zy_text_style *style)
@@ -31,7 +32,10 @@ PangoLayout *zy_text_layout(const zy_fonts *fonts, const char *text, const zy_te
      * warnings (the CLI refuses such options before) */
     size_t n = strlen(text);
     char *clean = zy_utf8_invalid_at(text, n) >= 0 ? zy_utf8_clean_copy(text, n) : NULL;
-    pango_layout_set_text(layout, clean ? clean : text, -1);
+    /* wrapped text breaks between words, not inside them (see breaks.h) */
+    char *joined = style->wrap_width > 0 ? zy_text_join_words(clean ? clean : text) : NULL;
+    pango_layout_set_text(layout, joined ? joined : clean ? clean : text, -1);
+    free(joined);
     free(clean);
     return layout;
 }
