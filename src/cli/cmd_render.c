@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "api/render.h"
@@ -151,6 +152,13 @@ static bool read_fields(json_t *o, const char *path, spec_chart *c, char *err, s
     return true;
 }
 
+/* Does name end in .csv or .tsv (any case)? */
+static bool table_file_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0);
+}
+
 /* Check one chart's values; false with a message naming the JSON path. */
 static bool check_chart(const spec_chart *c, const char *path, char *err, size_t cap)
 {
@@ -169,6 +177,8 @@ static bool check_chart(const spec_chart *c, const char *path, char *err, size_t
         snprintf(err, cap, "%s.output: use letters, digits, '.', '_' and '-' only (no folders)", path);
     else if (!c->data == !c->db)
         snprintf(err, cap, "%s: give \"data\" (a CSV/TSV file) or \"db\" (a zuhyo database)", path);
+    else if (c->data && !table_file_name(c->data)) /* never read (nor quote) another kind of file */
+        snprintf(err, cap, "%s.data: expected a .csv or .tsv file", path);
     else if (c->sort && cli_choose(c->sort, sorts) < 0)
         snprintf(err, cap, "%s.sort: expected asc, desc or none", path);
     else if (c->number_format && cli_choose(c->number_format, numbers) < 0)
@@ -399,7 +409,7 @@ static int parse_args(int argc, char **argv, render_args *a)
     return cli_check_texts("render", "--font", a->font, NULL);
 }
 
-/* A path of the spec (out, font_dir) must stay inside the spec's folder: relative, no "..". */
+/* The spec's out must stay inside the spec's folder (relative, no ".."), unless -o. */
 static bool stays_inside(const char *path)
 {
     if (path[0] == '/')
@@ -469,10 +479,7 @@ static bool read_top(json_t *spec, spec_top *top, char *err, size_t cap)
             }
             const char *s = json_string_value(value);
             long long t;
-            if (strcmp(key, "out") == 0 && !stays_inside(s))
-                snprintf(err, cap, "out: \"%s\" leaves the spec's folder; name a folder inside it, "
-                         "or give -o DIR on the command line", s);
-            else if (strcmp(key, "pdf_date") == 0 && !parse_pdf_date(s, &t))
+            if (strcmp(key, "pdf_date") == 0 && !parse_pdf_date(s, &t))
                 snprintf(err, cap, "pdf_date: \"%s\": expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or "
                          "seconds since 1970", s);
             if (err[0])
@@ -516,17 +523,16 @@ static int set_pdf_date(const char *spec_path, const char *pdf_date)
 {
     long long t;
     char text[32];
-    if (pdf_date && parse_pdf_date(pdf_date, &t)) {
-        snprintf(text, sizeof text, "%lld", t);
-        setenv("SOURCE_DATE_EPOCH", text, 1); /* what the PDF writer reads */
-        return EXIT_OK;
-    }
     const char *env = getenv("SOURCE_DATE_EPOCH");
     char *end;
     errno = 0;
     if (env && *env && (strtoll(env, &end, 10), *end || errno || *env == '-' || *env == '+'))
         return cli_usage("render", "SOURCE_DATE_EPOCH=%.40s: expected whole seconds since "
-                         "1970-01-01 (or pin the date with \"pdf_date\" in %s)", env, spec_path);
+                         "1970-01-01 (the spec's \"pdf_date\" can pin the date: %s)", env, spec_path);
+    if (pdf_date && parse_pdf_date(pdf_date, &t)) {
+        snprintf(text, sizeof text, "%lld", t);
+        setenv("SOURCE_DATE_EPOCH", text, 1); /* what the PDF writer reads */
+    }
     return EXIT_OK;
 }
 
@@ -627,8 +633,8 @@ static int check_files(const render_args *a, const char *dir, rc_file *files, si
         if (f->state == RC_MISSING)
             printf("missing: %s\n", path);
         else if (f->state == RC_DATE_ONLY)
-            printf("differs: %s: only in its date (the PDFs differ only in their date: "
-                   "SOURCE_DATE_EPOCH or the spec's pdf_date changed)\n", path);
+            printf("differs: %s: the PDFs differ only in their date (SOURCE_DATE_EPOCH or the "
+                   "spec's pdf_date changed)\n", path);
         else if (f->state == RC_DIFFERS && f->pixels_known && f->size_changed)
             printf("differs: %s: the size changed\n", path);
         else if (f->state == RC_DIFFERS && f->pixels_known && f->pixels)
@@ -765,6 +771,13 @@ int cmd_render(int argc, char **argv)
     }
     char spec_dir[4096], dir[4096], font_dir[4096];
     spec_folder(a.spec_path, spec_dir, sizeof spec_dir);
+    if (!a.out_dir && top.out && !stays_inside(top.out)) {
+        rc = cli_fail(ZY_ERR_USAGE, "%s: out: \"%s\" leaves the spec's folder; name a folder "
+                      "inside it, or give -o DIR on the command line", a.spec_path, top.out);
+        free(list);
+        json_decref(spec);
+        return rc;
+    }
     if (a.out_dir)
         snprintf(dir, sizeof dir, "%s", a.out_dir);
     else if (top.out)

@@ -34,13 +34,20 @@ static unsigned char *read_whole(const char *path, size_t *len)
     return bytes;
 }
 
-/* Are two PDFs the same once the dates ("(D:20000101000000Z)") are left out? */
+/* Does a PDF date string start at p: "Date (" then a digit (Cairo writes
+ * "/CreationDate (20000101000000Z)"), or the "(D:" form other writers use? */
+static bool date_at(const unsigned char *p, size_t left)
+{
+    return (left >= 7 && memcmp(p, "Date (", 6) == 0 && p[6] >= '0' && p[6] <= '9') ||
+           (left >= 3 && memcmp(p, "(D:", 3) == 0);
+}
+
+/* Are two PDFs the same once the dates are left out? */
 static bool same_but_dates(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
 {
     size_t i = 0, k = 0;
     while (i < alen && k < blen) {
-        bool da = alen - i >= 3 && memcmp(a + i, "(D:", 3) == 0;
-        bool db = blen - k >= 3 && memcmp(b + k, "(D:", 3) == 0;
+        bool da = date_at(a + i, alen - i), db = date_at(b + k, blen - k);
         if (da && db) {
             while (i < alen && a[i] != ')')
                 i++;
