@@ -429,7 +429,7 @@ static bool parse_pdf_date(const char *text, long long *out)
     char *end;
     errno = 0;
     long long v = strtoll(text, &end, 10);
-    if (*text >= '0' && *text <= '9' && !*end && !errno && strlen(text) != 10) {
+    if (*text >= '0' && *text <= '9' && !*end && !errno) {
         *out = v;
         return v <= 253402300799LL;
     }

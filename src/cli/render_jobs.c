@@ -12,6 +12,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "cli/render_ci.h"
 
@@ -77,6 +80,9 @@ static void run_worker(FILE *out, rc_file *files, size_t n, unsigned w, unsigned
                        rc_render_fn render, void *user)
 {
     bool ok = true;
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGTERM); /* a killed parent takes its workers along */
+#endif
     for (size_t i = w; ok && i < n; i += jobs) {
         render(user, &files[i]);
         ok = put_result(out, i, &files[i]);
