@@ -87,6 +87,9 @@ printf '{"charts": [{"type": "bar", "output": "x", "data": "a.csv", "label": "na
 run 2 render "$s/bad.json" --check && ok || bad "bad sort: exit 2"
 printf '{"charts": [{"type": "bar", "output": "x", "data": "a.csv", "label": "nope", "value": "count"}]}' >"$s/bad.json"
 run 2 render "$s/bad.json" --check && grep -q 'no column named "nope"' "$tmp/err" && ok || bad "missing column: exit 2"
+printf '{"charts": [{"type": "bar", "output": "x", "data": "a.csv", "label": "name", "value": "count", "sort": "up"}, {"type": "pie", "output": "y"}]}' >"$s/bad.json"
+run 2 render "$s/bad.json" && grep -q 'charts\[0\].sort' "$tmp/err" && grep -q 'charts\[1\].type' "$tmp/err" && ok ||
+  bad "every chart's mistake is said in one run"
 printf '{"charts": [' >"$s/bad.json"
 run 2 render "$s/bad.json" && grep -q "bad.json:1:" "$tmp/err" && ok || bad "bad JSON: exit 2 with its position"
 run 1 render "$tmp/nope.json" && grep -q "nope.json: unable to open" "$tmp/err" && ! grep -q -- "-1:-1" "$tmp/err" && ok ||

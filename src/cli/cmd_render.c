@@ -491,31 +491,44 @@ static bool read_top(json_t *spec, spec_top *top, char *err, size_t cap)
     return !err[0];
 }
 
-/* Read and check every chart; false with a message naming the JSON path. */
-static bool read_charts(json_t *spec, spec_chart *list, size_t n, char *err, size_t cap)
+/* Read and check one chart; false with a message naming the JSON path. */
+static bool read_chart(json_t *spec, spec_chart *list, size_t i, char *err, size_t cap)
 {
     json_t *charts = json_object_get(spec, "charts"), *defaults = json_object_get(spec, "defaults");
-    for (size_t i = 0; i < n; i++) {
-        char path[64];
-        snprintf(path, sizeof path, "charts[%zu]", i);
-        spec_chart *c = &list[i];
-        c->stack = c->log = c->dumbbell = -1;
-        c->formats[0] = c->formats[1] = true;
-        json_t *item = json_array_get(charts, i);
-        if (!json_is_object(item)) {
-            snprintf(err, cap, "%s: expected an object", path);
+    char path[64];
+    snprintf(path, sizeof path, "charts[%zu]", i);
+    spec_chart *c = &list[i];
+    c->stack = c->log = c->dumbbell = -1;
+    c->formats[0] = c->formats[1] = true;
+    json_t *item = json_array_get(charts, i);
+    if (!json_is_object(item)) {
+        snprintf(err, cap, "%s: expected an object", path);
+        return false;
+    }
+    if ((defaults && !read_fields(defaults, "defaults", c, err, cap)) ||
+        !read_fields(item, path, c, err, cap) || !check_chart(c, path, err, cap))
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (list[k].output && strcmp(list[k].output, c->output) == 0) {
+            snprintf(err, cap, "%s.output: \"%s\" is already used by charts[%zu]", path, c->output, k);
             return false;
         }
-        if ((defaults && !read_fields(defaults, "defaults", c, err, cap)) ||
-            !read_fields(item, path, c, err, cap) || !check_chart(c, path, err, cap))
-            return false;
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(list[k].output, c->output) == 0) {
-                snprintf(err, cap, "%s.output: \"%s\" is already used by charts[%zu]", path, c->output, k);
-                return false;
-            }
-    }
     return true;
+}
+
+/* Read and check every chart, saying what is wrong with each (so one run shows them all);
+ * EXIT_OK or EXIT_USAGE. */
+static int read_charts(json_t *spec, spec_chart *list, size_t n, const char *spec_path)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        char err[512] = "";
+        if (!read_chart(spec, list, i, err, sizeof err)) {
+            rc = cli_fail(ZY_ERR_USAGE, "%s: %s", spec_path, err);
+            list[i].output = NULL; /* not a name later charts can clash with */
+        }
+    }
+    return rc;
 }
 
 /* The PDF date: the spec's pdf_date wins over SOURCE_DATE_EPOCH, which must be whole seconds. */
@@ -760,14 +773,14 @@ int cmd_render(int argc, char **argv)
     if (read_top(spec, &top, err, sizeof err)) {
         n = json_array_size(json_object_get(spec, "charts"));
         list = calloc(n, sizeof *list);
-        if (list)
-            read_charts(spec, list, n, err, sizeof err);
+        rc = !list ? cli_fail(ZY_ERR_NOMEM, "out of memory") : read_charts(spec, list, n, a.spec_path);
+    } else {
+        rc = cli_fail(ZY_ERR_USAGE, "%s: %s", a.spec_path, err);
     }
-    if (err[0] || !list) {
+    if (rc) {
         free(list);
         json_decref(spec);
-        return err[0] ? cli_fail(ZY_ERR_USAGE, "%s: %s", a.spec_path, err)
-                      : cli_fail(ZY_ERR_NOMEM, "out of memory");
+        return rc;
     }
     char spec_dir[4096], dir[4096], font_dir[4096];
     spec_folder(a.spec_path, spec_dir, sizeof spec_dir);
