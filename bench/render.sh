@@ -30,14 +30,13 @@ rm -rf "$work/figures"
 "$zuhyo" render "$work/spec.json" -j "$cores" -q
 diff -r "$work/figures-j1" "$work/figures" >/dev/null && echo "-j 1 and -j $cores wrote identical files" ||
   { echo "FAIL: -j $cores differs from -j 1"; exit 1; }
-time_of() { # seconds of wall time for `render --check -j $1`
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$zuhyo" render "$work/spec.json" --check -q -j "$1"
-  t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
+time_of() { # "wall cpu" seconds of `render --check -j $1` (cpu: user + sys, workers included)
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$zuhyo" render "$work/spec.json" --check -q -j "$1" 2>/dev/null; } 2>&1 )
+  awk '{ print $1, $2 + $3 }' <<<"$t"
 }
-one=$(time_of 1)
-all=$(time_of "$cores")
-printf 'render --check, %d charts x 3 formats: -j 1 %.2f s, -j %d %.2f s: %.2fx faster\n' \
-  "$charts" "$one" "$cores" "$all" "$(awk -v a="$one" -v b="$all" 'BEGIN { print a / b }')"
+read -r one one_cpu < <(time_of 1)
+read -r all all_cpu < <(time_of "$cores")
+printf 'render --check, %d charts x 3 formats: -j 1 %.2f s (cpu %.2f s), -j %d %.2f s (cpu %.2f s): %.2fx faster\n' \
+  "$charts" "$one" "$one_cpu" "$cores" "$all" "$all_cpu" "$(awk -v a="$one" -v b="$all" 'BEGIN { print a / b }')"
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $cores cores (a loaded machine shares its cores)"
