@@ -378,9 +378,11 @@ static int parse_args(int argc, char **argv, render_args *a)
             if (!cli_parse_count(argv[++i], &count) || count > LONG_MAX)
                 return cli_usage("render", "--tolerance %s: expected a whole number of pixels", argv[i]);
             a->tolerance = (long)count;
-        } else if ((strcmp(o, "-j") == 0 || strcmp(o, "--jobs") == 0) && has) {
-            if (!cli_parse_count(argv[++i], &count) || count < 1 || count > 256)
-                return cli_usage("render", "%s %s: expected a number of processes from 1 to 256", o, argv[i]);
+        } else if (((strcmp(o, "-j") == 0 || strcmp(o, "--jobs") == 0) && has) ||
+                   (strncmp(o, "-j", 2) == 0 && o[2] >= '0' && o[2] <= '9')) { /* -j 4, -j4 */
+            const char *n = o[2] ? o + 2 : argv[++i];
+            if (!cli_parse_count(n, &count) || count < 1 || count > 256)
+                return cli_usage("render", "-j %s: expected a number of processes from 1 to 256", n);
             a->jobs = (unsigned)count;
         } else if (strcmp(o, "--check") == 0) {
             a->check = true;
