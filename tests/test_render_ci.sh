@@ -175,5 +175,9 @@ printf 'password=hunter2\n' >"$s/secret.txt"
 printf '{"charts": [{"type": "bar", "output": "a", "data": "secret.txt", "label": "name", "value": "count"}]}' >"$s/sec.json"
 run 2 render "$s/sec.json" && ! grep -q hunter2 "$tmp/err" && ok || bad "a spec's data file's content echoed"
 
+printf '{"charts": [{"type": "bar", "output": "a", "db": "nothere.db"}]}' >"$s/db.json"
+run 1 render "$s/db.json" -o "$tmp/dbout" && grep -q "nothere.db: cannot open" "$tmp/err" && [ ! -e "$s/nothere.db" ] && ok ||
+  bad "a missing db is created by render"
+
 echo "render_ci: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -533,6 +533,27 @@ static int read_charts(json_t *spec, spec_chart *list, size_t n, const char *spe
     return rc;
 }
 
+/* Every "db" must be an existing regular file: opening a store creates a missing one, and
+ * render only reads. EXIT_OK or the exit code of the first that is not. */
+static int check_databases(const char *spec_path, const char *spec_dir, const spec_chart *list, size_t n)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!list[i].db)
+            continue;
+        char path[4096];
+        struct stat sb;
+        resolve(spec_dir, list[i].db, path, sizeof path);
+        if (stat(path, &sb) != 0)
+            rc = cli_fail(ZY_ERR_IO, "%s: charts[%zu].db: %s: cannot open: %s", spec_path, i, path,
+                          strerror(errno));
+        else if (!S_ISREG(sb.st_mode))
+            rc = cli_fail(ZY_ERR_IO, "%s: charts[%zu].db: %s: is %s, not a zuhyo database", spec_path,
+                          i, path, zy_file_kind_name(sb.st_mode));
+    }
+    return rc;
+}
+
 /* The PDF date: the spec's pdf_date wins over SOURCE_DATE_EPOCH, which must be whole seconds. */
 static int set_pdf_date(const char *spec_path, const char *pdf_date)
 {
@@ -802,6 +823,8 @@ int cmd_render(int argc, char **argv)
     if (!a.font_dir && top.font_dir)
         resolve(spec_dir, top.font_dir, font_dir, sizeof font_dir);
     rc = set_pdf_date(a.spec_path, top.pdf_date);
+    if (rc == EXIT_OK)
+        rc = check_databases(a.spec_path, spec_dir, list, n);
 
     warn_log log = {NULL, 0};
     zy_context_options co;
