@@ -179,5 +179,9 @@ printf '{"charts": [{"type": "bar", "output": "a", "db": "nothere.db"}]}' >"$s/d
 run 1 render "$s/db.json" -o "$tmp/dbout" && grep -q "nothere.db: cannot open" "$tmp/err" && [ ! -e "$s/nothere.db" ] && ok ||
   bad "a missing db is created by render"
 
+mkfifo "$tmp/fifo.json"
+timeout 20 "$zuhyo" render "$tmp/fifo.json" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "FIFO" "$tmp/err" && ok || bad "a FIFO as the spec waits or is read"
+
 echo "render_ci: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -755,6 +755,10 @@ static int load_spec(const char *spec_path, json_t **spec)
 {
     json_error_t jerr;
     char where[4200];
+    struct stat sb;
+    *spec = NULL;
+    if (stat(spec_path, &sb) == 0 && !S_ISREG(sb.st_mode)) /* a FIFO would wait for ever */
+        return cli_fail(ZY_ERR_IO, "%s: is %s, not a spec file", spec_path, zy_file_kind_name(sb.st_mode));
     *spec = json_load_file(spec_path, JSON_REJECT_DUPLICATES, &jerr);
     if (*spec)
         return EXIT_OK;
