@@ -546,11 +546,11 @@ JSON
   pass=$((pass + 1)) || { echo "FAIL: render + clean --check (and its 'N files up to date')"; fails=$((fails + 1)); }
 echo "ゼット,日本,9999" >>"$spec/authors.csv"
 "$zuhyo" render "$spec/charts.json" --check >"$tmp/check.txt" 2>/dev/null
-[ $? -eq 1 ] && grep -q "would change: .*authors.png" "$tmp/check.txt" && ! grep -q events "$tmp/check.txt" &&
+[ $? -eq 3 ] && grep -q "differs: .*authors.png: [0-9]* pixels changed" "$tmp/check.txt" && ! grep -q events "$tmp/check.txt" &&
   pass=$((pass + 1)) || { echo "FAIL: --check misses a changed chart"; cat "$tmp/check.txt"; fails=$((fails + 1)); }
 spec_error() { # spec_error JSON PATTERN
   printf '%s' "$1" >"$spec/bad.json"
-  expect 1 "$2" "" -- render "$spec/bad.json"
+  expect "${3:-2}" "$2" "" -- render "$spec/bad.json"
 }
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "authors.csv", "label": "機関", "value": "著者数", "sort": "up"}]}' 'charts\[0\].sort: expected asc, desc or none'
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v"}, {"type": "pie", "output": "b"}]}' 'charts\[1\].type: expected bar or timeline'
@@ -563,7 +563,7 @@ spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label":
 spec_error '{"charts": [{"type": "bar", "output": "a", "data": "x.csv", "label": "l", "value": "v", "font_size": 1}]}' 'charts\[0\].font_size: --font-size 1: expected a size'
 spec_error '{"charts": []}' 'charts: expected a non-empty list'
 spec_error '{"charts": [{"type": "bar",}]}' 'bad.json:1:'
-spec_error '{"charts": [{"type": "bar", "output": "a", "data": "missing.csv", "label": "l", "value": "v"}]}' 'charts\[0\] (a): .*missing.csv: cannot open'
+spec_error '{"charts": [{"type": "bar", "output": "a", "data": "missing.csv", "label": "l", "value": "v"}]}' 'charts\[0\] (a): .*missing.csv: cannot open' 1
 
 # the bar look options as spec keys
 cp "$tmp/pct.csv" "$spec/pct.csv"

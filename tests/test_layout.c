@@ -755,6 +755,51 @@ static void test_labels_break_between_words(void **state)
     g_object_unref(pl);
 }
 
+/* The tick labels of a bar chart of csv with unit, joined by spaces. */
+static void tick_texts(const char *csv, const char *unit, char *out, size_t cap)
+{
+    zy_diag d = {0};
+    struct zy_table *t;
+    assert_int_equal(zy_csv_parse(&d, "t.csv", csv, strlen(csv), 0, &t), ZY_OK);
+    zy_bar_options o;
+    zy_bar_options_defaults(&o);
+    o.label_column = "name";
+    o.value_column = "v";
+    o.unit = unit;
+    zy_bar_data *data;
+    assert_int_equal(zy_bar_data_from_table(&d, t, &o, &data), ZY_OK);
+    zy_theme_colors colors;
+    zy_theme_colors_make(ZY_THEME_LIGHT, NULL, &colors);
+    zy_layout l;
+    assert_int_equal(zy_bar_layout_build(&d, fonts, data, &o, &colors, &l), ZY_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < l.ntext; i++)
+        if (l.texts[i].role == ZY_ROLE_TICK)
+            snprintf(out + strlen(out), cap - strlen(out), "%s ", l.texts[i].text);
+    zy_layout_free(&l);
+    zy_bar_data_destroy(data);
+    zy_table_destroy(t);
+}
+
+/* One unit style per axis: never 8,000 beside 1万, never 1万 above "単位: 万人". */
+static void test_axis_one_unit_style(void **state)
+{
+    (void)state;
+    char ticks[512];
+    tick_texts("name,v\nA,8000\nB,12000\nC,3000\n", "万人", ticks, sizeof ticks);
+    if (strstr(ticks, "万") || !strstr(ticks, "10,000"))
+        fail_msg("ticks with unit 万人: %s", ticks);
+    tick_texts("name,v\nA,8000\nB,12000\nC,3000\n", "人", ticks, sizeof ticks);
+    if (strstr(ticks, "万") || !strstr(ticks, "8,000"))
+        fail_msg("ticks 0..12,000: %s", ticks);
+    tick_texts("name,v\nA,50000000\nB,150000000\n", "円", ticks, sizeof ticks);
+    if (!strstr(ticks, "0.5億") || strstr(ticks, "万"))
+        fail_msg("ticks 0..1.5億: %s", ticks);
+    tick_texts("name,v\nA,200000000\nB,800000000\n", "円", ticks, sizeof ticks);
+    if (!strstr(ticks, "2億") || strstr(ticks, "."))
+        fail_msg("ticks in whole 億: %s", ticks);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -774,6 +819,7 @@ int main(void)
         cmocka_unit_test(test_rank_dumbbell_reads_as_a_ranking),
         cmocka_unit_test(test_rank_chart_is_dots_not_bars),
         cmocka_unit_test(test_rank_below_one_refused),
+        cmocka_unit_test(test_axis_one_unit_style),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

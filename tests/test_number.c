@@ -41,6 +41,10 @@ static const number_case cases[] = {
     {510000000000, ZY_NUMBER_JA, "円", "5,100億円"},
     {700000000000, ZY_NUMBER_JA, "元", "7,000億元"},
     {5600000, ZY_NUMBER_JA, "ドル", "560万ドル"},
+    /* a unit that is a myriad itself: one myriad in the text (issue 14) */
+    {12000, ZY_NUMBER_JA, "万人", "12,000万人"},
+    {8000, ZY_NUMBER_JA, "万人", "8,000万人"},
+    {1.5, ZY_NUMBER_JA, "億円", "1.5億円"},
     {175000000000, ZY_NUMBER_JA, "ドル", "1,750億ドル"},
     {1000000000000, ZY_NUMBER_JA, NULL, "1兆"},
     {1500000000000, ZY_NUMBER_JA, NULL, "1.5兆"},

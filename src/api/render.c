@@ -90,3 +90,21 @@ bool zy_keep_string(const char **field, char **slot)
     *field = *slot;
     return *slot != NULL;
 }
+
+zy_status zy_render_fonts_json(zy_context *ctx, bool every, char **out_json)
+{
+    *out_json = NULL;
+    zy_fonts *fonts;
+    zy_status st = zy_context_fonts(ctx, &fonts);
+    if (st)
+        return st;
+    zy_buf json;
+    zy_buf_init(&json, 0);
+    st = zy_fonts_faces_json(fonts, every, &json);
+    if (st) {
+        zy_buf_free(&json);
+        return zy_diag_fail(&ctx->diag, st, "out of memory listing the fonts");
+    }
+    *out_json = zy_buf_steal(&json, NULL);
+    return ZY_OK;
+}

@@ -28,4 +28,8 @@ typedef zy_status (*zy_render_fn)(zy_context *ctx, void *chart, zy_format format
 zy_status zy_render_to_file(zy_context *ctx, zy_render_fn render, void *chart, zy_format format,
                             const char *path);
 
+/* The fonts as a malloc'd JSON list (see zy_fonts_faces_json): the faces charts use, or with
+ * every the whole configuration. Loads the fonts when not loaded yet. */
+zy_status zy_render_fonts_json(zy_context *ctx, bool every, char **out_json);
+
 #endif

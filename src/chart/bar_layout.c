@@ -69,6 +69,51 @@ static void value_text(const zy_bar_data *d, const zy_bar_options *o, double v, 
     number_text(o, v, unit_of(d, o), decimals, out, cap);
 }
 
+/* Axis ticks in one style (issue 14): Japanese numbers switch to 万/億/兆 at 10,000, so an axis
+ * 0…12,000 would read "8,000" beside "1万". When its ticks straddle the myriad unit of the
+ * largest one, or the unit already is one (万人: "1万万人"), a 万-sized axis is written in plain
+ * grouped numbers (8,000, 10,000) and a larger one in the largest tick's unit (0.5億, 1億). */
+static void tick_text(const zy_bar_options *o, const zy_scale *scale, size_t i, int decimals_of_axis,
+                      char *out, size_t cap)
+{
+    static const struct { double unit; const char *name; } units[] = {
+        {1e16, "京"}, {1e12, "兆"}, {1e8, "億"}, {1e4, "万"}};
+    double top = 0, v = scale->ticks[i];
+    for (size_t k = 0; k < scale->ntick; k++)
+        top = fmax(top, fabs(scale->ticks[k]));
+    size_t u = 0;
+    while (u < 3 && top < units[u].unit)
+        u++;
+    bool mixed = false, myriad_unit = o->unit && (strncmp(o->unit, "万", 3) == 0 ||
+                 strncmp(o->unit, "億", 3) == 0 || strncmp(o->unit, "兆", 3) == 0);
+    for (size_t k = 0; k < scale->ntick; k++)
+        mixed = mixed || (scale->ticks[k] != 0 && fabs(scale->ticks[k]) < units[u].unit);
+    if (o->number_format != ZY_NUMBER_JA || o->log_scale || o->percent || top < 1e4 || top >= 1e20 ||
+        !(mixed || myriad_unit)) {
+        number_text(o, v, NULL, decimals_of_axis, out, cap); /* the value labels' style */
+    } else if (u == 3 || myriad_unit) { /* plain, grouped: 8,000 10,000 */
+        char digits[64];
+        snprintf(digits, sizeof digits, "%.0f", fabs(v));
+        size_t n = strlen(digits), at = 0;
+        if (v < 0 && at + 4 < cap) { /* U+2212, as number_text writes a minus */
+            memcpy(out + at, "\xE2\x88\x92", 3);
+            at += 3;
+        }
+        for (size_t k = 0; k < n && at + 2 < cap; k++) {
+            if (k > 0 && (n - k) % 3 == 0)
+                out[at++] = ',';
+            out[at++] = digits[k];
+        }
+        out[at] = '\0';
+    } else { /* in the largest tick's unit: 0.5億 1億 1.5億 */
+        double m = v / units[u].unit;
+        int decimals = 0;
+        while (decimals < 3 && fabs(m * pow(10, decimals) - round(m * pow(10, decimals))) > 1e-6)
+            decimals++;
+        snprintf(out, cap, "%.*f%s", decimals, m, v == 0 ? "" : units[u].name);
+    }
+}
+
 /* The value label with the way category c's figure was written: 約15億ドル, 10億ドル超. */
 static void qualify_value_text(const zy_bar_data *d, size_t c, char *text, size_t cap)
 {
@@ -379,7 +424,7 @@ static zy_status fit_scale(const zy_fonts *fonts, const zy_bar_options *o, const
         int decimals = tick_decimals(o, scale);
         for (size_t i = 0; i < scale->ntick; i++) {
             char text[128];
-            number_text(o, scale->ticks[i], NULL, decimals, text, sizeof text);
+            tick_text(o, scale, i, decimals, text, sizeof text);
             zy_text_extent e = zy_text_measure(fonts, text, &s);
             widest = fmax(widest, e.width);
             tallest = fmax(tallest, e.height);
@@ -628,7 +673,7 @@ static zy_status layout_horizontal(zy_diag *diag, zy_layout *l, const zy_fonts *
         double x = axis_pos(&scale, axis_x0, axis_x1, scale.ticks[i]);
         zy_layout_add_line(l, x, top, x, plot_bottom, fmax(1, m->unit), t->grid);
         char text[128];
-        number_text(o, scale.ticks[i], NULL, decimals, text, sizeof text);
+        tick_text(o, &scale, i, decimals, text, sizeof text);
         zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
         double tx = x - e.width / 2;
         if (tx < m->pad)
@@ -859,7 +904,7 @@ static zy_status layout_vertical(zy_diag *diag, zy_layout *l, const zy_fonts *fo
         double y = axis_pos(&scale, axis_bottom, axis_top, scale.ticks[i]);
         zy_layout_add_line(l, plot_x0, y, plot_x1, y, fmax(1, m->unit), t->grid);
         char text[128];
-        number_text(o, scale.ticks[i], NULL, decimals, text, sizeof text);
+        tick_text(o, &scale, i, decimals, text, sizeof text);
         zy_text_extent e = zy_text_measure(fonts, text, &tick_style);
         zy_layout_add_text(l, fonts, text, &tick_style, t->muted, ZY_ROLE_TICK,
                            plot_x0 - m->gap - e.width, y - e.height / 2);

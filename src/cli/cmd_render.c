@@ -1,25 +1,54 @@
 /*
  * cmd_render.c: `zuhyo render SPEC.json [-o DIR] [--check]`: render a fixed list of charts
- * from a JSON spec (parsed with jansson) in one process, for CI. Every error names its JSON
- * path (charts[2].sort: expected asc, desc or none). --check renders in memory and lists the
- * files on disk that would change (exit 1), writing nothing.
+ * from a JSON spec (parsed with jansson), for CI. Every error names its JSON path
+ * (charts[2].sort: expected asc, desc or none) and exits 2. All-or-nothing: every chart is
+ * rendered in memory (on -j cores, render_jobs.c) before anything is written, and only files
+ * whose bytes change are written (atomically). --check writes nothing and says per file what
+ * drifted (render_check.c), exiting 3. May call: the public API, api/render.h (fonts as JSON).
  */
 #include <errno.h>
+#include <limits.h>
+#include <time.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
+#include "api/render.h"
 #include "cli/cli.h"
+#include "cli/render_ci.h"
+#include "util/file.h"
 
 static const char render_help[] =
-    "usage: zuhyo render SPEC.json [-o DIR] [--check]\n"
+    "usage: zuhyo render SPEC.json [-o DIR] [--check [--report DIR] [--tolerance N]]\n"
+    "                   [--prune] [-j N] [--font FAMILY] [--font-dir DIR]\n"
+    "                   [--allow-missing-glyphs] [-q]\n"
     "\n"
-    "Render every chart listed in SPEC.json into DIR (default: the spec's \"out\" or out/).\n"
-    "Paths in the spec are relative to the spec file. --check renders in memory and exits 1\n"
-    "listing the files that differ from what is on disk (a CI job can fail on a drifting\n"
-    "figure). See README, \"Chart specs\", for the format.\n";
+    "Render every chart listed in SPEC.json into DIR (default: the spec's \"out\", a folder\n"
+    "inside the spec's folder, or out/). Paths in the spec are relative to the spec file (the\n"
+    "real file when SPEC.json is a symbolic link). Every chart is rendered in memory first:\n"
+    "when one fails nothing is written; files whose bytes do not change are not rewritten.\n"
+    "\n"
+    "  --check          write nothing; say for each file whether it is missing, differs (for\n"
+    "                   a PNG: pixels changed and their box; a PDF whose only change is its\n"
+    "                   date is named so) or is stale (in DIR, made by no chart); fonts that\n"
+    "                   resolve to other files than DIR/.zuhyo-fonts.json records\n"
+    "  --report DIR     with --check: new renders, old files, diff images, report.json and\n"
+    "                   index.html in DIR (a CI artefact)\n"
+    "  --tolerance N    with --check: a PNG with at most N changed pixels passes (default 0)\n"
+    "  --prune          remove stale files from the output folder\n"
+    "  -j, --jobs N     render on N processes (default: the number of cores)\n"
+    "  --font FAMILY, --font-dir DIR   as the spec's \"font\" and \"font_dir\"\n"
+    "  --allow-missing-glyphs          a character no font can draw is a warning, not an error\n"
+    "  -q, --quiet      no summary line\n"
+    "\n"
+    "Exit codes: 0 done (or up to date), 1 an error (a file that cannot be read, fonts, a\n"
+    "chart that cannot be drawn), 2 usage or a mistake in the spec, 3 --check: figures differ.\n"
+    "See README, \"Chart specs\" and \"Figures in CI\".\n";
 
 /* One chart of the spec, every field optional until checked. */
 typedef struct spec_chart {
@@ -184,6 +213,13 @@ static bool set_look(const spec_chart *c, const char *path, zy_bar_options *o, c
     return true;
 }
 
+/* Does name end in .csv or .tsv (any case)? */
+static bool table_file_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0);
+}
+
 /* Check one chart's values; false with a message naming the JSON path. */
 static bool check_chart(const spec_chart *c, const char *path, char *err, size_t cap)
 {
@@ -202,6 +238,8 @@ static bool check_chart(const spec_chart *c, const char *path, char *err, size_t
         snprintf(err, cap, "%s.output: use letters, digits, '.', '_' and '-' only (no folders)", path);
     else if (!c->data == !c->db)
         snprintf(err, cap, "%s: give \"data\" (a CSV/TSV file) or \"db\" (a zuhyo database)", path);
+    else if (c->data && !table_file_name(c->data)) /* never read (nor quote) another kind of file */
+        snprintf(err, cap, "%s.data: expected a .csv or .tsv file", path);
     else if (c->sort && cli_choose(c->sort, sorts) < 0)
         snprintf(err, cap, "%s.sort: expected asc, desc or none", path);
     else if (c->number_format && cli_choose(c->number_format, numbers) < 0)
@@ -331,136 +369,569 @@ static bool same_on_disk(const char *path, const unsigned char *bytes, size_t le
     return same && at == len;
 }
 
-int cmd_render(int argc, char **argv)
+/* The command line. */
+typedef struct render_args {
+    const char *spec_path, *out_dir, *report_dir, *font, *font_dir;
+    bool check, prune, quiet, allow_missing;
+    long tolerance;
+    unsigned jobs;
+} render_args;
+
+/* The spec's top level beside the charts. */
+typedef struct spec_top {
+    const char *out, *font, *font_dir, *pdf_date;
+} spec_top;
+
+/* Warnings of the chart being rendered, one a line. */
+typedef struct warn_log {
+    char *text;
+    size_t len;
+} warn_log;
+
+static void collect_warning(void *user_data, const char *msg)
 {
-    const char *spec_path = NULL, *out_dir = NULL;
-    bool check = false;
+    warn_log *log = user_data;
+    size_t n = strlen(msg);
+    char *grown = realloc(log->text, log->len + n + 2);
+    if (!grown)
+        return;
+    log->text = grown;
+    memcpy(log->text + log->len, msg, n);
+    log->len += n;
+    log->text[log->len++] = '\n';
+    log->text[log->len] = '\0';
+}
+
+/* What the render callback needs. */
+typedef struct render_job {
+    zy_context *ctx;
+    const spec_chart *charts;
+    const char *spec_dir;
+    warn_log *log;
+} render_job;
+
+static void render_file(void *user, rc_file *file)
+{
+    render_job *job = user;
+    job->log->len = 0;
+    zy_status st = render_one(job->ctx, &job->charts[file->chart], job->spec_dir,
+                              (zy_format)file->format, &file->bytes, &file->len);
+    file->status = st;
+    if (st)
+        file->message = strdup(zy_errmsg(job->ctx));
+    if (job->log->len)
+        file->warnings = strdup(job->log->text);
+}
+
+static int parse_args(int argc, char **argv, render_args *a)
+{
+    memset(a, 0, sizeof *a);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    a->jobs = cores > 0 ? (unsigned)(cores > 64 ? 64 : cores) : 1;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        const char *o = argv[i];
+        bool has = i + 1 < argc;
+        size_t count;
+        if (strcmp(o, "--help") == 0 || strcmp(o, "-h") == 0) {
             fputs(render_help, stdout);
-            return EXIT_OK;
-        } else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) {
-            out_dir = argv[++i];
-        } else if (strcmp(argv[i], "--check") == 0) {
-            check = true;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage("render", "unknown option %s", argv[i]);
-        } else if (!spec_path) {
-            spec_path = argv[i];
+            return -1;
+        } else if ((strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) && has) {
+            a->out_dir = argv[++i];
+        } else if (strcmp(o, "--report") == 0 && has) {
+            a->report_dir = argv[++i];
+        } else if (strcmp(o, "--font") == 0 && has) {
+            a->font = argv[++i];
+        } else if (strcmp(o, "--font-dir") == 0 && has) {
+            a->font_dir = argv[++i];
+        } else if (strcmp(o, "--tolerance") == 0 && has) {
+            if (!cli_parse_count(argv[++i], &count) || count > LONG_MAX)
+                return cli_usage("render", "--tolerance %s: expected a whole number of pixels", argv[i]);
+            a->tolerance = (long)count;
+        } else if (((strcmp(o, "-j") == 0 || strcmp(o, "--jobs") == 0) && has) ||
+                   (strncmp(o, "-j", 2) == 0 && o[2] >= '0' && o[2] <= '9')) { /* -j 4, -j4 */
+            const char *n = o[2] ? o + 2 : argv[++i];
+            if (!cli_parse_count(n, &count) || count < 1 || count > 256)
+                return cli_usage("render", "-j %s: expected a number of processes from 1 to 256", n);
+            a->jobs = (unsigned)count;
+        } else if (strcmp(o, "--check") == 0) {
+            a->check = true;
+        } else if (strcmp(o, "--prune") == 0) {
+            a->prune = true;
+        } else if (strcmp(o, "--allow-missing-glyphs") == 0) {
+            a->allow_missing = true;
+        } else if (strcmp(o, "--quiet") == 0 || strcmp(o, "-q") == 0) {
+            a->quiet = true;
+        } else if (o[0] == '-' && o[1]) {
+            return cli_usage("render", "unknown option or missing value: %s", o);
+        } else if (!a->spec_path) {
+            a->spec_path = o;
         } else {
-            return cli_usage("render", "one spec file at a time (also got %s)", argv[i]);
+            return cli_usage("render", "one spec file at a time (also got %s)", o);
         }
     }
-    if (!spec_path)
+    if (!a->spec_path)
         return cli_usage("render", "give the spec file: zuhyo render SPEC.json");
-    json_error_t jerr;
-    json_t *spec = json_load_file(spec_path, JSON_REJECT_DUPLICATES, &jerr);
-    if (!spec)
-        return cli_fail(ZY_ERR_PARSE, "%s:%d:%d: %s", spec_path, jerr.line, jerr.column, jerr.text);
-    char err[512] = "";
-    json_t *charts = json_object_get(spec, "charts"), *defaults = json_object_get(spec, "defaults");
-    json_t *out = json_object_get(spec, "out");
+    if (a->out_dir && strcmp(a->out_dir, "-") == 0)
+        return cli_usage("render", "-o -: render writes a folder of files, not a stream; give a folder");
+    if ((a->report_dir || a->tolerance) && !a->check)
+        return cli_usage("render", "--report and --tolerance go with --check");
+    if (a->prune && a->check)
+        return cli_usage("render", "--prune removes files; --check writes nothing: choose one");
+    return cli_check_texts("render", "--font", a->font, NULL);
+}
+
+/* The spec's out must stay inside the spec's folder (relative, no ".."), unless -o. */
+static bool stays_inside(const char *path)
+{
+    if (path[0] == '/')
+        return false;
+    for (const char *p = path; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            return false;
+        p += n + (p[n] == '/');
+    }
+    return true;
+}
+
+/* Seconds since 1970 from "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SSZ" or whole seconds. */
+static bool parse_pdf_date(const char *text, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(text, &end, 10);
+    if (*text >= '0' && *text <= '9' && !*end && !errno) {
+        *out = v;
+        return v <= 253402300799LL;
+    }
+    struct tm tm = {0};
+    char tail = 0;
+    int n = sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tail);
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", text);
+    if (!cli_valid_date(day) || !((n == 3 && strlen(text) == 10) || (n == 7 && tail == 'Z' &&
+        strlen(text) == 20 && tm.tm_hour < 24 && tm.tm_min < 60 && tm.tm_sec < 60)))
+        return false;
+    /* days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil) */
+    long long y = tm.tm_year - (tm.tm_mon <= 2), era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400, mp = (tm.tm_mon + 9) % 12;
+    long long doy = (153 * mp + 2) / 5 + tm.tm_mday - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + doe - 719468;
+    *out = days * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+    return *out >= 0;
+}
+
+/* Read the top-level keys; false with a message. */
+static bool read_top(json_t *spec, spec_top *top, char *err, size_t cap)
+{
+    static const char *const known[] = {"charts", "defaults", "out", "font", "font_dir", "pdf_date", NULL};
     const char *key;
     json_t *value;
+    memset(top, 0, sizeof *top);
+    json_t *charts = json_object_get(spec, "charts"), *defaults = json_object_get(spec, "defaults");
     if (!json_is_object(spec))
-        snprintf(err, sizeof err, "(top): expected an object with \"charts\"");
+        snprintf(err, cap, "(top): expected an object with \"charts\"");
     else if (!json_is_array(charts) || json_array_size(charts) == 0)
-        snprintf(err, sizeof err, "charts: expected a non-empty list of charts");
+        snprintf(err, cap, "charts: expected a non-empty list of charts");
     else if (defaults && !json_is_object(defaults))
-        snprintf(err, sizeof err, "defaults: expected an object");
-    else if (out && !json_is_string(out))
-        snprintf(err, sizeof err, "out: expected a folder name");
+        snprintf(err, cap, "defaults: expected an object");
     else
-        json_object_foreach(spec, key, value)
-            if (strcmp(key, "charts") != 0 && strcmp(key, "defaults") != 0 && strcmp(key, "out") != 0) {
-                snprintf(err, sizeof err, "%s: unknown key (expected charts, defaults, out)", key);
+        json_object_foreach(spec, key, value) {
+            if (cli_choose(key, known) < 0) {
+                snprintf(err, cap, "%s: unknown key (expected charts, defaults, out, font, font_dir, pdf_date)", key);
                 break;
             }
-    size_t n = json_is_array(charts) ? json_array_size(charts) : 0;
-    spec_chart *list = calloc(n ? n : 1, sizeof *list);
-    for (size_t i = 0; !err[0] && i < n; i++) {
-        char path[64];
-        snprintf(path, sizeof path, "charts[%zu]", i);
-        spec_chart *c = &list[i];
-        c->stack = c->log = c->dumbbell = -1;
-        c->formats[0] = c->formats[1] = true;
-        json_t *item = json_array_get(charts, i);
-        if (!json_is_object(item)) {
-            snprintf(err, sizeof err, "%s: expected an object", path);
-            break;
+            if (cli_choose(key, known) < 2)
+                continue;
+            if (!json_is_string(value) || !json_string_value(value)[0]) {
+                snprintf(err, cap, "%s: expected a non-empty string", key);
+                break;
+            }
+            const char *s = json_string_value(value);
+            long long t;
+            if (strcmp(key, "pdf_date") == 0 && !parse_pdf_date(s, &t))
+                snprintf(err, cap, "pdf_date: \"%s\": expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or "
+                         "seconds since 1970", s);
+            if (err[0])
+                break;
+            const char **slot = strcmp(key, "out") == 0 ? &top->out : strcmp(key, "font") == 0 ? &top->font
+                              : strcmp(key, "font_dir") == 0 ? &top->font_dir : &top->pdf_date;
+            *slot = s;
         }
-        if ((defaults && !read_fields(defaults, "defaults", c, err, sizeof err)) ||
-            !read_fields(item, path, c, err, sizeof err) || !check_chart(c, path, err, sizeof err))
-            break;
-        for (size_t k = 0; k < i && !err[0]; k++)
-            if (strcmp(list[k].output, c->output) == 0)
-                snprintf(err, sizeof err, "%s.output: \"%s\" is already used by charts[%zu]", path, c->output, k);
+    return !err[0];
+}
+
+/* Read and check one chart; false with a message naming the JSON path. */
+static bool read_chart(json_t *spec, spec_chart *list, size_t i, char *err, size_t cap)
+{
+    json_t *charts = json_object_get(spec, "charts"), *defaults = json_object_get(spec, "defaults");
+    char path[64];
+    snprintf(path, sizeof path, "charts[%zu]", i);
+    spec_chart *c = &list[i];
+    c->stack = c->log = c->dumbbell = -1;
+    c->formats[0] = c->formats[1] = true;
+    json_t *item = json_array_get(charts, i);
+    if (!json_is_object(item)) {
+        snprintf(err, cap, "%s: expected an object", path);
+        return false;
     }
-    if (err[0]) {
-        free(list);
-        json_decref(spec);
-        return cli_fail(ZY_ERR_PARSE, "%s: %s", spec_path, err);
+    if ((defaults && !read_fields(defaults, "defaults", c, err, cap)) ||
+        !read_fields(item, path, c, err, cap) || !check_chart(c, path, err, cap))
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (list[k].output && strcmp(list[k].output, c->output) == 0) {
+            snprintf(err, cap, "%s.output: \"%s\" is already used by charts[%zu]", path, c->output, k);
+            return false;
+        }
+    return true;
+}
+
+/* Read and check every chart, saying what is wrong with each (so one run shows them all);
+ * EXIT_OK or EXIT_USAGE. */
+static int read_charts(json_t *spec, spec_chart *list, size_t n, const char *spec_path)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        char err[512] = "";
+        if (!read_chart(spec, list, i, err, sizeof err)) {
+            rc = cli_fail(ZY_ERR_USAGE, "%s: %s", spec_path, err);
+            list[i].output = NULL; /* not a name later charts can clash with */
+        }
     }
-    char spec_dir[4096];
-    snprintf(spec_dir, sizeof spec_dir, "%s", spec_path);
-    char *slash = strrchr(spec_dir, '/');
-    if (slash)
+    return rc;
+}
+
+/* Every "db" must be an existing regular file: opening a store creates a missing one, and
+ * render only reads. EXIT_OK or the exit code of the first that is not. */
+static int check_databases(const char *spec_path, const char *spec_dir, const spec_chart *list, size_t n)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!list[i].db)
+            continue;
+        char path[4096];
+        struct stat sb;
+        resolve(spec_dir, list[i].db, path, sizeof path);
+        if (stat(path, &sb) != 0)
+            rc = cli_fail(ZY_ERR_IO, "%s: charts[%zu].db: %s: cannot open: %s", spec_path, i, path,
+                          strerror(errno));
+        else if (!S_ISREG(sb.st_mode))
+            rc = cli_fail(ZY_ERR_IO, "%s: charts[%zu].db: %s: is %s, not a zuhyo database", spec_path,
+                          i, path, zy_file_kind_name(sb.st_mode));
+    }
+    return rc;
+}
+
+/* The PDF date: the spec's pdf_date wins over SOURCE_DATE_EPOCH, which must be whole seconds. */
+static int set_pdf_date(const char *spec_path, const char *pdf_date)
+{
+    long long t;
+    char text[32];
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    errno = 0;
+    if (env && *env && (strtoll(env, &end, 10), *end || errno || *env == '-' || *env == '+'))
+        return cli_usage("render", "SOURCE_DATE_EPOCH=%.40s: expected whole seconds since "
+                         "1970-01-01 (the spec's \"pdf_date\" can pin the date: %s)", env, spec_path);
+    if (pdf_date && parse_pdf_date(pdf_date, &t)) {
+        snprintf(text, sizeof text, "%lld", t);
+        setenv("SOURCE_DATE_EPOCH", text, 1); /* what the PDF writer reads */
+    }
+    return EXIT_OK;
+}
+
+/* The files of the charts: one per chart and format. */
+static rc_file *list_files(const spec_chart *charts, size_t n, size_t *count)
+{
+    static const char *const ext[3] = {"png", "svg", "pdf"};
+    rc_file *files = calloc(n * 3 + 1, sizeof *files);
+    *count = 0;
+    for (size_t i = 0; files && i < n; i++)
+        for (int f = 0; f < 3; f++)
+            if (charts[i].formats[f]) {
+                rc_file *x = &files[(*count)++];
+                x->chart = i;
+                x->format = f;
+                snprintf(x->name, sizeof x->name, "%s.%s", charts[i].output, ext[f]);
+            }
+    return files;
+}
+
+static void free_files(rc_file *files, size_t n)
+{
+    for (size_t i = 0; files && i < n; i++) {
+        free(files[i].bytes);
+        free(files[i].message);
+        free(files[i].warnings);
+        free(files[i].diff_png);
+    }
+    free(files);
+}
+
+/* Print every chart's failure (once per chart) and warnings; the exit code (EXIT_OK: none). */
+static int report_renders(const char *spec_path, const spec_chart *charts, const rc_file *files,
+                          size_t n)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        const rc_file *f = &files[i];
+        bool again = i > 0 && files[i - 1].chart == f->chart;
+        if (f->warnings && !(again && files[i - 1].warnings && strcmp(files[i - 1].warnings, f->warnings) == 0))
+            for (const char *w = f->warnings; *w;) {
+                size_t len = strcspn(w, "\n");
+                fprintf(stderr, "zuhyo: warning: charts[%zu] (%s): %.*s\n", f->chart,
+                        charts[f->chart].output, (int)len, w);
+                w += len + (w[len] == '\n');
+            }
+        if (!f->status || (again && files[i - 1].status && files[i - 1].message && f->message &&
+                           strcmp(files[i - 1].message, f->message) == 0))
+            continue;
+        int code = cli_fail((zy_status)f->status, "%s: charts[%zu] (%s): %s", spec_path, f->chart,
+                            charts[f->chart].output, f->message ? f->message : "failed");
+        rc = rc == EXIT_OK || rc == code ? code : EXIT_DATA;
+    }
+    return rc;
+}
+
+/* The text of path (malloc'd), or NULL. */
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t len = 0, cap = 0, n;
+    char block[8192];
+    while ((n = fread(block, 1, sizeof block, f)) > 0) {
+        if (len + n + 1 > cap) {
+            char *grown = realloc(text, cap = (len + n + 1) * 2);
+            if (!grown)
+                break;
+            text = grown;
+        }
+        memcpy(text + len, block, n);
+        len += n;
+        text[len] = '\0';
+    }
+    fclose(f);
+    return text;
+}
+
+/* --check: say what drifted, write the report; EXIT_OK, EXIT_DRIFT or an error. */
+static int check_files(const render_args *a, const char *dir, rc_file *files, size_t n,
+                       const char *used_fonts)
+{
+    rc_compare(files, n, dir, a->tolerance, a->report_dir != NULL);
+    size_t nstale = 0, same = 0, drift = 0;
+    char **stale = rc_stale_files(dir, files, n, &nstale);
+    char path[4400];
+    snprintf(path, sizeof path, "%s/.zuhyo-fonts.json", dir);
+    char *recorded = read_text(path);
+    char **fonts = rc_fonts_changed(recorded, used_fonts);
+    free(recorded);
+    for (size_t i = 0; i < n; i++) {
+        const rc_file *f = &files[i];
+        snprintf(path, sizeof path, "%s/%s", dir, f->name);
+        same += f->state == RC_SAME || f->state == RC_TOLERATED;
+        drift += f->state != RC_SAME && f->state != RC_TOLERATED;
+        if (f->state == RC_MISSING)
+            printf("missing: %s\n", path);
+        else if (f->state == RC_DATE_ONLY)
+            printf("differs: %s: the PDFs differ only in their date (SOURCE_DATE_EPOCH or the "
+                   "spec's pdf_date changed)\n", path);
+        else if (f->state == RC_DIFFERS && f->pixels_known && f->size_changed)
+            printf("differs: %s: the size changed\n", path);
+        else if (f->state == RC_DIFFERS && f->pixels_known && f->pixels)
+            printf("differs: %s: %ld pixels changed, box x %d..%d, y %d..%d (%dx%d)\n", path,
+                   f->pixels, f->box[0], f->box[2], f->box[1], f->box[3], f->box[2] - f->box[0] + 1,
+                   f->box[3] - f->box[1] + 1);
+        else if (f->state == RC_DIFFERS && f->pixels_known)
+            printf("differs: %s: the same pixels, other bytes\n", path);
+        else if (f->state == RC_DIFFERS)
+            printf("differs: %s\n", path);
+        else if (f->state == RC_TOLERATED && !a->quiet)
+            printf("within tolerance: %s: %ld pixels changed\n", path, f->pixels);
+    }
+    for (size_t i = 0; i < nstale; i++)
+        printf("stale: %s/%s (no chart makes it; render --prune removes it)\n", dir, stale[i]);
+    for (size_t i = 0; fonts && fonts[i]; i++)
+        printf("%s\n", fonts[i]);
+    int rc = drift || nstale ? EXIT_DRIFT : EXIT_OK;
+    if (a->report_dir) {
+        rc_report r = {a->spec_path, dir, files, n, stale, nstale, used_fonts, fonts, rc};
+        if (!rc_write_report(a->report_dir, &r))
+            rc = cli_fail(ZY_ERR_IO, "--report %s: cannot write the report: %s", a->report_dir,
+                          strerror(errno));
+    }
+    if (rc == EXIT_DRIFT)
+        fprintf(stderr, "zuhyo: figures differ: %zu of %zu files, %zu stale%s (exit 3)\n", drift, n,
+                nstale, fonts ? "; fonts changed" : "");
+    else if (rc == EXIT_OK && !a->quiet)
+        fprintf(stderr, "zuhyo: %zu files up to date in %s%s\n", same, dir,
+                fonts ? " (but fonts changed)" : ""); /* silence read as a hang */
+    rc_free_list(stale);
+    rc_free_list(fonts);
+    return rc;
+}
+
+/* A plain render: write what changed, prune, record the fonts. */
+static int write_files(zy_context *ctx, const render_args *a, const char *dir, rc_file *files,
+                       size_t n, size_t ncharts, const char *used_fonts)
+{
+    struct stat sb;
+    if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+        return cli_fail(ZY_ERR_IO, "%s: is %s, not a folder", dir, zy_file_kind_name(sb.st_mode));
+    if (!cli_make_dirs(dir))
+        return cli_fail(ZY_ERR_IO, "%s: cannot create the folder: %s", dir, strerror(errno));
+    size_t written = 0, pruned = 0;
+    char path[4400];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        if (same_on_disk(path, files[i].bytes, files[i].len))
+            continue; /* unchanged: not rewritten, its time stays */
+        zy_status st = zy_write_file_atomic(ctx, path, files[i].bytes, files[i].len);
+        if (st)
+            return cli_fail_ctx(st, ctx);
+        written++;
+    }
+    size_t nstale = 0;
+    char **stale = rc_stale_files(dir, files, n, &nstale);
+    for (size_t i = 0; i < nstale; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, stale[i]);
+        if (a->prune && unlink(path) == 0)
+            pruned++;
+        else if (!a->quiet)
+            fprintf(stderr, "zuhyo: note: %s: stale (no chart makes it); --prune removes it\n", path);
+    }
+    rc_free_list(stale);
+    char *record = rc_fonts_record(used_fonts);
+    snprintf(path, sizeof path, "%s/.zuhyo-fonts.json", dir);
+    zy_status st = record && !same_on_disk(path, (const unsigned char *)record, strlen(record))
+                       ? zy_write_file_atomic(ctx, path, record, strlen(record)) : ZY_OK;
+    free(record);
+    if (st)
+        return cli_fail_ctx(st, ctx);
+    if (!a->quiet)
+        fprintf(stderr, "zuhyo: rendered %zu files from %zu charts into %s (%zu written, %zu "
+                "unchanged%s%.0zu%s)\n", n, ncharts, dir, written, n - written,
+                pruned ? ", pruned " : "", pruned, pruned ? " stale" : "");
+    return EXIT_OK;
+}
+
+/* Load the spec; an exit code (EXIT_OK with *spec set). */
+static int load_spec(const char *spec_path, json_t **spec)
+{
+    json_error_t jerr;
+    char where[4200];
+    struct stat sb;
+    *spec = NULL;
+    if (stat(spec_path, &sb) == 0 && !S_ISREG(sb.st_mode)) /* a FIFO would wait for ever */
+        return cli_fail(ZY_ERR_IO, "%s: is %s, not a spec file", spec_path, zy_file_kind_name(sb.st_mode));
+    *spec = json_load_file(spec_path, JSON_REJECT_DUPLICATES, &jerr);
+    if (*spec)
+        return EXIT_OK;
+    cli_json_position(where, sizeof where, spec_path, jerr.line, jerr.column);
+    if (jerr.line < 1) /* not read at all: an error, not a mistake in the spec */
+        return cli_fail(ZY_ERR_IO, "%s: %s", where, jerr.text);
+    return cli_fail(ZY_ERR_USAGE, "%s: %s", where, jerr.text);
+}
+
+/* The spec's folder, from the real file (a symbolic link's target, not the link). */
+static void spec_folder(const char *spec_path, char *out, size_t cap)
+{
+    char *real = realpath(spec_path, NULL);
+    snprintf(out, cap, "%s", real ? real : spec_path);
+    free(real);
+    char *slash = strrchr(out, '/');
+    if (slash == out)
+        out[1] = '\0';
+    else if (slash)
         *slash = '\0';
     else
-        spec_dir[0] = '\0';
-    char dir[4096];
-    if (out_dir)
-        snprintf(dir, sizeof dir, "%s", out_dir);
-    else if (out)
-        resolve(spec_dir, json_string_value(out), dir, sizeof dir);
+        out[0] = '\0';
+}
+
+int cmd_render(int argc, char **argv)
+{
+    render_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    json_t *spec;
+    rc = load_spec(a.spec_path, &spec);
+    if (rc)
+        return rc;
+    char err[512] = "";
+    spec_top top;
+    size_t n = 0;
+    spec_chart *list = NULL;
+    if (read_top(spec, &top, err, sizeof err)) {
+        n = json_array_size(json_object_get(spec, "charts"));
+        list = calloc(n, sizeof *list);
+        rc = !list ? cli_fail(ZY_ERR_NOMEM, "out of memory") : read_charts(spec, list, n, a.spec_path);
+    } else {
+        rc = cli_fail(ZY_ERR_USAGE, "%s: %s", a.spec_path, err);
+    }
+    if (rc) {
+        free(list);
+        json_decref(spec);
+        return rc;
+    }
+    char spec_dir[4096], dir[4096], font_dir[4096];
+    spec_folder(a.spec_path, spec_dir, sizeof spec_dir);
+    if (!a.out_dir && top.out && !stays_inside(top.out)) {
+        rc = cli_fail(ZY_ERR_USAGE, "%s: out: \"%s\" leaves the spec's folder; name a folder "
+                      "inside it, or give -o DIR on the command line", a.spec_path, top.out);
+        free(list);
+        json_decref(spec);
+        return rc;
+    }
+    if (a.out_dir)
+        snprintf(dir, sizeof dir, "%s", a.out_dir);
+    else if (top.out)
+        resolve(spec_dir, top.out, dir, sizeof dir);
     else
         snprintf(dir, sizeof dir, "out");
+    if (!a.font_dir && top.font_dir)
+        resolve(spec_dir, top.font_dir, font_dir, sizeof font_dir);
+    rc = set_pdf_date(a.spec_path, top.pdf_date);
+    if (rc == EXIT_OK)
+        rc = check_databases(a.spec_path, spec_dir, list, n);
 
+    warn_log log = {NULL, 0};
     zy_context_options co;
     zy_context_defaults(&co);
-    co.warn = cli_print_warning;
-    zy_context *ctx;
-    zy_status st = zy_context_create(&co, &ctx);
-    int rc = st ? cli_fail_ctx(st, ctx) : EXIT_OK;
-    if (rc == EXIT_OK && !check && !cli_make_dirs(dir))
-        rc = cli_fail(ZY_ERR_IO, "%s: cannot create the folder: %s", dir, strerror(errno));
-    size_t written = 0, changed = 0, checked = 0;
-    static const char *const ext[3] = {"png", "svg", "pdf"};
-    for (size_t i = 0; rc == EXIT_OK && i < n; i++)
-        for (int f = 0; rc == EXIT_OK && f < 3; f++) {
-            if (!list[i].formats[f])
-                continue;
-            unsigned char *bytes;
-            size_t len;
-            st = render_one(ctx, &list[i], spec_dir, (zy_format)f, &bytes, &len);
-            if (st) {
-                rc = cli_fail(st, "%s: charts[%zu] (%s): %s", spec_path, i, list[i].output, zy_errmsg(ctx));
-                break;
-            }
-            char path[4200];
-            snprintf(path, sizeof path, "%s/%s.%s", dir, list[i].output, ext[f]);
-            if (check) {
-                checked++;
-                if (!same_on_disk(path, bytes, len)) {
-                    printf("would change: %s\n", path);
-                    changed++;
-                }
-            } else {
-                st = zy_write_file_atomic(ctx, path, bytes, len);
-                if (st)
-                    rc = cli_fail_ctx(st, ctx);
-                written++;
-            }
-            free(bytes);
-        }
-    if (rc == EXIT_OK && check && changed)
-        rc = EXIT_DATA;
-    if (rc == EXIT_OK && !check)
-        fprintf(stderr, "zuhyo: rendered %zu files from %zu charts into %s\n", written, n, dir);
-    else if (check && rc != EXIT_OK && changed)
-        fprintf(stderr, "zuhyo: %zu files differ from %s\n", changed, spec_path);
-    else if (check && rc == EXIT_OK)
-        fprintf(stderr, "zuhyo: %zu files up to date in %s\n", checked, dir); /* silence read as a hang */
+    co.warn = collect_warning;
+    co.warn_user_data = &log;
+    co.strict_fonts = !a.allow_missing;
+    co.font_family = a.font ? a.font : top.font;
+    co.font_dir = a.font_dir ? a.font_dir : top.font_dir ? font_dir : NULL;
+    zy_context *ctx = NULL;
+    char *used_fonts = NULL;
+    zy_status st = rc ? ZY_OK : zy_context_create(&co, &ctx);
+    if (rc == EXIT_OK && st == ZY_OK)
+        st = zy_render_fonts_json(ctx, false, &used_fonts); /* loads the fonts before the workers */
+    if (rc == EXIT_OK && log.len) /* font set-up warnings, said once */
+        fprintf(stderr, "zuhyo: warning: %.*s\n", (int)log.len - 1, log.text);
+    if (rc == EXIT_OK && st)
+        rc = cli_fail_ctx(st, ctx);
+    size_t nfiles = 0;
+    rc_file *files = rc ? NULL : list_files(list, n, &nfiles);
+    if (rc == EXIT_OK && !files)
+        rc = cli_fail(ZY_ERR_NOMEM, "out of memory");
+    if (rc == EXIT_OK) {
+        render_job job = {ctx, list, spec_dir, &log};
+        rc_render_all(files, nfiles, a.jobs, render_file, &job);
+        rc = report_renders(a.spec_path, list, files, nfiles); /* all or nothing */
+    }
+    if (rc == EXIT_OK && a.check)
+        rc = check_files(&a, dir, files, nfiles, used_fonts);
+    else if (rc == EXIT_OK)
+        rc = write_files(ctx, &a, dir, files, nfiles, n, used_fonts);
+    free_files(files, nfiles);
+    free(used_fonts);
+    free(log.text);
     free(list);
     json_decref(spec);
     zy_context_destroy(ctx);

@@ -221,7 +221,14 @@ static size_t format_number(char *out, size_t cap, double value, zy_number_forma
         case ZY_NUMBER_EN: format_en(text, sizeof text, a, fixed); break;
         case ZY_NUMBER_RAW: format_raw(text, sizeof text, a, fixed); break;
         case ZY_NUMBER_JA:
-        default: format_ja(text, sizeof text, a, fixed); break;
+        default:
+            /* a unit that is itself a myriad (万人, 億円): 12,000万人, not 1.2万万人 */
+            if (unit && a < 1e20 && (strncmp(unit, "万", 3) == 0 || strncmp(unit, "億", 3) == 0 ||
+                                     strncmp(unit, "兆", 3) == 0))
+                format_small(text, sizeof text, a, fixed);
+            else
+                format_ja(text, sizeof text, a, fixed);
+            break;
         }
         if (strcmp(text, "-0") == 0)
             strcpy(text, "0");

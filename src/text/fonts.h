@@ -37,6 +37,11 @@ size_t zy_fonts_missing(const zy_fonts *fonts, const char *text, zy_buf *missing
 /* Report of faces, files and versions for `zuhyo doctor`. */
 zy_status zy_fonts_describe(const zy_fonts *fonts, zy_buf *out);
 
+/* Append a JSON list of faces to out: each {request, family, style, file, version, sha256,
+ * index}. every false: the faces the default family, the fallback and the bold face resolve
+ * to (what charts use); every true: every face in the configuration (no request key). */
+zy_status zy_fonts_faces_json(const zy_fonts *fonts, bool every, zy_buf *out);
+
 /* The folder holding fonts.conf: $ZUHYO_FONT_DIR, the source tree, or the install dir. */
 const char *zy_fonts_default_dir(void);
 
