@@ -113,6 +113,15 @@ expect 2 "--label: invalid UTF-8" -- bar --data "$tmp/ok.csv" --label $'\xc0\xaf
 printf '名前,値\nA\xff,1\nB,2\n' >"$tmp/badcell.csv"
 expect 1 "badcell.csv:2:2: invalid UTF-8" -- bar --data "$tmp/badcell.csv" --label 名前 --value 値 -o "$tmp/t.svg"
 [ ! -e "$tmp/t.svg" ] && ok || fail "a refused text left a chart"
+# a label of 5,000 lines is clipped with …, not a refused chart; 200 groups get a message that helps
+python3 -c "print('name,v'); print('\"' + '\\n'.join(['行'] * 5000) + '\",5'); print('b,3')" >"$tmp/longlabel.csv"
+"$zuhyo" bar --data "$tmp/longlabel.csv" --label name --value v -o "$tmp/ll.png" 2>"$tmp/stderr" && [ -s "$tmp/ll.png" ] &&
+  ok || fail "a 5,000-line label refused the chart: $(cat "$tmp/stderr")"
+python3 -c "
+print('name,g,v')
+for i in range(3):
+    for g in range(200): print(f'n{i},g{g},{g + 1}')" >"$tmp/g200.csv"
+expect 1 "200 groups side by side do not fit .* stack them (--stack)" -- bar --data "$tmp/g200.csv" --label name --value v --group g -o "$tmp/g200.png"
 printf '日付,出来事\n2024-01-05,発表\n2024-03-01,発売\n' >"$tmp/ev.csv"
 expect 2 "--title: invalid UTF-8" -- timeline --data "$tmp/ev.csv" --date 日付 --label 出来事 -o "$tmp/t.svg" --title $'x\xff'
 expect 2 "--label: invalid UTF-8" -- timeline --data "$tmp/ev.csv" --date 日付 --label $'\xc0\xaf' -o "$tmp/t.svg"

@@ -365,6 +365,29 @@ static zy_status mark_highlights(zy_diag *diag, zy_bar_data *d, const zy_bar_opt
     return ZY_OK;
 }
 
+/* A copy of a category label as a chart can show it: at most three lines and 4 KiB (cut at
+ * a character), with … where it was cut; a 5,000-line cell is clipped, not refused. */
+static char *clipped_label(const char *label)
+{
+    size_t n = strlen(label), lines = 0, cut = n;
+    for (size_t i = 0; i < n && cut == n; i++)
+        if (label[i] == '\n' && ++lines == 3)
+            cut = i;
+    if (cut > 4096) {
+        cut = 4096;
+        while (cut > 0 && ((unsigned char)label[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    if (cut == n)
+        return strdup(label);
+    char *out = malloc(cut + 4);
+    if (out) {
+        memcpy(out, label, cut);
+        memcpy(out + cut, "\xE2\x80\xA6", 4); /* … and the NUL */
+    }
+    return out;
+}
+
 zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_options *o,
                                  zy_bar_data **out)
 {
@@ -458,7 +481,7 @@ zy_status zy_bar_data_from_table(zy_diag *diag, const zy_table *t, const zy_bar_
                 if (strcmp(d->categories[i], label) == 0)
                     c = i;
         if (c == d->ncat) {
-            d->categories[c] = strdup(label);
+            d->categories[c] = clipped_label(label);
             if (!d->categories[c]) {
                 st = zy_diag_fail(diag, ZY_ERR_NOMEM, "out of memory");
                 break;

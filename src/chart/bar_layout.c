@@ -441,12 +441,17 @@ static zy_status fit_scale(const zy_fonts *fonts, const zy_bar_options *o, const
 static zy_status too_many(zy_diag *diag, const zy_bar_data *d, const zy_bar_options *o,
                           double space, double min_band)
 {
-    size_t fit = (size_t)(space / min_band) / (d->stack ? 1 : d->ngroup);
+    size_t bars = (size_t)(space / min_band), per = d->stack ? 1 : d->ngroup;
+    size_t fit = bars / per;
+    if (fit == 0) /* not even one category's groups side by side */
+        return zy_diag_fail(diag, ZY_ERR_LIMIT,
+                            "%zu groups side by side do not fit in a %d×%d chart even for one category "
+                            "(at most %zu bars do); stack them (--stack), keep fewer groups, or use a larger --size",
+                            per, o->width, o->height, bars);
     return zy_diag_fail(diag, ZY_ERR_LIMIT,
                         "%zu bars do not fit in a %d×%d chart (at most %zu do); use --top %zu, "
                         "or a larger --size",
-                        d->ncat * (d->stack ? 1 : d->ngroup), o->width, o->height, fit,
-                        fit ? fit : 1);
+                        d->ncat * per, o->width, o->height, fit * per, fit);
 }
 
 /* The caption row above the plot: the value axis's title with its unit ("単位: 人") at the
