@@ -269,6 +269,9 @@ typedef struct zy_scan_options {
                                  (合計は4万5600 → 45600) as ZY_KIND_NUMBER; not a chart kind */
 } zy_scan_options;
 
+/* Is text a day that exists, written YYYY-MM-DD (2024-02-29 yes, 2025-02-29 no)? */
+bool zy_valid_day(const char *text);
+
 /* Find the figures of one document (bytes need not be NUL-terminated). Invalid UTF-8 is
  * skipped with a warning; offsets of the rest stay right. */
 zy_status zy_scan(zy_context *ctx, const char *path, const char *bytes, size_t len,

@@ -22,21 +22,6 @@ struct zy_bar_chart {
     char *highlights[ZY_BAR_MAX_HIGHLIGHTS];
 };
 
-/* "#rrggbb" or "none"; false for anything else (as the timeline reads it). */
-static bool parse_background(const char *text, zy_color *out)
-{
-    if (strcmp(text, "none") == 0) {
-        *out = (zy_color){1, 1, 1, 0};
-        return true;
-    }
-    unsigned v;
-    char tail;
-    if (text[0] != '#' || strlen(text) != 7 || strspn(text + 1, "0123456789abcdefABCDEF") != 6 ||
-        sscanf(text + 1, "%6x%c", &v, &tail) != 1)
-        return false;
-    *out = (zy_color){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
-    return true;
-}
 
 static bool parse_double(const char *text, double *out)
 {
@@ -111,7 +96,7 @@ bool zy_bar_option_set(zy_bar_options *o, const char *name, const char *value, c
         o->negative = (zy_negative_style)k;
     } else if (strcmp(name, "background") == 0) {
         zy_color c;
-        if (!parse_background(value, &c))
+        if (!zy_theme_parse_background(value, &c))
             return fail_option(err, cap, name, value, "#rrggbb or none (transparent)");
         o->background = value;
     } else if (strcmp(name, "stack") == 0) {
@@ -160,7 +145,7 @@ void zy_bar_options_defaults(zy_bar_options *o)
 static zy_status check_look(zy_context *ctx, const zy_bar_options *o)
 {
     zy_color bg;
-    if (o->background && !parse_background(o->background, &bg))
+    if (o->background && !zy_theme_parse_background(o->background, &bg))
         return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--background %s: expected #rrggbb or none",
                             o->background);
     if (o->font_size != 0 && !(o->font_size >= 4 && o->font_size <= 200))
@@ -313,7 +298,7 @@ zy_status zy_bar_chart_render(zy_context *ctx, zy_bar_chart *chart, zy_format fo
     zy_theme_colors colors;
     zy_theme_colors_make(chart->options.theme, chart->options.palette, &colors);
     if (chart->options.background)
-        parse_background(chart->options.background, &colors.background);
+        zy_theme_parse_background(chart->options.background, &colors.background);
     zy_layout layout;
     st = zy_bar_layout_build(&ctx->diag, fonts, chart->data, &chart->options, &colors, &layout);
     zy_buf desc;

@@ -133,10 +133,10 @@ zy_status zy_context_entities(zy_context *ctx, const char *extra_file)
 }
 
 /* Is text a calendar day written YYYY-MM-DD (not 2025-13-45, not 2025-02-30)? */
-static bool is_real_day(const char *text)
+bool zy_valid_day(const char *text)
 {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+    if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
         return false;
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
@@ -151,7 +151,7 @@ zy_status zy_context_extract_env(zy_context *ctx, const zy_scan_options *options
 {
     zy_diag_clear(&ctx->diag);
     *env = (zy_extract_env){&ctx->diag, ctx->entities, NULL};
-    if (options && options->date && !is_real_day(options->date)) /* every caller, not only the CLI */
+    if (options && options->date && !zy_valid_day(options->date)) /* every caller, not only the CLI */
         return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "date %s: expected a day that exists, "
                             "written YYYY-MM-DD", options->date);
     zy_status st = zy_context_entities(ctx, options ? options->entities : NULL);

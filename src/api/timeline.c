@@ -17,21 +17,6 @@ struct zy_timeline_chart {
     char *strings[5];  /* owned copies of title, subtitle, source, palette, background */
 };
 
-/* "#rrggbb" or "none"; false for anything else. */
-static bool parse_background(const char *text, zy_color *out)
-{
-    if (strcmp(text, "none") == 0) {
-        *out = (zy_color){1, 1, 1, 0};
-        return true;
-    }
-    unsigned v;
-    char tail;
-    if (text[0] != '#' || strlen(text) != 7 || strspn(text + 1, "0123456789abcdefABCDEF") != 6 ||
-        sscanf(text + 1, "%6x%c", &v, &tail) != 1)
-        return false;
-    *out = (zy_color){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
-    return true;
-}
 
 void zy_timeline_options_defaults(zy_timeline_options *o)
 {
@@ -52,7 +37,7 @@ zy_status zy_timeline_chart_create(zy_context *ctx, const zy_table *table,
     if (st)
         return st;
     zy_color bg;
-    if (options->background && !parse_background(options->background, &bg))
+    if (options->background && !zy_theme_parse_background(options->background, &bg))
         return zy_diag_fail(&ctx->diag, ZY_ERR_USAGE, "--background %s: expected #rrggbb or none",
                             options->background);
     if (options->font_size != 0 && !(options->font_size >= 4 && options->font_size <= 200))
@@ -102,7 +87,7 @@ zy_status zy_timeline_chart_render(zy_context *ctx, zy_timeline_chart *c, zy_for
     zy_theme_colors colors;
     zy_theme_colors_make(c->options.theme, c->options.palette, &colors);
     if (c->options.background)
-        parse_background(c->options.background, &colors.background);
+        zy_theme_parse_background(c->options.background, &colors.background);
     zy_layout layout;
     st = zy_timeline_layout_build(&ctx->diag, fonts, c->data, &c->options, &colors, &layout);
     zy_buf desc;

@@ -97,3 +97,19 @@ void zy_color_hex(zy_color c, char out[8])
     snprintf(out, 8, "#%02X%02X%02X", (unsigned)(c.r * 255 + 0.5) & 0xFF,
              (unsigned)(c.g * 255 + 0.5) & 0xFF, (unsigned)(c.b * 255 + 0.5) & 0xFF);
 }
+
+/* "#rrggbb" or "none"; false for anything else. */
+bool zy_theme_parse_background(const char *text, zy_color *out)
+{
+    if (strcmp(text, "none") == 0) {
+        *out = (zy_color){1, 1, 1, 0};
+        return true;
+    }
+    unsigned v;
+    char tail;
+    if (text[0] != '#' || strlen(text) != 7 || strspn(text + 1, "0123456789abcdefABCDEF") != 6 ||
+        sscanf(text + 1, "%6x%c", &v, &tail) != 1)
+        return false;
+    *out = (zy_color){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
+    return true;
+}

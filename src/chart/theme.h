@@ -26,6 +26,9 @@ typedef struct zy_theme_colors {
  * Returns ZY_ERR_USAGE for an unknown palette or a bad colour. */
 zy_status zy_theme_colors_make(zy_theme theme, const char *palette, zy_theme_colors *out);
 
+/* A --background: "#rrggbb" (opaque) or "none" (transparent); false for anything else. */
+bool zy_theme_parse_background(const char *text, zy_color *out);
+
 /* "#rrggbb" of a colour, for SVG/HTML text. */
 void zy_color_hex(zy_color c, char out[8]);
 

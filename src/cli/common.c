@@ -151,16 +151,7 @@ void cli_progress(size_t done, size_t total, const char *name)
 
 bool cli_valid_date(const char *text)
 {
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
-            return false;
-    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
-    bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= days[month - 1] - (month == 2 && !leap);
+    return zy_valid_day(text);
 }
 
 static int by_name(const void *a, const void *b)
