@@ -10,6 +10,7 @@
 
 #include "api/render.h"
 #include "cli/cli.h"
+#include "util/paths.h"
 
 /* {"zuhyo": VERSION, "japanese_coverage": bool, "used": [...], "faces": [...]} on stdout. */
 static zy_status print_json(zy_context *ctx, bool covered)
@@ -60,7 +61,8 @@ int cmd_doctor(int argc, char **argv)
     if (st == ZY_OK && json)
         st = print_json(ctx, covered);
     else if (st == ZY_OK)
-        printf("zuhyo %s\n%s", ZUHYO_VERSION_STRING, report);
+        printf("zuhyo %s\n%sdata: %s (entities.tsv)\n", ZUHYO_VERSION_STRING, report,
+               zy_paths_data_dir());
     int rc = st ? cli_fail_ctx(st, ctx) : covered ? EXIT_OK : EXIT_DATA;
     free(report);
     zy_context_destroy(ctx);
