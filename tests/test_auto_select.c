@@ -215,6 +215,8 @@ static void test_titles(void **state)
     assert_true(auto_caption_is_title("主要国のAI投資額(2024年、億ドル)"));
     assert_false(auto_caption_is_title("Source: Market Monitor, Q2 2024"));
     assert_false(auto_caption_is_title("出典: 各社の決算資料"));
+    assert_false(auto_caption_is_title("企業  シェア(%)")); /* a header row's cells */
+    assert_false(auto_caption_is_title("企業\tシェア"));
     assert_false(auto_caption_is_title("各社の決算がそろった。集計したところ総額は1兆円だった"));
     assert_string_equal(auto_measure_title("valuation"), "企業価値");
     assert_null(auto_measure_title("no_such_measure"));

@@ -130,8 +130,9 @@ static size_t utf8_chars(const char *s)
 bool auto_caption_is_title(const char *caption)
 {
     static const char *const not_titles[] = {"Source", "source", "出典", "出所", "資料", "注", "(注)", "※", "http"};
-    if (!caption || !caption[0] || utf8_chars(caption) > 40 || strstr(caption, "。"))
-        return false;
+    if (!caption || !caption[0] || utf8_chars(caption) > 40 || strstr(caption, "。") ||
+        strstr(caption, "  ") || strchr(caption, '\t') || strchr(caption, '|'))
+        return false; /* a sentence, or a header row's cells ("企業  シェア(%)") */
     for (size_t i = 0; i < sizeof not_titles / sizeof not_titles[0]; i++)
         if (strncmp(caption, not_titles[i], strlen(not_titles[i])) == 0)
             return false;
