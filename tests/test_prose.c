@@ -116,6 +116,8 @@ static const prose_case cases[] = {
     {"カラマツ電力の2024年度の売上高は3兆2500億円だった。", "3兆2500億円", 3250000000000.0, "カラマツ電力", NULL, "revenue"},
     /* the first of a ranked run: "1位はX(売上高…)" */
     {"集計では、2024年の売上高ランキングで1位はヒノキ製菓(売上高4200億円)、2位はスギ乳業(3100億円)だった。", "1位", NAN, "ヒノキ製菓", NULL, NULL},
+    /* a name that opens in hiragana, at the start of the sentence */
+    {"あおぞら書房の2024年度の売上高は210億円だった。", "210億円", 2.1e10, "あおぞら書房", NULL, "revenue"},
     /* names the dictionary lacks, joined by と before それぞれ */
     {"ハシバミ工業とクルミ電子の純利益はそれぞれ42億円と17億円だった。", "17億円", 1.7e9, "クルミ電子", NULL, "profit"},
     /* a run of figures shares the measure its first one has */

@@ -506,6 +506,30 @@ static bool tells_survey(const char *t, size_t ss, size_t se)
            zy_find_word(t, ss, se, "集計") < se || zy_find_word(t, ss, se, "によると") < se;
 }
 
+/* Is the character at t[p] hiragana? */
+static bool is_hiragana(const char *t, size_t p)
+{
+    unsigned char b1 = (unsigned char)t[p + 1], b2 = (unsigned char)t[p + 2];
+    return (unsigned char)t[p] == 0xE3 && ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && b2 <= 0x96));
+}
+
+/* "ひまわりネットの売上高は", "、もみじ通販の売上高は": a name that opens in hiragana. Where the
+ * name [ns, ne) really starts: three hiragana or more right before it, opening the sentence or
+ * a clause, and not a demonstrative (その, この); else ns. */
+static size_t hiragana_head(const char *t, size_t ss, size_t ns, size_t ne)
+{
+    if (ns >= ne || ns < ss + 9)
+        return ns;
+    size_t p = ns;
+    while (p >= ss + 3 && is_hiragana(t, p - 3))
+        p -= 3;
+    bool opens = p == ss || zy_ends_with(t, p, "、");
+    static const char *const demonstratives[] = {"この", "その", "あの", "どの", "これ", "それ", "また", "なお"};
+    for (size_t k = 0; k < sizeof demonstratives / sizeof demonstratives[0] && opens; k++)
+        opens = !zy_starts_with(t, ns, p, demonstratives[k]);
+    return opens && ns - p >= 9 ? p : ns;
+}
+
 /* Where a period written before the の at `no` begins, when it follows another の
  * ("Xの2024年度の", "Xの4〜6月期の"): the position right after that earlier の; else 0. */
 static size_t before_period_of(const char *t, size_t ss, size_t no)
@@ -565,9 +589,10 @@ bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *
             size_t period = before_period_of(t, ss, m - 3);
             size_t ne = before_brackets(t, ss, period > ss ? period - 3 : m - 3);
             size_t ns = name_run_start(t, ss, ne);
+            size_t hs = hiragana_head(t, ss, ns, ne);
             if (ns < ne && has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME &&
-                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss)) {
-                *a = ns, *b = ne;
+                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss || hs < ns)) {
+                *a = hs, *b = ne;
                 return true;
             }
         }
