@@ -590,8 +590,9 @@ bool zy_news_topic_name(const char *t, size_t ss, size_t se, size_t *a, size_t *
             size_t ne = before_brackets(t, ss, period > ss ? period - 3 : m - 3);
             size_t ns = name_run_start(t, ss, ne);
             size_t hs = hiragana_head(t, ss, ns, ne);
-            if (ns < ne && has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME &&
-                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss || hs < ns)) {
+            bool hiragana = hs < ns; /* あおぞら書房: the hiragana head makes it a name */
+            if (ns < ne && (hiragana || (has_kana_or_latin(t, ns, ne) && shape_of_name(t, ns, ne) == STRONG_NAME)) &&
+                (zy_ends_with(t, ns, "した") || zy_ends_with(t, ns, "する") || ns == ss || hiragana)) {
                 *a = hs, *b = ne;
                 return true;
             }
