@@ -27,19 +27,6 @@ static size_t skip_spaces(const char *t, size_t p, size_t end)
     return p;
 }
 
-/* The line holding normalised offset pos. */
-static size_t line_at(const zy_scan_state *s, size_t pos)
-{
-    size_t lo = 0, hi = s->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (s->lines[mid].start <= pos)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* A name [a, b): trimmed, without a reading or code in brackets after it; false when it does
  * not look like one (empty, too long, a number). */
@@ -119,7 +106,7 @@ bool zy_block_owner(const zy_scan_state *s, size_t at, zy_subject *out)
 {
     if (s->nlines == 0)
         return false;
-    size_t l = line_at(s, at);
+    size_t l = zy_line_at(s, at);
     for (size_t k = 1; k <= OWNER_LOOKBACK && k <= l; k++) {
         const zy_line *ln = &s->lines[l - k];
         if (ln->blank)

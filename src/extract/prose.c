@@ -770,15 +770,7 @@ static bool item_label(const zy_scan_state *s, size_t ss, size_t se, size_t *a, 
 {
     const char *t = s->norm.text;
     /* the line's start, found by halving (a page of one long line has many sentences) */
-    size_t lo = 0, hi = s->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (s->lines[mid].start <= ss)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    size_t ls = s->nlines ? s->lines[lo].start : 0;
+    size_t ls = s->nlines ? s->lines[zy_line_at(s, ss)].start : 0;
     size_t bullet = zy_list_bullet_at(t, ls, se);
     if (!bullet)
         return false;

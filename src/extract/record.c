@@ -408,6 +408,19 @@ void zy_scan_add(zy_scan_state *s, const zy_figure *f, const zy_subject *subject
         s->status = ZY_ERR_NOMEM;
 }
 
+size_t zy_line_at(const zy_scan_state *s, size_t pos)
+{
+    size_t lo = 0, hi = s->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lines[mid].start <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 zy_status zy_tables_append(zy_document *into, const zy_table_info *tables, size_t n)
 {
     if (n == 0)

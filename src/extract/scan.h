@@ -80,6 +80,9 @@ typedef struct zy_scan_state {
 } zy_scan_state;
 
 
+/* The line holding normalised offset pos (0 when there are no lines), found by halving. */
+size_t zy_line_at(const zy_scan_state *s, size_t pos);
+
 /* Append copies of tables[0..n) to into's tables. */
 zy_status zy_tables_append(zy_document *into, const zy_table_info *tables, size_t n);
 /* Free doc's tables and empty the list. */
